@@ -1,0 +1,94 @@
+"""Who may see and change which agency's non-public (staff) data.
+
+Rules: a platform admin (superuser) sees and changes everything; a member of an agency sees that
+agency's staff data and acts in the roles it holds there; a superior-office viewer additionally sees
+every subordinate agency's staff data read-only. Nothing else is visible. Views answer 404 for an
+agency the user may not read (no existence leak) and 403 for a missing role on a readable agency.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from gongkai.agencies.models import Agency, Membership, Role
+
+
+def _memberships(user: Any) -> list[tuple[int, str, str]]:
+    """(agency id, agency path, role) for the user, cached on the user object for the request."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_gongkai_memberships", None)
+    if cached is None:
+        cached = list(Membership.objects.filter(user=user, agency__is_active=True)
+                      .values_list("agency_id", "agency__path", "role"))
+        user._gongkai_memberships = cached
+    return cached
+
+
+def is_platform_admin(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_superuser)
+
+
+def is_staff_user(user: Any) -> bool:
+    return is_platform_admin(user) or bool(_memberships(user))
+
+
+def readable_agencies(user: Any) -> QuerySet[Agency]:
+    """Agencies whose staff data ``user`` may read."""
+    if is_platform_admin(user):
+        return Agency.objects.all()
+    rows = _memberships(user)
+    if not rows:
+        return Agency.objects.none()
+    cond = Q(pk__in={aid for aid, _p, _r in rows})
+    for _aid, path, role in rows:
+        if role == Role.SUPERIOR_VIEWER:
+            cond |= Q(path__startswith=path)
+    return Agency.objects.filter(cond)
+
+
+def can_read(user: Any, agency: Agency) -> bool:
+    if is_platform_admin(user):
+        return True
+    for aid, path, role in _memberships(user):
+        if aid == agency.pk:
+            return True
+        if role == Role.SUPERIOR_VIEWER and agency.path.startswith(path):
+            return True
+    return False
+
+
+def roles_in(user: Any, agency: Agency) -> set[str]:
+    """Roles the user holds directly in ``agency`` (the roles that allow acting, not just reading)."""
+    return {role for aid, _p, role in _memberships(user) if aid == agency.pk and role != Role.SUPERIOR_VIEWER}
+
+
+def has_role(user: Any, agency: Agency, *roles: str) -> bool:
+    if is_platform_admin(user):
+        return True
+    held = roles_in(user, agency)
+    return bool(held & set(roles)) if roles else bool(held)
+
+
+def require_read(user: Any, agency: Agency) -> None:
+    if not can_read(user, agency):
+        raise Http404("no such agency")
+
+
+def require_role(user: Any, agency: Agency, *roles: str) -> None:
+    require_read(user, agency)
+    if not has_role(user, agency, *roles):
+        raise PermissionDenied("missing role")
+
+
+def readable_agency_or_404(user: Any, pk: int | str) -> Agency:
+    try:
+        agency = Agency.objects.get(pk=pk)
+    except (Agency.DoesNotExist, ValueError) as exc:
+        raise Http404("no such agency") from exc
+    require_read(user, agency)
+    return agency

@@ -1,0 +1,154 @@
+"""Administrative organs (机关) in a hierarchy, and users' roles scoped to one organ each.
+
+An agency carries what the 政府信息公开指南 must state (Art. 12: office name, address, hours, phone,
+fax, internet contact), the issuer code used in 索引号 (spec §6.2), and the per-agency settings that
+the law leaves to the organ (approval levels, whether the fee window pauses the answer clock).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# Issuer codes seen in real 索引号 (spec §6.2): 18-char 统一社会信用代码, 组织机构代码 with check digit,
+# or 8–9 character local codes.
+ISSUER_CODE_RE = re.compile(r"^(?:[0-9A-Z]{18}|[0-9A-Z]{7,8}-[0-9A-Z]|[0-9A-Z]{8,9})$")
+
+
+def validate_issuer_code(value: str) -> None:
+    if not ISSUER_CODE_RE.match(value):
+        raise ValidationError(
+            _("发布机构代码“%(code)s”格式不正确：应为18位统一社会信用代码、带校验位的组织机构代码或8至9位代码"),
+            params={"code": value},
+        )
+
+
+class Level(models.TextChoices):
+    PROVINCE = "province", _("省级")
+    CITY = "city", _("市级")
+    COUNTY = "county", _("县级")
+    TOWNSHIP = "township", _("乡级")
+
+
+LEVEL_DEPTH = {Level.PROVINCE: 0, Level.CITY: 1, Level.COUNTY: 2, Level.TOWNSHIP: 3}
+
+
+class Kind(models.TextChoices):
+    # 人民政府 (and its 办公厅/办公室 acting for it), publishes the 本级政府 report by 3月31日 (Art. 49).
+    GOVERNMENT = "government", _("人民政府")
+    # 县级以上人民政府部门, reports by 1月31日 (Art. 49).
+    DEPARTMENT = "department", _("政府部门")
+    # 乡镇人民政府 / 街道办事处 and other 派出机构 (Art. 10).
+    TOWNSHIP = "township", _("乡镇（街道）")
+
+
+class IndexDateFormat(models.TextChoices):
+    YEAR = "YYYY", _("年（YYYY）")
+    YEAR_MONTH = "YYYYMM", _("年月（YYYYMM）")
+
+
+class Agency(models.Model):
+    name = models.CharField(_("机关名称"), max_length=120)
+    short_name = models.CharField(_("简称"), max_length=60, blank=True, default="")
+    code = models.CharField(_("发布机构代码"), max_length=20, unique=True, validators=[validate_issuer_code],
+                            help_text=_("用于索引号，如 11441700007280420Y 或 014416330"))
+    parent = models.ForeignKey("self", verbose_name=_("上级机关"), null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="children")
+    level = models.CharField(_("层级"), max_length=10, choices=Level.choices)
+    kind = models.CharField(_("类别"), max_length=12, choices=Kind.choices)
+    # Materialized path of ancestor ids ("/1/5/12/") so subtree reads are one indexed LIKE.
+    path = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    ordering = models.PositiveIntegerField(_("排序"), default=0)
+    is_active = models.BooleanField(_("启用"), default=True)
+
+    # 政府信息公开指南 contents (Art. 12).
+    office_name = models.CharField(_("政府信息公开工作机构"), max_length=120, blank=True, default="")
+    address = models.CharField(_("办公地址"), max_length=200, blank=True, default="")
+    office_hours = models.CharField(_("办公时间"), max_length=120, blank=True, default="")
+    phone = models.CharField(_("联系电话"), max_length=60, blank=True, default="")
+    fax = models.CharField(_("传真号码"), max_length=60, blank=True, default="")
+    web_contact = models.CharField(_("互联网联系方式"), max_length=200, blank=True, default="")
+    email = models.EmailField(_("电子邮箱"), blank=True, default="")
+    postcode = models.CharField(_("邮政编码"), max_length=10, blank=True, default="")
+
+    # Settings the law leaves to the organ.
+    index_date_format = models.CharField(_("索引号日期格式"), max_length=6, choices=IndexDateFormat.choices,
+                                         default=IndexDateFormat.YEAR)
+    approval_levels = models.PositiveSmallIntegerField(_("审批级数"), default=1, choices=[(1, "一级"), (2, "二级")])
+    fee_pauses_clock = models.BooleanField(
+        _("收费期间暂停答复期限"), default=True,
+        help_text=_("国办函〔2020〕109号未明确缴费期间是否计入答复期限，默认不计入"),
+    )
+
+    class Meta:
+        verbose_name = _("机关")
+        verbose_name_plural = _("机关")
+        ordering = ["path", "ordering", "id"]
+        indexes = [models.Index(fields=["parent", "ordering"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.parent_id is not None and self.pk is not None and self.parent is not None:
+            if f"/{self.pk}/" in (self.parent.path or ""):
+                raise ValidationError({"parent": _("上级机关不能是本机关或其下级机关")})
+
+    def compute_path(self) -> str:
+        prefix = self.parent.path if self.parent is not None else "/"
+        return f"{prefix}{self.pk}/"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        new_path = self.compute_path()
+        if new_path != self.path:
+            old = self.path
+            self.path = new_path
+            Agency.objects.filter(pk=self.pk).update(path=new_path)
+            if old:
+                # Re-root the subtree when the agency moves.
+                for child in Agency.objects.filter(path__startswith=old).exclude(pk=self.pk):
+                    Agency.objects.filter(pk=child.pk).update(path=new_path + child.path[len(old):])
+
+    @property
+    def depth(self) -> int:
+        return self.path.count("/") - 2
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
+
+    @property
+    def report_deadline_month_day(self) -> tuple[int, int]:
+        """Art. 49: departments publish by 1月31日, governments by 3月31日 (townships: local rule; 3月31日)."""
+        return (1, 31) if self.kind == Kind.DEPARTMENT else (3, 31)
+
+
+class Role(models.TextChoices):
+    CLERK = "clerk", _("经办人")
+    REVIEWER = "reviewer", _("保密审查员")
+    APPROVER = "approver", _("审批人（分管/主要负责人）")
+    OFFICE_HEAD = "office_head", _("公开工作机构负责人")
+    ADMIN = "admin", _("机关管理员")
+    SUPERIOR_VIEWER = "superior_viewer", _("上级查看员")
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships",
+                             verbose_name=_("用户"))
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships",
+                               verbose_name=_("机关"))
+    role = models.CharField(_("角色"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("岗位")
+        verbose_name_plural = _("岗位")
+        constraints = [models.UniqueConstraint(fields=["user", "agency", "role"], name="uniq_membership")]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.agency} ({self.get_role_display()})"

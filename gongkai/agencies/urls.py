@@ -1,0 +1,13 @@
+"""Staff URLs for agencies."""
+
+from django.urls import path
+
+from gongkai.agencies import views
+
+app_name = "agencies"
+urlpatterns = [
+    path("", views.agency_list, name="list"),
+    path("export.csv", views.agency_export, name="export"),
+    path("<int:agency_id>/", views.agency_detail, name="detail"),
+    path("<int:agency_id>/edit/", views.agency_edit, name="edit"),
+]

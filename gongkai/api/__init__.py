@@ -1,0 +1,1 @@
+"""gongkai.api (see docs/architecture.md)."""

@@ -1,0 +1,8 @@
+"""App configuration for ``gongkai.api``."""
+
+from django.apps import AppConfig
+
+
+class ApiConfig(AppConfig):
+    name = "gongkai.api"
+    label = "api"

@@ -1,0 +1,1 @@
+"""gongkai.appeals (see docs/architecture.md)."""

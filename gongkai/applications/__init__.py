@@ -1,0 +1,1 @@
+"""gongkai.applications (see docs/architecture.md)."""

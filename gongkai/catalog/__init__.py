@@ -1,0 +1,1 @@
+"""gongkai.catalog (see docs/architecture.md)."""

@@ -1,0 +1,8 @@
+"""App configuration for ``gongkai.catalog``."""
+
+from django.apps import AppConfig
+
+
+class CatalogConfig(AppConfig):
+    name = "gongkai.catalog"
+    label = "catalog"

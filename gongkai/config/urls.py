@@ -1,0 +1,27 @@
+"""URL routing: public portal at the root, staff pages under /staff/, the JSON API under /api/."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from gongkai.core import views as core_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("staff/login/", auth_views.LoginView.as_view(), name="login"),
+    path("staff/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("staff/", core_views.dashboard, name="staff-dashboard"),
+    path("staff/agencies/", include("gongkai.agencies.urls")),
+    path("staff/calendar/", include("gongkai.workdays.urls")),
+    path("staff/catalog/", include("gongkai.catalog.urls")),
+    path("staff/applications/", include("gongkai.applications.urls")),
+    path("staff/appeals/", include("gongkai.appeals.urls")),
+    path("staff/worklog/", include("gongkai.worklog.urls")),
+    path("staff/reports/", include("gongkai.reports.urls")),
+    path("staff/ingest/", include("gongkai.ingest.urls")),
+    path("api/", include("gongkai.api.urls")),
+    path("apply/", include("gongkai.applications.public_urls")),
+    path("nianbao/", include("gongkai.reports.public_urls")),
+    path("", include("gongkai.portal.urls")),
+]

@@ -1,0 +1,1 @@
+"""gongkai.ingest (see docs/architecture.md)."""

@@ -1,0 +1,8 @@
+"""App configuration for ``gongkai.ingest``."""
+
+from django.apps import AppConfig
+
+
+class IngestConfig(AppConfig):
+    name = "gongkai.ingest"
+    label = "ingest"

@@ -1,0 +1,1 @@
+"""gongkai.portal (see docs/architecture.md)."""

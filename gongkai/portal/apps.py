@@ -1,0 +1,8 @@
+"""App configuration for ``gongkai.portal``."""
+
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    name = "gongkai.portal"
+    label = "portal"

@@ -1,0 +1,8 @@
+"""Public portal URLs (server-rendered, zh-Hans)."""
+
+from django.urls import path
+
+from gongkai.portal import views
+
+app_name = "portal"
+urlpatterns = [path("", views.home, name="home")]

@@ -1,0 +1,1 @@
+"""gongkai.reports (see docs/architecture.md)."""

@@ -1,0 +1,8 @@
+"""App configuration for ``gongkai.reports``."""
+
+from django.apps import AppConfig
+
+
+class ReportsConfig(AppConfig):
+    name = "gongkai.reports"
+    label = "reports"

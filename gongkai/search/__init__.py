@@ -1,0 +1,1 @@
+"""gongkai.search (see docs/architecture.md)."""

@@ -1,0 +1,8 @@
+"""App configuration for ``gongkai.search``."""
+
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    name = "gongkai.search"
+    label = "search"

@@ -1,0 +1,12 @@
+"""App configuration for ``gongkai.workdays``; registers the missing-next-year system check."""
+
+from django.apps import AppConfig
+
+
+class WorkdaysConfig(AppConfig):
+    name = "gongkai.workdays"
+    label = "workdays"
+    verbose_name = "工作日历"
+
+    def ready(self) -> None:
+        from gongkai.workdays import checks  # noqa: F401

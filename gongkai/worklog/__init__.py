@@ -1,0 +1,1 @@
+"""gongkai.worklog (see docs/architecture.md)."""
