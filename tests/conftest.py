@@ -31,9 +31,15 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     password = factory.PostGenerationMethodCall("set_password", "pw-12345678")
+
+    @factory.post_generation
+    def _save(obj, create: bool, extracted: Any, **kwargs: Any) -> None:
+        if create:
+            obj.save()
 
 
 def member(agency: Agency, *roles: str, username: str | None = None) -> Any:

@@ -94,15 +94,6 @@ class Agency(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def clean(self) -> None:
-        if self.parent_id is not None and self.pk is not None and self.parent is not None:
-            if f"/{self.pk}/" in (self.parent.path or ""):
-                raise ValidationError({"parent": _("上级机关不能是本机关或其下级机关")})
-
-    def compute_path(self) -> str:
-        prefix = self.parent.path if self.parent is not None else "/"
-        return f"{prefix}{self.pk}/"
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         super().save(*args, **kwargs)
         new_path = self.compute_path()
@@ -114,6 +105,15 @@ class Agency(models.Model):
                 # Re-root the subtree when the agency moves.
                 for child in Agency.objects.filter(path__startswith=old).exclude(pk=self.pk):
                     Agency.objects.filter(pk=child.pk).update(path=new_path + child.path[len(old):])
+
+    def clean(self) -> None:
+        if self.parent_id is not None and self.pk is not None and self.parent is not None:
+            if f"/{self.pk}/" in (self.parent.path or ""):
+                raise ValidationError({"parent": _("上级机关不能是本机关或其下级机关")})
+
+    def compute_path(self) -> str:
+        prefix = self.parent.path if self.parent is not None else "/"
+        return f"{prefix}{self.pk}/"
 
     @property
     def depth(self) -> int:

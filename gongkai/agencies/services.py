@@ -125,7 +125,7 @@ def agencies_import_csv(*, text: str, actor: Any) -> ImportResult:
             raise AgencyImportError([f"第{line}行：上级机关形成循环"])
         agency.parent = parent
         agency.save()
-    for line, row, _values in rows:
+    for _line, row, _values in rows:
         agency = by_code[row["code"].strip()]
         agency.refresh_from_db()
         before = agency._import_before if hasattr(agency, "_import_before") else None

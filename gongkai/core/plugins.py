@@ -10,9 +10,9 @@ from django.apps import apps
 
 
 def app_modules(module: str) -> Iterator[ModuleType]:
-    """Yield ``gongkai.<app>.<module>`` for every installed gongkai app that has it, in INSTALLED_APPS order."""
+    """Yield ``gongkai.<app>.<module>`` for every installed gongkai domain app that has it, in INSTALLED_APPS order."""
     for config in apps.get_app_configs():
-        if not config.name.startswith("gongkai."):
+        if not config.name.startswith("gongkai.") or config.name == "gongkai.core":
             continue
         name = f"{config.name}.{module}"
         try:

@@ -71,7 +71,7 @@ def parse_notice(text: str, year: int | None = None) -> ParsedNotice:
     starts = [m.end() for m in CN_ITEM.finditer(norm)]
     if not starts:
         raise NoticeParseError("未找到“一、元旦：……”形式的放假安排条目（no numbered festival items found）")
-    ends = [*(m.start() for m in CN_ITEM.finditer(norm))][1:] + [len(norm)]
+    ends = [*[m.start() for m in CN_ITEM.finditer(norm)][1:], len(norm)]
     seen: set[dt.date] = set()
     for start, end in zip(starts, ends, strict=True):
         item = norm[start:end]

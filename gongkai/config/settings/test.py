@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import DATABASES
@@ -13,7 +14,8 @@ CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = ""
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = tempfile.mkdtemp(prefix="gongkai-media-")
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="gongkai-media-"))
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="gongkai-static-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

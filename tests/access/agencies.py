@@ -1,0 +1,11 @@
+"""Agency objects for the cross-agency walker."""
+
+from __future__ import annotations
+
+from typing import Any
+
+PUBLIC_PATHS: list[str] = []
+
+
+def make(agency: Any, user: Any) -> dict[str, object]:
+    return {"agency_id": agency.pk}
