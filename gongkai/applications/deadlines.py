@@ -1,0 +1,286 @@
+"""The statutory answer clock as a pure function over an application's event ledger (spec §1.4).
+
+Law as data: the 20-workday answer period (Art. 33 ¶2), the 7-workday window for the one correction
+notice (Art. 30), the restart on receipt of the correction (Art. 30), the 15-workday sub-deadline of
+third-party and other-organ consultations (Art. 32, 34) whose time is excluded (Art. 33 ¶3), one
+extension of at most 20 workdays (Art. 33 ¶2), a deadline set by the organ (Art. 35), and the
+20-workday payment window of a fee notice (109号; spec §2.3), which pauses the answer clock when the
+agency says so. ``compute_due(entries, cal)`` returns the due date and an explanation; a year without
+calendar data yields the ``CalendarYearMissing`` message instead of a date (never a guess).
+
+Counting convention: the start day is not counted; the n-th following counted workday is the last
+permissible day. A pause ``(a, b]`` removes the workdays after ``a`` up to and including ``b``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from gongkai.workdays.counting import CalendarYearMissing, SkippedDay, WorkdayCalendar
+
+ANSWER_WORKDAYS = 20  # Art. 33 ¶2: 自收到申请之日起20个工作日内
+CORRECTION_NOTICE_WORKDAYS = 7  # Art. 30: 收到申请之日起7个工作日内一次性告知
+CONSULTATION_WORKDAYS = 15  # Art. 32 (third party), Art. 34 (other organs)
+EXTENSION_MAX_WORKDAYS = 20  # Art. 33 ¶2: 延长的期限最长不得超过20个工作日
+FEE_PAYMENT_WORKDAYS = 20  # 109号 (spec §2.3): 收到收费通知次日起20个工作日内
+
+
+class Kind(StrEnum):
+    RECEIVED = "received"
+    CORRECTION_REQUESTED = "correction_requested"
+    CORRECTION_RECEIVED = "correction_received"
+    CONSULTATION_OPENED = "consultation_opened"
+    CONSULTATION_CLOSED = "consultation_closed"
+    EXTENSION_APPROVED = "extension_approved"
+    ART35_DEADLINE_SET = "art35_deadline_set"
+    FEE_NOTICE_RECEIVED = "fee_notice_received"
+    FEE_PAID = "fee_paid"
+    FEE_WAIVED = "fee_waived"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+    WITHDRAWN = "withdrawn"
+
+
+KIND_LABELS: dict[str, str] = {
+    Kind.RECEIVED: "收到申请",
+    Kind.CORRECTION_REQUESTED: "发出补正告知",
+    Kind.CORRECTION_RECEIVED: "收到补正材料",
+    Kind.CONSULTATION_OPENED: "征求意见",
+    Kind.CONSULTATION_CLOSED: "征求意见结束",
+    Kind.EXTENSION_APPROVED: "批准延期答复",
+    Kind.ART35_DEADLINE_SET: "确定合理答复期限（第三十五条）",
+    Kind.FEE_NOTICE_RECEIVED: "申请人收到收费通知",
+    Kind.FEE_PAID: "缴纳信息处理费",
+    Kind.FEE_WAIVED: "减免信息处理费",
+    Kind.ANSWERED: "作出答复",
+    Kind.CLOSED: "终止办理",
+    Kind.WITHDRAWN: "申请人撤回申请",
+}
+
+PARTY_LABELS = {"third_party": "第三方", "other_organ": "其他机关"}
+
+STOP_KINDS = frozenset({Kind.ANSWERED, Kind.CLOSED, Kind.WITHDRAWN})
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One ledger row as the clock sees it.
+
+    ``days``: extension length; ``ref``: pairs a consultation's open/close or a fee notice with its
+    payment; ``party``: "third_party" or "other_organ"; ``until``: a date the organ set (Art. 35
+    deadline, or the correction period's end).
+    """
+
+    kind: str
+    on: dt.date
+    days: int = 0
+    ref: str = ""
+    party: str = ""
+    until: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Pause:
+    reason: str  # "consultation" or "fee"
+    label: str
+    start: dt.date  # the pause covers (start, end]
+    end: dt.date
+    projected: bool  # end not yet known: the sub-deadline or window end is assumed
+    sub_deadline: dt.date | None
+    workdays: int = 0  # workdays that the pause actually removed from the count
+
+
+@dataclass(frozen=True)
+class Milestone:
+    label: str
+    date: dt.date
+
+
+@dataclass
+class DueResult:
+    """The due date (or why there is none) and everything needed to explain it."""
+
+    due: dt.date | None = None
+    state: str = "running"  # running | awaiting_correction | stopped | error
+    start: dt.date | None = None
+    start_reason: str = ""
+    period_workdays: int = ANSWER_WORKDAYS
+    extension_workdays: int = 0
+    art35_date: dt.date | None = None
+    pauses: list[Pause] = field(default_factory=list)
+    skipped: list[SkippedDay] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    stopped_on: dt.date | None = None
+    error: str = ""
+    missing_year: int | None = None
+
+    @property
+    def holidays(self) -> list[dt.date]:
+        return [s.date for s in self.skipped if s.reason == "holiday"]
+
+    @property
+    def weekend_count(self) -> int:
+        return sum(1 for s in self.skipped if s.reason == "weekend")
+
+    def lines(self) -> list[str]:
+        """A plain-language explanation, one sentence per line (zh)."""
+        if self.error:
+            return [self.error]
+        out = []
+        if self.start:
+            out.append(f"起算日：{self.start.isoformat()}（{self.start_reason}），当日不计入。")
+        if self.state == "awaiting_correction":
+            out.append("已发出补正告知，答复期限自收到补正材料之日起重新计算。")
+            return out + self.warnings
+        out.append(f"答复期限：{self.period_workdays}个工作日（《条例》第三十三条）。")
+        if self.extension_workdays:
+            out.append(f"经政府信息公开工作机构负责人同意延期{self.extension_workdays}个工作日。")
+        for p in self.pauses:
+            tail = "（尚未结束，按期限推算）" if p.projected else ""
+            out.append(f"{p.label}：{p.start.isoformat()}至{p.end.isoformat()}，"
+                       f"不计入{p.workdays}个工作日{tail}。")
+        if self.holidays:
+            out.append("跳过法定节假日：" + "、".join(d.isoformat() for d in self.holidays) + "。")
+        if self.weekend_count:
+            out.append(f"跳过周末{self.weekend_count}天（调休上班日计为工作日）。")
+        if self.art35_date:
+            out.append(f"依《条例》第三十五条确定的答复期限：{self.art35_date.isoformat()}。")
+        if self.due:
+            out.append(f"答复截止日：{self.due.isoformat()}。")
+        return out + self.warnings
+
+
+def _next_workday_on_or_after(day: dt.date, cal: WorkdayCalendar) -> dt.date:
+    while not cal.is_workday(day):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def _count_forward(start: dt.date, n: int, pauses: list[tuple[dt.date, dt.date]],
+                   cal: WorkdayCalendar) -> dt.date:
+    """The n-th workday after ``start`` that lies in no pause (pauses are half-open (a, b])."""
+    day = start
+    remaining = n
+    one = dt.timedelta(days=1)
+    while remaining:
+        day += one
+        if cal.is_workday(day) and not any(a < day <= b for a, b in pauses):
+            remaining -= 1
+    return day
+
+
+def _compute(entries: list[Entry], cal: WorkdayCalendar, fee_pauses_clock: bool) -> DueResult:
+    res = DueResult()
+    ordered = sorted(entries, key=lambda e: e.on)
+    received = next((e for e in ordered if e.kind == Kind.RECEIVED), None)
+    if received is None:
+        res.state = "error"
+        res.error = "尚未登记收到申请之日，无法计算答复期限。"
+        return res
+    res.start, res.start_reason = received.on, "收到申请之日（《条例》第三十一条）"
+    correction_deadline = cal.add_workdays(received.on, CORRECTION_NOTICE_WORKDAYS)
+    res.milestones.append(Milestone("补正告知最迟发出日（第三十条）", correction_deadline))
+
+    requests = [e for e in ordered if e.kind == Kind.CORRECTION_REQUESTED]
+    receipts = [e for e in ordered if e.kind == Kind.CORRECTION_RECEIVED]
+    for req in requests:
+        if req.on > correction_deadline:
+            res.warnings.append(f"补正告知于{req.on.isoformat()}发出，晚于收到申请后7个工作日"
+                                f"（{correction_deadline.isoformat()}）。")
+        if req.until:
+            res.milestones.append(Milestone("补正期限", req.until))
+    if requests:
+        last_req = requests[-1]
+        later = [r for r in receipts if r.on >= last_req.on]
+        if not later:
+            res.state = "awaiting_correction"
+            return res
+        res.start, res.start_reason = later[-1].on, "收到补正材料之日，重新计算（《条例》第三十条）"
+    start = res.start
+
+    raw_pauses: list[tuple[dt.date, dt.date]] = []
+    opened = {e.ref: e for e in ordered if e.kind == Kind.CONSULTATION_OPENED}
+    closed = {e.ref: e for e in ordered if e.kind == Kind.CONSULTATION_CLOSED}
+    pause_info: list[tuple[str, str, dt.date, dt.date, bool, dt.date | None]] = []
+    for ref, op in opened.items():
+        sub = cal.add_workdays(op.on, CONSULTATION_WORKDAYS)
+        label = f"征求{PARTY_LABELS.get(op.party, '第三方')}意见"
+        res.milestones.append(Milestone(f"{label}答复期限（15个工作日）", sub))
+        cl = closed.get(ref)
+        end, projected = (min(cl.on, sub), False) if cl else (sub, True)
+        if cl and cl.on > sub:
+            res.warnings.append(f"{label}超过15个工作日，超出部分计入答复期限。")
+        if end > max(op.on, start):
+            pause_info.append(("consultation", label, max(op.on, start), end, projected, sub))
+
+    if fee_pauses_clock:
+        paid = {e.ref: e for e in ordered if e.kind in (Kind.FEE_PAID, Kind.FEE_WAIVED)}
+        for e in ordered:
+            if e.kind != Kind.FEE_NOTICE_RECEIVED:
+                continue
+            window = cal.add_workdays(e.on, FEE_PAYMENT_WORKDAYS)
+            res.milestones.append(Milestone("缴费期限（收到通知次日起20个工作日）", window))
+            pay = paid.get(e.ref)
+            end, projected = (min(pay.on, window), False) if pay else (window, True)
+            if end > max(e.on, start):
+                pause_info.append(("fee", "缴纳信息处理费期间", max(e.on, start), end, projected, window))
+    else:
+        for e in ordered:
+            if e.kind == Kind.FEE_NOTICE_RECEIVED:
+                res.milestones.append(Milestone("缴费期限（收到通知次日起20个工作日）",
+                                                cal.add_workdays(e.on, FEE_PAYMENT_WORKDAYS)))
+    raw_pauses = [(a, b) for _r, _l, a, b, _p, _s in pause_info]
+
+    extensions = [e for e in ordered if e.kind == Kind.EXTENSION_APPROVED]
+    if len(extensions) > 1:
+        res.warnings.append("只能延期一次；仅计第一次延期。")
+    if extensions:
+        res.extension_workdays = max(0, min(extensions[0].days, EXTENSION_MAX_WORKDAYS))
+
+    due = _count_forward(start, ANSWER_WORKDAYS + res.extension_workdays, raw_pauses, cal)
+    art35 = [e for e in ordered if e.kind == Kind.ART35_DEADLINE_SET and e.until]
+    if art35:
+        chosen = art35[-1].until
+        assert chosen is not None
+        res.art35_date = chosen
+        due = _next_workday_on_or_after(chosen, cal)
+        if due != chosen:
+            res.warnings.append(f"第三十五条期限{chosen.isoformat()}不是工作日，顺延至{due.isoformat()}。")
+    res.due = due
+    for reason, label, a, b, projected, sub in pause_info:
+        removed = sum(1 for d in _days(a, min(b, due)) if cal.is_workday(d))
+        res.pauses.append(Pause(reason, label, a, b, projected, sub, removed))
+    res.skipped = cal.skipped_days(start, due)
+    stop = next((e for e in ordered if e.kind in STOP_KINDS), None)
+    if stop:
+        res.state, res.stopped_on = "stopped", stop.on
+    return res
+
+
+def _days(a: dt.date, b: dt.date) -> list[dt.date]:
+    """Dates in (a, b]."""
+    return [a + dt.timedelta(days=i) for i in range(1, (b - a).days + 1)]
+
+
+def compute_due(entries: list[Entry], cal: WorkdayCalendar, *, fee_pauses_clock: bool = True) -> DueResult:
+    """Due date and explanation of one application's answer clock; never raises for a missing year."""
+    try:
+        return _compute(entries, cal, fee_pauses_clock)
+    except CalendarYearMissing as exc:
+        return DueResult(state="error", error=str(exc), missing_year=exc.year)
+
+
+def correction_notice_deadline(received: dt.date, cal: WorkdayCalendar) -> dt.date:
+    """Last day to send the one correction notice (Art. 30)."""
+    return cal.add_workdays(received, CORRECTION_NOTICE_WORKDAYS)
+
+
+def consultation_deadline(opened: dt.date, cal: WorkdayCalendar) -> dt.date:
+    return cal.add_workdays(opened, CONSULTATION_WORKDAYS)
+
+
+def fee_payment_deadline(notice_received: dt.date, cal: WorkdayCalendar) -> dt.date:
+    return cal.add_workdays(notice_received, FEE_PAYMENT_WORKDAYS)
