@@ -3,8 +3,8 @@
 from django.urls import path
 from ninja import NinjaAPI
 
-from gongkai.applications.api import router as applications_router
 from gongkai.appeals.api import router as appeals_router
+from gongkai.applications.api import router as applications_router
 from gongkai.catalog.api import router as catalog_router
 from gongkai.ingest.api import router as ingest_router
 from gongkai.reports.api import router as reports_router
