@@ -10,4 +10,6 @@ urlpatterns = [
     path("export.csv", views.agency_export, name="export"),
     path("<int:agency_id>/", views.agency_detail, name="detail"),
     path("<int:agency_id>/edit/", views.agency_edit, name="edit"),
+    path("<int:agency_id>/members/", views.member_add, name="member-add"),
+    path("<int:agency_id>/members/<int:membership_id>/remove/", views.member_remove, name="member-remove"),
 ]

@@ -8,4 +8,6 @@ PUBLIC_PATHS: list[str] = []
 
 
 def make(agency: Any, user: Any) -> dict[str, object]:
-    return {"agency_id": agency.pk}
+    from gongkai.agencies.models import Membership
+
+    return {"agency_id": agency.pk, "membership_id": Membership.objects.filter(agency=agency).first().pk}

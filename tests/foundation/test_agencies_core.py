@@ -169,3 +169,20 @@ def test_calendar_import_forbidden_for_agency_staff(client, agency):
     client.force_login(member(agency))
     assert client.get("/staff/calendar/").status_code == 200
     assert client.post("/staff/calendar/import/", {"text": "x"}).status_code == 403
+
+
+def test_agency_admin_manages_members(client, agency):
+    admin = member(agency, Role.ADMIN)
+    client.force_login(admin)
+    resp = client.post(f"/staff/agencies/{agency.pk}/members/", {
+        "username": "newclerk", "full_name": "新经办人", "password": "pw-abcdefgh", "role": Role.CLERK})
+    assert resp.status_code == 302
+    m = Membership.objects.get(user__username="newclerk", agency=agency)
+    assert Event.objects.filter(action="membership.granted").count() == 1
+    clerk = m.user
+    client.force_login(clerk)
+    assert client.post(f"/staff/agencies/{agency.pk}/members/{m.pk}/remove/").status_code == 403
+    client.force_login(admin)
+    client.post(f"/staff/agencies/{agency.pk}/members/{m.pk}/remove/")
+    assert not Membership.objects.filter(pk=m.pk).exists()
+    assert Event.objects.filter(action="membership.revoked").count() == 1
