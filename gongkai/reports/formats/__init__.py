@@ -1,0 +1,167 @@
+"""The official annual-report formats, declared once as data (spec §3, §4, §5).
+
+``FORMATS`` maps an era ("2021", "2019", "pre2019") to its ``Format``: sections with exact headings,
+tables (stacked blocks with caption rows, header rows with colspan/rowspan, rows with stable keys and
+exact full-width labels, groups, columns with units and cell kinds) and the consistency rules as data.
+The generator, renderers, checks and the importer of published reports all read these; no label is
+written anywhere else. Lookup helpers map published labels (half-width, spaced, broken) to keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+from gongkai.reports.formats.base import (
+    ERAS,
+    Block,
+    CellKind,
+    Column,
+    Era,
+    Format,
+    Group,
+    HeaderCell,
+    Row,
+    Rule,
+    Section,
+    Table,
+)
+from gongkai.reports.formats.f2019 import FORMAT_2019
+from gongkai.reports.formats.f2021 import FORMAT_2021
+from gongkai.reports.formats.labels import LabelIndex, normalize_label, same_label
+from gongkai.reports.formats.pre2019 import FORMAT_PRE2019, HEADING_UNIT, STATS_TITLE, STATS_VALUE
+from gongkai.reports.formats.shared import (
+    SECTION_KEYS,
+    TABLE3_APPLICANT_COLUMNS,
+    TABLE4_ROW,
+    table3_leaf_keys,
+)
+
+FORMATS: dict[str, Format] = {"2021": FORMAT_2021, "2019": FORMAT_2019, "pre2019": FORMAT_PRE2019}
+
+# Labels that only one era prints (spec §4.3 and §5): the era is chosen from what the tables say,
+# never from the report year (some organs kept the 2019 layout after 2021, spec §4.3).
+ERA_MARKERS: dict[str, tuple[str, ...]] = {
+    "2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额（单位：万元）", "本年处理决定数量",
+             "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "3.其他"),
+    "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "政府集中采购",
+             "采购项目数量", "（六）其他处理"),
+    "pre2019": (STATS_TITLE, "统 计 指 标", "（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）",
+                "（一）收到申请数", "（三）申请答复数", "1.属于已主动公开范围数", "七、依申请公开信息收取的费用"),
+}
+# Labels common to the 2019 and 2021 Table 3 (their presence means one of those two eras).
+TABLE3_MARKERS: tuple[str, ...] = ("一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量",
+                                   "四、结转下年度继续办理", "（七）总计", "申请人情况")
+
+
+def get_format(era: str) -> Format:
+    try:
+        return FORMATS[era]
+    except KeyError:
+        raise KeyError(f"未知的年报格式：{era}") from None
+
+
+def section_format(era: str, year: int | None) -> Format:
+    """The format whose sections a report must have: its own, or for narrative-only reports by year."""
+    if era in FORMATS:
+        return FORMATS[era]
+    if year is not None and year <= 2018:
+        return FORMAT_PRE2019
+    if year is not None and year <= 2020:
+        return FORMAT_2019
+    return FORMAT_2021
+
+
+@cache
+def row_index(era: str, table_key: str) -> LabelIndex:
+    table = get_format(era).table(table_key)
+    idx = LabelIndex()
+    for _b, r in table.rows():
+        if r.label:
+            idx.add(r.key, r.label, *r.aliases)
+    return idx
+
+
+@cache
+def group_index(era: str, table_key: str) -> LabelIndex:
+    idx = LabelIndex()
+    for b in get_format(era).table(table_key).blocks:
+        for g in b.groups:
+            idx.add(g.key, g.label)
+    return idx
+
+
+@cache
+def section_index(era: str) -> LabelIndex:
+    idx = LabelIndex()
+    fmt = get_format(era)
+    for s in fmt.sections:
+        idx.add(s.key, s.heading, *s.aliases)
+    return idx
+
+
+@cache
+def _marker_index() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for era, labels in ERA_MARKERS.items():
+        for label in labels:
+            out.setdefault(normalize_label(label), set()).add(era)
+    return out
+
+
+def row_key(era: str, table_key: str, label: str) -> str | None:
+    """The row key for a published label in ``table_key`` of ``era`` (None when unknown or ambiguous)."""
+    return row_index(era, table_key).find(label)
+
+
+def row_candidates(era: str, table_key: str, label: str) -> list[str]:
+    return row_index(era, table_key).candidates(label)
+
+
+def section_key(era: str, heading: str) -> str | None:
+    return section_index(era).find(heading)
+
+
+def column_key(block: Block, label: str) -> str | None:
+    n = normalize_label(label)
+    hits = [c.key for c in block.columns if normalize_label(c.label) == n]
+    return hits[0] if len(hits) == 1 else None
+
+
+def era_votes(labels: Iterable[str]) -> dict[str, int]:
+    """How many era-specific labels of each era appear among ``labels``."""
+    idx = _marker_index()
+    table3 = {normalize_label(x) for x in TABLE3_MARKERS}
+    votes = {"2021": 0, "2019": 0, "pre2019": 0, "table3": 0}
+    for label in labels:
+        n = normalize_label(label)
+        for era in idx.get(n, ()):
+            votes[era] += 1
+        if n in table3:
+            votes["table3"] += 1
+    return votes
+
+
+def detect_era(labels: Iterable[str]) -> str:
+    """"2021", "2019", "pre2019" or "narrative", from table labels (not the year).
+
+    The Table 3 （六）其他处理 split decides between 2021 and 2019 when Table 2 is missing; a report that
+    mixes a 2019 Table 2 with a 2021 Table 3 (spec §4.3, S20) is classed by its Table 3.
+    """
+    v = era_votes(labels)
+    if v["pre2019"] >= 2 and v["table3"] == 0:
+        return "pre2019"
+    if v["2021"] == 0 and v["2019"] == 0 and v["table3"] == 0:
+        return "narrative"
+    if v["2021"] >= v["2019"]:
+        return "2021"
+    return "2019"
+
+
+__all__ = [
+    "ERAS", "ERA_MARKERS", "FORMATS", "HEADING_UNIT", "SECTION_KEYS", "STATS_TITLE", "STATS_VALUE",
+    "TABLE3_APPLICANT_COLUMNS", "TABLE4_ROW", "Block", "CellKind", "Column", "Era", "Format", "Group",
+    "HeaderCell", "LabelIndex", "Row", "Rule", "Section", "Table", "column_key", "detect_era", "era_votes",
+    "get_format", "group_index", "normalize_label", "row_candidates", "row_index", "row_key", "same_label",
+    "section_format", "section_index", "section_key", "table3_leaf_keys",
+]
