@@ -175,7 +175,7 @@ class Section:
     keywords: tuple[str, ...] = ()
 
 
-RuleKind = Literal["sum", "nonnegative", "carry_over", "integer"]
+RuleKind = Literal["sum", "nonnegative", "carry_over", "balance"]
 
 
 @dataclass(frozen=True)
@@ -186,7 +186,10 @@ class Rule:
     is checked in each column of ``over`` (empty: every value column); with ``axis="columns"`` they are
     column keys, checked in each row of ``over`` (empty: every row that has those columns).
     kind ``carry_over``: this year's ``left`` row equals last year's ``right`` row, per column (R5).
-    kind ``nonnegative``/``integer``: every int cell of the table is >= 0 / a whole number (R4).
+    kind ``balance``: in each row of ``over``, this year's ``left[0]`` column equals last year's
+    ``left[0]`` plus this year's ``right[0]`` minus ``right[1]`` (Table 2 现行有效; a warning, spec §3.2).
+    kind ``nonnegative``: every count cell of the table is a non-negative whole number, amounts are
+    non-negative, signed counts are whole numbers (R4).
     ``left_label``/``right_label`` name the two sides in messages, e.g. "一+二" and "三+四".
     Blank cells count as 0 in sums (spec §0.2). ``severity`` is "error" or "warning".
     """

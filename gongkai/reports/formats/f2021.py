@@ -1,8 +1,8 @@
 """The 2021 format (国办公开办函〔2021〕30号), first used for report year 2021 (spec §3).
 
 Table 2 is four stacked sub-tables, each opening with a caption row ``第二十条第（X）项`` that spans all
-columns; Tables 3 and 4 come from ``shared``. Rules: R1–R5 (Table 3), the Table 4 sums, and the soft
-Table 2 cross-year balance is left to callers (the form prints no Table 2 rule, spec §3.2).
+columns; Tables 3 and 4 come from ``shared``. Rules: R1–R5 (Table 3), the Table 4 sums, and a soft
+Table 2 cross-year balance (a warning: the form prints no Table 2 rule, spec §3.2).
 """
 
 from __future__ import annotations
@@ -49,6 +49,10 @@ TABLE2 = Table(
 
 TABLE2_RULES: tuple[Rule, ...] = (
     Rule("T2.nonnegative", "table2", "主动公开数据均为非负数", kind="nonnegative", source="spec §3.2 [D]"),
+    Rule("T2.balance", "table2", "现行有效件数约等于上年现行有效件数加本年制发减本年废止", kind="balance",
+         left=("in_force",), right=("issued", "repealed"), over=("regulations", "normative_docs"),
+         left_label="现行有效件数", right_label="上年现行有效+本年制发−本年废止", source="spec §3.2 [D]",
+         severity="warning"),
 )
 
 FORMAT_2021 = Format(

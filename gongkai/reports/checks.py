@@ -1,0 +1,247 @@
+"""Pure consistency checks (勾稽关系) over ``ReportData`` and its declared format.
+
+Reads the rules from ``gongkai.reports.formats`` (R1–R5 of spec §3.3, the Table 4 sums, the pre-2019
+derived sums, the Table 2 cross-year balance) and adds section completeness (Art. 50; Art. 32 of the
+2008 regulation for pre-2019 reports) and prose parts-versus-total checks. Blank cells count as 0 only
+inside sums; a cell holding a note instead of a number makes its equation uncheckable (reported as a
+warning, never treated as 0). Every problem names the rule, table, row and column, with a zh message
+such as ``自然人: 一+二=5, 三+四=4``. No database, no clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+from typing import Any
+
+from gongkai.reports.data import Cell, Number, ReportData
+from gongkai.reports.formats import FORMATS, Block, Format, Rule, Table, section_format
+
+
+@dataclass(frozen=True)
+class Problem:
+    rule: str
+    table: str | None
+    row: str | None
+    column: str | None
+    message: str
+    severity: str = "error"  # "error" | "warning"
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Problem:
+        return cls(**d)
+
+
+def _fmt(n: Number) -> str:
+    if isinstance(n, Decimal):
+        s = format(n.normalize(), "f")
+        return s
+    return str(n)
+
+
+def _cells(data: ReportData, table: str) -> dict[tuple[str, str], Cell]:
+    return data.tables.get(table, {})
+
+
+def _sum(cells: dict[tuple[str, str], Cell], keys: Iterable[tuple[str, str]]) -> tuple[Number, bool]:
+    """Sum with blanks as 0; the flag is False when a cell holds a note or an unsure figure."""
+    total: Number = 0
+    ok = True
+    for k in keys:
+        c = cells.get(k)
+        if c is None:
+            continue
+        if c.value is None and c.note:
+            ok = False
+        if c.unsure:
+            ok = False
+        total += c.as_number()
+    return total, ok
+
+
+def _block_for(table: Table, rule: Rule) -> Block:
+    if rule.axis == "rows":
+        return table.block_of(rule.left[0])
+    for b in table.blocks:
+        keys = {c.key for c in b.columns}
+        if set(rule.left) <= keys:
+            return b
+    raise KeyError(rule.left)
+
+
+def _check_sum(rule: Rule, table: Table, data: ReportData) -> list[Problem]:
+    cells = _cells(data, table.key)
+    out: list[Problem] = []
+    block = _block_for(table, rule)
+    if rule.axis == "rows":
+        columns = [c for c in block.columns if not rule.over or c.key in rule.over]
+        for col in columns:
+            lk = [(r, col.key) for r in rule.left]
+            rk = [(r, col.key) for r in rule.right]
+            if not any(k in cells for k in lk + rk):
+                continue
+            lv, lok = _sum(cells, lk)
+            rv, rok = _sum(cells, rk)
+            where = f"{col.label}: " if len(block.columns) > 1 else ""
+            if not (lok and rok):
+                if lv != rv:
+                    out.append(Problem(rule.id, table.key, rule.left[0], col.key,
+                                       f"{where}含非数字或存疑的数据，{rule.left_label}与{rule.right_label}未能核对",
+                                       "warning"))
+                continue
+            if lv != rv:
+                out.append(Problem(rule.id, table.key, rule.left[0], col.key,
+                                   f"{where}{rule.left_label}={_fmt(lv)}, {rule.right_label}={_fmt(rv)}",
+                                   rule.severity))
+    else:
+        rows = [r for r in block.rows if (not rule.over or r.key in rule.over) and not r.heading]
+        for row in rows:
+            lk = [(row.key, c) for c in rule.left]
+            rk = [(row.key, c) for c in rule.right]
+            if not any(k in cells for k in lk + rk):
+                continue
+            lv, lok = _sum(cells, lk)
+            rv, rok = _sum(cells, rk)
+            # Some reports leave 总计 blank on rows that have values (spec §0.2): blank total is not checked.
+            left_blank = all(cells.get(k) is None or cells[k].value is None for k in lk)
+            if left_blank and not any(cells.get(k) is not None and cells[k].note for k in lk):
+                continue
+            prefix = f"{row.label}: " if row.label else ""
+            if not (lok and rok):
+                if lv != rv:
+                    out.append(Problem(rule.id, table.key, row.key, rule.left[0],
+                                       f"{prefix}含非数字或存疑的数据，{rule.left_label}与{rule.right_label}未能核对",
+                                       "warning"))
+                continue
+            if lv != rv:
+                out.append(Problem(rule.id, table.key, row.key, rule.left[0],
+                                   f"{prefix}{rule.left_label}={_fmt(lv)}, {rule.right_label}={_fmt(rv)}",
+                                   rule.severity))
+    return out
+
+
+def _check_nonnegative(rule: Rule, table: Table, data: ReportData) -> list[Problem]:
+    cells = _cells(data, table.key)
+    out: list[Problem] = []
+    for row, col in table.cells():
+        c = cells.get((row.key, col.key))
+        if c is None or c.value is None:
+            continue
+        kind = table.cell_kind(row.key, col.key)
+        where = " ".join(x for x in (row.label, col.label) if x)
+        v = c.value
+        whole = isinstance(v, int) or (isinstance(v, Decimal) and v == v.to_integral_value())
+        if kind in ("int", "signed_int") and not whole:
+            out.append(Problem(rule.id, table.key, row.key, col.key, f"{where}: {_fmt(v)} 不是整数", rule.severity))
+        elif kind != "signed_int" and v < 0:
+            out.append(Problem(rule.id, table.key, row.key, col.key, f"{where}: {_fmt(v)} 为负数", rule.severity))
+    return out
+
+
+def _check_carry_over(rule: Rule, table: Table, data: ReportData, previous: ReportData | None) -> list[Problem]:
+    if previous is None or table.key not in previous.tables or table.key not in data.tables:
+        return []
+    cells, prev = _cells(data, table.key), _cells(previous, table.key)
+    block = table.block_of(rule.left[0])
+    out: list[Problem] = []
+    for col in block.columns:
+        lv, lok = _sum(cells, [(r, col.key) for r in rule.left])
+        rv, rok = _sum(prev, [(r, col.key) for r in rule.right])
+        if lok and rok and lv != rv:
+            out.append(Problem(rule.id, table.key, rule.left[0], col.key,
+                               f"{col.label}: {rule.left_label}={_fmt(lv)}, {rule.right_label}={_fmt(rv)}",
+                               rule.severity))
+    return out
+
+
+def _check_balance(rule: Rule, table: Table, data: ReportData, previous: ReportData | None) -> list[Problem]:
+    if previous is None or previous.era != data.era or table.key not in previous.tables:
+        return []
+    cells, prev = _cells(data, table.key), _cells(previous, table.key)
+    out: list[Problem] = []
+    (stock,), (added, removed) = rule.left, rule.right
+    for row_key in rule.over:
+        now, prior = cells.get((row_key, stock)), prev.get((row_key, stock))
+        if now is None or prior is None or now.value is None or prior.value is None:
+            continue
+        add, ok1 = _sum(cells, [(row_key, added)])
+        rem, ok2 = _sum(cells, [(row_key, removed)])
+        if not (ok1 and ok2):
+            continue
+        expected = prior.value + add - rem
+        if now.value != expected:
+            out.append(Problem(rule.id, table.key, row_key, stock,
+                               f"{table.row(row_key).label}: {rule.left_label}={_fmt(now.value)}, "
+                               f"{rule.right_label}={_fmt(expected)}", rule.severity))
+    return out
+
+
+def check_tables(data: ReportData, *, previous: ReportData | None = None,
+                 fmt: Format | None = None) -> list[Problem]:
+    """Every declared rule of the report's format over the tables present (R5 needs ``previous``)."""
+    fmt = fmt or FORMATS.get(data.era)
+    if fmt is None:
+        return []
+    out: list[Problem] = []
+    for rule in fmt.rules:
+        if rule.table not in data.tables:
+            continue
+        table = fmt.table(rule.table)
+        if rule.kind == "sum":
+            out.extend(_check_sum(rule, table, data))
+        elif rule.kind == "nonnegative":
+            out.extend(_check_nonnegative(rule, table, data))
+        elif rule.kind == "carry_over":
+            out.extend(_check_carry_over(rule, table, data, previous))
+        elif rule.kind == "balance":
+            out.extend(_check_balance(rule, table, data, previous))
+    return out
+
+
+def check_sections(data: ReportData, *, fmt: Format | None = None) -> list[Problem]:
+    """All required sections present (Art. 50; for pre-2019 reports Art. 32 of 2008, as a warning)."""
+    fmt = fmt or section_format(data.era, data.year)
+    present = set(data.sections)
+    pre = fmt.era == "pre2019"
+    out: list[Problem] = []
+    for key in fmt.required_sections:
+        if key in present:
+            continue
+        s = fmt.section(key)
+        basis = "《条例》（2008）第三十二条" if pre else "《条例》第五十条"
+        out.append(Problem("S1", None, key, None, f"缺少“{s.heading}”部分（{basis}）",
+                           "warning" if pre else "error"))
+    return out
+
+
+def check_prose(data: ReportData) -> list[Problem]:
+    """Parts stated in prose add up to the stated total (categories of proactive items; hotline)."""
+    out: list[Problem] = []
+    total = data.figure("proactive.total")
+    parts = data.figures_of("proactive.category")
+    if total is not None and total.value is not None and parts and not total.unsure:
+        if not any(p.approx or p.unsure or p.value is None for p in parts) and not total.approx:
+            s = sum((p.value for p in parts if p.value is not None), start=0)
+            if s != total.value:
+                names = "、".join(f"{p.label}{_fmt(p.value)}" for p in parts if p.value is not None)
+                out.append(Problem("F1", None, "proactive.category", None,
+                                   f"主动公开信息: 总数={_fmt(total.value)}, 各类之和={_fmt(s)}（{names}）", "warning"))
+    received, done = data.figure("hotline.received"), data.figure("hotline.completed")
+    if received and done and received.value is not None and done.value is not None and done.value > received.value:
+        out.append(Problem("F2", None, "hotline.completed", None,
+                           f"热线: 办结={_fmt(done.value)}, 受理={_fmt(received.value)}（办结多于受理）", "warning"))
+    return out
+
+
+def check_report(data: ReportData, *, previous: ReportData | None = None) -> list[Problem]:
+    """Tables, sections and prose: the full list of problems, errors first."""
+    problems = check_tables(data, previous=previous) + check_sections(data) + check_prose(data)
+    return sorted(problems, key=lambda p: p.severity != "error")
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "error"]
