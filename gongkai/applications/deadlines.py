@@ -243,16 +243,15 @@ def _compute(entries: list[Entry], cal: WorkdayCalendar, fee_pauses_clock: bool)
     due = _count_forward(start, ANSWER_WORKDAYS + res.extension_workdays, raw_pauses, cal)
     art35 = [e for e in ordered if e.kind == Kind.ART35_DEADLINE_SET and e.until]
     if art35:
-        chosen = art35[-1].until
-        assert chosen is not None
+        chosen: dt.date = art35[-1].until or due
         res.art35_date = chosen
         due = _next_workday_on_or_after(chosen, cal)
         if due != chosen:
             res.warnings.append(f"第三十五条期限{chosen.isoformat()}不是工作日，顺延至{due.isoformat()}。")
     res.due = due
-    for reason, label, a, b, projected, sub in pause_info:
+    for reason, label, a, b, projected, sub_deadline in pause_info:
         removed = sum(1 for d in _days(a, min(b, due)) if cal.is_workday(d))
-        res.pauses.append(Pause(reason, label, a, b, projected, sub, removed))
+        res.pauses.append(Pause(reason, label, a, b, projected, sub_deadline, removed))
     res.skipped = cal.skipped_days(start, due)
     stop = next((e for e in ordered if e.kind in STOP_KINDS), None)
     if stop:

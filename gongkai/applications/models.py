@@ -1,0 +1,337 @@
+"""Disclosure applications (依申请公开) and their ledgers: clock events, fee notices, letters, uploads.
+
+The outcome of an application *is* a leaf row of the 2021 annual report's Table 3 and its applicant
+type *is* a Table 3 column (spec §3.3), so the report is a GROUP BY. Identity numbers are stored
+encrypted (``crypto``); the stored due date is an indexed copy written only by services from the
+pure clock in ``deadlines``.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.applications import crypto
+from gongkai.applications.deadlines import KIND_LABELS
+from gongkai.applications.fees import Method
+from gongkai.applications.workflow import OPEN_STATUSES, Status
+
+
+class ApplicantType(models.TextChoices):
+    """Table 3 columns (spec §3.3): 自然人, then 法人或其他组织 by sub-category."""
+
+    NATURAL_PERSON = "natural_person", _("自然人")
+    COMMERCIAL = "commercial", _("商业企业")
+    RESEARCH = "research", _("科研机构")
+    PUBLIC_INTEREST = "public_interest", _("社会公益组织")
+    LEGAL_SERVICE = "legal_service", _("法律服务机构")
+    OTHER_ORG = "other_org", _("其他")
+
+
+class Outcome(models.TextChoices):
+    """Table 3 (2021) leaf rows (spec §3.3), one per answered or closed application."""
+
+    GRANTED = "granted", _("予以公开")
+    PARTIAL = "partial", _("部分公开（区分处理的，只计这一情形，不计其他情形）")
+    STATE_SECRET = "denied.state_secret", _("不予公开：属于国家秘密")
+    LAW_FORBIDDEN = "denied.law_forbidden", _("不予公开：其他法律行政法规禁止公开")
+    THREE_SAFETY = "denied.three_safety_one_stability", _("不予公开：危及“三安全一稳定”")
+    THIRD_PARTY = "denied.third_party", _("不予公开：保护第三方合法权益")
+    INTERNAL_AFFAIRS = "denied.internal_affairs", _("不予公开：属于三类内部事务信息")
+    PROCESS_INFO = "denied.process_info", _("不予公开：属于四类过程性信息")
+    ENFORCEMENT_FILE = "denied.enforcement_file", _("不予公开：属于行政执法案卷")
+    ADMIN_QUERY = "denied.admin_query", _("不予公开：属于行政查询事项")
+    NOT_HELD = "unable.not_held", _("无法提供：本机关不掌握相关政府信息")
+    NEEDS_CREATION = "unable.needs_creation", _("无法提供：没有现成信息需要另行制作")
+    UNCLEAR = "unable.unclear_after_correction", _("无法提供：补正后申请内容仍不明确")
+    PETITION = "not_processed.petition_complaint", _("不予处理：信访举报投诉类申请")
+    DUPLICATE = "not_processed.duplicate", _("不予处理：重复申请")
+    PUBLICATION = "not_processed.publication", _("不予处理：要求提供公开出版物")
+    MASS_REPEAT = "not_processed.mass_repeat", _("不予处理：无正当理由大量反复申请")
+    CONFIRM_REISSUE = "not_processed.confirm_reissue", _("不予处理：要求行政机关确认或重新出具已获取信息")
+    NO_CORRECTION = "other.no_correction", _("其他处理：申请人无正当理由逾期不补正")
+    FEE_UNPAID = "other.fee_unpaid", _("其他处理：申请人逾期未按收费通知要求缴纳费用")
+    OTHER = "other.other", _("其他处理：其他")
+
+
+# Legal basis cited by default in the answer letter for each outcome (spec §1.3).
+OUTCOME_BASIS: dict[str, str] = {
+    "granted": "《中华人民共和国政府信息公开条例》第三十六条第（二）项",
+    "partial": "《中华人民共和国政府信息公开条例》第三十七条",
+    "denied.state_secret": "《中华人民共和国政府信息公开条例》第十四条、第三十六条第（三）项",
+    "denied.law_forbidden": "《中华人民共和国政府信息公开条例》第十四条、第三十六条第（三）项",
+    "denied.three_safety_one_stability": "《中华人民共和国政府信息公开条例》第十四条、第三十六条第（三）项",
+    "denied.third_party": "《中华人民共和国政府信息公开条例》第十五条、第三十二条、第三十六条第（三）项",
+    "denied.internal_affairs": "《中华人民共和国政府信息公开条例》第十六条第一款、第三十六条第（三）项",
+    "denied.process_info": "《中华人民共和国政府信息公开条例》第十六条第二款、第三十六条第（三）项",
+    "denied.enforcement_file": "《中华人民共和国政府信息公开条例》第十六条第二款、第三十六条第（三）项",
+    "denied.admin_query": "《中华人民共和国政府信息公开条例》第三十六条第（七）项",
+    "unable.not_held": "《中华人民共和国政府信息公开条例》第三十六条第（四）项、第（五）项",
+    "unable.needs_creation": "《中华人民共和国政府信息公开条例》第三十八条",
+    "unable.unclear_after_correction": "《中华人民共和国政府信息公开条例》第三十条",
+    "not_processed.petition_complaint": "《中华人民共和国政府信息公开条例》第三十九条第一款",
+    "not_processed.duplicate": "《中华人民共和国政府信息公开条例》第三十六条第（六）项",
+    "not_processed.publication": "《中华人民共和国政府信息公开条例》第三十九条第二款",
+    "not_processed.mass_repeat": "《中华人民共和国政府信息公开条例》第三十五条",
+    "not_processed.confirm_reissue": "《中华人民共和国政府信息公开条例》第三十九条",
+    "other.no_correction": "《中华人民共和国政府信息公开条例》第三十条",
+    "other.fee_unpaid": "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）",
+    "other.other": "《中华人民共和国政府信息公开条例》",
+}
+
+
+class Channel(models.TextChoices):
+    """How the application arrived; the legal receipt date follows Art. 31 by channel."""
+
+    ONLINE = "online", _("互联网")
+    IN_PERSON = "in_person", _("当面提交")
+    TRACKED_POST = "tracked_post", _("邮寄（需签收）")
+    ORDINARY_POST = "ordinary_post", _("平常信函")
+    FAX = "fax", _("传真")
+    EMAIL = "email", _("电子邮件")
+
+
+# Art. 31: which date is the legal receipt date, per channel (shown on the intake form).
+RECEIPT_RULE: dict[str, str] = {
+    Channel.ONLINE: "双方确认之日（第三十一条第三项）",
+    Channel.IN_PERSON: "提交之日（第三十一条第一项）",
+    Channel.TRACKED_POST: "签收之日（第三十一条第二项）",
+    Channel.ORDINARY_POST: "收到信函当日与申请人确认之日（第三十一条第二项）",
+    Channel.FAX: "双方确认之日（第三十一条第三项）",
+    Channel.EMAIL: "双方确认之日（第三十一条第三项）",
+}
+
+
+class IdDocType(models.TextChoices):
+    ID_CARD = "id_card", _("居民身份证")
+    PASSPORT = "passport", _("护照")
+    HK_MO_TW = "permit", _("港澳台居民居住证/通行证")
+    CREDIT_CODE = "credit_code", _("统一社会信用代码证")
+    OTHER = "other", _("其他")
+
+
+class ProvisionForm(models.TextChoices):
+    PAPER = "paper", _("纸质")
+    ELECTRONIC = "electronic", _("电子")
+    INSPECT = "inspect", _("查阅")
+
+
+class ProvisionWay(models.TextChoices):
+    POST = "post", _("邮寄")
+    EMAIL = "email", _("电子邮件")
+    COLLECT = "collect", _("当面领取")
+    ONLINE = "online", _("网上获取")
+    FAX = "fax", _("传真")
+
+
+def new_tracking_code() -> str:
+    """16 characters from a 32-letter alphabet (80 bits), without look-alike characters."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(16))
+
+
+class Application(models.Model):
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="applications",
+                               verbose_name=_("受理机关"))
+    tracking_code = models.CharField(_("查询码"), max_length=20, unique=True, default=new_tracking_code,
+                                     editable=False)
+    number = models.CharField(_("登记编号"), max_length=40, blank=True, default="")
+
+    applicant_type = models.CharField(_("申请人类型"), max_length=20, choices=ApplicantType.choices,
+                                      default=ApplicantType.NATURAL_PERSON, db_index=True)
+    applicant_name = models.CharField(_("申请人姓名或名称"), max_length=120)
+    id_doc_type = models.CharField(_("身份证明类型"), max_length=20, choices=IdDocType.choices,
+                                   default=IdDocType.ID_CARD)
+    id_number_enc = models.TextField(_("证件号码（加密）"), blank=True, default="", editable=False)
+    id_fingerprint = models.CharField(max_length=32, blank=True, default="", db_index=True, editable=False)
+    id_number_masked = models.CharField(_("证件号码"), max_length=40, blank=True, default="", editable=False)
+    phone = models.CharField(_("联系电话"), max_length=40, blank=True, default="")
+    email = models.EmailField(_("电子邮箱"), blank=True, default="")
+    address = models.CharField(_("通信地址"), max_length=200, blank=True, default="")
+    postcode = models.CharField(_("邮政编码"), max_length=10, blank=True, default="")
+
+    info_name = models.CharField(_("所需信息名称"), max_length=300)
+    info_doc_number = models.CharField(_("文号"), max_length=120, blank=True, default="")
+    info_description = models.TextField(_("所需信息的特征性描述"), blank=True, default="")
+    info_key = models.CharField(max_length=64, blank=True, default="", db_index=True, editable=False)
+    provision_form = models.CharField(_("提供形式"), max_length=12, choices=ProvisionForm.choices,
+                                      default=ProvisionForm.ELECTRONIC)
+    provision_way = models.CharField(_("获取方式"), max_length=12, choices=ProvisionWay.choices,
+                                     default=ProvisionWay.EMAIL)
+
+    channel = models.CharField(_("申请渠道"), max_length=16, choices=Channel.choices, default=Channel.ONLINE)
+    submitted_at = models.DateTimeField(_("提交时间"))
+    received_on = models.DateField(_("收到申请之日"), null=True, blank=True, db_index=True)
+
+    status = models.CharField(_("状态"), max_length=24, choices=Status.choices, default=Status.PROCESSING,
+                              db_index=True)
+    outcome = models.CharField(_("办理结果"), max_length=40, choices=Outcome.choices, blank=True, default="",
+                               db_index=True)
+    legal_basis = models.CharField(_("法律依据"), max_length=300, blank=True, default="")
+    answer_text = models.TextField(_("答复内容"), blank=True, default="")
+    referral_organ = models.CharField(_("负责公开的机关"), max_length=120, blank=True, default="")
+    referral_contact = models.CharField(_("该机关联系方式"), max_length=200, blank=True, default="")
+    closed_on = models.DateField(_("办结日期"), null=True, blank=True, db_index=True)
+
+    due_on = models.DateField(_("答复截止日"), null=True, blank=True, db_index=True, editable=False)
+    due_error = models.CharField(_("期限计算问题"), max_length=300, blank=True, default="", editable=False)
+    duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+", verbose_name=_("疑似重复申请"))
+    created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("政府信息公开申请")
+        verbose_name_plural = _("政府信息公开申请")
+        ordering = ["-received_on", "-id"]
+        indexes = [
+            models.Index(fields=["agency", "status", "due_on"]),
+            models.Index(fields=["agency", "received_on"]),
+            models.Index(fields=["agency", "closed_on", "outcome"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number or self.pk} {self.info_name[:30]}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    def set_id_number(self, value: str) -> None:
+        self.id_number_enc = crypto.encrypt(value)
+        self.id_fingerprint = crypto.fingerprint(value)
+        self.id_number_masked = crypto.mask(value)
+
+    def reveal_id_number(self) -> str:
+        """Decrypt; callers must log the view (``services.identity_reveal``)."""
+        return crypto.decrypt(self.id_number_enc)
+
+    @property
+    def outcome_label(self) -> str:
+        return str(Outcome(self.outcome).label) if self.outcome else ""
+
+
+class Attachment(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("文件"), upload_to="applications/uploads/%Y/%m/")
+    name = models.CharField(_("文件名"), max_length=200)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("申请附件")
+        verbose_name_plural = _("申请附件")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Party(models.TextChoices):
+    THIRD_PARTY = "third_party", _("第三方")
+    OTHER_ORGAN = "other_organ", _("其他机关")
+
+
+class ClockEvent(models.Model):
+    """One row of the answer-clock ledger; ``deadlines.compute_due`` reads these (append-only)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="clock_events")
+    kind = models.CharField(_("事项"), max_length=32, choices=list(KIND_LABELS.items()))
+    on = models.DateField(_("日期"))
+    days = models.PositiveSmallIntegerField(_("天数"), default=0)
+    ref = models.CharField(max_length=40, blank=True, default="")
+    party = models.CharField(_("征求对象类别"), max_length=16, choices=Party.choices, blank=True, default="")
+    until = models.DateField(_("期限"), null=True, blank=True)
+    note = models.CharField(_("说明"), max_length=300, blank=True, default="")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("期限事项")
+        verbose_name_plural = _("期限事项")
+        ordering = ["on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.on} {self.get_kind_display()}"
+
+
+class FeeStatus(models.TextChoices):
+    NOTIFIED = "notified", _("已通知")
+    PAID = "paid", _("已缴纳")
+    WAIVED = "waived", _("已减免")
+    UNPAID = "unpaid", _("逾期未缴")
+
+
+class FeeNotice(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="fee_notices")
+    method = models.CharField(_("计收方式"), max_length=8, choices=[(m.value, m.value) for m in Method])
+    count = models.PositiveIntegerField(_("件数或页数"))
+    prior = models.PositiveIntegerField(_("本月已计件数"), default=0)
+    amount = models.PositiveIntegerField(_("金额（元）"))
+    sent_on = models.DateField(_("发出日期"))
+    received_on = models.DateField(_("申请人收到日期"))
+    pay_by = models.DateField(_("缴费期限"), null=True, blank=True)
+    status = models.CharField(_("状态"), max_length=10, choices=FeeStatus.choices, default=FeeStatus.NOTIFIED)
+    paid_on = models.DateField(_("缴纳日期"), null=True, blank=True)
+    waive_reason = models.CharField(_("减免理由"), max_length=300, blank=True, default="")
+
+    class Meta:
+        verbose_name = _("收费通知")
+        verbose_name_plural = _("收费通知")
+        indexes = [models.Index(fields=["sent_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.method_label} {self.amount}元"
+
+    @property
+    def method_label(self) -> str:
+        return "按件计收" if self.method == Method.PIECES else "按量计收"
+
+
+class LetterKind(models.TextChoices):
+    ANSWER = "answer", _("政府信息公开申请答复书")
+    CORRECTION = "correction", _("补正申请告知书")
+    EXTENSION = "extension", _("延期答复告知书")
+    CONSULTATION = "consultation", _("征求第三方意见书")
+    FEE = "fee", _("收费通知书")
+
+
+class LetterTemplate(models.Model):
+    """An agency's own wording of a letter (Django template syntax); without one the default is used."""
+
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.CASCADE, related_name="letter_templates")
+    kind = models.CharField(_("文书类型"), max_length=16, choices=LetterKind.choices)
+    title = models.CharField(_("标题"), max_length=100)
+    body = models.TextField(_("正文模板"))
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("文书模板")
+        verbose_name_plural = _("文书模板")
+        constraints = [models.UniqueConstraint(fields=["agency", "kind"], name="uniq_letter_template")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Letter(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="letters")
+    kind = models.CharField(_("文书类型"), max_length=16, choices=LetterKind.choices)
+    title = models.CharField(_("标题"), max_length=100)
+    body = models.TextField(_("正文"))
+    docx = models.FileField(upload_to="applications/letters/%Y/", blank=True)
+    pdf = models.FileField(upload_to="applications/letters/%Y/", blank=True)
+    issued_on = models.DateField(_("出具日期"))
+    delivery_way = models.CharField(_("送达方式"), max_length=40, blank=True, default="")
+    delivered_on = models.DateField(_("送达日期"), null=True, blank=True)
+    delivery_proof = models.CharField(_("送达凭证"), max_length=200, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("文书")
+        verbose_name_plural = _("文书")
+        ordering = ["issued_on", "id"]
+
+    def __str__(self) -> str:
+        return self.title

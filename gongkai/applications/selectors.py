@@ -1,0 +1,89 @@
+"""Reads of applications, scoped by agency ids: lists, due buckets, and the annual-report figures.
+
+``table3_counts(agency_ids, year)`` is the Table 3 (2021) input as SQL GROUP BYs: outcome ×
+applicant type for cases closed in the year, plus ``new_received``, ``carried_over`` (received before
+the year and still open on 1 January) and ``carry_forward`` (open on 31 December). ``fee_figures``
+gives the year's fee notices, amounts and collections.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db.models import Count, Q, QuerySet, Sum
+
+from gongkai.applications.models import ApplicantType, Application, FeeNotice, FeeStatus
+from gongkai.applications.workflow import OPEN_STATUSES
+from gongkai.core import clock
+from gongkai.workdays.counting import CalendarYearMissing
+from gongkai.workdays.services import get_calendar
+
+COLUMNS = list(ApplicantType.values)
+
+
+def scoped(agency_ids: Iterable[int]) -> QuerySet[Application]:
+    return Application.objects.filter(agency_id__in=list(agency_ids))
+
+
+def _by_type(qs: QuerySet[Application]) -> dict[str, int]:
+    row = {c: 0 for c in COLUMNS}
+    for t, n in qs.values_list("applicant_type").annotate(n=Count("id")).values_list("applicant_type", "n"):
+        row[t] = n
+    row["total"] = sum(row[c] for c in COLUMNS)
+    return row
+
+
+def table3_counts(agency_ids: Iterable[int], year: int) -> dict[str, dict[str, int]]:
+    """{row key: {column key: count}} for Table 3 of ``year``; leaf rows are outcome keys.
+
+    Keys: ``new_received``, ``carried_over``, every outcome that occurs (``granted`` …),
+    ``total`` (closed in the year), ``carry_forward``. Columns: the six applicant types and ``total``.
+    A case is "open on a date" when received on or before it and not closed before it.
+    """
+    ids = list(agency_ids)
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    qs = scoped(ids)
+    out: dict[str, dict[str, int]] = {
+        "new_received": _by_type(qs.filter(received_on__range=(first, last))),
+        "carried_over": _by_type(qs.filter(received_on__lt=first).filter(
+            Q(closed_on__isnull=True) | Q(closed_on__gte=first))),
+    }
+    closed = qs.filter(closed_on__range=(first, last)).exclude(outcome="")
+    for outcome, atype, n in (closed.values("outcome", "applicant_type").annotate(n=Count("id"))
+                              .values_list("outcome", "applicant_type", "n")):
+        row = out.setdefault(outcome, {c: 0 for c in [*COLUMNS, "total"]})
+        row[atype] += n
+        row["total"] += n
+    out["total"] = _by_type(closed)
+    out["carry_forward"] = _by_type(qs.filter(received_on__lte=last).filter(
+        Q(closed_on__isnull=True) | Q(closed_on__gt=last)))
+    return out
+
+
+def fee_figures(agency_ids: Iterable[int], year: int) -> dict[str, int]:
+    """Fee notices sent in ``year`` (count, amount) and what was collected (paid in ``year``)."""
+    base = FeeNotice.objects.filter(application__agency_id__in=list(agency_ids))
+    sent = base.filter(sent_on__year=year).aggregate(n=Count("id"), amount=Sum("amount"))
+    paid = base.filter(status=FeeStatus.PAID, paid_on__year=year).aggregate(n=Count("id"), amount=Sum("amount"))
+    waived = base.filter(status=FeeStatus.WAIVED, paid_on__year=year).aggregate(n=Count("id"))
+    return {"notices": sent["n"] or 0, "amount": sent["amount"] or 0, "paid_count": paid["n"] or 0,
+            "collected": paid["amount"] or 0, "waived_count": waived["n"] or 0}
+
+
+def open_cases(agency_ids: Iterable[int]) -> QuerySet[Application]:
+    return scoped(agency_ids).filter(status__in=OPEN_STATUSES)
+
+
+def due_buckets(agency_ids: Iterable[int], *, today: dt.date | None = None,
+                within_workdays: int = 3) -> tuple[list[Application], list[Application]]:
+    """(due soon: due within ``within_workdays`` workdays from today, overdue: due before today)."""
+    today = today or clock.today()
+    try:
+        horizon = get_calendar().add_workdays(today, within_workdays)
+    except CalendarYearMissing:
+        horizon = today + dt.timedelta(days=within_workdays + 4)
+    base = open_cases(agency_ids).select_related("agency").order_by("due_on", "id")
+    overdue = list(base.filter(due_on__lt=today)[:500])
+    soon = list(base.filter(due_on__gte=today, due_on__lte=horizon)[:500])
+    return soon, overdue

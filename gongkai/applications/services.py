@@ -1,0 +1,487 @@
+"""Every write to applications: intake, the clock ledger actions, fees, answers, letters, withdrawal.
+
+Each service is ``<noun>_<verb>(*, …, actor)``: one ``transaction.atomic``, one event row, and a
+recomputation of the stored due date from the ledger (``deadlines.compute_due``) — the only place
+``Application.due_on`` is written. ``recompute_open`` refreshes every open case after a calendar change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Q
+
+from gongkai.agencies.access import has_role
+from gongkai.agencies.models import Agency, Role
+from gongkai.applications import deadlines, fees, letters, workflow
+from gongkai.applications.deadlines import Entry, Kind
+from gongkai.applications.models import (
+    OUTCOME_BASIS,
+    Application,
+    Attachment,
+    ClockEvent,
+    FeeNotice,
+    FeeStatus,
+    Letter,
+    LetterKind,
+    LetterTemplate,
+    Outcome,
+)
+from gongkai.applications.workflow import OPEN_STATUSES, Status
+from gongkai.core import clock, events
+from gongkai.workdays.counting import WorkdayCalendar
+from gongkai.workdays.services import get_calendar
+
+TRACKED = ("status", "outcome", "due_on", "closed_on", "legal_basis")
+
+
+def _snap(app: Application) -> dict[str, Any]:
+    return events.snapshot(app, fields=TRACKED)
+
+
+def info_key(info_name: str, doc_number: str) -> str:
+    """Normalized fingerprint of the information sought (for 重复申请 and Art. 44 hints)."""
+    text = re.sub(r"[\s，,。.、“”\"'《》()（）：:；;]", "", (doc_number or info_name)).lower()
+    return hashlib.sha1(text.encode()).hexdigest()[:32] if text else ""
+
+
+def entries(app: Application) -> list[Entry]:
+    return [Entry(e.kind, e.on, e.days, e.ref, e.party, e.until) for e in app.clock_events.all()]
+
+
+def explain(app: Application, cal: WorkdayCalendar | None = None) -> deadlines.DueResult:
+    """The due date with its explanation, derived from the ledger (for case and status pages)."""
+    return deadlines.compute_due(entries(app), cal or get_calendar(), fee_pauses_clock=app.agency.fee_pauses_clock)
+
+
+def _recompute(app: Application, cal: WorkdayCalendar | None = None) -> None:
+    res = explain(app, cal)
+    app.due_on = res.due
+    app.due_error = res.error[:300]
+    app.save(update_fields=["due_on", "due_error"])
+
+
+def _event(app: Application, kind: str, on: dt.date, actor: Any, **kw: Any) -> ClockEvent:
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    return ClockEvent.objects.create(application=app, kind=kind, on=on, actor=user, **kw)
+
+
+def _move(app: Application, action: str, to: str | None = None) -> None:
+    nxt = workflow.target(action, app.status)
+    if to is not None:
+        nxt = to
+    if nxt is not None:
+        app.status = nxt
+
+
+def _locked(app: Application) -> Application:
+    return Application.objects.select_for_update().select_related("agency").get(pk=app.pk)
+
+
+def _require_acting(app: Application, actor: Any, *roles: str) -> None:
+    if actor is not None and not has_role(actor, app.agency, *(roles or (Role.CLERK, Role.OFFICE_HEAD,
+                                                                         Role.ADMIN))):
+        raise PermissionDenied("missing role")
+
+
+def _check_date(app: Application, on: dt.date) -> None:
+    if app.received_on and on < app.received_on:
+        raise ValidationError("日期不能早于收到申请之日")
+
+
+# ---------------------------------------------------------------- intake
+
+def application_submit(*, agency: Agency, data: dict[str, Any], channel: str, submitted_at: dt.datetime | None = None,
+                       received_on: dt.date | None = None, uploads: list[Any] | None = None,
+                       actor: Any = None) -> Application:
+    """Register an application (online form or staff intake). ``received_on`` is the Art. 31 date."""
+    submitted_at = submitted_at or clock.now()
+    received_on = received_on or clock.local_date(submitted_at)
+    with transaction.atomic():
+        id_number = data.pop("id_number", "") or ""
+        app = Application(agency=agency, channel=channel, submitted_at=submitted_at, received_on=received_on,
+                          **data)
+        app.set_id_number(id_number)
+        app.info_key = info_key(app.info_name, app.info_doc_number)
+        if app.id_fingerprint or app.applicant_name:
+            same_person = Q(id_fingerprint=app.id_fingerprint) if app.id_fingerprint else Q(
+                applicant_name=app.applicant_name)
+            app.duplicate_of = (Application.objects.filter(same_person, agency=agency, info_key=app.info_key)
+                                .exclude(info_key="").order_by("received_on", "id").first())
+        app.save()
+        app.number = f"{received_on:%Y}-{app.pk:06d}"
+        app.save(update_fields=["number"])
+        for f in uploads or []:
+            Attachment.objects.create(application=app, file=f, name=getattr(f, "name", "附件")[:200])
+        _event(app, Kind.RECEIVED, received_on, actor, note=str(app.get_channel_display()))
+        _recompute(app)
+        events.record(action="application.submitted", obj=app, actor=actor, agency=agency, after={
+            **_snap(app), "channel": channel, "received_on": received_on, "duplicate_of": app.duplicate_of_id})
+    return app
+
+
+def similar_requests(app: Application) -> int:
+    """How many *other* applicants asked this agency for the same information (Art. 44 hint)."""
+    if not app.info_key:
+        return 0
+    qs = Application.objects.filter(agency_id=app.agency_id, info_key=app.info_key).exclude(pk=app.pk)
+    if app.id_fingerprint:
+        qs = qs.exclude(id_fingerprint=app.id_fingerprint)
+    else:
+        qs = qs.exclude(applicant_name=app.applicant_name)
+    return qs.values("id_fingerprint", "applicant_name").distinct().count()
+
+
+def identity_reveal(*, application: Application, actor: Any) -> str:
+    """Decrypt the identity number for a staff member and log that it was seen (issue 4 §8)."""
+    _require_acting(application, actor)
+    with transaction.atomic():
+        events.record(action="application.identity_viewed", obj=application, actor=actor, agency=application.agency)
+    return application.reveal_id_number()
+
+
+# ---------------------------------------------------------------- clock actions
+
+def correction_request(*, application: Application, on: dt.date, until: dt.date, note: str, actor: Any,
+                       issue_letter: bool = True) -> Application:
+    """The one correction notice (Art. 30): within 7 workdays of receipt, once, with a period."""
+    _require_acting(application, actor)
+    with transaction.atomic():
+        app = _locked(application)
+        before = _snap(app)
+        _check_date(app, on)
+        if app.clock_events.filter(kind=Kind.CORRECTION_REQUESTED).exists():
+            raise ValidationError("补正告知只能发出一次（《条例》第三十条：一次性告知）")
+        assert app.received_on is not None
+        last = deadlines.correction_notice_deadline(app.received_on, get_calendar())
+        if on > last:
+            raise ValidationError(f"补正告知应在收到申请之日起7个工作日内（{last.isoformat()}前）发出")
+        if until <= on:
+            raise ValidationError("补正期限应晚于告知日期")
+        _move(app, "request_correction")
+        _event(app, Kind.CORRECTION_REQUESTED, on, actor, until=until, note=note[:300])
+        app.save(update_fields=["status"])
+        _recompute(app)
+        if issue_letter:
+            _letter(app, LetterKind.CORRECTION, on, {"until": until, "note": note})
+        events.record(action="application.correction_requested", obj=app, actor=actor, agency=app.agency,
+                      before=before, after={**_snap(app), "on": on, "until": until})
+    return app
+
+
+def correction_receive(*, application: Application, on: dt.date, actor: Any) -> Application:
+    _require_acting(application, actor)
+    with transaction.atomic():
+        app = _locked(application)
+        before = _snap(app)
+        _check_date(app, on)
+        _move(app, "receive_correction")
+        _event(app, Kind.CORRECTION_RECEIVED, on, actor)
+        app.save(update_fields=["status"])
+        _recompute(app)
+        events.record(action="application.correction_received", obj=app, actor=actor, agency=app.agency,
+                      before=before, after={**_snap(app), "on": on})
+    return app
+
+
+def consultation_open(*, application: Application, on: dt.date, party: str, party_name: str, actor: Any,
+                      issue_letter: bool = True) -> ClockEvent:
+    """Consult a third party (Art. 32) or another organ (Art. 34); the time is not counted (Art. 33 ¶3)."""
+    _require_acting(application, actor)
+    with transaction.atomic():
+        app = _locked(application)
+        before = _snap(app)
+        _check_date(app, on)
+        _move(app, "open_consultation")
+        ref = f"c{app.clock_events.filter(kind=Kind.CONSULTATION_OPENED).count() + 1}"
+        ev = _event(app, Kind.CONSULTATION_OPENED, on, actor, ref=ref, party=party, note=party_name[:300])
+        app.save(update_fields=["status"])
+        _recompute(app)
+        if issue_letter and party == "third_party":
+            _letter(app, LetterKind.CONSULTATION, on, {"party_name": party_name})
+        events.record(action="application.consultation_opened", obj=app, actor=actor, agency=app.agency,
+                      before=before, after={**_snap(app), "ref": ref, "party": party, "on": on})
+    return ev
+
+
+def consultation_close(*, application: Application, ref: str, on: dt.date, note: str = "", actor: Any) -> Application:
+    _require_acting(application, actor)
+    with transaction.atomic():
+        app = _locked(application)
+        before = _snap(app)
+        if not app.clock_events.filter(kind=Kind.CONSULTATION_OPENED, ref=ref).exists():
+            raise ValidationError("没有这项征求意见")
+        if app.clock_events.filter(kind=Kind.CONSULTATION_CLOSED, ref=ref).exists():
+            raise ValidationError("这项征求意见已经结束")
+        opened = app.clock_events.get(kind=Kind.CONSULTATION_OPENED, ref=ref)
+        if on < opened.on:
+            raise ValidationError("结束日期不能早于征求意见日期")
+        workflow.target("close_consultation", app.status)
+        _event(app, Kind.CONSULTATION_CLOSED, on, actor, ref=ref, note=note[:300])
+        still_open = (app.clock_events.filter(kind=Kind.CONSULTATION_OPENED).count()
+                      > app.clock_events.filter(kind=Kind.CONSULTATION_CLOSED).count())
+        app.status = Status.CONSULTING if still_open else Status.PROCESSING
+        app.save(update_fields=["status"])
+        _recompute(app)
+        events.record(action="application.consultation_closed", obj=app, actor=actor, agency=app.agency,
+                      before=before, after={**_snap(app), "ref": ref, "on": on})
+    return app
+
+
+def extension_approve(*, application: Application, on: dt.date, days: int, reason: str, actor: Any,
+                      issue_letter: bool = True) -> Application:
+    """One extension of at most 20 workdays, approved by the disclosure-office head (Art. 33 ¶2)."""
+    _require_acting(application, actor, Role.OFFICE_HEAD)
+    if not 1 <= days <= deadlines.EXTENSION_MAX_WORKDAYS:
+        raise ValidationError("延长期限为1至20个工作日")
+    with transaction.atomic():
+        app = _locked(application)
+        before = _snap(app)
+        _check_date(app, on)
+        _move(app, "approve_extension")
+        if app.clock_events.filter(kind=Kind.EXTENSION_APPROVED).exists():
+            raise ValidationError("答复期限只能延长一次")
+        _event(app, Kind.EXTENSION_APPROVED, on, actor, days=days, note=reason[:300])
+        _recompute(app)
+        if issue_letter:
+            _letter(app, LetterKind.EXTENSION, on, {"days": days, "note": reason, "due": app.due_on})
+        events.record(action="application.extension_approved", obj=app, actor=actor, agency=app.agency,
+                      before=before, after={**_snap(app), "days": days, "on": on})
+    return app
+
+
+def art35_deadline_set(*, application: Application, on: dt.date, until: dt.date, reason: str,
+                       actor: Any) -> Application:
+    """Art. 35: the organ sets a reasonable later deadline for a large or frequent application."""
+    _require_acting(application, actor, Role.OFFICE_HEAD, Role.APPROVER, Role.ADMIN)
+    with transaction.atomic():
+        app = _locked(application)
+        before = _snap(app)
+        _check_date(app, on)
+        if until <= on:
+            raise ValidationError("答复期限应晚于确定日期")
+        _move(app, "set_art35_deadline")
+        _event(app, Kind.ART35_DEADLINE_SET, on, actor, until=until, note=reason[:300])
+        _recompute(app)
+        events.record(action="application.art35_deadline_set", obj=app, actor=actor, agency=app.agency,
+                      before=before, after={**_snap(app), "until": until})
+    return app
+
+
+# ---------------------------------------------------------------- fees
+
+def month_pieces_before(app: Application, method_pieces_only: bool = True) -> int:
+    """Pieces already counted for this applicant at this agency in the application's natural month."""
+    assert app.received_on is not None
+    same = Q(id_fingerprint=app.id_fingerprint) if app.id_fingerprint else Q(applicant_name=app.applicant_name)
+    return (Application.objects.filter(same, agency_id=app.agency_id, received_on__year=app.received_on.year,
+                                       received_on__month=app.received_on.month)
+            .filter(Q(received_on__lt=app.received_on) | Q(received_on=app.received_on, pk__lt=app.pk)).count())
+
+
+def fee_notice_send(*, application: Application, method: str, count: int, sent_on: dt.date, received_on: dt.date,
+                    prior: int | None = None, actor: Any, issue_letter: bool = True) -> FeeNotice:
+    """A fee notice (109号): one method per application; opens the 20-workday payment window."""
+    _require_acting(application, actor)
+    with transaction.atomic():
+        app = _locked(application)
+        before = _snap(app)
+        _check_date(app, sent_on)
+        if received_on < sent_on:
+            raise ValidationError("收到日期不能早于发出日期")
+        if app.fee_notices.exclude(method=method).exists():
+            raise ValidationError("同一申请只能选择一种计收方式")
+        if method == fees.Method.PIECES and prior is None:
+            prior = month_pieces_before(app)
+        prior = (prior or 0) if method == fees.Method.PIECES else 0
+        try:
+            amount = fees.quote(method, count, prior)
+        except fees.FeeInputError as exc:
+            raise ValidationError(str(exc)) from exc
+        _move(app, "send_fee_notice")
+        notice = FeeNotice.objects.create(
+            application=app, method=method, count=count, prior=prior, amount=amount, sent_on=sent_on,
+            received_on=received_on, pay_by=deadlines.fee_payment_deadline(received_on, get_calendar()))
+        _event(app, Kind.FEE_NOTICE_RECEIVED, received_on, actor, ref=f"f{notice.pk}")
+        app.save(update_fields=["status"])
+        _recompute(app)
+        if issue_letter:
+            _letter(app, LetterKind.FEE, sent_on, {"fee": notice, "pay_by": notice.pay_by})
+        events.record(action="application.fee_notice_sent", obj=app, actor=actor, agency=app.agency,
+                      before=before, after={**_snap(app), "method": method, "count": count, "amount": amount})
+    return notice
+
+
+def _fee_settle(notice: FeeNotice, on: dt.date, actor: Any, action: str, status: str, reason: str = "") -> FeeNotice:
+    _require_acting(notice.application, actor)
+    with transaction.atomic():
+        app = _locked(notice.application)
+        before = _snap(app)
+        notice = FeeNotice.objects.select_for_update().get(pk=notice.pk)
+        if notice.status != FeeStatus.NOTIFIED:
+            raise ValidationError("该收费通知已处理")
+        _move(app, action)
+        notice.status, notice.paid_on, notice.waive_reason = status, on, reason[:300]
+        notice.save()
+        kind = Kind.FEE_PAID if status == FeeStatus.PAID else Kind.FEE_WAIVED
+        _event(app, kind, on, actor, ref=f"f{notice.pk}", note=reason[:300])
+        app.save(update_fields=["status"])
+        _recompute(app)
+        events.record(action=f"application.{action}", obj=app, actor=actor, agency=app.agency, before=before,
+                      after={**_snap(app), "fee_notice": notice.pk, "on": on, "reason": reason})
+    return notice
+
+
+def fee_pay(*, notice: FeeNotice, on: dt.date, actor: Any) -> FeeNotice:
+    return _fee_settle(notice, on, actor, "pay_fee", FeeStatus.PAID)
+
+
+def fee_waive(*, notice: FeeNotice, on: dt.date, reason: str, actor: Any) -> FeeNotice:
+    if not reason.strip():
+        raise ValidationError("减免必须说明理由")
+    return _fee_settle(notice, on, actor, "waive_fee", FeeStatus.WAIVED, reason)
+
+
+# ---------------------------------------------------------------- endings
+
+def _close(application: Application, *, action: str, outcome: str, on: dt.date, actor: Any, legal_basis: str = "",
+           answer_text: str = "", referral_organ: str = "", referral_contact: str = "", kind: str = Kind.ANSWERED,
+           letter: bool = True) -> Application:
+    _require_acting(application, actor)
+    if outcome and outcome not in Outcome.values:
+        raise ValidationError(f"未知的办理结果：{outcome}")
+    with transaction.atomic():
+        app = _locked(application)
+        before = _snap(app)
+        _check_date(app, on)
+        _move(app, action)
+        app.outcome = outcome
+        app.legal_basis = legal_basis or OUTCOME_BASIS.get(outcome, "")
+        app.answer_text = answer_text
+        app.referral_organ, app.referral_contact = referral_organ, referral_contact
+        app.closed_on = on
+        if action == "close_fee_unpaid":
+            app.fee_notices.filter(status=FeeStatus.NOTIFIED).update(status=FeeStatus.UNPAID)
+        _event(app, kind, on, actor, note=outcome)
+        app.save()
+        _recompute(app)
+        if letter and outcome:
+            _letter(app, LetterKind.ANSWER, on, {})
+        events.record(action=f"application.{action}", obj=app, actor=actor, agency=app.agency, before=before,
+                      after=_snap(app))
+    return app
+
+
+def application_answer(*, application: Application, outcome: str, on: dt.date, actor: Any, legal_basis: str = "",
+                       answer_text: str = "", referral_organ: str = "", referral_contact: str = "",
+                       letter: bool = True) -> Application:
+    """Answer (Art. 36–39): the outcome is a Table 3 leaf row; a referral names the organ (Art. 36(5))."""
+    if outcome in (Outcome.NO_CORRECTION, Outcome.FEE_UNPAID):
+        raise ValidationError("逾期不补正、逾期未缴费请使用相应的终止操作")
+    if not outcome:
+        raise ValidationError("请选择办理结果")
+    return _close(application, action="answer", outcome=outcome, on=on, actor=actor, legal_basis=legal_basis,
+                  answer_text=answer_text, referral_organ=referral_organ, referral_contact=referral_contact,
+                  letter=letter)
+
+
+def application_close_no_correction(*, application: Application, on: dt.date, actor: Any) -> Application:
+    """No correction within the period: deemed abandoned, row （六）1."""
+    return _close(application, action="close_no_correction", outcome=Outcome.NO_CORRECTION, on=on, actor=actor,
+                  kind=Kind.CLOSED)
+
+
+def application_close_fee_unpaid(*, application: Application, on: dt.date, actor: Any) -> Application:
+    """Fee not paid within the window: deemed abandoned, row （六）2."""
+    return _close(application, action="close_fee_unpaid", outcome=Outcome.FEE_UNPAID, on=on, actor=actor,
+                  kind=Kind.CLOSED)
+
+
+def application_withdraw(*, application: Application, on: dt.date, reason: str, actor: Any) -> Application:
+    """The applicant withdrew; the case counts under （六）3.其他 with the reason recorded."""
+    return _close(application, action="withdraw", outcome=Outcome.OTHER, on=on, actor=actor,
+                  answer_text=f"申请人撤回申请。{reason}", kind=Kind.WITHDRAWN, letter=False)
+
+
+# ---------------------------------------------------------------- letters
+
+def _letter(app: Application, kind: str, on: dt.date, extra: dict[str, Any]) -> Letter:
+    tpl = LetterTemplate.objects.filter(agency_id=app.agency_id, kind=kind).first()
+    title, text = letters.render(kind, app=app, title=tpl.title if tpl else None, body=tpl.body if tpl else None,
+                                 extra=extra)
+    docx, pdf = letters.build(title, text, app=app, issued_on=on)
+    letter = Letter.objects.create(application=app, kind=kind, title=title, body=text, issued_on=on)
+    stem = f"{app.number or app.pk}-{kind}-{letter.pk}"
+    letter.docx.save(f"{stem}.docx", ContentFile(docx), save=False)
+    letter.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
+    letter.save(update_fields=["docx", "pdf"])
+    return letter
+
+
+def letter_deliver(*, letter: Letter, way: str, on: dt.date, proof: str, actor: Any) -> Letter:
+    """Record how and when a letter reached the applicant, with the proof (e.g. a tracking number)."""
+    _require_acting(letter.application, actor)
+    with transaction.atomic():
+        letter = Letter.objects.select_for_update().select_related("application__agency").get(pk=letter.pk)
+        before = events.snapshot(letter, fields=["delivery_way", "delivered_on", "delivery_proof"])
+        letter.delivery_way, letter.delivered_on, letter.delivery_proof = way[:40], on, proof[:200]
+        letter.save()
+        events.record(action="application.letter_delivered", obj=letter, actor=actor,
+                      agency=letter.application.agency, before=before,
+                      after=events.snapshot(letter, fields=["delivery_way", "delivered_on", "delivery_proof"]))
+    return letter
+
+
+def letter_template_save(*, agency: Agency, kind: str, title: str, body: str, actor: Any) -> LetterTemplate:
+    if actor is not None and not has_role(actor, agency, Role.ADMIN, Role.OFFICE_HEAD):
+        raise PermissionDenied("missing role")
+    with transaction.atomic():
+        tpl, created = LetterTemplate.objects.get_or_create(agency=agency, kind=kind,
+                                                            defaults={"title": title, "body": body})
+        before = None if created else {"title": tpl.title, "body": tpl.body}
+        tpl.title, tpl.body = title, body
+        tpl.save()
+        events.record(action="application.letter_template_saved", obj=tpl, actor=actor, agency=agency,
+                      before=before, after={"title": title, "body": body})
+    return tpl
+
+
+# ---------------------------------------------------------------- recomputation
+
+def recompute_open(*, agency_ids: list[int] | None = None, batch: int = 2000) -> int:
+    """Recompute the stored due date of every open application (after a calendar change).
+
+    The due date is an indexed copy of a pure function of the ledger, so this is not a domain
+    write and appends no event; it reads the ledger in bulk and writes with ``bulk_update``.
+    """
+    cal = get_calendar()
+    qs = Application.objects.filter(status__in=OPEN_STATUSES)
+    if agency_ids is not None:
+        qs = qs.filter(agency_id__in=agency_ids)
+    ids = list(qs.values_list("id", flat=True).order_by("id"))
+    pauses = dict(Agency.objects.values_list("id", "fee_pauses_clock"))
+    changed = 0
+    for start in range(0, len(ids), batch):
+        chunk = ids[start:start + batch]
+        ledger: dict[int, list[Entry]] = {i: [] for i in chunk}
+        for row in ClockEvent.objects.filter(application_id__in=chunk).order_by("on", "id").values_list(
+                "application_id", "kind", "on", "days", "ref", "party", "until"):
+            ledger[row[0]].append(Entry(*row[1:]))
+        apps = list(Application.objects.filter(id__in=chunk).only("id", "agency_id", "due_on", "due_error"))
+        dirty = []
+        for app in apps:
+            res = deadlines.compute_due(ledger[app.pk], cal, fee_pauses_clock=pauses.get(app.agency_id, True))
+            err = res.error[:300]
+            if app.due_on != res.due or app.due_error != err:
+                app.due_on, app.due_error = res.due, err
+                dirty.append(app)
+        with transaction.atomic():
+            Application.objects.bulk_update(dirty, ["due_on", "due_error"], batch_size=500)
+        changed += len(dirty)
+    return changed

@@ -1,0 +1,46 @@
+"""Background tasks of applications: recomputing due dates and reminding staff of due and overdue cases.
+
+Both run eagerly in-process unless a Celery broker is configured (gongkai.config.celery).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from celery import shared_task
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+
+from gongkai.agencies.models import Role
+from gongkai.core import clock
+
+
+@shared_task
+def recompute_due_dates() -> int:
+    from gongkai.applications.services import recompute_open
+
+    return recompute_open()
+
+
+@shared_task
+def send_due_reminders(today_iso: str | None = None, within_workdays: int = 3) -> int:
+    """E-mail each agency's clerks and office heads their due-soon and overdue open applications."""
+    from gongkai.applications.selectors import due_buckets
+
+    today = dt.date.fromisoformat(today_iso) if today_iso else clock.today()
+    sent = 0
+    users = get_user_model().objects.filter(
+        memberships__role__in=[Role.CLERK, Role.OFFICE_HEAD]).exclude(email="").distinct()
+    for user in users:
+        agency_ids = list(user.memberships.filter(role__in=[Role.CLERK, Role.OFFICE_HEAD])
+                          .values_list("agency_id", flat=True))
+        soon, overdue = due_buckets(agency_ids, today=today, within_workdays=within_workdays)
+        if not soon and not overdue:
+            continue
+        lines = [f"逾期未答复：{a.number} {a.info_name[:40]}（截止{a.due_on}）" for a in overdue]
+        lines += [f"即将到期：{a.number} {a.info_name[:40]}（截止{a.due_on}）" for a in soon]
+        send_mail(f"政府信息公开申请到期提醒（{len(overdue)}件逾期，{len(soon)}件即将到期）", "\n".join(lines),
+                  settings.DEFAULT_FROM_EMAIL, [user.email])
+        sent += 1
+    return sent

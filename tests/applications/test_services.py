@@ -1,0 +1,213 @@
+"""Services: intake, the clock actions and their rules, fees, answers with letters, Table 3 selectors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import io
+from typing import Any
+
+import docx
+import pdfplumber
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from gongkai.agencies.models import Role
+from gongkai.applications import services as s
+from gongkai.applications.models import ApplicantType, Application, FeeStatus, LetterKind, Outcome
+from gongkai.applications.selectors import fee_figures, table3_counts
+from gongkai.applications.workflow import Status, TransitionError
+from gongkai.core.models import Event
+from tests.conftest import member
+
+D = dt.date
+pytestmark = pytest.mark.django_db
+
+
+MARCH_2 = D(2026, 3, 2)
+
+
+def submit(agency: Any, received: dt.date = MARCH_2, **over: Any) -> Application:
+    data = {"applicant_type": ApplicantType.NATURAL_PERSON, "applicant_name": "张三",
+            "id_number": "110101199003071234",
+            "phone": "13800001234", "info_name": "2025年度部门预算", "info_doc_number": "",
+            "info_description": "预算表"}
+    data.update(over)
+    return s.application_submit(agency=agency, data=data, channel="in_person",
+                                submitted_at=dt.datetime(received.year, received.month, received.day, 9,
+                                                         tzinfo=dt.UTC), received_on=received)
+
+
+def test_submit_encrypts_identity_and_computes_due(agency: Any) -> None:
+    app = submit(agency)
+    assert "110101199003071234" not in app.id_number_enc
+    assert app.id_number_masked == "110***********1234"
+    assert app.due_on == D(2026, 3, 30)
+    assert len(app.tracking_code) == 16
+    assert Event.objects.filter(action="application.submitted", object_id=str(app.pk)).count() == 1
+    user = member(agency)
+    assert s.identity_reveal(application=app, actor=user) == "110101199003071234"
+    assert Event.objects.filter(action="application.identity_viewed").count() == 1
+
+
+def test_duplicate_flag_and_art44_hint(agency: Any) -> None:
+    first = submit(agency, info_doc_number="示教〔2025〕3号")
+    again = submit(agency, info_doc_number="示教〔2025〕3号")
+    assert again.duplicate_of == first
+    other = submit(agency, applicant_name="李四", id_number="110101199003075678", info_doc_number="示教〔2025〕3号")
+    assert other.duplicate_of is None
+    assert s.similar_requests(other) == 1
+
+
+def test_full_clock_flow(agency: Any) -> None:
+    user = member(agency)
+    app = submit(agency)
+    s.correction_request(application=app, on=D(2026, 3, 4), until=D(2026, 3, 20), note="请明确年度", actor=user)
+    app.refresh_from_db()
+    assert app.status == Status.AWAITING_CORRECTION and app.due_on is None
+    with pytest.raises(ValidationError):
+        s.correction_request(application=app, on=D(2026, 3, 4), until=D(2026, 3, 20), note="again", actor=user)
+    s.correction_receive(application=app, on=D(2026, 3, 9), actor=user)
+    app.refresh_from_db()
+    from gongkai.workdays.services import get_calendar
+
+    cal = get_calendar()
+    assert app.due_on == cal.add_workdays(D(2026, 3, 9), 20)
+    ev = s.consultation_open(application=app, on=D(2026, 3, 10), party="third_party", party_name="某公司",
+                             actor=user)
+    s.consultation_close(application=app, ref=ev.ref, on=D(2026, 3, 17), actor=user)
+    app.refresh_from_db()
+    paused_due = cal.add_workdays(cal.add_workdays(D(2026, 3, 9), 20), 5)
+    assert app.due_on == paused_due
+    clerk = member(agency, Role.CLERK)
+    with pytest.raises(PermissionDenied):
+        s.extension_approve(application=app, on=D(2026, 3, 20), days=10, reason="量大", actor=clerk)
+    s.extension_approve(application=app, on=D(2026, 3, 20), days=10, reason="量大", actor=user)
+    app.refresh_from_db()
+    assert app.due_on == cal.add_workdays(paused_due, 10)
+    with pytest.raises(ValidationError):
+        s.extension_approve(application=app, on=D(2026, 3, 21), days=5, reason="再延", actor=user)
+    s.application_answer(application=app, outcome=Outcome.PARTIAL, on=D(2026, 4, 20),
+                         answer_text="涉及个人隐私部分不予公开", actor=user)
+    app.refresh_from_db()
+    assert app.status == Status.ANSWERED and app.outcome == "partial" and app.closed_on == D(2026, 4, 20)
+    kinds = set(app.letters.values_list("kind", flat=True))
+    assert kinds == {LetterKind.CORRECTION, LetterKind.CONSULTATION, LetterKind.EXTENSION, LetterKind.ANSWER}
+    answer = app.letters.get(kind=LetterKind.ANSWER)
+    text = "\n".join(p.text for p in docx.Document(answer.docx.path).paragraphs)
+    assert "60日内" in text and "6个月内" in text and "第三十七条" in text
+    with pdfplumber.open(io.BytesIO(answer.pdf.read())) as pdf:
+        assert "政府信息公开申请答复书" in pdf.pages[0].extract_text()
+    with pytest.raises(TransitionError):
+        s.application_withdraw(application=app, on=D(2026, 4, 21), reason="", actor=user)
+
+
+def test_correction_notice_must_be_within_seven_workdays(agency: Any) -> None:
+    app = submit(agency)
+    with pytest.raises(ValidationError, match="7个工作日"):
+        s.correction_request(application=app, on=D(2026, 3, 12), until=D(2026, 3, 30), note="x", actor=None)
+
+
+def test_fee_pieces_month_cumulative_and_unpaid(agency: Any) -> None:
+    apps = [submit(agency, received=D(2026, 3, 2), info_name=f"信息{i}") for i in range(12)]
+    last = apps[-1]
+    notice = s.fee_notice_send(application=last, method="pieces", count=1, sent_on=D(2026, 3, 3),
+                               received_on=D(2026, 3, 4), actor=None)
+    assert notice.prior == 11 and notice.amount == 100
+    last.refresh_from_db()
+    assert last.status == Status.AWAITING_FEE
+    s.application_close_fee_unpaid(application=last, on=D(2026, 4, 2), actor=None)
+    notice.refresh_from_db()
+    assert notice.status == FeeStatus.UNPAID
+    pages = s.fee_notice_send(application=apps[0], method="pages", count=2219, sent_on=D(2026, 3, 3),
+                              received_on=D(2026, 3, 3), actor=None)
+    assert pages.amount == 83460
+    s.fee_pay(notice=pages, on=D(2026, 3, 10), actor=None)
+    figures = fee_figures([agency.pk], 2026)
+    assert figures == {"notices": 2, "amount": 83560, "paid_count": 1, "collected": 83460, "waived_count": 0}
+
+
+def test_fee_pause_setting(agency: Any) -> None:
+    from gongkai.workdays.services import get_calendar
+
+    cal = get_calendar()
+    app = submit(agency)
+    n = s.fee_notice_send(application=app, method="pages", count=40, sent_on=D(2026, 3, 3), received_on=D(2026, 3, 3),
+                          actor=None)
+    s.fee_pay(notice=n, on=D(2026, 3, 10), actor=None)
+    app.refresh_from_db()
+    assert app.due_on == cal.add_workdays(D(2026, 3, 30), 5)
+    agency.fee_pauses_clock = False
+    agency.save()
+    s.recompute_open()
+    app.refresh_from_db()
+    assert app.due_on == D(2026, 3, 30)
+
+
+def test_late_2026_case_reports_missing_2027(agency: Any) -> None:
+    app = submit(agency, received=D(2026, 12, 10))
+    assert app.due_on is None and "2027" in app.due_error
+    assert "2027" in s.explain(app).lines()[0]
+
+
+def test_calendar_change_recomputes_open_cases(agency: Any, django_capture_on_commit_callbacks: Any) -> None:
+    from gongkai.workdays import services as ws
+
+    app = submit(agency)
+    assert app.due_on == D(2026, 3, 30)
+    Application.objects.filter(pk=app.pk).update(due_on=D(2000, 1, 1))
+    with django_capture_on_commit_callbacks(execute=True):
+        ws.day_set(year=2026, date=D(2026, 3, 16), kind="holiday", name="测试", actor=None)
+    app.refresh_from_db()
+    assert app.due_on == D(2026, 3, 31)
+
+
+def test_table3_counts(agency: Any, other_agency: Any) -> None:
+    old = submit(agency, received=D(2025, 12, 20), info_name="旧案")
+    s.application_answer(application=old, outcome=Outcome.GRANTED, on=D(2026, 1, 10), actor=None, letter=False)
+    submit(agency, received=D(2025, 12, 29), info_name="跨年未结")
+    a = submit(agency, received=D(2026, 3, 2), applicant_type=ApplicantType.COMMERCIAL)
+    s.application_answer(application=a, outcome=Outcome.THIRD_PARTY, on=D(2026, 3, 20), actor=None, letter=False)
+    submit(agency, received=D(2026, 12, 30), info_name="年末")
+    submit(other_agency, received=D(2026, 3, 2))
+    t = table3_counts([agency.pk], 2026)
+    assert t["new_received"]["total"] == 2 and t["new_received"]["commercial"] == 1
+    assert t["carried_over"]["total"] == 2
+    assert t["granted"]["natural_person"] == 1
+    assert t["denied.third_party"]["commercial"] == 1
+    assert t["total"]["total"] == 2
+    assert t["carry_forward"]["total"] == 2
+    # R1: new + carried over = total handled + carry forward
+    assert t["new_received"]["total"] + t["carried_over"]["total"] == t["total"]["total"] + t["carry_forward"]["total"]
+    assert table3_counts([agency.pk], 2025)["carry_forward"]["total"] == 2
+
+
+def test_outcomes_are_table3_leaf_keys() -> None:
+    expected = ["granted", "partial", "denied.state_secret", "denied.law_forbidden",
+                "denied.three_safety_one_stability", "denied.third_party", "denied.internal_affairs",
+                "denied.process_info", "denied.enforcement_file", "denied.admin_query", "unable.not_held",
+                "unable.needs_creation", "unable.unclear_after_correction", "not_processed.petition_complaint",
+                "not_processed.duplicate", "not_processed.publication", "not_processed.mass_repeat",
+                "not_processed.confirm_reissue", "other.no_correction", "other.fee_unpaid", "other.other"]
+    assert list(Outcome.values) == expected
+    assert list(ApplicantType.values) == ["natural_person", "commercial", "research", "public_interest",
+                                          "legal_service", "other_org"]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("gongkai.reports.formats") is None, reason="report formats absent")
+def test_outcomes_equal_2021_format_leaf_keys() -> None:
+    from gongkai.reports import formats
+
+    fmt = getattr(formats, "get", None)
+    table3 = None
+    for name in ("FORMAT_2021", "F2021", "format_2021"):
+        table3 = table3 or getattr(formats, name, None)
+    if table3 is None and callable(fmt):
+        table3 = fmt(2021)
+    if table3 is None:
+        pytest.skip("2021 format object not found under a known name")
+    leaf_keys = getattr(table3, "table3_leaf_keys", None)
+    if leaf_keys is None:
+        pytest.skip("2021 format has no table3_leaf_keys")
+    keys = list(leaf_keys() if callable(leaf_keys) else leaf_keys)
+    assert keys == list(Outcome.values)
