@@ -1,13 +1,144 @@
-"""Public portal views."""
+"""Public portal views: every page is server-rendered and readable without JavaScript.
+
+Only published records appear; records whose 公开属性 is not 主动公开 show their catalog metadata
+but not their content (with a pointer to 依申请公开). Counts come from the database (``Paginator``).
+"""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from typing import Any
 
-from gongkai.agencies.models import Agency
+from django.core.paginator import Paginator
+from django.db.models import Count, QuerySet
+from django.db.models.functions import ExtractYear
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from gongkai.agencies.models import Agency, Level
+from gongkai.catalog.models import Attachment, InfoCategory
+from gongkai.catalog.rules import ANNUAL_REPORT, DISCLOSURE_RULES, Disclosure, Validity
+from gongkai.catalog.selectors import public_records
+from gongkai.catalog.taxonomy import TOP_LEVELS
+from gongkai.search.backends import search
+
+PAGE_SIZE = 20
+
+
+def _agency(agency_id: int) -> Agency:
+    return get_object_or_404(Agency, pk=agency_id, is_active=True)
+
+
+def _page(request: HttpRequest, qs: QuerySet[Any], size: int = PAGE_SIZE) -> Any:
+    return Paginator(qs, size).get_page(request.GET.get("page"))
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    agencies = Agency.objects.filter(is_active=True).order_by("path")
-    return render(request, "portal/home.html", {"agencies": agencies})
+    agencies = list(Agency.objects.filter(is_active=True).order_by("path", "ordering"))
+    levels = [(label, [a for a in agencies if a.level == value]) for value, label in Level.choices]
+    latest = public_records().select_related("agency").order_by("-published_at", "-id")[:10]
+    return render(request, "portal/home.html", {
+        "levels": [(label, items) for label, items in levels if items], "latest": latest,
+    })
+
+
+def agency_home(request: HttpRequest, agency_id: int) -> HttpResponse:
+    agency = _agency(agency_id)
+    latest = public_records().filter(agency=agency).select_related("category").order_by("-published_at", "-id")[:10]
+    return render(request, "portal/agency.html", {"agency": agency, "latest": latest, "column": "home"})
+
+
+def guide(request: HttpRequest, agency_id: int) -> HttpResponse:
+    """政府信息公开指南, generated from the agency's own fields so it is always in step."""
+    agency = _agency(agency_id)
+    categories = InfoCategory.objects.filter(agency=agency).order_by("ordering", "id")
+    return render(request, "portal/guide.html", {"agency": agency, "categories": categories, "column": "guide"})
+
+
+def _category_list(request: HttpRequest, agency: Agency, category_name: str, column: str,
+                   template: str) -> HttpResponse:
+    qs = (public_records().filter(agency=agency, category__name=category_name)
+          .select_related("category").order_by("-published_at", "-id"))
+    return render(request, template, {"agency": agency, "page": _page(request, qs), "column": column,
+                                      "column_title": category_name})
+
+
+def rules(request: HttpRequest, agency_id: int) -> HttpResponse:
+    return _category_list(request, _agency(agency_id), DISCLOSURE_RULES, "rules", "portal/category_list.html")
+
+
+def annual_reports(request: HttpRequest, agency_id: int) -> HttpResponse:
+    return _category_list(request, _agency(agency_id), ANNUAL_REPORT, "annual_reports", "portal/category_list.html")
+
+
+def content(request: HttpRequest, agency_id: int) -> HttpResponse:
+    """法定主动公开内容: browse by category, topic (first level) and year."""
+    agency = _agency(agency_id)
+    qs = public_records().filter(agency=agency).select_related("category")
+    category, topic, year = request.GET.get("category", ""), request.GET.get("topic", ""), request.GET.get("year", "")
+    facets = {
+        "categories": list(qs.values("category__id", "category__name", "category__ordering")
+                           .annotate(n=Count("id")).order_by("category__ordering")),
+        "topics": list(qs.values("topic").annotate(n=Count("id")).order_by("topic")),
+        "years": list(qs.annotate(y=ExtractYear("published_on")).values("y").annotate(n=Count("id")).order_by("-y")),
+    }
+    if category.isdigit():
+        qs = qs.filter(category_id=int(category))
+    if topic in TOP_LEVELS:
+        qs = qs.filter(topic__startswith=topic)
+    elif topic:
+        qs = qs.filter(topic=topic)
+    if year.isdigit():
+        qs = qs.filter(published_on__year=int(year))
+    return render(request, "portal/content.html", {
+        "agency": agency, "page": _page(request, qs.order_by("-published_at", "-id")), "facets": facets,
+        "column": "content", "selected": {"category": category, "topic": topic, "year": year},
+        "top_levels": TOP_LEVELS,
+    })
+
+
+def record_page(request: HttpRequest, record_id: int) -> HttpResponse:
+    record = get_object_or_404(public_records().select_related("agency", "category", "replaced_by", "interprets"),
+                               pk=record_id)
+    shows_content = record.disclosure == Disclosure.PROACTIVE
+    return render(request, "portal/record.html", {
+        "agency": record.agency, "record": record, "shows_content": shows_content, "column": "content",
+        "attachments": record.attachments.all() if shows_content else [],
+        "interpretations": public_records().filter(interprets=record).order_by("published_at"),
+        "interprets": record.interprets if record.interprets and record.interprets.status == "published" else None,
+        "replaces": public_records().filter(replaced_by=record),
+        "revisions": record.revisions.all(),
+        "channels": record.channel_publications.all(),
+        "Validity": Validity,
+    })
+
+
+def attachment_download(request: HttpRequest, record_id: int, attachment_id: int) -> FileResponse:
+    record = get_object_or_404(public_records(), pk=record_id, disclosure=Disclosure.PROACTIVE)
+    item = get_object_or_404(Attachment, pk=attachment_id, record=record)
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("file missing") from exc
+    return FileResponse(handle, as_attachment=False, filename=item.name)
+
+
+def search_view(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()[:100]
+    agency_id = request.GET.get("agency", "")
+    agency = Agency.objects.filter(pk=int(agency_id), is_active=True).first() if agency_id.isdigit() else None
+    year = request.GET.get("year", "")
+    validity = request.GET.get("validity", "")
+    page_no = max(1, int(request.GET["page"])) if request.GET.get("page", "").isdigit() else 1
+    results = None
+    if q:
+        results = search(q, agency=agency.pk if agency else None, year=int(year) if year.isdigit() else None,
+                         validity=validity if validity in Validity.values else "",
+                         category=request.GET.get("category", "")[:60], topic=request.GET.get("topic", "")[:60],
+                         limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE)
+    return render(request, "portal/search.html", {
+        "q": q, "results": results, "agency": agency, "year": year, "validity": validity,
+        "validities": Validity.choices, "page_no": page_no,
+        "has_next": bool(results and results.total > page_no * PAGE_SIZE),
+        "agencies": Agency.objects.filter(is_active=True).order_by("path").only("id", "name", "path"),
+    })
+

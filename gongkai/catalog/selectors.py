@@ -1,0 +1,138 @@
+"""Reads over the catalog, all SQL aggregates: the annual report's Table 2 figures, channel and
+category counts per year, Art. 26 timeliness, and permission-scoped record lists for staff.
+
+Annual-report code calls ``table2_figures``, ``channel_counts``, ``category_counts`` and
+``timeliness_counts`` with agency ids and a year; see docs/catalog.md for the keys.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, F, Min, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
+
+from gongkai.agencies.access import readable_agencies
+from gongkai.catalog.models import ChannelPublication, ChannelTally, PeriodFigures, Record
+from gongkai.catalog.rules import Art20Kind, Channel, Validity
+from gongkai.catalog.workflow import PENDING, Status
+from gongkai.core import clock
+
+# Statuses that count as made public. A withdrawn record was taken back and is excluded everywhere.
+COUNTED = (Status.PUBLISHED,)
+
+
+def _year_bounds(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def table2_figures(agency_ids: Iterable[int], year: int) -> dict[str, Any]:
+    """Table 2 (2021 format) figures for ``year`` over ``agency_ids``.
+
+    Keys: ``regulation.{issued,repealed,in_force}``, ``normative.{issued,repealed,in_force}`` (ints,
+    from publication and repeal/expiry dates of published records tagged 规章/行政规范性文件);
+    ``licensing``, ``penalty``, ``coercion`` (ints) and ``fees`` (Decimal, 万元) summed over the
+    entered period figures whose period starts in ``year``.
+    """
+    ids = list(agency_ids)
+    start, end = _year_bounds(year)
+    base = Record.objects.filter(agency_id__in=ids, status__in=COUNTED)
+    ended = Q(validity__in=[Validity.EXPIRED, Validity.REPEALED])
+    rows = base.exclude(kind="").values("kind").annotate(
+        issued=Count("id", filter=Q(published_on__gte=start, published_on__lte=end)),
+        repealed=Count("id", filter=ended & Q(validity_changed_on__gte=start, validity_changed_on__lte=end)),
+        in_force=Count("id", filter=Q(published_on__lte=end) & (~ended | Q(validity_changed_on__gt=end))),
+    )
+    out: dict[str, Any] = {}
+    for kind in (Art20Kind.REGULATION, Art20Kind.NORMATIVE):
+        for col in ("issued", "repealed", "in_force"):
+            out[f"{kind}.{col}"] = 0
+    for row in rows:
+        out[f"{row['kind']}.issued"] = row["issued"]
+        out[f"{row['kind']}.repealed"] = row["repealed"]
+        out[f"{row['kind']}.in_force"] = row["in_force"]
+    sums = PeriodFigures.objects.filter(agency_id__in=ids, period_start__gte=start, period_start__lte=end).aggregate(
+        licensing=Coalesce(Sum("licensing"), 0), penalty=Coalesce(Sum("penalty"), 0),
+        coercion=Coalesce(Sum("coercion"), 0), fees=Sum("fees"),
+    )
+    out["licensing"], out["penalty"], out["coercion"] = sums["licensing"], sums["penalty"], sums["coercion"]
+    out["fees"] = Decimal(sums["fees"] or 0)
+    return out
+
+
+def channel_counts(agency_ids: Iterable[int], year: int) -> dict[str, int]:
+    """Items published per channel in ``year``: catalog records marked for the channel (by the
+    channel publication date) plus the entered tallies whose period starts in the year.
+    Keys: ``gazette``, ``weibo``, ``wechat``, ``other``, plus ``website`` = records published in the catalog."""
+    ids = list(agency_ids)
+    start, end = _year_bounds(year)
+    out = {c: 0 for c in Channel.values}
+    marked = (ChannelPublication.objects
+              .filter(record__agency_id__in=ids, record__status__in=COUNTED,
+                      published_on__gte=start, published_on__lte=end)
+              .values("channel").annotate(n=Count("id")))
+    for row in marked:
+        out[row["channel"]] += row["n"]
+    tallied = (ChannelTally.objects.filter(agency_id__in=ids, period_start__gte=start, period_start__lte=end)
+               .values("channel").annotate(n=Sum("count")))
+    for row in tallied:
+        out[row["channel"]] += int(row["n"] or 0)
+    out["website"] = Record.objects.filter(agency_id__in=ids, status__in=COUNTED, published_on__gte=start,
+                                           published_on__lte=end).count()
+    return out
+
+
+def category_counts(agency_ids: Iterable[int], year: int) -> list[dict[str, Any]]:
+    """Published records per information category in ``year``: ``[{"category": name, "count": n}]``
+    ordered by the categories' own order (categories of several agencies merge by name)."""
+    start, end = _year_bounds(year)
+    rows = (Record.objects.filter(agency_id__in=list(agency_ids), status__in=COUNTED, published_on__gte=start,
+                                  published_on__lte=end)
+            .values("category__name").annotate(count=Count("id"), order=Min("category__ordering"))
+            .order_by("order", "category__name"))
+    return [{"category": r["category__name"], "count": r["count"]} for r in rows]
+
+
+def timeliness_counts(agency_ids: Iterable[int], year: int, *, today: dt.date | None = None) -> dict[str, int]:
+    """Art. 26 in ``year``: ``published`` (records published in the year), ``late`` (of those,
+    published after their due date), ``overdue_pending`` (not yet published, due date passed as of
+    ``today``, due in the year), ``unknown_due`` (due date not computable: calendar year missing)."""
+    today = today or clock.today()
+    ids = list(agency_ids)
+    start, end = _year_bounds(year)
+    published = Record.objects.filter(agency_id__in=ids, status__in=COUNTED, published_on__gte=start,
+                                      published_on__lte=end)
+    agg = published.aggregate(published=Count("id"), late=Count("id", filter=Q(published_on__gt=F("due_on"))))
+    pending = Record.objects.filter(agency_id__in=ids, status__in=list(PENDING))
+    return {
+        "published": agg["published"],
+        "late": agg["late"],
+        "overdue_pending": pending.filter(due_on__lt=today, due_on__gte=start, due_on__lte=end).count(),
+        "unknown_due": pending.filter(due_on__isnull=True, formed_on__gte=start, formed_on__lte=end).count(),
+    }
+
+
+def overdue_drafts(agency_ids: Iterable[int], *, today: dt.date | None = None) -> QuerySet[Record]:
+    today = today or clock.today()
+    return (Record.objects.filter(agency_id__in=list(agency_ids), status__in=list(PENDING), due_on__lt=today)
+            .select_related("agency").order_by("due_on"))
+
+
+def late_publications(agency_ids: Iterable[int], year: int) -> QuerySet[Record]:
+    start, end = _year_bounds(year)
+    return (Record.objects.filter(agency_id__in=list(agency_ids), status__in=COUNTED, published_on__gte=start,
+                                  published_on__lte=end, published_on__gt=F("due_on"))
+            .select_related("agency").order_by("-published_on"))
+
+
+def records_for(user: Any) -> QuerySet[Record]:
+    """Records of every agency whose staff data ``user`` may read."""
+    return Record.objects.filter(agency__in=readable_agencies(user))
+
+
+def public_records() -> QuerySet[Record]:
+    """Records the public may see (published; withdrawn ones are gone from the portal)."""
+    return Record.objects.filter(status=Status.PUBLISHED)

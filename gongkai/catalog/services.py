@@ -1,0 +1,426 @@
+"""Every write to the catalog: one ``transaction.atomic`` and one event per call.
+
+Records move through the transition table of ``workflow.py``; publication allocates the 索引号 from a
+per-issuer, per-period counter row locked with ``SELECT … FOR UPDATE`` inside the same transaction,
+so concurrent publishers never get a duplicate or leave a gap. Published records change only through
+recorded acts: ``record_revise`` (a visible ``RecordRevision``), ``record_withdraw``, ``record_repeal``.
+Search indexing runs after commit through the task queue (``tasks.index_record``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+import nh3
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+
+from gongkai.agencies.access import has_role
+from gongkai.agencies.models import Agency, Role
+from gongkai.catalog import attachments as att
+from gongkai.catalog.models import (
+    Attachment,
+    ChannelPublication,
+    ChannelTally,
+    IndexCounter,
+    InfoCategory,
+    PeriodFigures,
+    Record,
+    RecordRevision,
+)
+from gongkai.catalog.rules import (
+    DEFAULT_CATEGORIES,
+    Channel,
+    Disclosure,
+    Validity,
+    format_index_number,
+    index_period,
+    normalise_doc_number,
+    publication_due,
+)
+from gongkai.catalog.taxonomy import TOPIC_PATHS
+from gongkai.catalog.workflow import EDITABLE, Action, Status, TransitionError, transition
+from gongkai.core import clock, events
+from gongkai.core.events import snapshot
+from gongkai.workdays.counting import CalendarYearMissing
+from gongkai.workdays.services import get_calendar
+
+# Fields a drafter may set, and that a revision of a published record may correct.
+EDITABLE_FIELDS = (
+    "title", "doc_number", "topic", "category", "keywords", "issuing_organ", "department", "written_on",
+    "formed_on", "disclosure", "legal_ground", "form", "kind", "interprets", "summary", "body",
+)
+REVISABLE_FIELDS = tuple(f for f in EDITABLE_FIELDS if f != "disclosure")
+_SNAP_EXCLUDE = ("body",)
+
+
+def sanitise_html(body: str) -> str:
+    """Rich text reduced to nh3's safe default tag/attribute set."""
+    return nh3.clean(body or "")
+
+
+def _require(actor: Any, agency: Agency, *roles: str) -> None:
+    if not has_role(actor, agency, *roles):
+        raise PermissionDenied(f"需要以下岗位之一：{'、'.join(str(Role(r).label) for r in roles)}")
+
+
+def _due(formed_on: dt.date | None) -> dt.date | None:
+    if formed_on is None:
+        return None
+    try:
+        return publication_due(formed_on, get_calendar())
+    except CalendarYearMissing:
+        return None  # shown on the dashboard with the calendar's message; never guessed
+
+
+def _schedule_index(record_id: int) -> None:
+    from gongkai.catalog.tasks import index_record
+
+    transaction.on_commit(lambda: index_record.delay(record_id))
+
+
+def _apply(record: Record, data: Mapping[str, Any], fields: Iterable[str]) -> None:
+    for name in fields:
+        if name not in data:
+            continue
+        value = data[name]
+        if name == "body":
+            value = sanitise_html(value or "")
+        elif name == "doc_number":
+            value = normalise_doc_number(value or "")
+        elif name in {"title", "keywords", "issuing_organ", "department", "summary", "legal_ground"}:
+            value = (value or "").strip()
+        setattr(record, name, value)
+    if record.category_id is not None and record.category.agency_id != record.agency_id:
+        raise ValidationError({"category": "信息分类不属于本机关"})
+    if record.topic and record.topic not in TOPIC_PATHS:
+        raise ValidationError({"topic": f"主题分类“{record.topic}”不在分类表中"})
+    if record.interprets_id is not None:
+        target = record.interprets
+        if target is None or (target.agency_id != record.agency_id and target.status != Status.PUBLISHED):
+            raise ValidationError({"interprets": "所解读的政策须为本机关的信息或已发布的信息"})
+    record.clean()
+    record.due_on = _due(record.formed_on)
+
+
+# ---------------------------------------------------------------- categories
+
+
+def categories_ensure(*, agency: Agency, actor: Any = None) -> list[InfoCategory]:
+    """The agency's category list, creating the defaults the first time (one event when created)."""
+    existing = list(InfoCategory.objects.filter(agency=agency))
+    if existing:
+        return existing
+    with transaction.atomic():
+        have = set(InfoCategory.objects.select_for_update().filter(agency=agency).values_list("name", flat=True))
+        if have:
+            return list(InfoCategory.objects.filter(agency=agency))
+        created = InfoCategory.objects.bulk_create(
+            [InfoCategory(agency=agency, name=n, ordering=i * 10) for i, n in enumerate(DEFAULT_CATEGORIES)]
+        )
+        events.record(action="catalog.categories.defaults", obj=agency, actor=actor, agency=agency,
+                      after={"names": list(DEFAULT_CATEGORIES)})
+    return created
+
+
+def category_named(agency: Agency, name: str, *, actor: Any = None) -> InfoCategory:
+    categories_ensure(agency=agency, actor=actor)
+    try:
+        return InfoCategory.objects.get(agency=agency, name=name)
+    except InfoCategory.DoesNotExist:
+        return category_create(agency=agency, name=name, actor=actor)
+
+
+def category_create(*, agency: Agency, name: str, ordering: int = 1000, description: str = "",
+                    actor: Any) -> InfoCategory:
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": "分类名称不能为空"})
+    with transaction.atomic():
+        if InfoCategory.objects.filter(agency=agency, name=name).exists():
+            raise ValidationError({"name": f"分类“{name}”已存在"})
+        cat = InfoCategory.objects.create(agency=agency, name=name, ordering=ordering, description=description)
+        events.record(action="catalog.category.create", obj=cat, actor=actor, agency=agency, after=snapshot(cat))
+    return cat
+
+
+def category_update(*, category: InfoCategory, name: str, ordering: int, description: str = "",
+                    actor: Any) -> InfoCategory:
+    with transaction.atomic():
+        before = snapshot(category)
+        category.name, category.ordering, category.description = name.strip(), ordering, description
+        category.full_clean()
+        category.save()
+        events.record(action="catalog.category.update", obj=category, actor=actor, agency=category.agency,
+                      before=before, after=snapshot(category))
+    return category
+
+
+# ---------------------------------------------------------------- drafting
+
+
+def record_create(*, agency: Agency, data: Mapping[str, Any], actor: Any, now: dt.datetime | None = None) -> Record:
+    """A new draft. ``data`` holds the EDITABLE_FIELDS (category as an InfoCategory)."""
+    _require(actor, agency, Role.CLERK)
+    now = now or clock.now()
+    with transaction.atomic():
+        record = Record(agency=agency, status=Status.DRAFT, created_by=actor if getattr(actor, "pk", None) else None,
+                        created_at=now, updated_at=now)
+        _apply(record, data, EDITABLE_FIELDS)
+        record.save()
+        events.record(action="catalog.record.create", obj=record, actor=actor, agency=agency, at=now,
+                      after=snapshot(record, exclude=_SNAP_EXCLUDE))
+    return record
+
+
+def record_update(*, record: Record, data: Mapping[str, Any], actor: Any, now: dt.datetime | None = None) -> Record:
+    """Edit a draft or returned record; anything else goes through ``record_revise``."""
+    _require(actor, record.agency, Role.CLERK)
+    now = now or clock.now()
+    with transaction.atomic():
+        record = Record.objects.select_for_update().get(pk=record.pk)
+        if record.status not in EDITABLE:
+            raise TransitionError(f"“{record.get_status_display()}”状态的信息不能直接修改")
+        before = snapshot(record, exclude=_SNAP_EXCLUDE)
+        _apply(record, data, EDITABLE_FIELDS)
+        record.updated_at = now
+        record.save()
+        events.record(action="catalog.record.update", obj=record, actor=actor, agency=record.agency, at=now,
+                      before=before, after=snapshot(record, exclude=_SNAP_EXCLUDE))
+    return record
+
+
+def attachment_add(*, record: Record, name: str, data: bytes, actor: Any,
+                   now: dt.datetime | None = None) -> Attachment:
+    """Check and store a file on an editable record and extract its text for search."""
+    _require(actor, record.agency, Role.CLERK)
+    checked = att.check(name, data)
+    text, error = att.safe_extract(checked.kind, data, checked.name)
+    now = now or clock.now()
+    with transaction.atomic():
+        record = Record.objects.select_for_update().get(pk=record.pk)
+        if record.status not in EDITABLE:
+            raise TransitionError("只能在草稿或退回状态下添加附件；已发布的信息请通过修订更正")
+        item = Attachment(record=record, name=checked.name, kind=checked.kind, size=checked.size,
+                          text=text, extract_error=error, uploaded_at=now)
+        item.file.save(checked.name, ContentFile(data), save=False)
+        item.save()
+        events.record(action="catalog.attachment.add", obj=item, actor=actor, agency=record.agency, at=now,
+                      after=snapshot(item, exclude=("text",)))
+    return item
+
+
+def attachment_remove(*, attachment: Attachment, actor: Any) -> None:
+    record = attachment.record
+    _require(actor, record.agency, Role.CLERK)
+    with transaction.atomic():
+        if Record.objects.select_for_update().get(pk=record.pk).status not in EDITABLE:
+            raise TransitionError("已进入审查或已发布的信息不能删除附件")
+        before = snapshot(attachment, exclude=("text",))
+        events.record(action="catalog.attachment.remove", obj=attachment, actor=actor, agency=record.agency,
+                      before=before)
+        attachment.delete()
+
+
+# ---------------------------------------------------------------- workflow
+
+
+def _allocate_index_number(agency: Agency, on: dt.date) -> str:
+    """Next 索引号 for ``agency`` in the period of ``on``. Call inside the publishing transaction."""
+    period = index_period(on, agency.index_date_format)
+    key = {"issuer_code": agency.code, "period": period}
+    try:
+        counter = IndexCounter.objects.select_for_update().get(**key)
+    except IndexCounter.DoesNotExist:
+        try:
+            with transaction.atomic():  # savepoint: a concurrent creator wins, we then lock its row
+                IndexCounter.objects.create(**key, last_serial=0)
+        except IntegrityError:
+            pass
+        counter = IndexCounter.objects.select_for_update().get(**key)
+    counter.last_serial += 1
+    counter.save(update_fields=["last_serial"])
+    return format_index_number(agency.code, period, counter.last_serial)
+
+
+def record_act(*, record: Record, action: str, actor: Any, reason: str = "",
+               now: dt.datetime | None = None) -> Record:
+    """Apply one workflow action (submit, review pass/return, approve, reject, publish, withdraw)."""
+    now = now or clock.now()
+    with transaction.atomic():
+        record = Record.objects.select_for_update(of=("self",)).select_related("agency").get(pk=record.pk)
+        agency = record.agency
+        step = transition(record.status, action, agency.approval_levels)
+        _require(actor, agency, *step.roles)
+        before = snapshot(record, exclude=_SNAP_EXCLUDE)
+        if action in {Action.REVIEW_RETURN, Action.REJECT, Action.WITHDRAW} and not reason.strip():
+            raise ValidationError({"reason": "退回或撤回须写明理由"})
+        if action == Action.SUBMIT:
+            if not record.title.strip():
+                raise ValidationError({"title": "标题不能为空"})
+            record.return_reason = ""
+            record.first_approver = None
+        elif action in {Action.REVIEW_RETURN, Action.REJECT}:
+            record.return_reason = reason.strip()
+            record.first_approver = None
+        elif action == Action.APPROVE:
+            if step.target == Status.FIRST_APPROVED:
+                record.first_approver = actor
+            elif record.first_approver_id is not None and record.first_approver_id == getattr(actor, "pk", None):
+                raise PermissionDenied("二级审批须由另一位审批人完成")
+        elif action == Action.PUBLISH:
+            if record.disclosure == Disclosure.WITHHELD:
+                raise ValidationError({"disclosure": "不予公开的信息不能发布"})
+            published_on = clock.local_date(now)
+            record.index_number = _allocate_index_number(agency, published_on)
+            record.published_at, record.published_on = now, published_on
+        record.status = step.target
+        record.updated_at = now
+        record.save()
+        events.record(action=f"catalog.record.{action}", obj=record, actor=actor, agency=agency, at=now,
+                      before=before, after=snapshot(record, exclude=_SNAP_EXCLUDE), note=reason.strip())
+        if action in {Action.PUBLISH, Action.WITHDRAW}:
+            _schedule_index(record.pk)
+    return record
+
+
+def record_repeal(*, record: Record, validity: str, on: dt.date, actor: Any, replaced_by: Record | None = None,
+                  reason: str = "") -> Record:
+    """Mark a published record 失效 or 废止 from ``on``, optionally naming the record that replaces it."""
+    if validity not in {Validity.EXPIRED, Validity.REPEALED}:
+        raise ValidationError({"validity": "只能标记为失效或废止"})
+    with transaction.atomic():
+        record = Record.objects.select_for_update(of=("self",)).select_related("agency").get(pk=record.pk)
+        _require(actor, record.agency, Role.APPROVER)
+        if record.status != Status.PUBLISHED:
+            raise TransitionError("只有已发布的信息才能标记失效或废止")
+        if record.validity != Validity.EFFECTIVE:
+            raise TransitionError(f"该信息已于{record.validity_changed_on}{record.get_validity_display()}")
+        if replaced_by is not None and (replaced_by.pk == record.pk or replaced_by.status != Status.PUBLISHED):
+            raise ValidationError({"replaced_by": "替代文件须为另一条已发布的信息"})
+        before = snapshot(record, exclude=_SNAP_EXCLUDE)
+        record.validity, record.validity_changed_on, record.replaced_by = validity, on, replaced_by
+        record.save()
+        events.record(action="catalog.record.repeal", obj=record, actor=actor, agency=record.agency, before=before,
+                      after=snapshot(record, exclude=_SNAP_EXCLUDE), note=reason.strip())
+        _schedule_index(record.pk)
+    return record
+
+
+def record_revise(*, record: Record, data: Mapping[str, Any], reason: str, actor: Any,
+                  now: dt.datetime | None = None) -> RecordRevision:
+    """Correct a published record: the change and its reason are kept as a visible revision."""
+    if not reason.strip():
+        raise ValidationError({"reason": "更正须写明修订说明"})
+    now = now or clock.now()
+    with transaction.atomic():
+        record = Record.objects.select_for_update(of=("self",)).select_related("agency").get(pk=record.pk)
+        _require(actor, record.agency, Role.APPROVER)
+        if record.status != Status.PUBLISHED:
+            raise TransitionError("只有已发布的信息通过修订更正；未发布的信息请直接编辑")
+        before = snapshot(record, fields=REVISABLE_FIELDS)
+        _apply(record, data, REVISABLE_FIELDS)
+        after = snapshot(record, fields=REVISABLE_FIELDS)
+        if before == after:
+            raise ValidationError("没有任何修改")
+        record.revision_count += 1
+        record.updated_at = now
+        record.save()
+        revision = RecordRevision.objects.create(record=record, number=record.revision_count, reason=reason.strip(),
+                                                 before=before, after=after, at=now,
+                                                 actor=actor if getattr(actor, "pk", None) else None)
+        events.record(action="catalog.record.revise", obj=record, actor=actor, agency=record.agency, at=now,
+                      before=before, after=after, note=reason.strip())
+        _schedule_index(record.pk)
+    return revision
+
+
+def record_publish_generated(*, agency: Agency, title: str, category_name: str, body_html: str,
+                             formed_on: dt.date, actor: Any, attachments: Iterable[tuple[str, bytes]] = (),
+                             summary: str = "", topic: str = "综合政务\\政务公开",
+                             now: dt.datetime | None = None) -> Record:
+    """Publish a system-generated record (e.g. the annual report) in one step.
+
+    Still allocates the 索引号 and logs one event; the actor must hold the approver role (or be a
+    platform admin) in ``agency``. ``attachments`` are (file name, bytes) pairs, checked as uploads are.
+    """
+    _require(actor, agency, Role.APPROVER)
+    now = now or clock.now()
+    category = category_named(agency, category_name, actor=actor)
+    files = [(att.check(name, data), data) for name, data in attachments]
+    with transaction.atomic():
+        record = Record(agency=agency, status=Status.PUBLISHED, generated=True, created_at=now, updated_at=now,
+                        created_by=actor if getattr(actor, "pk", None) else None)
+        _apply(record, {"title": title, "category": category, "topic": topic, "formed_on": formed_on,
+                        "written_on": formed_on, "summary": summary, "body": body_html}, EDITABLE_FIELDS)
+        published_on = clock.local_date(now)
+        record.index_number = _allocate_index_number(agency, published_on)
+        record.published_at, record.published_on = now, published_on
+        record.save()
+        for checked, data in files:
+            text, error = att.safe_extract(checked.kind, data, checked.name)
+            item = Attachment(record=record, name=checked.name, kind=checked.kind, size=checked.size, text=text,
+                              extract_error=error, uploaded_at=now)
+            item.file.save(checked.name, ContentFile(data), save=False)
+            item.save()
+        events.record(action="catalog.record.publish_generated", obj=record, actor=actor, agency=agency, at=now,
+                      after=snapshot(record, exclude=_SNAP_EXCLUDE))
+        _schedule_index(record.pk)
+    return record
+
+
+# ---------------------------------------------------------------- channels and Art. 20 figures
+
+
+def channel_publication_add(*, record: Record, channel: str, published_on: dt.date, link: str = "",
+                            note: str = "", actor: Any) -> ChannelPublication:
+    _require(actor, record.agency, Role.CLERK, Role.APPROVER)
+    if channel not in Channel.values:
+        raise ValidationError({"channel": "未知的发布渠道"})
+    with transaction.atomic():
+        item = ChannelPublication(record=record, channel=channel, published_on=published_on, link=link, note=note)
+        item.full_clean()
+        item.save()
+        events.record(action="catalog.channel.add", obj=item, actor=actor, agency=record.agency,
+                      after=snapshot(item))
+    return item
+
+
+def channel_tally_save(*, agency: Agency, channel: str, period_start: dt.date, period_end: dt.date, count: int,
+                       note: str = "", actor: Any) -> ChannelTally:
+    """Create or replace the tally for (agency, channel, period)."""
+    _require(actor, agency, Role.CLERK, Role.OFFICE_HEAD)
+    with transaction.atomic():
+        item = ChannelTally.objects.select_for_update().filter(
+            agency=agency, channel=channel, period_start=period_start, period_end=period_end).first()
+        before = snapshot(item) if item else None
+        item = item or ChannelTally(agency=agency, channel=channel, period_start=period_start, period_end=period_end)
+        item.count, item.note = count, note
+        item.full_clean()
+        item.save()
+        events.record(action="catalog.channel_tally.save", obj=item, actor=actor, agency=agency, before=before,
+                      after=snapshot(item))
+    return item
+
+
+def period_figures_save(*, agency: Agency, period_start: dt.date, period_end: dt.date, licensing: int = 0,
+                        penalty: int = 0, coercion: int = 0, fees: Decimal | str = Decimal("0"), note: str = "",
+                        actor: Any) -> PeriodFigures:
+    """Create or replace the Art. 20 (五)(六)(八) figures for one period (fees in 万元)."""
+    _require(actor, agency, Role.CLERK, Role.OFFICE_HEAD)
+    with transaction.atomic():
+        item = PeriodFigures.objects.select_for_update().filter(
+            agency=agency, period_start=period_start, period_end=period_end).first()
+        before = snapshot(item) if item else None
+        item = item or PeriodFigures(agency=agency, period_start=period_start, period_end=period_end)
+        item.licensing, item.penalty, item.coercion = licensing, penalty, coercion
+        item.fees, item.note = Decimal(str(fees)), note
+        item.full_clean()
+        item.save()
+        events.record(action="catalog.period_figures.save", obj=item, actor=actor, agency=agency, before=before,
+                      after=snapshot(item))
+    return item

@@ -1,0 +1,158 @@
+"""One search interface over two engines: ``index_document``, ``remove_document``, ``search``.
+
+SQLite: FTS5 ``MATCH`` with each query token quoted (implicit AND), ranked by bm25. PostgreSQL:
+``to_tsvector('simple', tokens) @@ plainto_tsquery('simple', …)`` over the GIN expression index,
+ranked by ts_rank. Both filter on the entry's columns and count matches with SQL ``COUNT``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection, transaction
+
+from gongkai.search.models import SearchEntry
+from gongkai.search.tokens import document_tokens, query_tokens
+
+SNIPPET_CHARS = 120
+
+
+@dataclass
+class Hit:
+    key: str
+    title: str
+    url: str
+    snippet: str  # HTML, escaped, with <mark> around matches
+    agency_id: int
+    published_on: dt.date | None
+    category: str
+    topic: str
+    validity: str
+
+
+@dataclass
+class Results:
+    query: str
+    tokens: list[str]
+    total: int
+    hits: list[Hit] = field(default_factory=list)
+
+
+def index_document(*, key: str, agency_id: int, url: str, title: str, text: str = "", category: str = "",
+                   topic: str = "", year: int | None = None, validity: str = "",
+                   published_on: dt.date | None = None, extra: str = "") -> SearchEntry:
+    """Create or replace the entry for ``key``. ``extra`` is indexed but not shown in snippets."""
+    tokens = " ".join(document_tokens("\n".join([title, text, extra])))
+    with transaction.atomic():
+        entry, _ = SearchEntry.objects.update_or_create(key=key, defaults={
+            "agency_id": agency_id, "url": url, "title": title, "text": text, "tokens": tokens,
+            "category": category, "topic": topic, "year": year, "validity": validity,
+            "published_on": published_on,
+        })
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cur:
+                cur.execute("DELETE FROM search_fts WHERE rowid = %s", [entry.pk])
+                cur.execute("INSERT INTO search_fts(rowid, tokens) VALUES (%s, %s)", [entry.pk, tokens])
+    return entry
+
+
+def remove_document(key: str) -> None:
+    with transaction.atomic():
+        ids = list(SearchEntry.objects.filter(key=key).values_list("pk", flat=True))
+        if ids and connection.vendor == "sqlite":
+            with connection.cursor() as cur:
+                cur.execute("DELETE FROM search_fts WHERE rowid = %s", [ids[0]])
+        SearchEntry.objects.filter(key=key).delete()
+
+
+_FILTERS = ("agency_id", "category", "topic", "year", "validity")
+
+
+def _where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    sql, params = [], []
+    for name in _FILTERS:
+        value = filters.get(name)
+        if value in (None, ""):
+            continue
+        if name == "agency_id" and isinstance(value, list | tuple | set):
+            ids = [int(v) for v in value]
+            if not ids:
+                sql.append("1 = 0")
+                continue
+            sql.append(f"e.agency_id IN ({', '.join(['%s'] * len(ids))})")
+            params.extend(ids)
+            continue
+        sql.append(f"e.{name} = %s")
+        params.append(value)
+    return ("".join(f" AND {s}" for s in sql), params)
+
+
+def search(query: str, agency: Any = None, *, category: str = "", topic: str = "", year: int | None = None,
+           validity: str = "", limit: int = 20, offset: int = 0) -> Results:
+    """Entries matching every token of ``query``; ``agency`` is an Agency, an id, or a list of ids."""
+    tokens = query_tokens(query)
+    if not tokens:
+        return Results(query=query, tokens=[], total=0)
+    agency_filter = getattr(agency, "pk", agency)
+    where, params = _where({"agency_id": agency_filter, "category": category, "topic": topic, "year": year,
+                            "validity": validity})
+    if connection.vendor == "sqlite":
+        match = " ".join('"' + t.replace('"', '""') + '"' for t in tokens)
+        base = f"FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid WHERE search_fts MATCH %s{where}"
+        count_sql = f"SELECT COUNT(*) {base}"
+        rows_sql = f"SELECT e.id {base} ORDER BY bm25(search_fts), e.published_on DESC LIMIT %s OFFSET %s"
+        first = [match]
+    else:
+        vec = "to_tsvector('simple', e.tokens)"
+        q = "plainto_tsquery('simple', %s)"
+        base = f"FROM search_searchentry e WHERE {vec} @@ {q}{where}"
+        count_sql = f"SELECT COUNT(*) {base}"
+        rows_sql = (f"SELECT e.id {base} ORDER BY ts_rank({vec}, {q}) DESC, e.published_on DESC "
+                    "LIMIT %s OFFSET %s")
+        first = [" ".join(tokens)]
+    with connection.cursor() as cur:
+        cur.execute(count_sql, first + params)
+        total = int(cur.fetchone()[0])
+        if connection.vendor == "sqlite":
+            cur.execute(rows_sql, first + params + [limit, offset])
+        else:
+            cur.execute(rows_sql, first + params + first + [limit, offset])
+        ids = [r[0] for r in cur.fetchall()]
+    entries = SearchEntry.objects.in_bulk(ids)
+    hits = [_hit(entries[i], tokens) for i in ids if i in entries]
+    return Results(query=query, tokens=tokens, total=total, hits=hits)
+
+
+def highlight(text: str, tokens: list[str], width: int = SNIPPET_CHARS) -> str:
+    """An escaped excerpt around the first match with ``<mark>`` around every token occurrence."""
+    lower = text.lower()
+    positions = [p for p in (lower.find(t) for t in tokens) if p >= 0]
+    start = max(0, min(positions) - width // 4) if positions else 0
+    excerpt = text[start:start + width]
+    out = html.escape(excerpt)
+    for tok in sorted(tokens, key=len, reverse=True):
+        esc = html.escape(tok)
+        if esc and esc in out.lower():
+            # case-insensitive replace keeping the original text
+            pieces, low, i = [], out.lower(), 0
+            while True:
+                j = low.find(esc, i)
+                if j < 0:
+                    pieces.append(out[i:])
+                    break
+                pieces.append(out[i:j] + "\x00" + out[j:j + len(esc)] + "\x01")
+                i = j + len(esc)
+            out = "".join(pieces)
+    out = out.replace("\x00", "<mark>").replace("\x01", "</mark>")
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + width < len(text) else ""
+    return prefix + out + suffix
+
+
+def _hit(e: SearchEntry, tokens: list[str]) -> Hit:
+    return Hit(key=e.key, title=e.title, url=e.url, snippet=highlight(" ".join(e.text.split()), tokens),
+               agency_id=e.agency_id, published_on=e.published_on, category=e.category, topic=e.topic,
+               validity=e.validity)
