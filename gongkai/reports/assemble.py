@@ -1,0 +1,86 @@
+"""One report's complete data: the computed tables, the staff's narrative, and the checks.
+
+``report_data(report)`` is the frozen ReportData of a submitted/accepted/published report, or a fresh
+computation for a draft. ``previous_data(agency, year)`` finds last year's report for the carry-over
+check (R5) and the year-over-year comparison: this platform's own published report first, else the
+published report imported by ingest (``gongkai.ingest.selectors.last_year_report``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from gongkai.agencies.models import Agency
+from gongkai.reports import figures, narrative
+from gongkai.reports.checks import Problem, check_report
+from gongkai.reports.data import ReportData
+from gongkai.reports.formats import get_format
+from gongkai.reports.models import AnnualReport
+from gongkai.reports.workflow import Status
+
+NARRATIVE_SECTIONS: tuple[tuple[str, str], ...] = (("overview", "overview"), ("problems", "problems"),
+                                                   ("other", "other_matters"))
+
+
+def default_title(agency: Agency, year: int) -> str:
+    return f"{agency.name}{year}年政府信息公开工作年度报告"
+
+
+def live_data(report: AnnualReport) -> ReportData:
+    data = figures.compute([report.agency_id], report.year, era=report.era, entered=report.entered,
+                           agency_name=report.agency.name, title=report.title)
+    fmt = get_format(report.era)
+    data.narrative = {key: getattr(report, attr) for key, attr in NARRATIVE_SECTIONS}
+    data.headings = {s.key: s.heading for s in fmt.sections}
+    table_sections = [s.key for s in fmt.sections if s.table]
+    data.sections = [s.key for s in fmt.sections
+                     if s.key in table_sections or (data.narrative.get(s.key) or "").strip()]
+    data.figures = narrative.facts([report.agency_id], report.year, data)
+    return data
+
+
+def report_data(report: AnnualReport) -> ReportData:
+    if report.data and report.status != Status.DRAFT and report.status != Status.RETURNED:
+        return ReportData.from_json(report.data)
+    return live_data(report)
+
+
+def _ingested(agency: Agency, year: int) -> ReportData | None:
+    try:
+        mod = importlib.import_module("gongkai.ingest.selectors")
+    except ModuleNotFoundError:
+        return None
+    fn = getattr(mod, "last_year_report", None)
+    if fn is None:
+        return None
+    found: Any = fn(agency, year)
+    if found is None:
+        return None
+    if isinstance(found, ReportData):
+        return found
+    if isinstance(found, dict):
+        return ReportData.from_json(found)
+    data = getattr(found, "data", None)
+    if isinstance(data, ReportData):
+        return data
+    if isinstance(data, dict):
+        return ReportData.from_json(data)
+    return None
+
+
+def previous_data(agency: Agency, year: int) -> ReportData | None:
+    """Last year's (``year - 1``) report of ``agency``: own published version first, else imported."""
+    own = (AnnualReport.objects.filter(agency=agency, year=year - 1, status=Status.PUBLISHED)
+           .order_by("-version").first())
+    if own is not None and own.data:
+        return ReportData.from_json(own.data)
+    return _ingested(agency, year)
+
+
+def run_checks(report: AnnualReport, data: ReportData | None = None,
+               previous: ReportData | None = None, *, with_previous: bool = True) -> list[Problem]:
+    data = data or report_data(report)
+    if previous is None and with_previous:
+        previous = previous_data(report.agency, report.year)
+    return check_report(data, previous=previous)

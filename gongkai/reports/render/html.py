@@ -1,0 +1,81 @@
+"""HTML of an annual report: the six sections in order, each official table drawn from its grid with
+the form's merged cells and full-width labels. ``report_fragment`` is embedded in portal pages and in
+the catalog record; ``report_document`` is a standalone page (the PDF source)."""
+
+from __future__ import annotations
+
+import html
+
+from gongkai.reports.data import ReportData
+from gongkai.reports.formats import Format, get_format
+from gongkai.reports.render.grid import Grid, table_grid
+
+TABLE_CSS = """
+table.nianbao { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; font-size: 0.9em; }
+table.nianbao th, table.nianbao td { border: 1px solid #000; padding: 2px 4px; text-align: center;
+  vertical-align: middle; }
+table.nianbao th.label { text-align: left; font-weight: normal; }
+table.nianbao td { min-width: 2.5em; }
+"""
+
+
+def grid_html(grid: Grid, *, caption: str = "") -> str:
+    e = html.escape
+    parts = [f'<table class="nianbao" data-table="{e(grid.table.key)}">']
+    if caption:
+        parts.append(f"<caption>{e(caption)}</caption>")
+    for row in grid.rows():
+        parts.append("<tr>")
+        for c in row:
+            attrs = ""
+            if c.colspan > 1:
+                attrs += f' colspan="{c.colspan}"'
+            if c.rowspan > 1:
+                attrs += f' rowspan="{c.rowspan}"'
+            if c.key is not None:
+                attrs += f' data-cell="{e(c.key[0])}|{e(c.key[1])}"'
+            if c.header:
+                scope = ' scope="row" class="label"' if c.colspan < grid.width and c.key is None and c.rowspan == 1 \
+                    and c.col == 0 else ""
+                parts.append(f"<th{attrs}{scope}>{e(c.text)}</th>")
+            else:
+                parts.append(f"<td{attrs}>{e(c.text)}</td>")
+        parts.append("</tr>")
+    parts.append("</table>")
+    return "".join(parts)
+
+
+def _paragraphs(text: str) -> str:
+    return "".join(f"<p>{html.escape(line.strip())}</p>" for line in (text or "").splitlines() if line.strip())
+
+
+def report_fragment(data: ReportData, *, fmt: Format | None = None, charts: str = "",
+                    heading_tag: str = "h2") -> str:
+    """The report body: sections with narrative paragraphs and tables (no <html> wrapper)."""
+    fmt = fmt or get_format(data.era)
+    e = html.escape
+    parts: list[str] = []
+    for s in fmt.sections:
+        parts.append(f'<section class="nianbao-section" id="s-{e(s.key)}"><{heading_tag}>{e(s.heading)}'
+                     f"</{heading_tag}>")
+        if s.table and fmt.has_table(s.table):
+            if s.key == "proactive" and charts:
+                parts.append(charts)
+            parts.append(grid_html(table_grid(fmt, fmt.table(s.table), data)))
+        text = data.narrative.get(s.key, "")
+        if text:
+            parts.append(_paragraphs(text))
+        elif not s.table:
+            parts.append("<p>（无）</p>")
+        parts.append("</section>")
+    return "".join(parts)
+
+
+def report_document(data: ReportData, *, fmt: Format | None = None, page_css: str = "") -> str:
+    """A standalone HTML page of the report (title, body, tables), used for PDF."""
+    e = html.escape
+    body = report_fragment(data, fmt=fmt, heading_tag="h2")
+    return (f'<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>{e(data.title)}</title>'
+            f"<style>{page_css}{TABLE_CSS} h2 {{ font-family: '黑体', 'Noto Sans CJK SC', sans-serif; "
+            f"font-size: 16pt; margin: 0.5em 0; }} table.nianbao {{ font-size: 10.5pt; }}</style></head>"
+            f"<body><h1>{e(data.title)}</h1>{body}</body></html>")

@@ -1,0 +1,122 @@
+"""Roll-up for the superior office: every subordinate agency's report status for a year, and the
+tables of any set of agencies summed cell by cell with the checks re-run on the sum.
+
+Statuses: not started / draft / submitted / returned / accepted / published, and late (not published
+after the statutory date). Sums follow spec §0.2: blank + blank = blank, blank + n = n. Each agency
+contributes its report's frozen data when submitted or later, else its figures computed live
+(one set of SQL aggregates per agency; the status list itself is one query).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from gongkai.agencies.models import Agency
+from gongkai.reports import deadlines
+from gongkai.reports.checks import Problem, check_report
+from gongkai.reports.data import Cell, Number, ReportData
+from gongkai.reports.figures import compute
+from gongkai.reports.formats import get_format
+from gongkai.reports.models import AnnualReport
+from gongkai.reports.workflow import Status
+
+STATUS_LABELS: dict[str, str] = {
+    "not_started": "未开始", "draft": "草稿", "submitted": "已报送", "returned": "已退回",
+    "accepted": "已审核通过", "published": "已发布", "late": "逾期未发布",
+}
+
+
+@dataclass
+class AgencyStatus:
+    agency: Agency
+    status: str
+    report: AnnualReport | None
+    due: dt.date
+    days_remaining: int
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    @property
+    def late(self) -> bool:
+        return self.status == "late"
+
+
+def statuses(agencies: Iterable[Agency], year: int, *, today: dt.date) -> list[AgencyStatus]:
+    agencies = list(agencies)
+    reports: dict[int, AnnualReport] = {}
+    published: set[int] = set()
+    # One query: every live version of the year (a handful per agency), newest last.
+    for found in (AnnualReport.objects.filter(agency__in=agencies, year=year).exclude(status=Status.SUPERSEDED)
+                  .order_by("agency_id", "version")):
+        reports[found.agency_id] = found
+        if found.status == Status.PUBLISHED:
+            # A published version counts even while a reopened draft of it is in progress.
+            published.add(found.agency_id)
+    out: list[AgencyStatus] = []
+    for a in agencies:
+        rep = reports.get(a.pk)
+        due = deadlines.due_date(a, year)
+        if a.pk in published:
+            status = "published"
+        elif rep is None:
+            status = "not_started"
+        else:
+            status = rep.status
+        if status != "published" and today > due:
+            status = "late"
+        out.append(AgencyStatus(a, status, rep, due, (due - today).days))
+    return out
+
+
+def _add(a: Number | None, b: Number | None) -> Number | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a + b
+
+
+def sum_data(parts: Iterable[ReportData], *, era: str, year: int, title: str = "") -> ReportData:
+    """Cell-wise sum of reports of one era (blank + blank = blank, blank + n = n)."""
+    fmt = get_format(era)
+    total = ReportData(agency_name=title, year=year, era=era, title=title, source="rollup")
+    for part in parts:
+        if part.era != era:
+            raise ValueError(f"不能汇总不同格式的报告：{part.agency_name}（{part.era}）与{era}")
+        for table, cells in part.tables.items():
+            if not fmt.has_table(table):
+                continue
+            into = total.tables.setdefault(table, {})
+            for key, cell in cells.items():
+                prev = into.get(key)
+                into[key] = Cell(_add(prev.value if prev else None, cell.value))
+    total.sections = [s.key for s in fmt.sections if s.table]
+    return total
+
+
+def agency_data(agency: Agency, year: int, era: str) -> ReportData:
+    """The agency's report data for the roll-up: frozen when submitted or later, else live."""
+    from gongkai.reports.assemble import report_data
+
+    rep: AnnualReport | None = (AnnualReport.objects.filter(agency=agency, year=year)
+                                .exclude(status=Status.SUPERSEDED).order_by("-version").first())
+    published: AnnualReport | None = (AnnualReport.objects.filter(agency=agency, year=year, status=Status.PUBLISHED)
+                                      .order_by("-version").first())
+    chosen = published or rep
+    if chosen is not None and chosen.era == era:
+        return report_data(chosen)
+    return compute([agency.pk], year, era=era, agency_name=agency.name)
+
+
+def aggregate(agencies: Iterable[Agency], year: int, *, era: str = "2021",
+              title: str = "") -> tuple[ReportData, list[Problem]]:
+    agencies = list(agencies)
+    data = sum_data((agency_data(a, year, era) for a in agencies), era=era, year=year,
+                    title=title or f"{len(agencies)}个机关{year}年度汇总")
+    problems = [p for p in check_report(data) if p.rule != "S1"]  # a sum has no narrative sections
+    return data, problems
+
