@@ -135,6 +135,7 @@ STATS_RULES: tuple[Rule, ...] = (
 
 # Art. 32 of 国务院令第492号 (2008): what a pre-2019 annual report had to contain.
 PRE2019_SECTIONS: tuple[Section, ...] = (
+    Section("overview", "", "概述", keywords=("概述", "总体情况", "基本情况")),
     Section("proactive", "一", "一、主动公开政府信息的情况", keywords=("主动公开",)),
     Section("applications", "二", "二、依申请公开政府信息和不予公开政府信息的情况", keywords=("依申请", "申请公开")),
     Section("fees", "三", "三、政府信息公开的收费及减免情况", keywords=("收费",)),
