@@ -1,0 +1,493 @@
+"""Parser: a reader's token stream → ``ReportData`` (agency, year, era, table cells, sections, prose).
+
+The era comes from the table labels (``formats.detect_era``), never from the year. Table rows are found
+by their declared labels (tolerantly, spec §0.2) and take the value tokens that follow, up to the row's
+number of cells: numbers become int/Decimal, dashes and empty cells stay blank (None), any other short
+text is kept as a note (e.g. "由市司法局填报"), never 0. When the source does not say which cell a
+value belongs to (fewer values than cells in a flattened table), the values are kept as raw text and
+flagged ``unsure`` instead of being placed by guess. Table 4 has no row label: its 15 values follow the
+section heading or the 行政复议 header. Pre-2019 统计表 rows are matched in order (labels repeat under
+四 and 五) and unknown rows are kept as free label/value/unit triples. Page chrome is dropped first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from gongkai.ingest.prose import extract_figures
+from gongkai.ingest.readers import Token
+from gongkai.reports.data import Cell, FreeRow, ReportData
+from gongkai.reports.formats import (
+    FORMATS,
+    HEADING_UNIT,
+    STATS_TITLE,
+    STATS_VALUE,
+    Block,
+    Format,
+    Row,
+    Table,
+    detect_era,
+    get_format,
+    group_index,
+    normalize_label,
+    row_index,
+    section_format,
+    section_index,
+)
+from gongkai.reports.formats.pre2019 import STATS_TABLE
+from gongkai.reports.formats.shared import TABLE4_ROW
+
+# --- page chrome --------------------------------------------------------------------------------------
+
+_CHROME = re.compile(
+    r"^(?:上一[条篇页]|下一[条篇页]|相关(?:链接|文章|阅读))\s*[:：]|版权所有|ICP备|公网安备|网站标识码|^扫一扫|"
+    r"^(?:【?关闭(?:窗口)?】?|【?打印(?:本页)?】?|返回顶部|分享到|收藏本页)\s*$|^首页\s*(?:>|>>|»|/|＞)|技术支持\s*[:：]|"
+    r"^(?:主办|承办|协办)(?:单位)?\s*[:：]|^推荐使用|^(?:微博|微信|分享)\s*$|字体\s*[:：]?\s*[【\[]?\s*大|"
+    r"^地址\s*[:：].*电话|点击(?:数|量|率)?\s*[:：]|^(?:当前位置|您当前的位置|您的位置|所在位置)\s*[:：]|"
+    r"浏览次数|阅读次数|^\[?\s*(?:大|中|小)\s*\]?\s*$"
+)
+_TITLE_RE = re.compile(
+    r"^(?:关于)?(?P<a1>[^。，,；;:：]*?)(?P<y>(?:19|20)\d{2})\s*年(?:度)?(?P<a2>[^。，,；;:：]*?)"
+    r"政府信息(?:与政务)?公开(?:工作)?(?:年度)?(?:报告|年报)"
+)
+_PERIOD_RE = re.compile(r"((?:19|20)\d{2})年1月1日(?:起)?至\s*(?:(?:19|20)\d{2})年12月31日")
+_STATS_YEAR_RE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]")
+_SOURCE_RE = re.compile(r"(?:来源|发布机构|发布单位)\s*[:：]\s*([^\s:：|]{2,30})")
+_HEADING_RE = re.compile(r"^[一二三四五六七八九十]+、")
+_PAREN_RE = re.compile(r"\([^()]*\)")
+_OPEN_PAREN_TAIL_RE = re.compile(r"\([^()]*$")
+
+# --- values -------------------------------------------------------------------------------------------
+
+_NUMBER_RE = re.compile(
+    r"^(?P<sign>[+\-−－])?\s*(?P<num>\d{1,3}(?:[,，]\d{3})+|\d+)(?P<frac>\.\d+)?\s*"
+    r"(?P<approx>余|多)?\s*(?P<unit>万元|元|件|条|个|人次|人|次|篇|项|%|％)?$"
+)
+_DASHES = {"-", "—", "——", "－", "/", "／", "—/—", "-/-", "\\", "--", "－－", "―", "─", "–"}
+UNITS = {"条", "件", "次", "篇", "个", "人", "人次", "万元", "元", "项", "场", "期", HEADING_UNIT, "—", "-"}
+
+
+def parse_number(text: str) -> tuple[int | Decimal | None, bool] | None:
+    """(value, approx) for a numeric cell text, None when it is not a number."""
+    s = text.strip().replace(" ", "")
+    m = _NUMBER_RE.match(s)
+    if not m:
+        return None
+    digits = m.group("num").replace(",", "").replace("，", "")
+    frac = m.group("frac") or ""
+    try:
+        value: int | Decimal = Decimal(digits + frac) if frac else int(digits)
+    except (InvalidOperation, ValueError):
+        return None
+    if m.group("sign") in ("-", "−", "－"):
+        value = -value
+    return value, bool(m.group("approx"))
+
+
+def is_dash(text: str) -> bool:
+    return text.strip() in _DASHES
+
+
+def to_cell(tok: Token) -> Cell:
+    if tok.kind == "blank":
+        return Cell(None, raw="")
+    text = tok.text.strip()
+    if is_dash(text) or not text:
+        return Cell(None, raw=text)
+    parsed = parse_number(text)
+    if parsed is None:
+        return Cell(None, raw=text, note=text)
+    value, approx = parsed
+    return Cell(value, raw=text, unsure=approx)
+
+
+@cache
+def _all_labels() -> frozenset[str]:
+    """Every declared row and group label of every era, normalised (never a section heading)."""
+    out: set[str] = set()
+    for era, fmt in FORMATS.items():
+        for t in fmt.tables:
+            out |= set(row_index(era, t.key).exact) | set(group_index(era, t.key).exact)
+    return frozenset(out)
+
+
+# --- the parser ---------------------------------------------------------------------------------------
+
+
+class _Parser:
+    def __init__(self, tokens: Sequence[Token], source: str) -> None:
+        self.tokens = [t for t in tokens if not (t.kind == "line" and len(t.text) < 120 and _CHROME.search(t.text))]
+        self.data = ReportData(source=source)
+        self.section: str | None = None
+        self.mode: str | None = None
+        self.block: Block | None = None
+        self.stats_pos = -1
+        self.lines: list[tuple[str | None, str]] = []
+        self._extra_n = 0
+
+    # -- helpers --
+    def fmt(self) -> Format | None:
+        return FORMATS.get(self.data.era)
+
+    def match_row(self, table: str, text: str, *, block: Block | None = None) -> Row | None:
+        fmt = self.fmt()
+        if fmt is None or not fmt.has_table(table):
+            return None
+        n = normalize_label(text)
+        if not n or n in self.header_labels:
+            return None
+        keys = row_index(fmt.era, table).candidates(text)
+        t = fmt.table(table)
+        if block is not None:
+            in_block = [k for k in keys if any(r.key == k for r in block.rows)]
+            keys = in_block or keys
+        if len(keys) == 1:
+            return t.row(keys[0])
+        return None
+
+    def is_group(self, table: str, text: str) -> bool:
+        fmt = self.fmt()
+        if fmt is None or not fmt.has_table(table):
+            return False
+        return normalize_label(text) in group_index(fmt.era, table).exact
+
+    def caption_block(self, text: str) -> Block | None:
+        fmt = self.fmt()
+        if fmt is None or not fmt.has_table("table2"):
+            return None
+        n = normalize_label(text)
+        for b in fmt.table("table2").blocks:
+            if b.caption and normalize_label(b.caption) == n:
+                return b
+        return None
+
+    def heading_key(self, tok: Token) -> str | None:
+        """Section key for a heading line (``extra.N`` for an unknown numbered heading), else None."""
+        if tok.kind != "line" or len(tok.text) > 60:
+            return None
+        n = normalize_label(tok.text)
+        if not _HEADING_RE.match(n):
+            return None
+        if self.is_row_label(tok.text):
+            return None
+        sfmt = section_format(self.data.era, self.data.year)
+        idx = section_index(sfmt.era)
+        key = idx.find(tok.text)
+        if key is None:
+            stripped = _OPEN_PAREN_TAIL_RE.sub("", _PAREN_RE.sub("", n))
+            key = idx.exact.get(stripped, [None])[0] if stripped in idx.exact else None
+        if key is None:
+            body = _HEADING_RE.sub("", n)
+            for s in sfmt.sections:
+                if any(k in body for k in s.keywords):
+                    key = s.key
+                    break
+        if key is None:
+            self._extra_n += 1
+            key = f"extra.{self._extra_n}"
+        return key
+
+    def is_row_label(self, text: str) -> bool:
+        return normalize_label(text) in _all_labels()
+
+    def is_stop(self, tok: Token) -> bool:
+        if tok.kind != "line" and tok.kind != "cell":
+            return False
+        text = tok.text
+        if self.caption_block(text) is not None:
+            return True
+        if self.is_row_label(text):
+            return True
+        n = normalize_label(text)
+        if n in self.header_labels or n == normalize_label(STATS_TITLE):
+            return True
+        return bool(tok.kind == "line" and _HEADING_RE.match(n))
+
+    def is_valueish(self, tok: Token) -> bool:
+        if tok.kind == "blank":
+            return True
+        if tok.kind not in ("line", "cell"):
+            return False
+        text = tok.text.strip()
+        if is_dash(text) or parse_number(text) is not None:
+            return True
+        # A short non-numeric entry in a value position is a note ("由市司法局填报", "无").
+        return len(text) <= 24 and "。" not in text and not self.is_stop(tok)
+
+    # -- value collection --
+    def collect(self, i: int, n_cells: int) -> tuple[list[Token], int, bool]:
+        j, ended = i + 1, False
+        vals: list[Token] = []
+        while j < len(self.tokens) and len(vals) < n_cells:
+            t = self.tokens[j]
+            if t.kind == "eor":
+                ended = True
+                j += 1
+                break
+            if not self.is_valueish(t):
+                break
+            vals.append(t)
+            j += 1
+        if not ended and j < len(self.tokens) and self.tokens[j].kind == "eor":
+            ended = True
+            j += 1
+        return vals, j, ended
+
+    def place(self, table: Table, row: Row, cols: Sequence[str], vals: list[Token], ended: bool,
+              label: str) -> None:
+        data = self.data
+        real = [v for v in vals if v.kind != "blank"]
+        if len(vals) == len(cols):
+            for col, tok in zip(cols, vals, strict=True):
+                data.set(table.key, row.key, col, to_cell(tok))
+        elif not real:
+            for col in cols:
+                data.set(table.key, row.key, col, Cell(None, raw=""))
+        elif len(real) == 1 and parse_number(real[0].text) is None and not is_dash(real[0].text):
+            # One note for the whole row (a merged cell): every cell of the row carries it.
+            for col in cols:
+                data.set(table.key, row.key, col, Cell(None, raw=real[0].text, note=real[0].text))
+        else:
+            for col, tok in zip(cols, vals, strict=False):
+                c = to_cell(tok)
+                data.set(table.key, row.key, col, Cell(None, raw=c.raw, note=c.note, unsure=True))
+            data.notes.append(f"“{label}”一行有{len(cols)}格，只读到{len(vals)}个数据，无法确定所在列，已标为存疑")
+
+    # -- passes --
+    def prepare(self) -> None:
+        alltext = [t.text for t in self.tokens if t.text]
+        self.data.era = detect_era(alltext)
+        self.header_labels: set[str] = set()
+        fmt = self.fmt()
+        if fmt is not None:
+            for table in fmt.tables:
+                for b in table.blocks:
+                    for hrow in b.header_rows:
+                        for h in hrow:
+                            self.header_labels.add(normalize_label(h.label))
+        self.find_title()
+
+    def find_title(self) -> None:
+        d = self.data
+        for t in self.tokens[:60]:
+            if t.kind != "line":
+                continue
+            m = _TITLE_RE.search(t.text.replace(" ", ""))
+            if m and len(t.text) <= 80:
+                d.title = t.text.strip()
+                d.year = int(m.group("y"))
+                agency = (m.group("a1") or m.group("a2") or "").strip(" 　\"“”《》")
+                d.agency_name = agency
+                break
+        if d.year is None:
+            for t in self.tokens:
+                m2 = _PERIOD_RE.search(t.text) or (_STATS_YEAR_RE.search(t.text) if len(t.text) < 20 else None)
+                if m2:
+                    d.year = int(m2.group(1))
+                    d.notes.append(f"标题中未找到年度，按“{t.text[:40]}”取{d.year}年")
+                    break
+        if not d.agency_name:
+            for t in self.tokens[:40]:
+                m3 = _SOURCE_RE.search(t.text)
+                if m3:
+                    d.agency_name = m3.group(1)
+                    break
+
+    def run(self) -> ReportData:
+        self.prepare()
+        d = self.data
+        toks = self.tokens
+        fmt = self.fmt()
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            if tok.kind in ("eor", "blank"):
+                i += 1
+                continue
+            text = tok.text
+            # Table 2 caption rows.
+            b = self.caption_block(text)
+            if b is not None:
+                self.mode, self.block = "table2", b
+                i += 1
+                continue
+            if fmt is not None and fmt.era in ("2021", "2019"):
+                row = self.match_row("table3", text)
+                if row is not None:
+                    self.mode = "table3"
+                    cols = [c.key for c in fmt.table("table3").blocks[0].columns]
+                    vals, j, ended = self.collect(i, len(cols))
+                    self.place(fmt.table("table3"), row, cols, vals, ended, row.label)
+                    i = j
+                    continue
+                if self.mode == "table2":
+                    row = self.match_row("table2", text, block=self.block)
+                    if row is not None:
+                        t2 = fmt.table("table2")
+                        blk = t2.block_of(row.key)
+                        cols = [c.key for c in blk.row_columns(row)]
+                        vals, j, ended = self.collect(i, len(cols))
+                        self.place(t2, row, cols, vals, ended, row.label)
+                        i = j
+                        continue
+                if self.is_group("table3", text):
+                    i += 1
+                    continue
+                if normalize_label(text) == "行政复议" and "table4" not in d.tables and "table3" in d.tables:
+                    self.mode = "table4"
+                    i += 1
+                    continue
+                if self.mode == "table4" and self.is_valueish(tok) and (
+                        tok.kind == "blank" or parse_number(text) is not None or is_dash(text)):
+                    i = self.read_table4(i)
+                    continue
+            if (fmt is not None and fmt.era == "pre2019") or normalize_label(text) == normalize_label(STATS_TITLE):
+                nxt = self.stats_row(i)
+                if nxt is not None:
+                    i = nxt
+                    continue
+            key = self.heading_key(tok)
+            if key is not None:
+                self.section = key
+                if key not in d.sections:
+                    d.sections.append(key)
+                    d.headings[key] = text.strip()
+                if key == "review_litigation" and fmt is not None and fmt.has_table("table4"):
+                    self.mode = "table4"
+                elif self.mode in ("table3", "table4") or (self.mode == "table2" and key != "proactive"):
+                    self.mode = None
+                i += 1
+                continue
+            if tok.kind == "line":
+                self.lines.append((self.section, text))
+            i += 1
+        self.finish()
+        return d
+
+    def read_table4(self, i: int) -> int:
+        fmt = self.fmt()
+        assert fmt is not None
+        table = fmt.table("table4")
+        cols = [c.key for c in table.blocks[0].columns]
+        vals: list[Token] = []
+        j = i
+        while j < len(self.tokens) and len(vals) < len(cols):
+            t = self.tokens[j]
+            if t.kind == "eor":
+                j += 1
+                if vals:
+                    break
+                continue
+            if t.kind == "blank" or parse_number(t.text) is not None or is_dash(t.text):
+                vals.append(t)
+                j += 1
+                continue
+            if self.is_valueish(t) and vals:
+                vals.append(t)
+                j += 1
+                continue
+            break
+        self.place(table, table.row(TABLE4_ROW), cols, vals, True, "行政复议、行政诉讼情况表")
+        self.mode = None
+        return j
+
+    def stats_row(self, i: int) -> int | None:
+        """Read one 统计表 row at ``i`` (label [unit] [value]); None when ``i`` is not a row label."""
+        toks = self.tokens
+        tok = toks[i]
+        n = normalize_label(tok.text)
+        if n == normalize_label(STATS_TITLE) or n in ("统计指标", "单位", "统计数"):
+            self.mode = "stats"
+            if self.data.era != "pre2019":
+                self.data.notes.append("发现“政府信息公开情况统计表”，但表格标签更像新格式，未按统计表读取")
+            return i + 1
+        if self.data.era != "pre2019":
+            return None
+        idx = row_index("pre2019", "stats")
+        keys = idx.candidates(tok.text)
+        order = [r.key for _b, r in STATS_TABLE.rows()]
+        row: Row | None = None
+        if keys:
+            after = [k for k in keys if order.index(k) > self.stats_pos]
+            key = (after or keys)[0]
+            row = STATS_TABLE.row(key)
+        head_text = tok.text
+        inline: list[Token] = []
+        if row is None:
+            # "label unit value" written on one line.
+            parts = tok.text.split()
+            for k in range(len(parts) - 1, 0, -1):
+                tail = parts[k:]
+                if all(p in UNITS or parse_number(p) is not None or is_dash(p) for p in tail):
+                    ks = idx.candidates(" ".join(parts[:k]))
+                    if ks:
+                        after = [x for x in ks if order.index(x) > self.stats_pos]
+                        row = STATS_TABLE.row((after or ks)[0])
+                        head_text = " ".join(parts[:k])
+                        inline = [Token("cell", p) for p in tail]
+                    break
+        if row is None:
+            if self.mode != "stats" or (tok.kind == "line" and len(tok.text) > 60):
+                return None
+            # An unknown row: kept as a free triple when a unit follows.
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt is None or nxt.kind not in ("cell", "line") or nxt.text.strip() not in UNITS:
+                return None
+            unit = nxt.text.strip()
+            j = i + 2
+            cell = Cell(None, raw="")
+            if j < len(toks) and toks[j].kind in ("cell", "line", "blank") and (
+                    toks[j].kind == "blank" or parse_number(toks[j].text) is not None or is_dash(toks[j].text)):
+                cell = to_cell(toks[j])
+                j += 1
+            if j < len(toks) and toks[j].kind == "eor":
+                j += 1
+            if unit != HEADING_UNIT:
+                self.data.free_rows.append(FreeRow("stats", tok.text.strip(), unit, cell))
+            return j
+        self.mode = "stats"
+        self.stats_pos = order.index(row.key)
+        seq = inline or []
+        j = i + 1
+        if not inline:
+            while j < len(toks) and len(seq) < 2:
+                t = toks[j]
+                if t.kind == "eor":
+                    j += 1
+                    break
+                if t.kind == "blank" or t.text.strip() in UNITS or parse_number(t.text) is not None or is_dash(
+                        t.text) or (t.kind == "cell" and len(t.text) <= 24 and not self.is_stop(t)):
+                    seq.append(t)
+                    j += 1
+                    continue
+                break
+            if j < len(toks) and toks[j].kind == "eor":
+                j += 1
+        values = [t for t in seq if not (t.kind != "blank" and t.text.strip() in UNITS)]
+        if row.heading:
+            return j
+        if head_text != tok.text:
+            pass
+        cell = to_cell(values[0]) if values else Cell(None, raw="")
+        self.data.set("stats", row.key, STATS_VALUE, cell)
+        return j
+
+    def finish(self) -> None:
+        d = self.data
+        by_section: dict[str, list[str]] = {}
+        for key, line in self.lines:
+            by_section.setdefault(key or "preamble", []).append(line)
+        d.narrative = {k: "\n".join(v) for k, v in by_section.items()}
+        d.figures = extract_figures(self.lines)
+        if d.era in FORMATS:
+            fmt = get_format(d.era)
+            missing = [t.title for t in fmt.tables if t.key not in d.tables]
+            if missing:
+                d.notes.append("未读到表格：" + "、".join(missing))
+
+
+def parse_tokens(tokens: Sequence[Token], *, source: str = "") -> ReportData:
+    return _Parser(tokens, source).run()
