@@ -30,8 +30,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **opts: Any) -> None:
         paths = [str(p) for p in iter_paths(opts["paths"])]
-        out = open(opts["out"], "w", encoding="utf-8") if opts.get("out") else sys.stdout  # noqa: SIM115
-        csv_fh = open(opts["csv"], "w", encoding="utf-8-sig", newline="") if opts.get("csv") else None  # noqa: SIM115
+        out = open(opts["out"], "w", encoding="utf-8") if opts.get("out") else sys.stdout
+        csv_fh = open(opts["csv"], "w", encoding="utf-8-sig", newline="") if opts.get("csv") else None
         writer = write_csv_header(csv_fh) if csv_fh is not None else None
         good = bad = 0
         bar = tqdm(total=len(paths), unit="份", desc="读取年报", file=sys.stderr,
