@@ -1,5 +1,197 @@
-"""JSON API routes of ``gongkai.applications`` (mounted under /api/ by gongkai.api)."""
+"""JSON API of applications (mounted at /api/): fee quotes and public submission/tracking (no account),
+and staff reads and answers scoped by agency (session auth; another agency's case answers 404).
+"""
 
-from ninja import Router
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Field, Query, Router, Schema, Status
+from ninja.security import django_auth
+from pydantic import ValidationError as PydanticValidationError
+
+from gongkai.agencies.access import readable_agencies, require_read, require_role
+from gongkai.agencies.models import Agency, Role
+from gongkai.applications import fees, services
+from gongkai.applications.models import (
+    ApplicantType,
+    Application,
+    Channel,
+    IdDocType,
+    Outcome,
+    ProvisionForm,
+    ProvisionWay,
+)
+from gongkai.applications.workflow import TransitionError
+from gongkai.core import clock
 
 router = Router(tags=["applications"])
+
+
+class QuoteIn(Schema):
+    method: Literal["pieces", "pages"] = Field(description="pieces=按件计收, pages=按量计收")
+    count: int = Field(ge=0, le=fees.MAX_COUNT, description="件数（本次）或页数")
+    prior: int = Field(0, ge=0, le=fees.MAX_COUNT, description="本自然月此前已计件数（仅按件）")
+
+
+class QuoteOut(Schema):
+    method: str
+    count: int
+    prior: int
+    amount: int = Field(description="金额（元）")
+    currency: str = "CNY"
+    basis: str
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+@router.get("/fees/quote", response={200: QuoteOut, 400: ErrorOut}, auth=None, summary="信息处理费报价")
+def fee_quote(request: HttpRequest, q: Query[QuoteIn]) -> Status[Any]:
+    try:
+        amount = fees.quote(q.method, q.count, q.prior)
+    except fees.FeeInputError as exc:
+        return Status(400, {"detail": str(exc)})
+    return Status(200, {"method": q.method, "count": q.count, "prior": q.prior, "amount": amount, "basis": fees.SOURCE})
+
+
+class SubmitIn(Schema):
+    agency_id: int
+    applicant_type: ApplicantType
+    applicant_name: str = Field(max_length=120)
+    id_doc_type: IdDocType = IdDocType.ID_CARD
+    id_number: str = Field(max_length=40)
+    phone: str = Field(max_length=40)
+    email: str = ""
+    address: str = ""
+    info_name: str = Field(max_length=300)
+    info_doc_number: str = ""
+    info_description: str = ""
+    provision_form: ProvisionForm = ProvisionForm.ELECTRONIC
+    provision_way: ProvisionWay = ProvisionWay.EMAIL
+
+
+class SubmitOut(Schema):
+    tracking_code: str
+    received_on: dt.date
+    due_on: dt.date | None
+    due_error: str
+
+
+@router.post("/applications/submit", response={201: SubmitOut, 400: ErrorOut}, auth=None,
+             summary="在线提交政府信息公开申请")
+def submit(request: HttpRequest, payload: SubmitIn) -> Status[Any]:
+    agency = Agency.objects.filter(pk=payload.agency_id, is_active=True).first()
+    if agency is None:
+        return Status(400, {"detail": "没有这个机关"})
+    if sum(c.isdigit() for c in payload.phone) < 4:
+        return Status(400, {"detail": "请填写有效的联系电话"})
+    data = payload.dict(exclude={"agency_id"})
+    now = clock.now()
+    app = services.application_submit(agency=agency, data=data, channel=Channel.ONLINE, submitted_at=now,
+                                      received_on=clock.local_date(now))
+    return Status(201, app)
+
+
+class StatusIn(Schema):
+    code: str = Field(max_length=20)
+    phone_tail: str = Field(min_length=4, max_length=4)
+
+
+class StepOut(Schema):
+    on: dt.date
+    kind: str
+    label: str
+
+
+class StatusOut(Schema):
+    tracking_code: str
+    agency: str
+    status: str
+    status_label: str
+    outcome: str
+    received_on: dt.date | None
+    due_on: dt.date | None
+    explanation: list[str]
+    steps: list[StepOut]
+
+
+@router.post("/applications/status", response={200: StatusOut, 404: ErrorOut}, auth=None,
+             summary="凭查询码和电话后四位查询办理进度")
+def status(request: HttpRequest, payload: StatusIn) -> Status[Any]:
+    app = Application.objects.select_related("agency").filter(tracking_code=payload.code.strip().upper()).first()
+    if app is None or not "".join(c for c in app.phone if c.isdigit()).endswith(payload.phone_tail):
+        return Status(404, {"detail": "查询码或电话号码不正确"})
+    res = services.explain(app)
+    return Status(200, {
+        "tracking_code": app.tracking_code, "agency": app.agency.name, "status": app.status,
+        "status_label": str(app.get_status_display()), "outcome": app.outcome, "received_on": app.received_on,
+        "due_on": res.due, "explanation": res.lines(),
+        "steps": [{"on": e.on, "kind": e.kind, "label": str(e.get_kind_display())} for e in app.clock_events.all()],
+    })
+
+
+class CaseOut(Schema):
+    id: int
+    number: str
+    agency_id: int
+    applicant_type: str
+    info_name: str
+    status: str
+    outcome: str
+    received_on: dt.date | None
+    due_on: dt.date | None
+    due_error: str
+    closed_on: dt.date | None
+
+
+@router.get("/applications/", response=list[CaseOut], auth=django_auth, summary="本机关申请列表（工作人员）")
+def case_list(request: HttpRequest, open_only: bool = False, limit: int = 100) -> Any:
+    qs = Application.objects.filter(agency__in=readable_agencies(request.user)).order_by("-received_on", "-id")
+    if open_only:
+        qs = qs.filter(status__in=["processing", "awaiting_correction", "consulting", "awaiting_fee"])
+    return list(qs[: max(1, min(limit, 1000))])
+
+
+def _case(request: HttpRequest, application_id: int) -> Application:
+    app = get_object_or_404(Application.objects.select_related("agency"), pk=application_id)
+    require_read(request.user, app.agency)
+    return app
+
+
+@router.get("/applications/{application_id}", response=CaseOut, auth=django_auth, summary="申请详情（工作人员）")
+def case_detail(request: HttpRequest, application_id: int) -> Any:
+    return _case(request, application_id)
+
+
+class AnswerIn(Schema):
+    outcome: Outcome
+    on: dt.date
+    legal_basis: str = ""
+    answer_text: str = ""
+    referral_organ: str = ""
+    referral_contact: str = ""
+
+
+@router.post("/applications/{application_id}/answer", response={200: CaseOut, 400: ErrorOut}, auth=django_auth,
+             summary="作出答复（工作人员）",
+             openapi_extra={"requestBody": {"content": {"application/json": {"schema": AnswerIn.model_json_schema()}},
+                                            "required": True}})
+def case_answer(request: HttpRequest, application_id: int) -> Status[Any]:
+    # Access is checked before the body is read, so another agency's case answers 404, never 400.
+    app = _case(request, application_id)
+    require_role(request.user, app.agency, Role.CLERK, Role.OFFICE_HEAD, Role.ADMIN)
+    try:
+        payload = AnswerIn.model_validate_json(request.body or b"{}")
+    except PydanticValidationError as exc:
+        return Status(400, {"detail": str(exc)})
+    try:
+        app = services.application_answer(application=app, actor=request.user, **payload.dict())
+    except (ValidationError, TransitionError) as exc:
+        return Status(400, {"detail": "；".join(getattr(exc, "messages", [str(exc)]))})
+    return Status(200, app)

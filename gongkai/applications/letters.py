@@ -1,9 +1,9 @@
 """Letters to applicants (答复书, 补正告知书, 延期答复告知书, 征求第三方意见书, 收费通知书) from editable templates.
 
-Each kind has a default title and body in ``letter_defaults/<kind>.txt`` (Django template
-syntax, one paragraph per blank-line separated block); an agency may override them with a ``LetterTemplate``. Every letter that decides
-something cites its articles and the remedies (行政复议 within 60 days, 行政诉讼 within 6 months,
-spec §1.3). Files are built by ``gongkai.core.documents`` as DOCX and PDF.
+Each kind has a default title and body in ``letter_defaults/<kind>.txt`` (Django template syntax,
+paragraphs separated by blank lines); an agency may override them with a ``LetterTemplate``. Every
+letter that decides something cites its articles and the remedies (行政复议 within 60 days, 行政诉讼
+within 6 months, spec §1.3). Files are built by ``gongkai.core.documents`` as DOCX and PDF.
 """
 
 from __future__ import annotations

@@ -1,0 +1,169 @@
+"""Forms of applications: the public online form (Art. 29), staff intake, and one form per clock action."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.applications.deadlines import EXTENSION_MAX_WORKDAYS
+from gongkai.applications.fees import Method
+from gongkai.applications.models import (
+    ApplicantType,
+    Channel,
+    IdDocType,
+    Outcome,
+    Party,
+    ProvisionForm,
+    ProvisionWay,
+)
+from gongkai.core import clock
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _date(label: Any, **kw: Any) -> forms.DateField:
+    return forms.DateField(label=label, widget=DateInput(), **kw)
+
+
+class ApplicationForm(forms.Form):
+    """Art. 29 content: who applies, what information, in which form and way."""
+
+    applicant_type = forms.ChoiceField(label=_("申请人类型"), choices=ApplicantType.choices)
+    applicant_name = forms.CharField(label=_("姓名或名称"), max_length=120)
+    id_doc_type = forms.ChoiceField(label=_("身份证明类型"), choices=IdDocType.choices)
+    id_number = forms.CharField(label=_("证件号码"), max_length=40)
+    phone = forms.CharField(label=_("联系电话"), max_length=40)
+    email = forms.EmailField(label=_("电子邮箱"), required=False)
+    address = forms.CharField(label=_("通信地址"), max_length=200, required=False)
+    postcode = forms.CharField(label=_("邮政编码"), max_length=10, required=False)
+    info_name = forms.CharField(label=_("所需政府信息的名称"), max_length=300)
+    info_doc_number = forms.CharField(label=_("文号"), max_length=120, required=False)
+    info_description = forms.CharField(label=_("所需信息的其他特征性描述"), widget=forms.Textarea(attrs={"rows": 3}),
+                                       required=False)
+    provision_form = forms.ChoiceField(label=_("提供形式"), choices=ProvisionForm.choices)
+    provision_way = forms.ChoiceField(label=_("获取方式"), choices=ProvisionWay.choices)
+
+    def clean_phone(self) -> str:
+        phone = str(self.cleaned_data["phone"]).strip()
+        if sum(c.isdigit() for c in phone) < 4:
+            raise forms.ValidationError(_("请填写有效的联系电话"))
+        return phone
+
+
+class PublicApplicationForm(ApplicationForm):
+    agency: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("向哪个机关申请"), queryset=None)
+    upload = forms.FileField(label=_("附件（可选）"), required=False)
+
+    def __init__(self, *args: Any, agencies: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
+        self.order_fields(["agency"])
+
+
+class IntakeForm(ApplicationForm):
+    agency: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("受理机关"), queryset=None)
+    channel = forms.ChoiceField(label=_("申请渠道"), choices=Channel.choices)
+    received_on = _date(_("收到申请之日（第三十一条）"))
+    id_number = forms.CharField(label=_("证件号码"), max_length=40, required=False)
+    phone = forms.CharField(label=_("联系电话"), max_length=40, required=False)
+
+    def __init__(self, *args: Any, agencies: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
+        self.fields["received_on"].initial = clock.today()
+        self.order_fields(["agency", "channel", "received_on"])
+
+    def clean_phone(self) -> str:
+        return str(self.cleaned_data.get("phone") or "").strip()
+
+
+class StatusLookupForm(forms.Form):
+    code = forms.CharField(label=_("查询码"), max_length=20)
+    phone_tail = forms.CharField(label=_("联系电话后四位"), min_length=4, max_length=4)
+
+
+class FeeQuoteForm(forms.Form):
+    method = forms.ChoiceField(label=_("计收方式"), choices=[(Method.PIECES.value, "按件计收"),
+                                                        (Method.PAGES.value, "按量计收")])
+    count = forms.IntegerField(label=_("件数或页数"), min_value=0, max_value=1_000_000)
+    prior = forms.IntegerField(label=_("本月已计件数（按件）"), min_value=0, max_value=1_000_000, required=False)
+
+
+# ---------------------------------------------------------------- staff actions
+
+class OnForm(forms.Form):
+    on = _date(_("日期"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["on"].initial = clock.today()
+
+
+class CorrectionForm(OnForm):
+    until = _date(_("补正期限"))
+    note = forms.CharField(label=_("需要补正的内容"), max_length=300, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ConsultOpenForm(OnForm):
+    party = forms.ChoiceField(label=_("征求对象"), choices=Party.choices)
+    party_name = forms.CharField(label=_("名称"), max_length=200)
+
+
+class ConsultCloseForm(OnForm):
+    ref = forms.CharField(label=_("征求意见编号"), max_length=40)
+    note = forms.CharField(label=_("意见"), max_length=300, required=False)
+
+
+class ExtensionForm(OnForm):
+    days = forms.IntegerField(label=_("延长工作日数"), min_value=1, max_value=EXTENSION_MAX_WORKDAYS, initial=20)
+    reason = forms.CharField(label=_("理由"), max_length=300)
+
+
+class Art35Form(OnForm):
+    until = _date(_("确定的答复期限"))
+    reason = forms.CharField(label=_("理由"), max_length=300)
+
+
+class FeeNoticeForm(forms.Form):
+    method = forms.ChoiceField(label=_("计收方式"), choices=[(Method.PIECES.value, "按件计收"),
+                                                        (Method.PAGES.value, "按量计收")])
+    count = forms.IntegerField(label=_("件数或页数"), min_value=1, max_value=1_000_000)
+    prior = forms.IntegerField(label=_("本月此前已计件数（留空自动计算）"), min_value=0, required=False)
+    sent_on = _date(_("发出日期"))
+    received_on = _date(_("申请人收到日期"))
+
+
+class FeeSettleForm(OnForm):
+    notice = forms.IntegerField(label=_("收费通知编号"), widget=forms.HiddenInput())
+    reason = forms.CharField(label=_("减免理由"), max_length=300, required=False)
+
+
+class AnswerForm(OnForm):
+    outcome = forms.ChoiceField(label=_("办理结果（年报表三）"), choices=[
+        c for c in Outcome.choices if c[0] not in (Outcome.NO_CORRECTION, Outcome.FEE_UNPAID)])
+    legal_basis = forms.CharField(label=_("法律依据（留空使用默认）"), max_length=300, required=False)
+    answer_text = forms.CharField(label=_("答复内容或理由"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    referral_organ = forms.CharField(label=_("负责公开的机关（第三十六条第五项）"), max_length=120, required=False)
+    referral_contact = forms.CharField(label=_("该机关联系方式"), max_length=200, required=False)
+
+
+class WithdrawForm(OnForm):
+    reason = forms.CharField(label=_("撤回说明"), max_length=300, required=False)
+
+
+class DeliverForm(OnForm):
+    letter = forms.IntegerField(widget=forms.HiddenInput())
+    way = forms.CharField(label=_("送达方式"), max_length=40)
+    proof = forms.CharField(label=_("送达凭证（如邮件单号）"), max_length=200, required=False)
+
+
+class LetterTemplateForm(forms.Form):
+    title = forms.CharField(label=_("标题"), max_length=100)
+    body = forms.CharField(label=_("正文模板"), widget=forms.Textarea(attrs={"rows": 14}))

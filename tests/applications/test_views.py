@@ -1,0 +1,130 @@
+"""Staff and public pages and the API: intake, actions through forms, status page with second factor, fee quote."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+
+from gongkai.agencies.models import Role
+from gongkai.applications import services
+from gongkai.applications.models import Application
+from tests.conftest import member
+
+pytestmark = pytest.mark.django_db
+
+
+def test_fee_quote_api(client: Any) -> None:
+    r = client.get("/api/fees/quote", {"method": "pages", "count": 2219})
+    assert r.status_code == 200 and r.json()["amount"] == 83460
+    r = client.get("/api/fees/quote", {"method": "pieces", "count": 1, "prior": 30})
+    assert r.json()["amount"] == 200
+    assert client.get("/api/fees/quote", {"method": "pieces", "count": 35}).json()["amount"] == 3000
+    assert client.get("/api/fees/quote", {"method": "bogus", "count": 3}).status_code == 422
+    assert client.get("/api/fees/quote", {"method": "pages", "count": -3}).status_code == 422
+    assert client.get("/api/fees/quote", {"method": "pages"}).status_code == 422
+    bad = client.get("/api/fees/quote", {"method": "pages", "count": 40, "prior": 5})
+    assert bad.status_code == 400 and "prior" in bad.json()["detail"]
+
+
+def test_fee_calculator_page(client: Any) -> None:
+    r = client.get("/apply/fees/", {"method": "pages", "count": "201"})
+    assert r.status_code == 200 and 'id="fee-amount">2740<' in r.content.decode()
+
+
+def test_public_submit_and_status_with_second_factor(client: Any, agency: Any) -> None:
+    r = client.post("/apply/", {
+        "agency": agency.pk, "applicant_type": "commercial", "applicant_name": "某公司", "id_doc_type": "credit_code",
+        "id_number": "91330100MA2XXXXX1Y", "phone": "0571-88886666", "info_name": "某项目环评批复",
+        "provision_form": "electronic", "provision_way": "email"})
+    assert r.status_code == 302
+    app = Application.objects.get()
+    assert app.channel == "online" and app.received_on is not None
+    page = client.get(r["Location"]).content.decode()
+    assert app.tracking_code in page
+    other = client_factory_fresh()
+    assert other.get(f"/apply/status/{app.tracking_code}/").status_code == 404
+    wrong = other.post("/apply/status/", {"code": app.tracking_code, "phone_tail": "0000"})
+    assert wrong.status_code == 200 and "不正确" in wrong.content.decode()
+    ok = other.post("/apply/status/", {"code": app.tracking_code.lower(), "phone_tail": "6666"})
+    assert ok.status_code == 302
+    status = other.get(ok["Location"]).content.decode()
+    assert "91330100MA2XXXXX1Y" not in status and app.id_number_masked in status
+    assert "答复截止日" in status
+
+
+def client_factory_fresh() -> Any:
+    from django.test import Client
+
+    return Client()
+
+
+def test_api_submit_and_status(client: Any, agency: Any) -> None:
+    r = client.post("/api/applications/submit", json.dumps({
+        "agency_id": agency.pk, "applicant_type": "natural_person", "applicant_name": "王五",
+        "id_number": "110101199001011234", "phone": "13912345678", "info_name": "低保名单"}),
+        content_type="application/json")
+    assert r.status_code == 201, r.content
+    code = r.json()["tracking_code"]
+    s = client.post("/api/applications/status", json.dumps({"code": code, "phone_tail": "5678"}),
+                    content_type="application/json")
+    assert s.status_code == 200 and s.json()["steps"][0]["kind"] == "received"
+    bad = client.post("/api/applications/status", json.dumps({"code": code, "phone_tail": "1111"}),
+                      content_type="application/json")
+    assert bad.status_code == 404
+
+
+def test_staff_intake_actions_and_roles(client: Any, agency: Any) -> None:
+    clerk = member(agency, Role.CLERK)
+    client.force_login(clerk)
+    r = client.post("/staff/applications/new/", {
+        "agency": agency.pk, "channel": "tracked_post", "received_on": "2026-03-02", "applicant_type": "natural_person",
+        "applicant_name": "赵六", "id_doc_type": "id_card", "id_number": "", "phone": "13800000000",
+        "info_name": "某路段改造批复", "provision_form": "paper", "provision_way": "post"})
+    assert r.status_code == 302
+    app = Application.objects.get()
+    assert app.received_on == dt.date(2026, 3, 2) and app.channel == "tracked_post"
+    detail = client.get(f"/staff/applications/{app.pk}/").content.decode()
+    assert "2026-03-30" in detail
+    # clerk cannot approve an extension (office head only)
+    assert client.post(f"/staff/applications/{app.pk}/act/approve_extension/",
+                       {"on": "2026-03-05", "days": "10", "reason": "x"}).status_code == 403
+    client.post(f"/staff/applications/{app.pk}/act/answer/", {"on": "2026-03-10", "outcome": "unable.not_held",
+                                                              "referral_organ": "示例县财政局",
+                                                              "referral_contact": "0571-1234"})
+    app.refresh_from_db()
+    assert app.outcome == "unable.not_held" and app.referral_organ == "示例县财政局"
+    letter = app.letters.get()
+    assert "示例县财政局" in letter.body
+    r = client.get(f"/staff/applications/{app.pk}/letters/{letter.pk}/pdf/")
+    assert r.status_code == 200 and b"".join(r.streaming_content)[:4] == b"%PDF"
+    assert client.get("/staff/applications/?bucket=overdue").status_code == 200
+
+
+def test_identity_reveal_is_logged(client: Any, agency: Any) -> None:
+    from gongkai.core.models import Event
+
+    user = member(agency)
+    app = services.application_submit(agency=agency, data={
+        "applicant_name": "钱七", "id_number": "110101199001019999", "phone": "1", "info_name": "x"},
+        channel="in_person", received_on=dt.date(2026, 3, 2))
+    client.force_login(user)
+    page = client.get(f"/staff/applications/{app.pk}/").content.decode()
+    assert "110101199001019999" not in page
+    r = client.post(f"/staff/applications/{app.pk}/identity/")
+    assert "110101199001019999" in r.content.decode()
+    assert Event.objects.filter(action="application.identity_viewed", actor=user).count() == 1
+
+
+def test_due_reminder_emails(agency: Any, mailoutbox: Any) -> None:
+    from gongkai.applications.tasks import send_due_reminders
+
+    user = member(agency, Role.CLERK)
+    user.email = "clerk@example.org"
+    user.save()
+    services.application_submit(agency=agency, data={"applicant_name": "孙八", "phone": "1", "info_name": "y"},
+                                channel="in_person", received_on=dt.date(2026, 3, 2))
+    assert send_due_reminders.delay("2026-04-01").get() == 1
+    assert "逾期" in mailoutbox[0].subject and mailoutbox[0].to == ["clerk@example.org"]
