@@ -14,6 +14,7 @@ from django.db import transaction
 
 from gongkai.agencies.access import has_role
 from gongkai.agencies.models import Agency
+from gongkai.catalog.rules import ANNUAL_REPORT
 from gongkai.core import clock, events
 from gongkai.reports import access, figures
 from gongkai.reports.assemble import default_title, live_data, run_checks
@@ -22,7 +23,7 @@ from gongkai.reports.formats import FORMATS
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.workflow import AGENCY_EDIT_ROLES, OPEN, Status, TransitionError, transition
 
-CATEGORY = "政府信息公开年报"
+CATEGORY = ANNUAL_REPORT  # the standard portal column (国办公开办函〔2019〕61号)
 NARRATIVE_FIELDS = {"overview": "overview", "problems": "problems", "other": "other_matters"}
 SNAP_FIELDS = ["status", "version", "era", "title", "overview", "problems", "other_matters", "entered",
                "review_comment", "index_number", "record_id"]

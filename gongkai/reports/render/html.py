@@ -16,7 +16,21 @@ table.nianbao th, table.nianbao td { border: 1px solid #000; padding: 2px 4px; t
   vertical-align: middle; }
 table.nianbao th.label { text-align: left; font-weight: normal; }
 table.nianbao td { min-width: 2.5em; }
+table.nianbao tr { break-inside: avoid; page-break-inside: avoid; }
 """
+
+# Widths (percent) of the label columns by how many the table has; value columns share the rest.
+LABEL_WIDTHS: dict[int, tuple[int, ...]] = {1: (28,), 2: (62, 8), 3: (9, 9, 32)}
+
+
+def _colgroup(grid: Grid) -> str:
+    labels = LABEL_WIDTHS.get(grid.table.blocks[0].label_columns, ())
+    rest = grid.width - len(labels)
+    if rest <= 0:
+        return ""
+    each = (100 - sum(labels)) / rest
+    cols = [f"{w}%" for w in labels] + [f"{each:.2f}%"] * rest
+    return "<colgroup>" + "".join(f'<col style="width:{w}">' for w in cols) + "</colgroup>"
 
 
 def grid_html(grid: Grid, *, caption: str = "") -> str:
@@ -24,6 +38,7 @@ def grid_html(grid: Grid, *, caption: str = "") -> str:
     parts = [f'<table class="nianbao" data-table="{e(grid.table.key)}">']
     if caption:
         parts.append(f"<caption>{e(caption)}</caption>")
+    parts.append(_colgroup(grid))
     for row in grid.rows():
         parts.append("<tr>")
         for c in row:
