@@ -1,5 +1,60 @@
-"""JSON API routes of ``gongkai.ingest`` (mounted under /api/ by gongkai.api)."""
+"""JSON API of ``gongkai.ingest`` (mounted at /api/ingest/): imported published reports, scoped by agency.
 
-from ninja import Router
+``GET published-reports`` lists the reports the user may read; ``GET published-reports/{id}`` returns one
+with its parsed data and check results; ``POST parse`` parses an uploaded file without storing it.
+All endpoints need a signed-in user.
+"""
 
-router = Router(tags=["ingest"])
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import File, Router, Schema, Status
+from ninja.files import UploadedFile
+from ninja.security import django_auth
+
+from gongkai.ingest import selectors
+from gongkai.ingest.pipeline import UnrecognisedFile, ingest_bytes
+from gongkai.ingest.readers import UnreadableFile
+
+router = Router(tags=["ingest"], auth=django_auth)
+
+
+class PublishedReportOut(Schema):
+    id: int
+    agency_id: int | None
+    agency_name: str
+    year: int | None
+    era: str
+    source_filename: str
+    error_count: int
+    warning_count: int
+    applications_received: int | None
+    proactive_total: int | None
+
+
+@router.get("published-reports", response=list[PublishedReportOut])
+def list_reports(request: HttpRequest, agency_id: int | None = None, year: int | None = None) -> Any:
+    qs = selectors.readable_reports(request.user)
+    if agency_id is not None:
+        qs = qs.filter(agency_id=agency_id)
+    if year is not None:
+        qs = qs.filter(year=year)
+    return list(qs.order_by("agency_id", "-year")[:500])
+
+
+@router.get("published-reports/{published_report_id}")
+def get_report(request: HttpRequest, published_report_id: int) -> dict[str, Any]:
+    r = selectors.published_report_or_404(request.user, published_report_id)
+    return {"id": r.pk, "agency_id": r.agency_id, "agency_name": r.agency_name, "year": r.year, "era": r.era,
+            "source_filename": r.source_filename, "sha256": r.sha256, "data": r.data, "checks": r.checks}
+
+
+@router.post("parse", response={200: dict[str, Any], 422: dict[str, str]})
+def parse_file(request: HttpRequest, file: UploadedFile = File(...)) -> Any:  # noqa: B008
+    try:
+        kind, data, problems = ingest_bytes(file.name or "upload", file.read())
+    except (UnreadableFile, UnrecognisedFile) as exc:
+        return Status(422, {"error": str(exc)})
+    return Status(200, {"kind": kind, "report": data.to_json(), "problems": [p.to_json() for p in problems]})
