@@ -59,6 +59,27 @@ def index_document(*, key: str, agency_id: int, url: str, title: str, text: str 
     return entry
 
 
+def index_many(docs: list[dict[str, Any]], batch_size: int = 1000) -> int:
+    """Bulk-index new documents (keys must not exist yet): one INSERT per batch per table."""
+    done = 0
+    for i in range(0, len(docs), batch_size):
+        chunk = docs[i:i + batch_size]
+        entries = [SearchEntry(
+            key=d["key"], agency_id=d["agency_id"], url=d["url"], title=d["title"], text=d.get("text", ""),
+            tokens=" ".join(document_tokens("\n".join([d["title"], d.get("text", ""), d.get("extra", "")]))),
+            category=d.get("category", ""), topic=d.get("topic", ""), year=d.get("year"),
+            validity=d.get("validity", ""), published_on=d.get("published_on"),
+        ) for d in chunk]
+        with transaction.atomic():
+            created = SearchEntry.objects.bulk_create(entries)
+            if connection.vendor == "sqlite":
+                with connection.cursor() as cur:
+                    cur.executemany("INSERT INTO search_fts(rowid, tokens) VALUES (%s, %s)",
+                                    [(e.pk, e.tokens) for e in created])
+        done += len(created)
+    return done
+
+
 def remove_document(key: str) -> None:
     with transaction.atomic():
         ids = list(SearchEntry.objects.filter(key=key).values_list("pk", flat=True))
