@@ -59,7 +59,8 @@ def test_pages(client: Any, agency: Any) -> None:
     user = member(agency)
     client.force_login(user)
     r = client.post("/staff/appeals/new/", {"agency": agency.pk, "kind": "litigation_direct", "appellant": "乙",
-                                            "subject": "不服不予公开答复", "filed_on": "2026-05-06", "outcome": "pending"})
+                                            "subject": "不服不予公开答复", "filed_on": "2026-05-06",
+                                            "outcome": "pending"})
     assert r.status_code == 302, r.content.decode()[:2000]
     c = AppealCase.objects.get()
     r = client.post(f"/staff/appeals/{c.pk}/edit/", {"kind": "litigation_direct", "appellant": "乙", "subject": "x",

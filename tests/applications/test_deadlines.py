@@ -3,24 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongkai.applications.deadlines import Entry, Kind, compute_due
-from gongkai.workdays.counting import WorkdayCalendar
+from gongkai.workdays.counting import WorkdayCalendar, YearData
 
 D = dt.date
 
 
 @pytest.fixture(scope="module")
-def cal(django_db_setup: Any, django_db_blocker: Any) -> WorkdayCalendar:
-    from gongkai.workdays.services import get_calendar
+def cal() -> WorkdayCalendar:
+    """The statutory calendar 2004–2026 built from the same package data the database is seeded from
+    (no database: the clock is pure, and this keeps these tests independent of test ordering)."""
+    from chinese_calendar import constants
 
-    with django_db_blocker.unblock():
-        return get_calendar()
+    holidays: dict[int, set[dt.date]] = {}
+    makeup: dict[int, set[dt.date]] = {}
+    for day in constants.holidays:
+        holidays.setdefault(day.year, set()).add(day)
+    for day in constants.workdays:
+        makeup.setdefault(day.year, set()).add(day)
+    return WorkdayCalendar(YearData(y, frozenset(holidays.get(y, set())), frozenset(makeup.get(y, set())))
+                           for y in range(2004, 2027))
 
 
 # received dates early enough in 2026 that every deadline below stays within 2026
