@@ -24,17 +24,9 @@ def _public(report_id: int) -> AnnualReport:
 
 
 def charts_html(data: ReportData, previous: ReportData | None = None) -> str:
-    """Inline SVG charts from ``gongkai.reports.charts`` (empty when that module offers none)."""
-    import importlib
+    from gongkai.reports.report_charts import report_charts
 
-    try:
-        charts = importlib.import_module("gongkai.reports.charts")
-    except ImportError:
-        return ""
-    fn = getattr(charts, "report_charts", None)
-    if fn is None:
-        return ""
-    return str(fn(data, previous))
+    return str(report_charts(data, previous))
 
 
 def nianbao_list(request: HttpRequest) -> HttpResponse:

@@ -35,6 +35,7 @@ class AgencyStatus:
     report: AnnualReport | None
     due: dt.date
     days_remaining: int
+    year: int = 0
 
     @property
     def label(self) -> str:
@@ -68,7 +69,7 @@ def statuses(agencies: Iterable[Agency], year: int, *, today: dt.date) -> list[A
             status = rep.status
         if status != "published" and today > due:
             status = "late"
-        out.append(AgencyStatus(a, status, rep, due, (due - today).days))
+        out.append(AgencyStatus(a, status, rep, due, (due - today).days, year))
     return out
 
 

@@ -25,7 +25,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def data(agency: Any) -> ReportData:
     ledger(agency)
-    d = figures.compute([agency.pk], 2025, agency_name=agency.name, title=f"{agency.name}2025年政府信息公开工作年度报告")
+    title = f"{agency.name}2025年政府信息公开工作年度报告"
+    d = figures.compute([agency.pk], 2025, agency_name=agency.name, title=title)
     d.narrative = {"overview": "全年主动公开政府信息10条。", "problems": "一是……", "other": "未收取信息处理费。"}
     d.tables["table2"][("admin_fees", "amount")].value = Decimal("1.25")
     return d
