@@ -164,14 +164,16 @@ def suggest(data: ReportData, previous: ReportData | None, *, agency_name: str, 
         if v(key):
             work_bits.append(f"{text}{_fmt(v(key))}{unit}")
     if v("hotline.received"):
-        h = f"受理热线及网络问政事项{_fmt(v('hotline.received'))}件"
+        h = _with_cmp(f"受理热线及网络问政事项{_fmt(v('hotline.received'))}件", v("hotline.received"), previous,
+                      "hotline.received", "件")
         if v("hotline.completed") is not None:
             h += f"，办结{_fmt(v('hotline.completed'))}件"
         if v("hotline.completion_rate") is not None:
             h += f"，办结率{_fmt(v('hotline.completion_rate'))}%"
         work_bits.append(h)
     if v("training.sessions"):
-        t = f"开展政务公开业务培训{_fmt(v('training.sessions'))}次"
+        t = _with_cmp(f"开展政务公开业务培训{_fmt(v('training.sessions'))}次", v("training.sessions"), previous,
+                      "training.sessions", "次")
         if v("training.attendees"):
             t += f"、培训{_fmt(v('training.attendees'))}人次"
         work_bits.append(t)
