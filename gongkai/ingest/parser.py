@@ -73,6 +73,8 @@ UNITS = {"条", "件", "次", "篇", "个", "人", "人次", "万元", "元", "�
 def parse_number(text: str) -> tuple[int | Decimal | None, bool] | None:
     """(value, approx) for a numeric cell text, None when it is not a number."""
     s = text.strip().replace(" ", "")
+    if s.isascii() and s.isdigit():
+        return int(s), False
     m = _NUMBER_RE.match(s)
     if not m:
         return None
@@ -155,14 +157,9 @@ class _Parser:
         return normalize_label(text) in group_index(fmt.era, table).exact
 
     def caption_block(self, text: str) -> Block | None:
-        fmt = self.fmt()
-        if fmt is None or not fmt.has_table("table2"):
+        if len(text) > 30:
             return None
-        n = normalize_label(text)
-        for b in fmt.table("table2").blocks:
-            if b.caption and normalize_label(b.caption) == n:
-                return b
-        return None
+        return self.captions.get(normalize_label(text))
 
     def heading_key(self, tok: Token) -> str | None:
         """Section key for a heading line (``extra.N`` for an unknown numbered heading), else None."""
@@ -261,7 +258,10 @@ class _Parser:
         alltext = [t.text for t in self.tokens if t.text]
         self.data.era = detect_era(alltext)
         self.header_labels: set[str] = set()
+        self.captions: dict[str, Block] = {}
         fmt = self.fmt()
+        if fmt is not None and fmt.has_table("table2"):
+            self.captions = {normalize_label(b.caption): b for b in fmt.table("table2").blocks if b.caption}
         if fmt is not None:
             for table in fmt.tables:
                 for b in table.blocks:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 # What a fillable cell holds. int: a non-negative count; signed_int: a signed count (本年增/减);
@@ -82,11 +83,12 @@ class Block:
     groups: tuple[Group, ...] = ()
     label_columns: int = 1
 
+    @cached_property
+    def _columns_by_key(self) -> dict[str, Column]:
+        return {c.key: c for c in self.columns}
+
     def column(self, key: str) -> Column:
-        for c in self.columns:
-            if c.key == key:
-                return c
-        raise KeyError(key)
+        return self._columns_by_key[key]
 
     def group(self, key: str) -> Group:
         for g in self.groups:
@@ -133,17 +135,15 @@ class Table:
             for r in b.rows:
                 yield b, r
 
+    @cached_property
+    def _by_key(self) -> dict[str, tuple[Block, Row]]:
+        return {r.key: (b, r) for b, r in self.rows()}
+
     def row(self, key: str) -> Row:
-        for _b, r in self.rows():
-            if r.key == key:
-                return r
-        raise KeyError(key)
+        return self._by_key[key][1]
 
     def block_of(self, row_key: str) -> Block:
-        for b, r in self.rows():
-            if r.key == row_key:
-                return b
-        raise KeyError(row_key)
+        return self._by_key[row_key][0]
 
     def cells(self) -> Iterator[tuple[Row, Column]]:
         """Every fillable (row, column) of the table, in reading order."""

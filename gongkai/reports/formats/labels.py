@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _TAG_RE = re.compile(r"<[^>]*>")
 _QUOTES = str.maketrans({c: '"' for c in "“”„‟＂〝〞「」『』‘’‚‛'`´"})
@@ -26,9 +27,10 @@ _NUMBERING_RE = re.compile(rf"^(?:[{_CN_NUM}]+、|\d+\.|\([{_CN_NUM}\d]+\))")
 _PREFIX_QIZHONG = re.compile(r"^其中[:：]")
 
 
+@lru_cache(maxsize=1 << 15)
 def normalize_label(text: str) -> str:
     """NFKC, quote folding, markup and whitespace removed, numbering punctuation unified, trailing 数 dropped."""
-    s = _TAG_RE.sub("", text or "")
+    s = _TAG_RE.sub("", text or "") if "<" in (text or "") else (text or "")
     s = unicodedata.normalize("NFKC", s).translate(_QUOTES)
     s = _SPACE_RE.sub("", s)
     s = s.replace("【", "(").replace("】", ")").replace("〔", "(").replace("〕", ")")
