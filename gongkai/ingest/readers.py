@@ -59,21 +59,26 @@ def decode_text(raw: bytes) -> str:
 def read_text(text: str) -> list[Token]:
     out: list[Token] = []
     for raw_line in text.splitlines():
-        line = raw_line.replace("\u00a0", " ").strip()
-        if not line:
+        line = raw_line.replace("\u00a0", " ").strip(" \r\n\u3000\ufeff")
+        if not line.strip():
             continue
-        if "\t" in line.strip() or (_PIPE_RE.search(line) and len(_PIPE_RE.split(line)) >= 3):
-            parts = _PIPE_RE.split(line) if _PIPE_RE.search(line) else line.split("\t")
-            if parts and not parts[0].strip():
-                parts = parts[1:]
-            if parts and not parts[-1].strip():
-                parts = parts[:-1]
+        pipes = bool(_PIPE_RE.search(line)) and len(_PIPE_RE.split(line)) >= 3
+        if pipes or "\t" in line.strip():
+            if pipes:
+                parts = _PIPE_RE.split(line.strip())
+                # "| a | b |": the outer borders are not cells.
+                if parts and not parts[0].strip():
+                    parts = parts[1:]
+                if parts and not parts[-1].strip():
+                    parts = parts[:-1]
+            else:
+                parts = line.lstrip("\t").split("\t")
             for p in parts:
                 p = p.strip()
                 out.append(Token("cell", p) if p else BLANK)
             out.append(EOR)
         else:
-            out.append(Token("line", line))
+            out.append(Token("line", line.strip()))
     return out
 
 
