@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections import defaultdict
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -458,7 +459,7 @@ def recompute_open(*, agency_ids: list[int] | None = None, batch: int = 2000) ->
     """Recompute the stored due date of every open application (after a calendar change).
 
     The due date is an indexed copy of a pure function of the ledger, so this is not a domain
-    write and appends no event; it reads the ledger in bulk and writes with ``bulk_update``.
+    write and appends no event; it reads the ledger in bulk and writes one UPDATE per new value.
     """
     cal = get_calendar()
     qs = Application.objects.filter(status__in=OPEN_STATUSES)
@@ -473,15 +474,16 @@ def recompute_open(*, agency_ids: list[int] | None = None, batch: int = 2000) ->
         for row in ClockEvent.objects.filter(application_id__in=chunk).order_by("on", "id").values_list(
                 "application_id", "kind", "on", "days", "ref", "party", "until"):
             ledger[row[0]].append(Entry(*row[1:]))
-        apps = list(Application.objects.filter(id__in=chunk).only("id", "agency_id", "due_on", "due_error"))
-        dirty = []
-        for app in apps:
-            res = deadlines.compute_due(ledger[app.pk], cal, fee_pauses_clock=pauses.get(app.agency_id, True))
+        current = Application.objects.filter(id__in=chunk).values_list("id", "agency_id", "due_on", "due_error")
+        groups: dict[tuple[dt.date | None, str], list[int]] = defaultdict(list)
+        for pk, agency_id, due_on, due_error in current:
+            res = deadlines.compute_due(ledger[pk], cal, fee_pauses_clock=pauses.get(agency_id, True))
             err = res.error[:300]
-            if app.due_on != res.due or app.due_error != err:
-                app.due_on, app.due_error = res.due, err
-                dirty.append(app)
+            if due_on != res.due or due_error != err:
+                groups[(res.due, err)].append(pk)
+        # one UPDATE per distinct new value (few hundred dates) instead of a per-row CASE
         with transaction.atomic():
-            Application.objects.bulk_update(dirty, ["due_on", "due_error"], batch_size=500)
-        changed += len(dirty)
+            for (due, err), pks in groups.items():
+                Application.objects.filter(pk__in=pks).update(due_on=due, due_error=err)
+        changed += sum(len(p) for p in groups.values())
     return changed
