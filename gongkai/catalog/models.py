@@ -91,6 +91,9 @@ class Record(models.Model):
         ordering = ["-published_at", "-id"]
         indexes = [
             models.Index(fields=["agency", "status", "published_on"]),
+            # Portal lists: newest first within an agency or a category, no sort step.
+            models.Index(fields=["agency", "status", "published_at", "id"], name="catalog_rec_agency_newest"),
+            models.Index(fields=["category", "status", "published_at", "id"], name="catalog_rec_category_newest"),
             models.Index(fields=["agency", "category", "published_on"]),
             models.Index(fields=["agency", "topic", "published_on"]),
             models.Index(fields=["agency", "kind", "published_on"]),

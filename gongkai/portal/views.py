@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractYear
@@ -22,6 +23,8 @@ from gongkai.catalog.taxonomy import TOP_LEVELS
 from gongkai.search.backends import search
 
 PAGE_SIZE = 20
+# The browse facets' counts are GROUP BY results cached this long; list totals are always live.
+FACET_SECONDS = 60
 
 
 def _agency(agency_id: int) -> Agency:
@@ -75,12 +78,8 @@ def content(request: HttpRequest, agency_id: int) -> HttpResponse:
     agency = _agency(agency_id)
     qs = public_records().filter(agency=agency).select_related("category")
     category, topic, year = request.GET.get("category", ""), request.GET.get("topic", ""), request.GET.get("year", "")
-    facets = {
-        "categories": list(qs.values("category__id", "category__name", "category__ordering")
-                           .annotate(n=Count("id")).order_by("category__ordering")),
-        "topics": list(qs.values("topic").annotate(n=Count("id")).order_by("topic")),
-        "years": list(qs.annotate(y=ExtractYear("published_on")).values("y").annotate(n=Count("id")).order_by("-y")),
-    }
+    # Keyed by the live total, so a publication or withdrawal shows at once.
+    facets = cache.get_or_set(f"portal:facets:{agency.pk}:{qs.count()}", lambda: _facets(qs), FACET_SECONDS)
     if category.isdigit():
         qs = qs.filter(category_id=int(category))
     if topic in TOP_LEVELS:
@@ -96,19 +95,35 @@ def content(request: HttpRequest, agency_id: int) -> HttpResponse:
     })
 
 
+def _facets(qs: QuerySet[Any]) -> dict[str, list[dict[str, Any]]]:
+    """Per-category, per-topic and per-year counts (three GROUP BY queries)."""
+    return {
+        "categories": list(qs.values("category__id", "category__name", "category__ordering")
+                           .annotate(n=Count("id")).order_by("category__ordering")),
+        "topics": list(qs.values("topic").annotate(n=Count("id")).order_by("topic")),
+        "years": list(qs.annotate(y=ExtractYear("published_on")).values("y").annotate(n=Count("id")).order_by("-y")),
+    }
+
+
 def record_page(request: HttpRequest, record_id: int) -> HttpResponse:
-    record = get_object_or_404(public_records().select_related("agency", "category", "replaced_by", "interprets"),
-                               pk=record_id)
+    record = get_object_or_404(public_records().select_related("agency", "category"), pk=record_id)
     shows_content = record.disclosure == Disclosure.PROACTIVE
+    # Related records (policy ↔ interpretations, replaced ↔ replacing); each lookup uses its FK index.
+    fields = ("pk", "title", "interprets_id", "replaced_by_id")
+    links = list(public_records().filter(interprets=record).values(*fields))
+    links += public_records().filter(replaced_by=record).values(*fields)
+    related_ids = [pk for pk in (record.interprets_id, record.replaced_by_id) if pk]
+    if related_ids:
+        links += public_records().filter(pk__in=related_ids).values(*fields)
     return render(request, "portal/record.html", {
         "agency": record.agency, "record": record, "shows_content": shows_content, "column": "content",
-        "attachments": record.attachments.all() if shows_content else [],
-        "interpretations": public_records().filter(interprets=record).order_by("published_at"),
-        "interprets": record.interprets if record.interprets and record.interprets.status == "published" else None,
-        "replaces": public_records().filter(replaced_by=record),
-        "revisions": record.revisions.all(),
-        "channels": record.channel_publications.all(),
-        "Validity": Validity,
+        "attachments": list(record.attachments.values("pk", "name", "kind", "size")) if shows_content else [],
+        "interprets": next((r for r in links if r["pk"] == record.interprets_id), None),
+        "replaced_by": next((r for r in links if r["pk"] == record.replaced_by_id), None),
+        "interpretations": [r for r in links if r["interprets_id"] == record.pk],
+        "replaces": [r for r in links if r["replaced_by_id"] == record.pk],
+        "revisions": list(record.revisions.all()) if record.revision_count else [],
+        "channels": list(record.channel_publications.all()),
     })
 
 

@@ -122,7 +122,8 @@ def search(query: str, agency: Any = None, *, category: str = "", topic: str = "
                             "validity": validity})
     if connection.vendor == "sqlite":
         match = " ".join('"' + t.replace('"', '""') + '"' for t in tokens)
-        base = f"FROM search_fts JOIN search_searchentry e ON e.id = search_fts.rowid WHERE search_fts MATCH %s{where}"
+        base = (f"FROM search_fts CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
+                f"WHERE search_fts MATCH %s{where}")  # CROSS JOIN: full-text match first
         count_sql = f"SELECT COUNT(*) {base}"
         rows_sql = f"SELECT e.id {base} ORDER BY bm25(search_fts), e.published_on DESC LIMIT %s OFFSET %s"
         first = [match]
