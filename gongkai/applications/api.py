@@ -5,6 +5,7 @@ and staff reads and answers scoped by agency (session auth; another agency's cas
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
@@ -194,4 +195,34 @@ def case_answer(request: HttpRequest, application_id: int) -> Status[Any]:
         app = services.application_answer(application=app, actor=request.user, **payload.dict())
     except (ValidationError, TransitionError) as exc:
         return Status(400, {"detail": "；".join(getattr(exc, "messages", [str(exc)]))})
+    return Status(200, app)
+
+
+@router.post("/applications/{application_id}/actions/{action}", response={200: CaseOut, 400: ErrorOut},
+             auth=django_auth, summary="办理操作（工作人员）：补正、征求意见、延期、收费、答复、撤回等",
+             description="`action` is a key of the staff transition table (request_correction, receive_correction, "
+                         "close_no_correction, open_consultation, close_consultation, approve_extension, "
+                         "set_art35_deadline, send_fee_notice, pay_fee, waive_fee, close_fee_unpaid, answer, "
+                         "withdraw). The JSON body has the same fields as the staff form (dates as YYYY-MM-DD).")
+def case_action(request: HttpRequest, application_id: int, action: str) -> Status[Any]:
+    from gongkai.applications.views import ACTIONS
+
+    app = _case(request, application_id)  # access first: another agency's case is 404
+    if action not in ACTIONS:
+        return Status(400, {"detail": f"未知的操作：{action}"})
+    roles = (Role.OFFICE_HEAD,) if action == "approve_extension" else (Role.CLERK, Role.OFFICE_HEAD, Role.ADMIN)
+    require_role(request.user, app.agency, *roles)
+    try:
+        body = json.loads(request.body or b"{}")
+    except ValueError:
+        return Status(400, {"detail": "请求体不是有效的 JSON"})
+    _label, form_cls, handler, _group = ACTIONS[action]
+    form = form_cls(body if isinstance(body, dict) else {})
+    if not form.is_valid():
+        return Status(400, {"detail": form.errors.as_text()})
+    try:
+        handler(app, dict(form.cleaned_data), request.user)
+    except (ValidationError, TransitionError) as exc:
+        return Status(400, {"detail": "；".join(getattr(exc, "messages", [str(exc)]))})
+    app.refresh_from_db()
     return Status(200, app)

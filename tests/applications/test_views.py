@@ -128,3 +128,59 @@ def test_due_reminder_emails(agency: Any, mailoutbox: Any) -> None:
                                 channel="in_person", received_on=dt.date(2026, 3, 2))
     assert send_due_reminders.delay("2026-04-01").get() == 1
     assert "逾期" in mailoutbox[0].subject and mailoutbox[0].to == ["clerk@example.org"]
+
+
+def test_dashboard_templates_delivery_and_waiver(client: Any, agency: Any) -> None:
+    user = member(agency)
+    client.force_login(user)
+    app = services.application_submit(agency=agency, data={"applicant_name": "周九", "phone": "13700001234",
+                                                           "info_name": "某规划批复"},
+                                      channel="email", received_on=dt.date(2026, 3, 2))
+    # agency template overrides the default answer text
+    r = client.post(f"/staff/applications/templates/{agency.pk}/", {
+        "kind": "answer", "title": "答复书",
+        "body": "{{ app.applicant_name }}：\n\n本机关自定义答复。{{ app.legal_basis }}"})
+    assert r.status_code == 302
+    r = client.post(f"/staff/applications/{app.pk}/act/send_fee_notice/", {
+        "method": "pages", "count": "150", "sent_on": "2026-03-03", "received_on": "2026-03-04"})
+    notice = app.fee_notices.get()
+    assert notice.amount == 1700
+    client.post(f"/staff/applications/{app.pk}/act/waive_fee/", {"notice": notice.pk, "on": "2026-03-05",
+                                                                 "reason": "申请人经济困难"})
+    notice.refresh_from_db()
+    assert notice.status == "waived" and notice.waive_reason == "申请人经济困难"
+    client.post(f"/staff/applications/{app.pk}/act/set_art35_deadline/", {"on": "2026-03-06", "until": "2026-05-29",
+                                                                          "reason": "数量明显超过合理范围"})
+    app.refresh_from_db()
+    assert app.due_on == dt.date(2026, 5, 29)
+    client.post(f"/staff/applications/{app.pk}/act/answer/", {"on": "2026-05-20", "outcome": "granted"})
+    letter = app.letters.get(kind="answer")
+    assert letter.title == "答复书" and "本机关自定义答复" in letter.body
+    r = client.post(f"/staff/applications/{app.pk}/deliver/", {"letter": letter.pk, "way": "EMS", "on": "2026-05-21",
+                                                               "proof": "EMS1234567890"})
+    letter.refresh_from_db()
+    assert letter.delivered_on == dt.date(2026, 5, 21) and letter.delivery_proof == "EMS1234567890"
+    dash = client.get("/staff/").content.decode()
+    assert "依申请公开" in dash
+    assert client.get(f"/staff/applications/templates/{agency.pk}/?kind=fee").status_code == 200
+
+
+def test_staff_action_api(client: Any, agency: Any, other_agency: Any) -> None:
+    user = member(agency)
+    app = services.application_submit(agency=agency, data={"applicant_name": "吴十", "info_name": "某信息"},
+                                      channel="fax", received_on=dt.date(2026, 3, 2))
+    client.force_login(user)
+    url = f"/api/applications/{app.pk}/actions/"
+    r = client.post(url + "open_consultation", json.dumps({"on": "2026-03-03", "party": "other_organ",
+                                                            "party_name": "示例县财政局"}),
+                    content_type="application/json")
+    assert r.status_code == 200 and r.json()["status"] == "consulting", r.content
+    r = client.post(url + "answer", json.dumps({"on": "2026-03-05", "outcome": "granted"}),
+                    content_type="application/json")
+    assert r.status_code == 200 and r.json()["outcome"] == "granted"
+    r = client.post(url + "withdraw", json.dumps({"on": "2026-03-06"}), content_type="application/json")
+    assert r.status_code == 400 and "不能" in r.json()["detail"]
+    assert client.post(url + "nonsense", "{}", content_type="application/json").status_code == 400
+    outsider = member(other_agency)
+    client.force_login(outsider)
+    assert client.post(url + "answer", "{}", content_type="application/json").status_code == 404
