@@ -21,7 +21,7 @@ _N = r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?P<approx>余|多)?"
 _GAP = r"[^，。；,;\d]"
 
 _CHANNEL_RE = re.compile(
-    r"(?:在|通过)(?P<ch>[^，。；,;]{2,30}(?:网站|门户网|网|公众号|微博|微信群?|平台|公报|报纸|公开栏|宣传栏|客户端|头条号?|"
+    r"(?:在|通过)(?P<ch>[^，。；,;]{0,30}(?:网站|门户网|网|公众号|微博|微信群?|平台|公报|报纸|公开栏|宣传栏|客户端|头条号?|"
     r"APP|新媒体|形式|方式|栏目))(?P<q>[“\"][^”\"]{1,20}[”\"])?[^。；;\d]{0,14}?(?:公开|发布|推送|公示)[^。；;\d]{0,10}?"
     + _N + r"条"
 )
@@ -30,6 +30,7 @@ _TOTAL_RES = (
                + _N + r"条"),
     re.compile(r"信息公开(?:数量|总数|数)(?:共计?|达到?|为|累计)?\s*" + _N + r"条"),
 )
+_CHANNEL_TOTAL_RE = re.compile(r"主动公开[^。；;\d]{0,10}?(?:共计?|累计|总计)")
 _CATEGORY_ITEM_RE = re.compile(
     r"(?:^|[，,；;、:：])\s*(?:其中)?[:：]?\s*(?P<name>[^，,；;、:：。\d]{2,24}?)\s*" + _N + r"条"
 )
@@ -38,13 +39,14 @@ _CATEGORY_CUE_RE = re.compile(r"公开信息中|信息中[，,]|按.{0,6}分类|
 _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     # key, pattern, unit, a word the sentence must contain
     ("applications.received", re.compile(r"(?:收到|受理|新收|接收)" + _GAP + r"{0,14}?申请" + _GAP + r"{0,8}?" + _N
-                                         + r"(?:件|个|份|条)"), "件", None),
+                                         + r"(?:件|个|份|条)|收到(?P<n2>\d+)件" + _GAP + r"{0,8}?申请"), "件", None),
     ("applications.answered", re.compile(r"(?:答复|办结)" + _GAP + r"{0,10}?" + _N + r"件"), "件", "申请"),
     ("fees.amount", re.compile(r"收取" + _GAP + r"{0,12}?费" + _GAP + r"{0,8}?(?P<n>\d+(?:\.\d+)?)\s*(?P<u>万元|元)"),
      "", None),
     ("review.total", re.compile(r"行政复议(?:案件|申请)?" + _GAP + r"{0,6}?" + _N + r"(?:件|起|宗)"), "件", None),
     ("litigation.total", re.compile(r"行政诉讼(?:案件)?" + _GAP + r"{0,6}?" + _N + r"(?:件|起|宗)"), "件", None),
-    ("staff.full_time", re.compile(r"专职(?:工作)?人员" + _GAP + r"{0,4}?" + _N + r"(?:名|人)"), "人", "公开"),
+    ("staff.full_time", re.compile(r"专职(?:工作)?人员" + _GAP + r"{0,4}?" + _N
+                                   + r"(?:名|人)|(?<![\d.])(?P<n2>\d+)名专职"), "人", "公开"),
     ("staff.part_time", re.compile(r"兼职(?:工作)?人员" + _GAP + r"{0,4}?" + _N + r"(?:名|人)"), "人", "公开"),
     ("meetings.count", re.compile(r"召开" + _GAP + r"{0,20}?(?:会议|专题会|推进会)" + _GAP + r"{0,4}?"
                                   + _N + r"次"), "次", "公开"),
@@ -69,7 +71,7 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                          r"未(?:收到|接到|发生)[^，。；]{0,12}?(?:依申请|公开申请)|"
                                          r"没有收到[^，。；]{0,12}?申请|依申请公开[^，。；\d]{0,6}?0件")),
     ("fees.amount", re.compile(r"未收取[^。；]{0,14}?费|未发生[^。；]{0,20}?收费|无[^，。；]{0,6}?收费|"
-                               r"不收取[^。；]{0,10}?费")),
+                               r"不收取[^。；]{0,10}?费|未[^。；，,]{0,20}?收取[^。；]{0,6}?费")),
     ("review.total", re.compile(r"(?:未发生|无|没有)[^。]{0,40}?行政复议")),
     ("litigation.total", re.compile(r"(?:未发生|无|没有)[^。]{0,40}?行政诉讼")),
 )
@@ -113,13 +115,18 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
         for sent in _sentences(line):
             compact = sent.replace(" ", "")
             channel_spans: list[tuple[int, int]] = []
+            total_end = None
             for m in _CHANNEL_RE.finditer(compact):
                 label = m.group("ch") + (m.group("q") or "")
                 add(ProseFigure("proactive.channel", _num(m.group("n")), "条", label, sent, section,
                                 approx=bool(m.group("approx"))))
                 channel_spans.append(m.span())
-            total_end = None
-            for rx in _TOTAL_RES:
+                if _CHANNEL_TOTAL_RE.search(m.group(0)):
+                    # "通过网站主动公开政府信息共81条": the sentence states the total too.
+                    add(ProseFigure("proactive.total", _num(m.group("n")), "条", "", sent, section,
+                                    approx=bool(m.group("approx"))))
+                    total_end = m.end()
+            for rx in _TOTAL_RES if total_end is None else ():
                 for m in rx.finditer(compact):
                     if any(a <= m.start() < b for a, b in channel_spans):
                         continue
@@ -146,7 +153,9 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                 if m2:
                     u = unit or (m2.group("u") if "u" in rx.groupindex else "")
                     approx = bool(m2.groupdict().get("approx"))
-                    add(ProseFigure(key, _num(m2.group("n")), u, "", sent, section, approx=approx))
+                    n = m2.groupdict().get("n") or m2.groupdict().get("n2")
+                    if n is not None:
+                        add(ProseFigure(key, _num(n), u, "", sent, section, approx=approx))
             for key, rx in _ZERO_PATTERNS:
                 if rx.search(compact) and not any(f.key == key and f.snippet == sent for f in out):
                     unit = "件" if key != "fees.amount" else "元"

@@ -62,6 +62,11 @@ def read_text(text: str) -> list[Token]:
         line = raw_line.replace("\u00a0", " ").strip(" \r\n\u3000\ufeff")
         if not line.strip():
             continue
+        if _PIPE_RE.search(line) and len(_PIPE_RE.split(line)) < 3:
+            # "规章 |": one cell per line with a stray border (tables copied from some sites).
+            line = _PIPE_RE.sub("", line).strip()
+            if not line:
+                continue
         pipes = bool(_PIPE_RE.search(line)) and len(_PIPE_RE.split(line)) >= 3
         if pipes or "\t" in line.strip():
             if pipes:
