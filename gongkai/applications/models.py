@@ -8,6 +8,7 @@ pure clock in ``deadlines``.
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 
 from django.conf import settings
@@ -133,6 +134,23 @@ def new_tracking_code() -> str:
     return "".join(secrets.choice(alphabet) for _ in range(16))
 
 
+class ApplicationQuerySet(models.QuerySet["Application"]):
+    """Carry-over helpers: a case is open on a day when received by it and not closed before it."""
+
+    def open_on(self, day: dt.date) -> ApplicationQuerySet:
+        return self.filter(received_on__lte=day).filter(models.Q(closed_on__isnull=True) | models.Q(closed_on__gt=day))
+
+    def carried_over_into(self, year: int) -> ApplicationQuerySet:
+        """上年结转: received before 1 January of ``year`` and still open at its start."""
+        first = dt.date(year, 1, 1)
+        return self.filter(received_on__lt=first).filter(models.Q(closed_on__isnull=True)
+                                                          | models.Q(closed_on__gte=first))
+
+    def carried_forward_from(self, year: int) -> ApplicationQuerySet:
+        """结转下年度继续办理: open at the end of 31 December of ``year``."""
+        return self.open_on(dt.date(year, 12, 31))
+
+
 class Application(models.Model):
     agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="applications",
                                verbose_name=_("受理机关"))
@@ -181,6 +199,8 @@ class Application(models.Model):
     duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="+", verbose_name=_("疑似重复申请"))
     created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
+
+    objects = ApplicationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("政府信息公开申请")

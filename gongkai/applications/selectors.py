@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
 
-from gongkai.applications.models import ApplicantType, Application, FeeNotice, FeeStatus
+from gongkai.applications.models import ApplicantType, Application, ApplicationQuerySet, FeeNotice, FeeStatus
 from gongkai.applications.workflow import OPEN_STATUSES
 from gongkai.core import clock
 from gongkai.workdays.counting import CalendarYearMissing
@@ -22,7 +22,7 @@ from gongkai.workdays.services import get_calendar
 COLUMNS = list(ApplicantType.values)
 
 
-def scoped(agency_ids: Iterable[int]) -> QuerySet[Application]:
+def scoped(agency_ids: Iterable[int]) -> ApplicationQuerySet:
     return Application.objects.filter(agency_id__in=list(agency_ids))
 
 
@@ -46,8 +46,7 @@ def table3_counts(agency_ids: Iterable[int], year: int) -> dict[str, dict[str, i
     qs = scoped(ids)
     out: dict[str, dict[str, int]] = {
         "new_received": _by_type(qs.filter(received_on__range=(first, last))),
-        "carried_over": _by_type(qs.filter(received_on__lt=first).filter(
-            Q(closed_on__isnull=True) | Q(closed_on__gte=first))),
+        "carried_over": _by_type(qs.carried_over_into(year)),
     }
     closed = qs.filter(closed_on__range=(first, last)).exclude(outcome="")
     for outcome, atype, n in (closed.values("outcome", "applicant_type").annotate(n=Count("id"))
@@ -56,8 +55,7 @@ def table3_counts(agency_ids: Iterable[int], year: int) -> dict[str, dict[str, i
         row[atype] += n
         row["total"] += n
     out["total"] = _by_type(closed)
-    out["carry_forward"] = _by_type(qs.filter(received_on__lte=last).filter(
-        Q(closed_on__isnull=True) | Q(closed_on__gt=last)))
+    out["carry_forward"] = _by_type(qs.carried_forward_from(year))
     return out
 
 
