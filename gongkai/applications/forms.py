@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from gongkai.applications.deadlines import EXTENSION_MAX_WORKDAYS
 from gongkai.applications.fees import Method
 from gongkai.applications.models import (
+    RECEIPT_RULE,
     ApplicantType,
     Channel,
     IdDocType,
@@ -69,7 +70,8 @@ class PublicApplicationForm(ApplicationForm):
 
 class IntakeForm(ApplicationForm):
     agency: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("受理机关"), queryset=None)
-    channel = forms.ChoiceField(label=_("申请渠道"), choices=Channel.choices)
+    channel = forms.ChoiceField(label=_("申请渠道"), choices=Channel.choices,
+                                help_text="；".join(f"{Channel(k).label}：{v}" for k, v in RECEIPT_RULE.items()))
     received_on = _date(_("收到申请之日（第三十一条）"))
     id_number = forms.CharField(label=_("证件号码"), max_length=40, required=False)
     phone = forms.CharField(label=_("联系电话"), max_length=40, required=False)
