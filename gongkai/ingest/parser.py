@@ -53,6 +53,9 @@ _TITLE_RE = re.compile(
     r"^(?:关于)?(?P<a1>[^。，,；;:：]*?)(?P<y>(?:19|20)\d{2})\s*年(?:度)?(?P<a2>[^。，,；;:：]*?)"
     r"政府信息(?:与政务)?公开(?:工作)?(?:年度)?(?:报告|年报)"
 )
+_TITLE_ALT_RE = re.compile(
+    r"^(?:关于)?(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息(?:与政务)?公开(?:工作)?(?P<y>(?:19|20)\d{2})\s*年度?(?:报告|年报)"
+)
 _PERIOD_RE = re.compile(r"((?:19|20)\d{2})年1月1日(?:起)?至\s*(?:(?:19|20)\d{2})年12月31日")
 _STATS_YEAR_RE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]")
 _SOURCE_RE = re.compile(r"(?:来源|发布机构|发布单位)\s*[:：]\s*([^\s:：|]{2,30})")
@@ -275,11 +278,12 @@ class _Parser:
         for t in self.tokens[:60]:
             if t.kind != "line":
                 continue
-            m = _TITLE_RE.search(t.text.replace(" ", ""))
+            compact = t.text.replace(" ", "")
+            m = _TITLE_RE.search(compact) or _TITLE_ALT_RE.search(compact)
             if m and len(t.text) <= 80:
                 d.title = t.text.strip()
                 d.year = int(m.group("y"))
-                agency = (m.group("a1") or m.group("a2") or "").strip(" 　\"“”《》")
+                agency = (m.group("a1") or m.groupdict().get("a2") or "").strip(" 　\"“”《》")
                 d.agency_name = agency
                 break
         if d.year is None:
@@ -314,6 +318,11 @@ class _Parser:
                 self.mode, self.block = "table2", b
                 i += 1
                 continue
+            if fmt is not None and fmt.era in ("2021", "2019") and tok.kind != "blank" and len(text) <= 40:
+                # Prefer the longest label: "（二）部分公开" + "（区分处理的，…）" on the next line is one label.
+                joined = self.join_broken_label(i, ("table3", "table2") if self.mode == "table2" else ("table3",))
+                if joined is not None:
+                    text, i = joined
             if fmt is not None and fmt.era in ("2021", "2019"):
                 row = self.match_row("table3", text)
                 if row is not None:
@@ -367,6 +376,23 @@ class _Parser:
         self.finish()
         return d
 
+    def join_broken_label(self, i: int, tables: tuple[str, ...]) -> tuple[str, int] | None:
+        """A row label broken over 2–3 lines (``<br />`` copied as line breaks): (joined text, last index)."""
+        parts = [self.tokens[i].text]
+        for k in range(1, 3):
+            j = i + k
+            if j >= len(self.tokens):
+                return None
+            t = self.tokens[j]
+            if t.kind not in ("line", "cell") or len(t.text) > 40 or parse_number(t.text) is not None:
+                return None
+            parts.append(t.text)
+            joined = "".join(parts)
+            for table in tables:
+                if self.match_row(table, joined, block=self.block if table == "table2" else None) is not None:
+                    return joined, j
+        return None
+
     def read_table4(self, i: int) -> int:
         fmt = self.fmt()
         assert fmt is not None
@@ -414,7 +440,6 @@ class _Parser:
             after = [k for k in keys if order.index(k) > self.stats_pos]
             key = (after or keys)[0]
             row = STATS_TABLE.row(key)
-        head_text = tok.text
         inline: list[Token] = []
         if row is None:
             # "label unit value" written on one line.
@@ -426,7 +451,6 @@ class _Parser:
                     if ks:
                         after = [x for x in ks if order.index(x) > self.stats_pos]
                         row = STATS_TABLE.row((after or ks)[0])
-                        head_text = " ".join(parts[:k])
                         inline = [Token("cell", p) for p in tail]
                     break
         if row is None:
@@ -437,14 +461,8 @@ class _Parser:
             if nxt is None or nxt.kind not in ("cell", "line") or nxt.text.strip() not in UNITS:
                 return None
             unit = nxt.text.strip()
-            j = i + 2
-            cell = Cell(None, raw="")
-            if j < len(toks) and toks[j].kind in ("cell", "line", "blank") and (
-                    toks[j].kind == "blank" or parse_number(toks[j].text) is not None or is_dash(toks[j].text)):
-                cell = to_cell(toks[j])
-                j += 1
-            if j < len(toks) and toks[j].kind == "eor":
-                j += 1
+            seq, j = self.stats_values(i + 2)
+            cell = self.stats_cell(seq, tok.text.strip())
             if unit != HEADING_UNIT:
                 self.data.free_rows.append(FreeRow("stats", tok.text.strip(), unit, cell))
             return j
@@ -453,27 +471,47 @@ class _Parser:
         seq = inline or []
         j = i + 1
         if not inline:
-            while j < len(toks) and len(seq) < 2:
-                t = toks[j]
-                if t.kind == "eor":
-                    j += 1
-                    break
-                if t.kind == "blank" or t.text.strip() in UNITS or parse_number(t.text) is not None or is_dash(
-                        t.text) or (t.kind == "cell" and len(t.text) <= 24 and not self.is_stop(t)):
-                    seq.append(t)
-                    j += 1
-                    continue
-                break
-            if j < len(toks) and toks[j].kind == "eor":
-                j += 1
-        values = [t for t in seq if not (t.kind != "blank" and t.text.strip() in UNITS)]
+            seq, j = self.stats_values(j)
         if row.heading:
             return j
-        if head_text != tok.text:
-            pass
-        cell = to_cell(values[0]) if values else Cell(None, raw="")
-        self.data.set("stats", row.key, STATS_VALUE, cell)
+        self.data.set("stats", row.key, STATS_VALUE, self.stats_cell(seq, row.label))
         return j
+
+    def stats_values(self, j: int) -> tuple[list[Token], int]:
+        """Unit and value tokens after a 统计表 label, up to the end of the row (at most 5)."""
+        toks = self.tokens
+        seq: list[Token] = []
+        while j < len(toks) and len(seq) < 5:
+            t = toks[j]
+            if t.kind == "eor":
+                j += 1
+                return seq, j
+            numeric = t.kind == "blank" or parse_number(t.text) is not None or is_dash(t.text)
+            if t.text.strip() in UNITS or numeric or (t.kind == "cell" and len(t.text) <= 24 and not self.is_stop(t)):
+                if numeric and any(x.kind == "line" for x in [*seq, t]) and self._has_value(seq):
+                    break  # flattened text: one value per label, the next number belongs to something else
+                seq.append(t)
+                j += 1
+                continue
+            break
+        if j < len(toks) and toks[j].kind == "eor":
+            j += 1
+        return seq, j
+
+    @staticmethod
+    def _has_value(seq: list[Token]) -> bool:
+        return any(t.kind == "blank" or parse_number(t.text) is not None or is_dash(t.text) for t in seq
+                   if t.text.strip() not in UNITS or t.kind == "blank")
+
+    def stats_cell(self, seq: list[Token], label: str) -> Cell:
+        values = [t for t in seq if not (t.kind != "blank" and t.text.strip() in UNITS)]
+        if not values:
+            return Cell(None, raw="")
+        if len(values) == 1:
+            return to_cell(values[0])
+        raw = " ".join(t.text for t in values)
+        self.data.notes.append(f"统计表“{label}”一行有{len(values)}个数据（{raw}），无法确定哪个是统计数，已标为存疑")
+        return Cell(None, raw=raw, unsure=True)
 
     def finish(self) -> None:
         d = self.data

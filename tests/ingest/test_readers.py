@@ -173,3 +173,25 @@ def test_bad_files() -> None:
     # GB18030-encoded text is read.
     _k, d, _p = ingest_bytes("gbk.txt", SEED_2022.read_text(encoding="utf-8").encode("gb18030"))
     assert d.value("table2", "penalty", "decisions") == 1
+
+
+def test_labels_broken_over_lines_and_title_with_year_after_name() -> None:
+    text = "\n".join(["某局政府信息公开工作2021年度报告", "本年制发件数", "一、本年新收政府信息", "公开申请数量",
+                      *["1"] * 7, "（二）部分公开", "（区分处理的，只计这一情形，不计其他情形）", *["2"] * 7])
+    d = parse_tokens(read_text(text))
+    assert (d.agency_name, d.year) == ("某局", 2021)
+    assert d.value("table3", "new_received", "total") == 1
+    assert [d.value("table3", "partial", c) for c in ("natural_person", "total")] == [2, 2]
+    assert not any(c.note for c in d.tables["table3"].values())  # the broken label is not taken as a note
+
+
+def test_older_statistics_table_with_code_and_two_value_columns_is_unsure() -> None:
+    # Layout of an older local variant (spec §5, S24: code column, 本期实际 and 本年累计); test values.
+    rows = ["某市2012年政府信息公开工作年度报告", "政府信息公开情况统计表",
+            "指 标 名 称 | 计量单位 | 代码 | 本期实际 | 本年累计", "主动公开信息数 | 条 | 01 | 5 | 12",
+            "（一）收到申请数 | 件 | 10 | 3 | 4"]
+    d = parse_tokens(read_text("\n".join(rows)))
+    assert d.era == "pre2019"
+    c = d.cell("stats", "app.received", "value")
+    assert c is not None and c.value is None and c.unsure and c.raw == "10 3 4"
+    assert [(f.label, f.cell.raw, f.cell.unsure) for f in d.free_rows] == [("主动公开信息数", "01 5 12", True)]
