@@ -132,6 +132,13 @@ def read_html(content: bytes | str) -> list[Token]:
             cells = [c for c in tr.find_all(["td", "th"]) if c.find_parent("tr") is tr]
             if not cells:
                 continue
+            if any(c.find("table") is not None for c in cells):
+                # A layout table (whole page laid out in a table): read its cells as page content.
+                for c in cells:
+                    flush()
+                    walk(c)
+                    flush()
+                continue
             for c in cells:
                 text = _cell_text(c)
                 out.append(Token("cell", text) if text else BLANK)

@@ -195,3 +195,12 @@ def test_older_statistics_table_with_code_and_two_value_columns_is_unsure() -> N
     c = d.cell("stats", "app.received", "value")
     assert c is not None and c.value is None and c.unsure and c.raw == "10 3 4"
     assert [(f.label, f.cell.raw, f.cell.unsure) for f in d.free_rows] == [("主动公开信息数", "01 5 12", True)]
+
+
+def test_html_page_laid_out_in_a_table() -> None:
+    inner = report_html(TITLE, PARTS, "2021", TABLES)
+    body = inner.split("<body>", 1)[1].split("</body>", 1)[0]
+    page = (f"<html><body><table><tr><td><p>首页 &gt;&gt; 信息公开</p></td></tr>"
+            f"<tr><td width='800'>{body}</td></tr><tr><td>版权所有：某政府</td></tr></table></body></html>")
+    _k, d, _p = ingest_bytes("layout.html", page.encode("utf-8"))
+    assert_2022(d)
