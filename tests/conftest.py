@@ -1,4 +1,8 @@
-"""Shared fixtures: factories for agencies and users, the database calendar, browser launching."""
+"""Shared fixtures: factories for agencies and users, the database calendar, browser launching.
+
+Transactional tests (``transaction=True``, ``live_server``) flush the database afterwards, which would
+remove the calendar seeded by migration; use ``serialized_rollback=True`` with them so the seed is restored.
+"""
 
 from __future__ import annotations
 

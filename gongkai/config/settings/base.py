@@ -129,6 +129,11 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_RESULT_BACKEND = None
+# With workers (scaled deployment), `celery -A gongkai.config beat` sends staff the due-soon and overdue
+# reminders every morning; in-process deployments can run the same task from cron.
+CELERY_BEAT_SCHEDULE = {
+    "due-reminders": {"task": "gongkai.applications.tasks.send_due_reminders", "schedule": 24 * 3600},
+}
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if os.environ.get("REDIS_URL"):
