@@ -10,6 +10,7 @@ same ledgers, so they cannot drift apart unnoticed.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
@@ -103,33 +104,45 @@ def compute_many(agency_ids: Iterable[int], year: int, *, era: str = "2021") -> 
     t4_keys = [(g, [f"{g}.{o}" for o in ("upheld", "corrected", "other", "pending")])
                for g in ("review", "litigation_direct", "litigation_after_review")]
     out: dict[int, ReportData] = {}
-    for aid in ids:
-        figs = t2.get(aid, {})
-        cells2 = {(r, c): Cell(None if key is None else (figs.get(key, 0) if isinstance(figs.get(key), Decimal)
-                                                        else int(figs.get(key, 0))))
-                  for r, c, key in t2_cells}
-        c3 = t3.get(aid, {})
-        # Plain ints first (the 总计 column and row derived as in figures.derive_totals), Cells once at the end.
-        grid: dict[str, list[int]] = {}
-        for row in t3_rows:
-            if row == "other" and era == "2019":
-                vals = [sum(c3.get((k, col), 0) for k in other_rows) for col in TABLE3_APPLICANT_COLUMNS]
-            else:
-                vals = [c3.get((row, col), 0) for col in TABLE3_APPLICANT_COLUMNS]
-            grid[row] = vals
-        grid["total"] = [sum(grid[r][i] for r in leaves) for i in range(len(TABLE3_APPLICANT_COLUMNS))]
-        cells3: dict[tuple[str, str], Cell] = {}
-        for row, vals in grid.items():
-            for col, v in zip(TABLE3_APPLICANT_COLUMNS, vals, strict=True):
-                cells3[(row, col)] = Cell(v)
-            cells3[(row, "total")] = Cell(sum(vals))
-        c4 = t4.get(aid, {})
-        cells4: dict[tuple[str, str], Cell] = {}
-        for g, parts in t4_keys:
-            vals = [c4.get(k, 0) for k in parts]
-            for k, v in zip(parts, vals, strict=True):
-                cells4[(TABLE4_ROW, k)] = Cell(v)
-            cells4[(TABLE4_ROW, f"{g}.total")] = Cell(sum(vals))
-        out[aid] = ReportData(year=year, era=era, source="ledgers",
-                              tables={"table2": cells2, "table3": cells3, "table4": cells4})
+    # Hundreds of thousands of small acyclic objects: the cyclic collector would rescan them over and over.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for aid in ids:
+            out[aid] = _assemble(year, era, t2.get(aid, {}), t3.get(aid, {}), t4.get(aid, {}), t2_cells, t3_rows,
+                                 leaves, other_rows, t4_keys)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     return out
+
+
+def _assemble(year: int, era: str, figs: dict[str, Any], c3: dict[tuple[str, str], int],
+              c4: dict[str, int], t2_cells: list[tuple[str, str, str | None]], t3_rows: list[str],
+              leaves: tuple[str, ...], other_rows: tuple[str, ...],
+              t4_keys: list[tuple[str, list[str]]]) -> ReportData:
+    cells2 = {(r, c): Cell(None if key is None else (figs.get(key, 0) if isinstance(figs.get(key), Decimal)
+                                                    else int(figs.get(key, 0))))
+              for r, c, key in t2_cells}
+    # Plain ints first (the 总计 column and row derived as in figures.derive_totals), Cells once at the end.
+    grid: dict[str, list[int]] = {}
+    for row in t3_rows:
+        if row == "other" and era == "2019":
+            vals = [sum(c3.get((k, col), 0) for k in other_rows) for col in TABLE3_APPLICANT_COLUMNS]
+        else:
+            vals = [c3.get((row, col), 0) for col in TABLE3_APPLICANT_COLUMNS]
+        grid[row] = vals
+    grid["total"] = [sum(grid[r][i] for r in leaves) for i in range(len(TABLE3_APPLICANT_COLUMNS))]
+    cells3: dict[tuple[str, str], Cell] = {}
+    for row, vals in grid.items():
+        for col, v in zip(TABLE3_APPLICANT_COLUMNS, vals, strict=True):
+            cells3[(row, col)] = Cell(v)
+        cells3[(row, "total")] = Cell(sum(vals))
+    cells4: dict[tuple[str, str], Cell] = {}
+    for g, parts in t4_keys:
+        vals = [c4.get(k, 0) for k in parts]
+        for k, v in zip(parts, vals, strict=True):
+            cells4[(TABLE4_ROW, k)] = Cell(v)
+        cells4[(TABLE4_ROW, f"{g}.total")] = Cell(sum(vals))
+    return ReportData(year=year, era=era, source="ledgers",
+                      tables={"table2": cells2, "table3": cells3, "table4": cells4})
