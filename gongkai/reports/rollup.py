@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from gongkai.agencies.models import Agency
 from gongkai.reports import deadlines
+from gongkai.reports.batch import compute_many
 from gongkai.reports.checks import Problem, check_report
 from gongkai.reports.data import Cell, Number, ReportData
 from gongkai.reports.figures import compute
@@ -99,24 +100,36 @@ def sum_data(parts: Iterable[ReportData], *, era: str, year: int, title: str = "
     return total
 
 
-def agency_data(agency: Agency, year: int, era: str) -> ReportData:
-    """The agency's report data for the roll-up: frozen when submitted or later, else live."""
-    from gongkai.reports.assemble import report_data
+def _frozen(agencies: list[Agency], year: int, era: str) -> dict[int, ReportData]:
+    """Frozen data of each agency's report (published first, else the latest submitted/accepted version)."""
+    out: dict[int, ReportData] = {}
+    chosen: dict[int, AnnualReport] = {}
+    for rep in (AnnualReport.objects.filter(agency__in=agencies, year=year, era=era)
+                .exclude(status=Status.SUPERSEDED).order_by("agency_id", "version")):
+        current = chosen.get(rep.agency_id)
+        if current is None or current.status != Status.PUBLISHED:
+            chosen[rep.agency_id] = rep
+    for aid, rep in chosen.items():
+        if rep.data and rep.status not in (Status.DRAFT, Status.RETURNED):
+            out[aid] = ReportData.from_json(rep.data)
+    return out
 
-    rep: AnnualReport | None = (AnnualReport.objects.filter(agency=agency, year=year)
-                                .exclude(status=Status.SUPERSEDED).order_by("-version").first())
-    published: AnnualReport | None = (AnnualReport.objects.filter(agency=agency, year=year, status=Status.PUBLISHED)
-                                      .order_by("-version").first())
-    chosen = published or rep
-    if chosen is not None and chosen.era == era:
-        return report_data(chosen)
-    return compute([agency.pk], year, era=era, agency_name=agency.name)
+
+def agencies_data(agencies: list[Agency], year: int, era: str) -> list[ReportData]:
+    """Each agency's tables for the roll-up: frozen once submitted, else computed now (one batch)."""
+    frozen = _frozen(agencies, year, era)
+    live_ids = [a.pk for a in agencies if a.pk not in frozen]
+    if era in ("2021", "2019"):
+        live = compute_many(live_ids, year, era=era)
+    else:
+        live = {aid: compute([aid], year, era=era) for aid in live_ids}
+    return [frozen.get(a.pk) or live[a.pk] for a in agencies]
 
 
 def aggregate(agencies: Iterable[Agency], year: int, *, era: str = "2021",
               title: str = "") -> tuple[ReportData, list[Problem]]:
     agencies = list(agencies)
-    data = sum_data((agency_data(a, year, era) for a in agencies), era=era, year=year,
+    data = sum_data(agencies_data(agencies, year, era), era=era, year=year,
                     title=title or f"{len(agencies)}个机关{year}年度汇总")
     problems = [p for p in check_report(data) if p.rule != "S1"]  # a sum has no narrative sections
     return data, problems

@@ -88,3 +88,17 @@ def test_rollup_page_for_superior_only(client: Any, county: dict[str, Any]) -> N
     assert "3个机关汇总" in page and 'data-cell="new_received|total">13<' in page
     client.force_login(member(depts[2], Role.CLERK))
     assert client.get("/staff/reports/rollup/?year=2025").status_code == 403
+
+
+def test_rollup_uses_frozen_figures_of_submitted_reports(county: dict[str, Any]) -> None:
+    depts = county["depts"]
+    user = member(depts[0], Role.CLERK, Role.APPROVER)
+    rep = services.report_create(agency=depts[0], year=2025, actor=user)
+    services.report_update(report=rep, actor=user, narrative={"overview": "a", "problems": "b", "other": "c"})
+    services.report_act(report=rep, action="submit", actor=user)
+    before, _p = rollup.aggregate(depts, 2025)
+    application(depts[0], received=dt.date(2025, 8, 1), closed=dt.date(2025, 8, 9), outcome="granted")
+    application(depts[2], received=dt.date(2025, 8, 1), closed=dt.date(2025, 8, 9), outcome="granted")
+    after, _p = rollup.aggregate(depts, 2025)
+    # dept 0 is frozen at submission; dept 2 (no report) is live.
+    assert after.value("table3", "granted", "total") == (before.value("table3", "granted", "total") or 0) + 1
