@@ -1,6 +1,6 @@
 """Parser: a reader's token stream → ``ReportData`` (agency, year, era, table cells, sections, prose).
 
-The era comes from the table labels (``formats.detect_era``), never from the year. Table rows are found
+The era comes from the table labels (``formats.detect_layouts``), never from the year. Table rows are found
 by their declared labels (tolerantly, spec §0.2) and take the value tokens that follow, up to the row's
 number of cells: numbers become int/Decimal, dashes and empty cells stay blank (None), any other short
 text is kept as a note (e.g. "由市司法局填报"), never 0. When the source does not say which cell a
@@ -29,7 +29,7 @@ from gongkai.reports.formats import (
     Format,
     Row,
     Table,
-    detect_era,
+    detect_layouts,
     get_format,
     group_index,
     normalize_label,
@@ -134,11 +134,12 @@ class _Parser:
         self._extra_n = 0
 
     # -- helpers --
-    def fmt(self) -> Format | None:
-        return FORMATS.get(self.data.era)
+    def fmt(self, table: str | None = None) -> Format | None:
+        """The report's format, or the one ``table`` is drawn in (a 2021 report may keep the 2019 Table 2)."""
+        return FORMATS.get(self.data.layout(table) if table else self.data.era)
 
     def match_row(self, table: str, text: str, *, block: Block | None = None) -> Row | None:
-        fmt = self.fmt()
+        fmt = self.fmt(table)
         if fmt is None or not fmt.has_table(table):
             return None
         n = normalize_label(text)
@@ -154,7 +155,7 @@ class _Parser:
         return None
 
     def is_group(self, table: str, text: str) -> bool:
-        fmt = self.fmt()
+        fmt = self.fmt(table)
         if fmt is None or not fmt.has_table(table):
             return False
         return normalize_label(text) in group_index(fmt.era, table).exact
@@ -259,14 +260,19 @@ class _Parser:
     # -- passes --
     def prepare(self) -> None:
         alltext = [t.text for t in self.tokens if t.text]
-        self.data.era = detect_era(alltext)
+        layouts = detect_layouts(alltext)
+        self.data.era = layouts["era"]
+        if self.data.era in ("2019", "2021") and layouts.get("table2", self.data.era) != self.data.era:
+            self.data.layouts["table2"] = layouts["table2"]
+            self.data.notes.append(f"表二沿用{layouts['table2']}年格式，表三为{self.data.era}年格式")
         self.header_labels: set[str] = set()
         self.captions: dict[str, Block] = {}
-        fmt = self.fmt()
-        if fmt is not None and fmt.has_table("table2"):
-            self.captions = {normalize_label(b.caption): b for b in fmt.table("table2").blocks if b.caption}
-        if fmt is not None:
-            for table in fmt.tables:
+        t2fmt = self.fmt("table2")
+        if t2fmt is not None and t2fmt.has_table("table2"):
+            self.captions = {normalize_label(b.caption): b for b in t2fmt.table("table2").blocks if b.caption}
+        for f in {self.fmt(), t2fmt} - {None}:
+            assert f is not None
+            for table in f.tables:
                 for b in table.blocks:
                     for hrow in b.header_rows:
                         for h in hrow:
@@ -335,7 +341,9 @@ class _Parser:
                 if self.mode == "table2":
                     row = self.match_row("table2", text, block=self.block)
                     if row is not None:
-                        t2 = fmt.table("table2")
+                        t2fmt = self.fmt("table2")
+                        assert t2fmt is not None
+                        t2 = t2fmt.table("table2")
                         blk = t2.block_of(row.key)
                         cols = [c.key for c in blk.row_columns(row)]
                         vals, j, ended = self.collect(i, len(cols))

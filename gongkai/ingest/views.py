@@ -78,9 +78,10 @@ def _tables(data: ReportData) -> list[dict[str, Any]]:
     if fmt is None:
         return []
     out = []
-    for table in fmt.tables:
-        if table.key not in data.tables:
+    for era_table in fmt.tables:
+        if era_table.key not in data.tables:
             continue
+        table = FORMATS[data.layout(era_table.key)].table(era_table.key)
         cells = data.tables[table.key]
         blocks = []
         for block in table.blocks:

@@ -159,7 +159,9 @@ def _check_carry_over(rule: Rule, table: Table, data: ReportData, previous: Repo
 
 
 def _check_balance(rule: Rule, table: Table, data: ReportData, previous: ReportData | None) -> list[Problem]:
-    if previous is None or previous.era != data.era or table.key not in previous.tables:
+    if previous is None or table.key not in previous.tables:
+        return []
+    if previous.layout(table.key) != data.layout(table.key):
         return []
     cells, prev = _cells(data, table.key), _cells(previous, table.key)
     out: list[Problem] = []
@@ -182,23 +184,29 @@ def _check_balance(rule: Rule, table: Table, data: ReportData, previous: ReportD
 
 def check_tables(data: ReportData, *, previous: ReportData | None = None,
                  fmt: Format | None = None) -> list[Problem]:
-    """Every declared rule of the report's format over the tables present (R5 needs ``previous``)."""
-    fmt = fmt or FORMATS.get(data.era)
-    if fmt is None:
-        return []
+    """Every declared rule over the tables present (R5 needs ``previous``).
+
+    Each table is checked with the rules of the format it is drawn in (``data.layout(table)``), so a
+    2021 report that kept the 2019 Table 2 gets the 2019 Table 2 rules.
+    """
     out: list[Problem] = []
-    for rule in fmt.rules:
-        if rule.table not in data.tables:
+    known = ("table2", "table3", "table4", "stats")
+    for table_key in sorted(data.tables, key=lambda k: known.index(k) if k in known else len(known)):
+        tfmt = fmt or FORMATS.get(data.layout(table_key))
+        if tfmt is None or not tfmt.has_table(table_key):
             continue
-        table = fmt.table(rule.table)
-        if rule.kind == "sum":
-            out.extend(_check_sum(rule, table, data))
-        elif rule.kind == "nonnegative":
-            out.extend(_check_nonnegative(rule, table, data))
-        elif rule.kind == "carry_over":
-            out.extend(_check_carry_over(rule, table, data, previous))
-        elif rule.kind == "balance":
-            out.extend(_check_balance(rule, table, data, previous))
+        table = tfmt.table(table_key)
+        for rule in tfmt.rules:
+            if rule.table != table_key:
+                continue
+            if rule.kind == "sum":
+                out.extend(_check_sum(rule, table, data))
+            elif rule.kind == "nonnegative":
+                out.extend(_check_nonnegative(rule, table, data))
+            elif rule.kind == "carry_over":
+                out.extend(_check_carry_over(rule, table, data, previous))
+            elif rule.kind == "balance":
+                out.extend(_check_balance(rule, table, data, previous))
     return out
 
 

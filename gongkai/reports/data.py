@@ -152,6 +152,12 @@ class ReportData:
     free_rows: list[FreeRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     source: str = ""
+    # Tables drawn in another era's layout than ``era`` (e.g. {"table2": "2019"} in a 2021 report).
+    layouts: dict[str, str] = field(default_factory=dict)
+
+    def layout(self, table: str) -> str:
+        """The format era whose declaration describes ``table`` in this report."""
+        return self.layouts.get(table, self.era)
 
     # --- access ----------------------------------------------------------------------------------
     def cell(self, table: str, row: str, col: str) -> Cell | None:
@@ -189,6 +195,7 @@ class ReportData:
             "free_rows": [r.to_json() for r in self.free_rows],
             "notes": list(self.notes),
             "source": self.source,
+            "layouts": dict(self.layouts),
         }
 
     @classmethod
@@ -212,4 +219,5 @@ class ReportData:
             free_rows=[FreeRow.from_json(x) for x in d.get("free_rows") or []],
             notes=list(d.get("notes") or []),
             source=d.get("source", ""),
+            layouts=dict(d.get("layouts") or {}),
         )

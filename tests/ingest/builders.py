@@ -89,12 +89,12 @@ def table_html(table: Table, values: Values) -> str:
     return "\n".join(out)
 
 
-def report_html(title: str, parts: Sequence[str | tuple[str, str]], era: str, tables: Mapping[str, Values]) -> str:
-    """``parts``: paragraphs, or ("table", key) where a table goes."""
-    fmt = get_format(era)
+def report_html(title: str, parts: Sequence[str | tuple[str, ...]], era: str, tables: Mapping[str, Values]) -> str:
+    """``parts``: paragraphs, or ("table", key[, era]) where a table goes (its own era if given)."""
     body = [f"<h1>{html.escape(title)}</h1>"]
     for p in parts:
         if isinstance(p, tuple):
+            fmt = get_format(p[2] if len(p) > 2 else era)
             body.append(table_html(fmt.table(p[1]), tables.get(p[1], {})))
         else:
             body.append(f"<p>{html.escape(p)}</p>")
@@ -104,7 +104,7 @@ def report_html(title: str, parts: Sequence[str | tuple[str, str]], era: str, ta
             f'<body>{"".join(body)}</body></html>')
 
 
-def report_docx(title: str, parts: Sequence[str | tuple[str, str]], era: str, tables: Mapping[str, Values]) -> bytes:
+def report_docx(title: str, parts: Sequence[str | tuple[str, ...]], era: str, tables: Mapping[str, Values]) -> bytes:
     import docx
 
     document = docx.Document()

@@ -204,3 +204,19 @@ def test_html_page_laid_out_in_a_table() -> None:
             f"<tr><td width='800'>{body}</td></tr><tr><td>版权所有：某政府</td></tr></table></body></html>")
     _k, d, _p = ingest_bytes("layout.html", page.encode("utf-8"))
     assert_2022(d)
+
+
+def test_2019_table2_kept_with_2021_table3() -> None:
+    # Spec §4.3 (S20): a 2023 report by a county bureau still used the 2019 Table 2 layout.
+    t2 = {("normative_docs", "made"): "2", ("normative_docs", "published"): "2",
+          ("normative_docs", "total_published"): "9", ("licensing", "change"): "-3"}
+    parts: list[str | tuple[str, ...]] = ["二、主动公开政府信息情况", ("table", "table2", "2019"),
+                                          "三、收到和处理政府信息公开申请情况", ("table", "table3", "2021")]
+    html_text = report_html("某县某局2023年政府信息公开工作年度报告", parts, "2021", {"table2": t2, "table3": T3_2022})
+    _k, d, _p = ingest_bytes("mixed.html", html_text.encode("utf-8"))
+    assert d.era == "2021" and d.layouts == {"table2": "2019"} and d.layout("table3") == "2021"
+    assert d.value("table2", "normative_docs", "total_published") == 9
+    assert d.value("table2", "licensing", "change") == -3  # 本年增/减 is signed
+    assert len(d.tables["table3"]) == 175
+    assert check_tables(d) == []  # the 2019 Table 2 rules allow a negative 本年增/减
+    assert ReportData.from_json(d.to_json()).layouts == {"table2": "2019"}

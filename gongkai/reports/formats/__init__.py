@@ -40,14 +40,27 @@ from gongkai.reports.formats.shared import (
 FORMATS: dict[str, Format] = {"2021": FORMAT_2021, "2019": FORMAT_2019, "pre2019": FORMAT_PRE2019}
 
 # Labels that only one era prints (spec §4.3 and §5): the era is chosen from what the tables say,
-# never from the report year (some organs kept the 2019 layout after 2021, spec §4.3).
-ERA_MARKERS: dict[str, tuple[str, ...]] = {
-    "2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额（单位：万元）", "本年处理决定数量",
-             "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "3.其他"),
+# never from the report year. Table 2 and Table 3 are judged separately because some organs kept the
+# 2019 Table 2 with the 2021 Table 3 (spec §4.3, S20).
+TABLE2_MARKERS: dict[str, tuple[str, ...]] = {
+    "2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额（单位：万元）", "本年处理决定数量"),
     "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "政府集中采购",
-             "采购项目数量", "（六）其他处理"),
-    "pre2019": (STATS_TITLE, "统 计 指 标", "（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）",
-                "（一）收到申请数", "（三）申请答复数", "1.属于已主动公开范围数", "七、依申请公开信息收取的费用"),
+             "采购项目数量"),
+}
+# Only the 2021 Table 3 splits （六）其他处理 into sub-rows.
+TABLE3_2021_MARKERS: tuple[str, ...] = (
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    "3.其他",
+)
+PRE2019_MARKERS: tuple[str, ...] = (
+    STATS_TITLE, "统 计 指 标", "（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）", "（一）收到申请数",
+    "（三）申请答复数", "1.属于已主动公开范围数", "七、依申请公开信息收取的费用",
+)
+ERA_MARKERS: dict[str, tuple[str, ...]] = {
+    "2021": TABLE2_MARKERS["2021"] + TABLE3_2021_MARKERS,
+    "2019": TABLE2_MARKERS["2019"],
+    "pre2019": PRE2019_MARKERS,
 }
 # Labels common to the 2019 and 2021 Table 3 (their presence means one of those two eras).
 TABLE3_MARKERS: tuple[str, ...] = ("一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量",
@@ -101,12 +114,13 @@ def section_index(era: str) -> LabelIndex:
 
 
 @cache
-def _marker_index() -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for era, labels in ERA_MARKERS.items():
-        for label in labels:
-            out.setdefault(normalize_label(label), set()).add(era)
-    return out
+def _marker_sets() -> dict[str, frozenset[str]]:
+    def norm(labels: Iterable[str]) -> frozenset[str]:
+        return frozenset(normalize_label(x) for x in labels)
+
+    return {"t2_2021": norm(TABLE2_MARKERS["2021"]), "t2_2019": norm(TABLE2_MARKERS["2019"]),
+            "t3_2021": norm(TABLE3_2021_MARKERS), "t3_other": norm(("（六）其他处理",)), "t3": norm(TABLE3_MARKERS),
+            "pre2019": norm(PRE2019_MARKERS)}
 
 
 def row_key(era: str, table_key: str, label: str) -> str | None:
@@ -129,39 +143,54 @@ def column_key(block: Block, label: str) -> str | None:
 
 
 def era_votes(labels: Iterable[str]) -> dict[str, int]:
-    """How many era-specific labels of each era appear among ``labels``."""
-    idx = _marker_index()
-    table3 = {normalize_label(x) for x in TABLE3_MARKERS}
-    votes = {"2021": 0, "2019": 0, "pre2019": 0, "table3": 0}
+    """How many era-specific labels of each kind appear among ``labels``."""
+    sets = _marker_sets()
+    votes = dict.fromkeys(sets, 0)
     for label in labels:
         n = normalize_label(label)
-        for era in idx.get(n, ()):
-            votes[era] += 1
-        if n in table3:
-            votes["table3"] += 1
+        for k, marks in sets.items():
+            if n in marks:
+                votes[k] += 1
     return votes
 
 
-def detect_era(labels: Iterable[str]) -> str:
-    """"2021", "2019", "pre2019" or "narrative", from table labels (not the year).
+def detect_layouts(labels: Iterable[str]) -> dict[str, str]:
+    """``{"era": …, "table2": …, "table3": …}`` from the table labels (never from the year).
 
-    The Table 3 （六）其他处理 split decides between 2021 and 2019 when Table 2 is missing; a report that
-    mixes a 2019 Table 2 with a 2021 Table 3 (spec §4.3, S20) is classed by its Table 3.
+    ``era`` is "2021", "2019", "pre2019" or "narrative"; it follows Table 3 when Table 3 is present (a
+    report with a 2019 Table 2 and a 2021 Table 3 is a 2021 report whose ``table2`` layout is "2019").
+    Table keys appear only for tables whose labels were seen.
     """
     v = era_votes(labels)
-    if v["pre2019"] >= 2 and v["table3"] == 0:
-        return "pre2019"
-    if v["2021"] == 0 and v["2019"] == 0 and v["table3"] == 0:
-        return "narrative"
-    if v["2021"] >= v["2019"]:
-        return "2021"
-    return "2019"
+    out: dict[str, str] = {}
+    if v["t2_2021"] or v["t2_2019"]:
+        out["table2"] = "2021" if v["t2_2021"] > v["t2_2019"] else "2019"
+    if v["t3"]:
+        if v["t3_2021"]:
+            out["table3"] = "2021"
+        elif v["t3_other"]:
+            out["table3"] = "2019"  # （六）其他处理 without its three 2021 sub-rows
+        else:
+            out["table3"] = out.get("table2", "2021")  # the part that differs was not published
+    if v["pre2019"] >= 2 and not v["t3"]:
+        out["era"] = "pre2019"
+    elif "table3" in out:
+        out["era"] = out["table3"]
+    else:
+        out["era"] = out.get("table2", "narrative")
+    return out
+
+
+def detect_era(labels: Iterable[str]) -> str:
+    """"2021", "2019", "pre2019" or "narrative", from table labels (see ``detect_layouts``)."""
+    return detect_layouts(labels)["era"]
 
 
 __all__ = [
     "ERAS", "ERA_MARKERS", "FORMATS", "HEADING_UNIT", "SECTION_KEYS", "STATS_TITLE", "STATS_VALUE",
-    "TABLE3_APPLICANT_COLUMNS", "TABLE4_ROW", "Block", "CellKind", "Column", "Era", "Format", "Group",
-    "HeaderCell", "LabelIndex", "Row", "Rule", "Section", "Table", "column_key", "detect_era", "era_votes",
-    "get_format", "group_index", "normalize_label", "row_candidates", "row_index", "row_key", "same_label",
-    "section_format", "section_index", "section_key", "table3_leaf_keys",
+    "TABLE2_MARKERS", "TABLE3_2021_MARKERS", "TABLE3_APPLICANT_COLUMNS", "TABLE4_ROW", "Block", "CellKind",
+    "Column", "Era", "Format", "Group", "HeaderCell", "LabelIndex", "Row", "Rule", "Section", "Table",
+    "column_key", "detect_era", "detect_layouts", "era_votes", "get_format", "group_index", "normalize_label",
+    "row_candidates", "row_index", "row_key", "same_label", "section_format", "section_index", "section_key",
+    "table3_leaf_keys",
 ]
