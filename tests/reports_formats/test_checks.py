@@ -137,3 +137,20 @@ def test_prose_parts_vs_total() -> None:
     assert [p.message for p in check_prose(d)] == [
         "主动公开信息: 总数=131, 各类之和=129（工作动态70、政策法规50、业务管理9）"]
     assert check_report(d)[0].severity == "error"  # the missing sections come first
+
+
+def test_table2_balance_is_a_warning_across_years() -> None:
+    last = ReportData(year=2021, era="2021")
+    last.set("table2", "normative_docs", "in_force", Cell(10))
+    now = ReportData(year=2022, era="2021")
+    for col, v in (("issued", 3), ("repealed", 1), ("in_force", 13)):
+        now.set("table2", "normative_docs", col, Cell(v))
+    probs = check_tables(now, previous=last)
+    assert [(p.rule, p.severity, p.message) for p in probs] == [
+        ("T2.balance", "warning", "行政规范性文件: 现行有效件数=13, 上年现行有效+本年制发−本年废止=12")]
+    now.set("table2", "normative_docs", "in_force", Cell(12))
+    assert check_tables(now, previous=last) == []
+    # A year drawn in the 2019 layout is not compared with a 2021 layout.
+    last.layouts = {"table2": "2019"}
+    now.set("table2", "normative_docs", "in_force", Cell(99))
+    assert check_tables(now, previous=last) == []
