@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from gongkai.ingest.prose import extract_figures
-from gongkai.ingest.readers import Token
+from gongkai.ingest.readers import EOR, Token
 from gongkai.reports.data import Cell, FreeRow, ReportData
 from gongkai.reports.formats import (
     FORMATS,
@@ -119,12 +119,42 @@ def _all_labels() -> frozenset[str]:
     return frozenset(out)
 
 
+def _numeric(part: str) -> bool:
+    return parse_number(part) is not None or is_dash(part)
+
+
+def _expand_inline(tokens: list[Token]) -> list[Token]:
+    """Rows written on one line ("1.属于国家秘密 0 0 0 0 0 0 0", PDF text without ruled tables, or a
+    line of bare numbers) become a label and cells, so they read like any other table row."""
+    out: list[Token] = []
+    labels = _all_labels()
+    for t in tokens:
+        if t.kind != "line" or len(t.text) > 160 or not any(ch.isspace() for ch in t.text):
+            out.append(t)
+            continue
+        parts = t.text.split()
+        k = len(parts)
+        while k > 0 and _numeric(parts[k - 1]):
+            k -= 1
+        if 0 < k < len(parts) and normalize_label(" ".join(parts[:k])) in labels:
+            out.append(Token("line", " ".join(parts[:k])))
+            out.extend(Token("cell", p) for p in parts[k:])
+            out.append(EOR)
+        elif k == 0 and len(parts) >= 3:
+            out.extend(Token("cell", p) for p in parts)
+            out.append(EOR)
+        else:
+            out.append(t)
+    return out
+
+
 # --- the parser ---------------------------------------------------------------------------------------
 
 
 class _Parser:
     def __init__(self, tokens: Sequence[Token], source: str) -> None:
-        self.tokens = [t for t in tokens if not (t.kind == "line" and len(t.text) < 120 and _CHROME.search(t.text))]
+        self.tokens = _expand_inline(
+            [t for t in tokens if not (t.kind == "line" and len(t.text) < 120 and _CHROME.search(t.text))])
         self.data = ReportData(source=source)
         self.section: str | None = None
         self.mode: str | None = None

@@ -220,3 +220,22 @@ def test_2019_table2_kept_with_2021_table3() -> None:
     assert len(d.tables["table3"]) == 175
     assert check_tables(d) == []  # the 2019 Table 2 rules allow a negative 本年增/减
     assert ReportData.from_json(d.to_json()).layouts == {"table2": "2019"}
+
+
+def test_rows_written_on_one_line() -> None:
+    # PDF text without ruled tables, or copied with spaces: "label v1 v2 …" per line.
+    t3 = get_format("2021").table("table3").blocks[0]
+    lines = ["某局2022年政府信息公开工作年度报告", "二、主动公开政府信息情况", "第二十条第（一）项",
+             "信息内容 本年制发件数 本年废止件数 现行有效件数", "规章 0 0 0", "行政规范性文件 3 1 12",
+             "三、收到和处理政府信息公开申请情况"]
+    one = "1 0 0 0 0 0 1"  # 自然人 1, 总计 1
+    lines += [f"{r.label} {one if r.key in ('new_received', 'granted', 'total') else ' '.join(['0'] * 7)}"
+              for r in t3.rows]
+    lines += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议 行政诉讼", " ".join(["0"] * 15)]
+    d = parse_tokens(read_text("\n".join(lines)))
+    assert d.era == "2021"
+    assert [d.value("table2", "normative_docs", c) for c in ("issued", "repealed", "in_force")] == [3, 1, 12]
+    assert d.value("table3", "granted", "natural_person") == 1 and d.value("table3", "granted", "commercial") == 0
+    assert d.value("table3", "partial", "total") == 0
+    assert len(d.tables["table4"]) == 15 and all(c.value == 0 for c in d.tables["table4"].values())
+    assert check_tables(d) == []
