@@ -200,7 +200,10 @@ def main() -> None:
         data_dir = tempfile.mkdtemp(prefix="gk-catalog-bench-")
         proc = subprocess.run([sys.executable, __file__, "--records", str(args.records), "--agencies",
                                str(args.agencies), "--worker", f"{url}|{data_dir}"],
-                              capture_output=True, text=True, check=True, cwd=ROOT)
+                              capture_output=True, text=True, cwd=ROOT)
+        if proc.returncode != 0:
+            sys.stderr.write(proc.stderr[-4000:])
+            raise SystemExit(f"benchmark worker failed ({url or 'SQLite'})")
         line = next(ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT "))
         return json.loads(line[7:]), data_dir
 

@@ -8,6 +8,7 @@ ranked by ts_rank. Both filter on the entry's columns and count matches with SQL
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,7 @@ from gongkai.search.models import SearchEntry
 from gongkai.search.tokens import document_tokens, query_tokens
 
 SNIPPET_CHARS = 120
+MAX_OR_TERMS = 200  # agency lists longer than this filter by join instead of FTS terms
 
 
 @dataclass
@@ -41,6 +43,33 @@ class Results:
     hits: list[Hit] = field(default_factory=list)
 
 
+def _digest(value: str) -> str:
+    return hashlib.sha1(value.encode("utf-8")).hexdigest()[:12]
+
+
+def facet_tokens(*, agency_id: int | None = None, category: str = "", topic: str = "", year: int | None = None,
+                 validity: str = "") -> list[str]:
+    """Filter values as synthetic FTS5 terms (SQLite), so a filtered search is one posting-list
+    intersection with no join. Letters and digits only, prefixed ``gkf`` to stay clear of real words."""
+    out = []
+    if agency_id is not None:
+        out.append(f"gkfa{int(agency_id)}")
+    if category:
+        out.append(f"gkfc{_digest(category)}")
+    if topic:
+        out.append(f"gkft{_digest(topic)}")
+    if year:
+        out.append(f"gkfy{int(year)}")
+    if validity:
+        out.append(f"gkfv{_digest(validity)}")
+    return out
+
+
+def _fts_text(e: SearchEntry) -> str:
+    return " ".join([e.tokens, *facet_tokens(agency_id=e.agency_id, category=e.category, topic=e.topic,
+                                              year=e.year, validity=e.validity)])
+
+
 def index_document(*, key: str, agency_id: int, url: str, title: str, text: str = "", category: str = "",
                    topic: str = "", year: int | None = None, validity: str = "",
                    published_on: dt.date | None = None, extra: str = "") -> SearchEntry:
@@ -55,7 +84,7 @@ def index_document(*, key: str, agency_id: int, url: str, title: str, text: str 
         if connection.vendor == "sqlite":
             with connection.cursor() as cur:
                 cur.execute("DELETE FROM search_fts WHERE rowid = %s", [entry.pk])
-                cur.execute("INSERT INTO search_fts(rowid, tokens) VALUES (%s, %s)", [entry.pk, tokens])
+                cur.execute("INSERT INTO search_fts(rowid, tokens) VALUES (%s, %s)", [entry.pk, _fts_text(entry)])
     return entry
 
 
@@ -75,7 +104,7 @@ def index_many(docs: list[dict[str, Any]], batch_size: int = 1000) -> int:
             if connection.vendor == "sqlite":
                 with connection.cursor() as cur:
                     cur.executemany("INSERT INTO search_fts(rowid, tokens) VALUES (%s, %s)",
-                                    [(e.pk, e.tokens) for e in created])
+                                    [(e.pk, _fts_text(e)) for e in created])
         done += len(created)
     return done
 
@@ -120,7 +149,20 @@ def search(query: str, agency: Any = None, *, category: str = "", topic: str = "
     agency_filter = getattr(agency, "pk", agency)
     where, params = _where({"agency_id": agency_filter, "category": category, "topic": topic, "year": year,
                             "validity": validity})
-    if connection.vendor == "sqlite":
+    agency_ids = list(agency_filter) if isinstance(agency_filter, list | tuple | set) else None
+    if connection.vendor == "sqlite" and (agency_ids is None or 0 < len(agency_ids) <= MAX_OR_TERMS):
+        # Query and filters as FTS5 terms: one MATCH, counted and ranked inside the FTS index.
+        terms = ['"' + t.replace('"', '""') + '"' for t in tokens]
+        terms += facet_tokens(category=category, topic=topic, year=year, validity=validity)
+        if agency_ids is not None:
+            terms.append("(" + " OR ".join(f"gkfa{int(a)}" for a in agency_ids) + ")")
+        elif agency_filter not in (None, ""):
+            terms.append(f"gkfa{int(agency_filter)}")
+        match = " AND ".join(terms)
+        count_sql = "SELECT COUNT(*) FROM search_fts WHERE search_fts MATCH %s"
+        rows_sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rank LIMIT %s OFFSET %s"
+        first, params = [match], []
+    elif connection.vendor == "sqlite":
         match = " ".join('"' + t.replace('"', '""') + '"' for t in tokens)
         base = (f"FROM search_fts CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
                 f"WHERE search_fts MATCH %s{where}")  # CROSS JOIN: full-text match first
