@@ -152,3 +152,24 @@ def test_one_open_version_per_agency_and_year(world: dict[str, Any]) -> None:
     services.report_create(agency=world["dept"], year=2025, actor=world["clerk"])
     with pytest.raises(ValidationError):
         services.report_create(agency=world["dept"], year=2025, actor=world["clerk"])
+
+
+def test_entered_figure_through_the_page_is_caught_and_blocks_submission(client: Any, world: dict[str, Any]) -> None:
+    dept = world["dept"]
+    report = services.report_create(agency=dept, year=2025, actor=world["clerk"])
+    client.force_login(world["clerk"])
+    client.post(f"/staff/reports/{report.pk}/edit/", {
+        "overview": "概述", "problems": "问题", "other": "其他", "e:table3:carried_over:natural_person": "5"})
+    report.refresh_from_db()
+    assert report.entered == {"table3": {"carried_over": {"natural_person": 5}}}
+    page = client.get(f"/staff/reports/{report.pk}/").content.decode()
+    assert "[R1] 自然人: 一+二=8, 三+四=4" in page
+    resp = _act(client, world["approver"], report, "submit")
+    report.refresh_from_db()
+    assert report.status == Status.DRAFT
+    assert "检查未通过" in client.get(resp["Location"]).content.decode()
+    # A computed cell cannot be entered at all.
+    client.force_login(world["clerk"])
+    client.post(f"/staff/reports/{report.pk}/edit/", {"e:table3:granted:natural_person": "1"})
+    report.refresh_from_db()
+    assert report.entered == {"table3": {"carried_over": {"natural_person": 5}}}
