@@ -6,7 +6,7 @@ from typing import Any
 
 from tests.access import MARKER
 
-PUBLIC_PATHS: list[str] = []
+PUBLIC_PATHS: list[str] = ["/api/reports/published/"]  # published reports are public by design
 
 
 def make(agency: Any, user: Any) -> dict[str, object]:
