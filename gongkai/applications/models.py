@@ -211,6 +211,9 @@ class Application(models.Model):
             models.Index(fields=["agency", "received_on"]),
             models.Index(fields=["agency", "closed_on", "outcome"]),
         ]
+        # A closed case always has its Table 3 row, or R1 (一+二 = 三+四) could not hold.
+        constraints = [models.CheckConstraint(
+            condition=models.Q(closed_on__isnull=True) | ~models.Q(outcome=""), name="closed_has_outcome")]
 
     def __str__(self) -> str:
         return f"{self.number or self.pk} {self.info_name[:30]}"

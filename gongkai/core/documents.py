@@ -47,7 +47,7 @@ class OfficialDoc:
     note: str = ""  # small print after the date (e.g. 附注)
 
 
-def _set_run_font(run: object, font: str, size_pt: float, bold: bool = False) -> None:
+def set_run_font(run: object, font: str, size_pt: float, bold: bool = False) -> None:
     r = run  # python-docx Run
     r.font.name = font  # type: ignore[attr-defined]
     r.font.size = Pt(size_pt)  # type: ignore[attr-defined]
@@ -61,7 +61,7 @@ def _set_run_font(run: object, font: str, size_pt: float, bold: bool = False) ->
         rfonts.set(qn(attr), font)
 
 
-def _para(document: object, text: str, *, font: str = BODY_FONT, size: float = BODY_PT,
+def para(document: object, text: str, *, font: str = BODY_FONT, size: float = BODY_PT,
           align: int | None = None, indent: bool = True, bold: bool = False) -> None:
     p = document.add_paragraph()  # type: ignore[attr-defined]
     fmt = p.paragraph_format
@@ -73,7 +73,7 @@ def _para(document: object, text: str, *, font: str = BODY_FONT, size: float = B
         fmt.first_line_indent = Pt(size * 2)
     if align is not None:
         p.alignment = align
-    _set_run_font(p.add_run(text), font, size, bold)
+    set_run_font(p.add_run(text), font, size, bold)
 
 
 def docx_bytes(doc: OfficialDoc) -> bytes:
@@ -88,12 +88,12 @@ def docx_bytes(doc: OfficialDoc) -> bytes:
     normal.font.size = Pt(BODY_PT)
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), BODY_FONT)
 
-    _para(document, doc.title, font=TITLE_FONT, size=TITLE_PT, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
-    _para(document, "", indent=False)
+    para(document, doc.title, font=TITLE_FONT, size=TITLE_PT, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
+    para(document, "", indent=False)
     if doc.addressee:
-        _para(document, doc.addressee, indent=False)
+        para(document, doc.addressee, indent=False)
     for text in doc.paragraphs:
-        _para(document, text)
+        para(document, text)
     if doc.table:
         table = document.add_table(rows=len(doc.table), cols=max(len(r) for r in doc.table))
         table.style = "Table Grid"
@@ -101,15 +101,15 @@ def docx_bytes(doc: OfficialDoc) -> bytes:
             for j, cell_text in enumerate(row):
                 cell = table.cell(i, j)
                 cell.text = ""
-                _set_run_font(cell.paragraphs[0].add_run(cell_text), BODY_FONT, 12, bold=(i == 0))
+                set_run_font(cell.paragraphs[0].add_run(cell_text), BODY_FONT, 12, bold=(i == 0))
     if doc.signature or doc.date:
-        _para(document, "", indent=False)
+        para(document, "", indent=False)
     for line in doc.signature:
-        _para(document, line, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+        para(document, line, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
     if doc.date:
-        _para(document, doc.date, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+        para(document, doc.date, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
     if doc.note:
-        _para(document, doc.note, size=14)
+        para(document, doc.note, size=14)
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()

@@ -20,12 +20,12 @@ from gongkai.core.documents import (
     MARGINS_MM,
     TITLE_FONT,
     TITLE_PT,
-    _para,
-    _set_run_font,
+    para,
+    set_run_font,
 )
 from gongkai.reports.data import ReportData
 from gongkai.reports.formats import Format, get_format
-from gongkai.reports.render.grid import Grid, table_grid
+from gongkai.reports.render.grid import Grid, section_table, table_grid
 
 TABLE_PT = 10.5  # 五号: the tables are dense (Table 3 has 10 grid columns)
 
@@ -42,7 +42,7 @@ def _table(document: object, grid: Grid) -> None:
         p = cell.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.LEFT if (c.header and c.key is None and c.col == 0 and c.rowspan == 1
                                                   and c.colspan < grid.width) else WD_ALIGN_PARAGRAPH.CENTER
-        _set_run_font(p.add_run(c.text), BODY_FONT, TABLE_PT)
+        set_run_font(p.add_run(c.text), BODY_FONT, TABLE_PT)
 
 
 def report_docx(data: ReportData, *, fmt: Format | None = None) -> bytes:
@@ -57,18 +57,18 @@ def report_docx(data: ReportData, *, fmt: Format | None = None) -> bytes:
     normal.font.size = Pt(BODY_PT)
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), BODY_FONT)
 
-    _para(document, data.title, font=TITLE_FONT, size=TITLE_PT, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
-    _para(document, "", indent=False)
+    para(document, data.title, font=TITLE_FONT, size=TITLE_PT, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
+    para(document, "", indent=False)
     for s in fmt.sections:
-        _para(document, s.heading, font=HEADING_FONT, size=BODY_PT)
+        para(document, s.heading, font=HEADING_FONT, size=BODY_PT)
         if s.table and fmt.has_table(s.table):
-            _table(document, table_grid(fmt, fmt.table(s.table), data))
+            _table(document, table_grid(fmt, section_table(fmt, s.table, data), data))
         text = data.narrative.get(s.key, "")
         for line in text.splitlines():
             if line.strip():
-                _para(document, line.strip())
+                para(document, line.strip())
         if not text.strip() and not s.table:
-            _para(document, "（无）")
+            para(document, "（无）")
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()

@@ -116,10 +116,24 @@ def table_grid(fmt: Format, table: Table, data: ReportData | None) -> Grid:
     return grid
 
 
+def section_table(fmt: Format, key: str, data: ReportData | None) -> Table:
+    """The declaration to draw table ``key`` with: the report's own layout for that table when it kept
+    another era's layout (e.g. the 2019 Table 2 inside a 2021 report, spec §4.3), else ``fmt``'s."""
+    if data is not None:
+        era = data.layout(key)
+        if era != fmt.era:
+            from gongkai.reports.formats import get_format
+
+            other = get_format(era)
+            if other.has_table(key):
+                return other.table(key)
+    return fmt.table(key)
+
+
 def report_grids(fmt: Format, data: ReportData) -> list[tuple[str, Grid]]:
     """(section heading, grid) for each table of the format, in section order."""
     out: list[tuple[str, Grid]] = []
     for s in fmt.sections:
         if s.table and fmt.has_table(s.table):
-            out.append((s.heading, table_grid(fmt, fmt.table(s.table), data)))
+            out.append((s.heading, table_grid(fmt, section_table(fmt, s.table, data), data)))
     return out

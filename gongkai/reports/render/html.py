@@ -8,7 +8,7 @@ import html
 
 from gongkai.reports.data import ReportData
 from gongkai.reports.formats import Format, get_format
-from gongkai.reports.render.grid import Grid, table_grid
+from gongkai.reports.render.grid import Grid, section_table, table_grid
 
 TABLE_CSS = """
 table.nianbao { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; font-size: 0.9em; }
@@ -76,7 +76,7 @@ def report_fragment(data: ReportData, *, fmt: Format | None = None, charts: str 
         if s.table and fmt.has_table(s.table):
             if s.key == "proactive" and charts:
                 parts.append(charts)
-            parts.append(grid_html(table_grid(fmt, fmt.table(s.table), data)))
+            parts.append(grid_html(table_grid(fmt, section_table(fmt, s.table, data), data)))
         text = data.narrative.get(s.key, "")
         if text:
             parts.append(_paragraphs(text))

@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 
 from gongkai.reports.data import ReportData
 from gongkai.reports.formats import Format, get_format
-from gongkai.reports.render.grid import table_grid
+from gongkai.reports.render.grid import section_table, table_grid
 
 _THIN = Side(style="thin")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -28,6 +28,7 @@ def report_xlsx(data: ReportData, *, fmt: Format | None = None) -> bytes:
     wb.remove(first)
     for table in fmt.tables:
         ws = wb.create_sheet(SHEET_NAMES.get(table.key, table.key)[:31])
+        table = section_table(fmt, table.key, data)
         grid = table_grid(fmt, table, data)
         for c in grid.cells:
             cell = ws.cell(row=c.row + 1, column=c.col + 1)
