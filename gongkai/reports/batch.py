@@ -1,26 +1,81 @@
 """Many agencies' Tables 2–4 at once: the same figures as ``figures.compute`` for each agency, from a
 handful of ``GROUP BY agency_id`` queries instead of a set of queries per agency (for roll-ups and
-province-scale runs; see bench/reports_bench.py).
+province-scale runs; see bench/reports_bench.py), and their consistency checks.
 
-The per-set selectors of catalog, applications and appeals stay the canonical definitions; this module
-repeats their conditions grouped by agency, and tests/reports/test_batch.py holds the two equal on the
-same ledgers, so they cannot drift apart unnoticed.
+``tables_many`` keeps each agency's tables as flat lists of numbers (one per table, in the order of
+``layout(era)``); ``TableBatch.report`` turns one into ``ReportData`` on demand and ``TableBatch.check``
+runs the format's rules compiled once (``checks.CompiledChecks``) over the numbers. The per-set selectors
+of catalog, applications and appeals stay the canonical definitions; this module repeats their conditions
+grouped by agency, and tests/reports/test_batch.py and test_batch_perf_equivalence.py hold the two equal
+(figures and problems) on the same ledgers, so they cannot drift apart unnoticed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
-from django.db.models import Case, CharField, Count, Q, Sum, Value, When
+from django.db.models import Case, CharField, Count, Q, QuerySet, Sum, Value, When
 
-from gongkai.reports.data import Cell, ReportData
+from gongkai.reports.checks import CompiledChecks, Problem, Vector
+from gongkai.reports.data import Cell, CellKey, ReportData
 from gongkai.reports.figures import TABLE2_SOURCE
 from gongkai.reports.formats import TABLE3_APPLICANT_COLUMNS, TABLE4_ROW, get_format, table3_leaf_keys
+
+T4_GROUPS = ("review", "litigation_direct", "litigation_after_review")
+T4_PARTS = ("upheld", "corrected", "other", "pending")
+# Above this many agencies the queries group the whole ledger and drop other agencies' rows in Python:
+# cheaper than a WHERE agency_id IN (…thousands of parameters…), and the same result.
+SCOPE_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where each cell sits in an agency's vectors, and the precomputed index lists to fill them."""
+
+    era: str
+    keys: dict[str, tuple[CellKey, ...]]
+    t2_sources: tuple[str | None, ...]  # the catalog figure behind each Table 2 cell (None: not from ledgers)
+    t3_width: int  # applicant columns + 总计
+    t3_row: dict[str, int]  # row key → row number (new_received, carried_over, outcomes, carry_forward)
+    t3_outcome_row: dict[str, int]  # outcome value → row number (2019: the three 其他处理 rows → other)
+    t3_col: dict[str, int]
+    t3_leaves: tuple[int, ...]
+    t3_total: int
+    t4_index: dict[str, int]  # "review.upheld" → position
+    checks: CompiledChecks
+
+
+@cache
+def layout(era: str) -> Layout:
+    fmt = get_format(era)
+    t2 = tuple((r.key, c.key) for r, c in fmt.table("table2").cells())
+    rows3 = [r.key for _b, r in fmt.table("table3").rows()]
+    cols3 = (*TABLE3_APPLICANT_COLUMNS, "total")
+    t3 = tuple((r, c) for r in rows3 for c in cols3)
+    t4 = tuple((TABLE4_ROW, f"{g}.{o}") for g in T4_GROUPS for o in (*T4_PARTS, "total"))
+    row_no = {r: i for i, r in enumerate(rows3)}
+    outcome_row = {r: i for r, i in row_no.items() if r not in ("new_received", "carried_over", "total",
+                                                                 "carry_forward")}
+    if era == "2019":  # one （六）其他处理 row in the 2019 form
+        for k in ("other.no_correction", "other.fee_unpaid", "other.other", "other"):
+            outcome_row[k] = row_no["other"]
+    keys = {"table2": t2, "table3": t3, "table4": t4}
+    return Layout(era=era, keys=keys, t2_sources=tuple(TABLE2_SOURCE[era].get(k) for k in t2),
+                  t3_width=len(cols3), t3_row=row_no, t3_outcome_row=outcome_row,
+                  t3_col={c: i for i, c in enumerate(TABLE3_APPLICANT_COLUMNS)},
+                  t3_leaves=tuple(row_no[k] for k in table3_leaf_keys(era=era)), t3_total=row_no["total"],
+                  t4_index={k: i for i, (_r, k) in enumerate(t4)}, checks=CompiledChecks(fmt, keys))
+
+
+def _scoped(qs: QuerySet[Any], ids: list[int]) -> QuerySet[Any]:
+    return qs.filter(agency_id__in=ids) if len(ids) <= SCOPE_LIMIT else qs
 
 
 def _table2(ids: list[int], year: int) -> dict[int, dict[str, Any]]:
@@ -29,120 +84,165 @@ def _table2(ids: list[int], year: int) -> dict[int, dict[str, Any]]:
     from gongkai.catalog.selectors import COUNTED
 
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    out: dict[int, dict[str, Any]] = defaultdict(dict)
+    out: dict[int, dict[str, Any]] = {aid: {} for aid in ids}
     ended = Q(validity__in=[Validity.EXPIRED, Validity.REPEALED])
-    rows = (Record.objects.filter(agency_id__in=ids, status__in=COUNTED).exclude(kind="")
+    rows = (_scoped(Record.objects.filter(status__in=COUNTED), ids).exclude(kind="")
             .values("agency_id", "kind").annotate(
                 issued=Count("id", filter=Q(published_on__gte=start, published_on__lte=end)),
                 repealed=Count("id", filter=ended & Q(validity_changed_on__gte=start, validity_changed_on__lte=end)),
-                in_force=Count("id", filter=Q(published_on__lte=end) & (~ended | Q(validity_changed_on__gt=end)))))
-    for r in rows:
-        for col in ("issued", "repealed", "in_force"):
-            out[r["agency_id"]][f"{r['kind']}.{col}"] = r[col]
-    for p in (PeriodFigures.objects.filter(agency_id__in=ids, period_start__gte=start, period_start__lte=end)
+                in_force=Count("id", filter=Q(published_on__lte=end) & (~ended | Q(validity_changed_on__gt=end))))
+            .values_list("agency_id", "kind", "issued", "repealed", "in_force"))
+    for aid, kind, issued, repealed, in_force in rows:
+        fig = out.get(aid)
+        if fig is not None:
+            fig[f"{kind}.issued"], fig[f"{kind}.repealed"], fig[f"{kind}.in_force"] = issued, repealed, in_force
+    for p in (_scoped(PeriodFigures.objects.filter(period_start__gte=start, period_start__lte=end), ids)
               .values("agency_id").annotate(licensing=Sum("licensing"), penalty=Sum("penalty"),
                                             coercion=Sum("coercion"), fees=Sum("fees"))):
-        fig = out[p["agency_id"]]
-        fig.update(licensing=p["licensing"] or 0, penalty=p["penalty"] or 0, coercion=p["coercion"] or 0,
-                   fees=Decimal(p["fees"] or 0))
+        fig = out.get(p["agency_id"])
+        if fig is not None:
+            fig.update(licensing=p["licensing"] or 0, penalty=p["penalty"] or 0, coercion=p["coercion"] or 0,
+                       fees=Decimal(p["fees"] or 0))
     return out
 
 
-def _table3(ids: list[int], year: int) -> dict[int, dict[tuple[str, str], int]]:
+def _fill_table3(ids: list[int], year: int, lay: Layout, vecs: dict[int, dict[str, Vector]]) -> None:
     from gongkai.applications.models import Application
 
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    out: dict[int, dict[tuple[str, str], int]] = defaultdict(dict)
+    w, col_of = lay.t3_width, lay.t3_col
+    new_at, carried_at, forward_at = (lay.t3_row[k] * w for k in ("new_received", "carried_over", "carry_forward"))
     open_at_start = Q(received_on__lt=first) & (Q(closed_on__isnull=True) | Q(closed_on__gte=first))
     open_at_end = Q(received_on__lte=last) & (Q(closed_on__isnull=True) | Q(closed_on__gt=last))
-    flows = (Application.objects.filter(agency_id__in=ids).filter(Q(received_on__range=(first, last)) | open_at_start
-                                                                  | open_at_end)
+    flows = (_scoped(Application.objects.filter(Q(received_on__range=(first, last)) | open_at_start | open_at_end),
+                     ids)
              .values("agency_id", "applicant_type").annotate(
                  new=Count("id", filter=Q(received_on__range=(first, last))),
-                 carried=Count("id", filter=open_at_start), forward=Count("id", filter=open_at_end)))
-    for r in flows:
-        cells = out[r["agency_id"]]
-        col = r["applicant_type"]
-        cells[("new_received", col)] = r["new"]
-        cells[("carried_over", col)] = r["carried"]
-        cells[("carry_forward", col)] = r["forward"]
-    closed = (Application.objects.filter(agency_id__in=ids, closed_on__range=(first, last)).exclude(outcome="")
-              .values("agency_id", "outcome", "applicant_type").annotate(n=Count("id")))
-    for c in closed:
-        out[c["agency_id"]][(c["outcome"], c["applicant_type"])] = c["n"]
-    return out
+                 carried=Count("id", filter=open_at_start), forward=Count("id", filter=open_at_end))
+             .values_list("agency_id", "applicant_type", "new", "carried", "forward"))
+    for aid, applicant_type, new, carried, forward in flows:
+        t = vecs.get(aid)
+        c = col_of.get(applicant_type)
+        if t is None or c is None:
+            continue
+        v = t["table3"]
+        v[new_at + c], v[carried_at + c], v[forward_at + c] = new, carried, forward
+    row_of = lay.t3_outcome_row
+    closed = (_scoped(Application.objects.filter(closed_on__range=(first, last)), ids).exclude(outcome="")
+              .values("agency_id", "outcome", "applicant_type").annotate(n=Count("id"))
+              .values_list("agency_id", "outcome", "applicant_type", "n"))
+    for aid, outcome, applicant_type, n in closed:
+        t = vecs.get(aid)
+        r, c = row_of.get(outcome), col_of.get(applicant_type)
+        if t is None or r is None or c is None:
+            continue
+        t["table3"][r * w + c] += n
 
 
-def _table4(ids: list[int], year: int) -> dict[int, dict[str, int]]:
+def _fill_table4(ids: list[int], year: int, lay: Layout, vecs: dict[int, dict[str, Vector]]) -> None:
     from gongkai.appeals.models import AppealCase, AppealOutcome
 
     last = dt.date(year, 12, 31)
     bucket = Case(When(Q(decided_on__isnull=True) | Q(decided_on__gt=last), then=Value(AppealOutcome.PENDING.value)),
                   default="outcome", output_field=CharField())
-    out: dict[int, dict[str, int]] = defaultdict(dict)
-    rows = (AppealCase.objects.filter(agency_id__in=ids)
+    rows = (_scoped(AppealCase.objects.all(), ids)
             .filter(Q(decided_on__year=year) | Q(filed_on__lte=last, decided_on__isnull=True)
                     | Q(filed_on__lte=last, decided_on__gt=last))
-            .annotate(b=bucket).values("agency_id", "kind", "b").annotate(n=Count("id")))
-    for r in rows:
-        key = f"{r['kind']}.{r['b']}"
-        out[r["agency_id"]][key] = out[r["agency_id"]].get(key, 0) + r["n"]
-    return out
+            .annotate(b=bucket).values("agency_id", "kind", "b").annotate(n=Count("id"))
+            .values_list("agency_id", "kind", "b", "n"))
+    index = lay.t4_index
+    for aid, kind, b, n in rows:
+        t = vecs.get(aid)
+        i = index.get(f"{kind}.{b}")
+        if t is not None and i is not None and b != "total":
+            t["table4"][i] += n
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Hundreds of thousands of small acyclic objects: the cyclic collector would rescan them over and over."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+@dataclass
+class TableBatch:
+    """Tables 2–4 of many agencies for one year, as flat lists of numbers (see ``layout``)."""
+
+    year: int
+    era: str
+    layout: Layout
+    vectors: dict[int, dict[str, Vector]]
+
+    def report(self, agency_id: int) -> ReportData:
+        """The agency's tables as ``ReportData`` (equal to ``figures.compute([agency_id], year, era=era)``)."""
+        tables = {t: {k: Cell(v) for k, v in zip(self.layout.keys[t], vec, strict=True)}
+                  for t, vec in self.vectors[agency_id].items()}
+        return ReportData(year=self.year, era=self.era, source="ledgers", tables=tables)
+
+    def reports(self) -> dict[int, ReportData]:
+        with _no_gc():
+            return {aid: self.report(aid) for aid in self.vectors}
+
+    def check(self, agency_id: int) -> list[Problem]:
+        """``check_tables(self.report(agency_id))``, evaluated on the numbers."""
+        return self.layout.checks.check(self.vectors[agency_id])
+
+    def problems(self) -> dict[int, list[Problem]]:
+        """Every agency's problems (agencies without any are left out)."""
+        check = self.layout.checks.check
+        out: dict[int, list[Problem]] = {}
+        for aid, vec in self.vectors.items():
+            found = check(vec)
+            if found:
+                out[aid] = found
+        return out
+
+
+def tables_many(agency_ids: Iterable[int], year: int, *, era: str = "2021") -> TableBatch:
+    """Tables 2–4 of ``year`` (2021 or 2019 format) for every agency in ``agency_ids``, 0 where nothing."""
+    if era not in ("2021", "2019"):
+        raise ValueError(f"批量计算只支持2021和2019格式，不支持“{era}”")
+    ids = sorted(set(agency_ids))
+    lay = layout(era)
+    n3 = len(lay.keys["table3"])
+    w, leaves, total_at = lay.t3_width, lay.t3_leaves, lay.t3_total * lay.t3_width
+    cols = range(w - 1)
+    with _no_gc():
+        vecs: dict[int, dict[str, Vector]] = {aid: {"table2": [], "table3": [0] * n3, "table4": [0] * 15}
+                                              for aid in ids}
+        _fill_table3(ids, year, lay, vecs)
+        _fill_table4(ids, year, lay, vecs)
+        t2 = _table2(ids, year)
+        sources = lay.t2_sources
+        for aid, tables in vecs.items():
+            figs = t2[aid]
+            tables["table2"] = [None if key is None else _t2_value(figs.get(key)) for key in sources]
+            v3 = tables["table3"]
+            for c in cols:  # （七）总计 row: the outcome rows
+                v3[total_at + c] = sum(v3[r * w + c] for r in leaves)
+            for start in range(0, n3, w):  # 总计 column: the applicant types
+                v3[start + w - 1] = sum(v3[start:start + w - 1])
+            v4 = tables["table4"]
+            for g in range(0, 15, 5):
+                v4[g + 4] = v4[g] + v4[g + 1] + v4[g + 2] + v4[g + 3]
+    return TableBatch(year=year, era=era, layout=lay, vectors=vecs)
+
+
+def _t2_value(v: Any) -> int | Decimal:
+    return v if isinstance(v, Decimal) else int(v or 0)
 
 
 def compute_many(agency_ids: Iterable[int], year: int, *, era: str = "2021") -> dict[int, ReportData]:
     """``{agency id: ReportData}`` with Tables 2–4 of ``year`` (2021 or 2019 format), 0 where nothing."""
-    if era not in ("2021", "2019"):
-        raise ValueError(f"批量计算只支持2021和2019格式，不支持“{era}”")
-    ids = sorted(set(agency_ids))
-    fmt = get_format(era)
-    t2, t3, t4 = _table2(ids, year), _table3(ids, year), _table4(ids, year)
-    t2_cells = [(r.key, c.key, TABLE2_SOURCE[era].get((r.key, c.key))) for r, c in fmt.table("table2").cells()]
-    t3_rows = [r.key for _b, r in fmt.table("table3").rows() if r.key != "total"]
-    leaves = table3_leaf_keys(era=era)
-    other_rows = ("other.no_correction", "other.fee_unpaid", "other.other")
-    t4_keys = [(g, [f"{g}.{o}" for o in ("upheld", "corrected", "other", "pending")])
-               for g in ("review", "litigation_direct", "litigation_after_review")]
-    out: dict[int, ReportData] = {}
-    # Hundreds of thousands of small acyclic objects: the cyclic collector would rescan them over and over.
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        for aid in ids:
-            out[aid] = _assemble(year, era, t2.get(aid, {}), t3.get(aid, {}), t4.get(aid, {}), t2_cells, t3_rows,
-                                 leaves, other_rows, t4_keys)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
-    return out
+    return tables_many(agency_ids, year, era=era).reports()
 
 
-def _assemble(year: int, era: str, figs: dict[str, Any], c3: dict[tuple[str, str], int],
-              c4: dict[str, int], t2_cells: list[tuple[str, str, str | None]], t3_rows: list[str],
-              leaves: tuple[str, ...], other_rows: tuple[str, ...],
-              t4_keys: list[tuple[str, list[str]]]) -> ReportData:
-    cells2 = {(r, c): Cell(None if key is None else (figs.get(key, 0) if isinstance(figs.get(key), Decimal)
-                                                    else int(figs.get(key, 0))))
-              for r, c, key in t2_cells}
-    # Plain ints first (the 总计 column and row derived as in figures.derive_totals), Cells once at the end.
-    grid: dict[str, list[int]] = {}
-    for row in t3_rows:
-        if row == "other" and era == "2019":
-            vals = [sum(c3.get((k, col), 0) for k in other_rows) for col in TABLE3_APPLICANT_COLUMNS]
-        else:
-            vals = [c3.get((row, col), 0) for col in TABLE3_APPLICANT_COLUMNS]
-        grid[row] = vals
-    grid["total"] = [sum(grid[r][i] for r in leaves) for i in range(len(TABLE3_APPLICANT_COLUMNS))]
-    cells3: dict[tuple[str, str], Cell] = {}
-    for row, vals in grid.items():
-        for col, v in zip(TABLE3_APPLICANT_COLUMNS, vals, strict=True):
-            cells3[(row, col)] = Cell(v)
-        cells3[(row, "total")] = Cell(sum(vals))
-    cells4: dict[tuple[str, str], Cell] = {}
-    for g, parts in t4_keys:
-        vals = [c4.get(k, 0) for k in parts]
-        for k, v in zip(parts, vals, strict=True):
-            cells4[(TABLE4_ROW, k)] = Cell(v)
-        cells4[(TABLE4_ROW, f"{g}.total")] = Cell(sum(vals))
-    return ReportData(year=year, era=era, source="ledgers",
-                      tables={"table2": cells2, "table3": cells3, "table4": cells4})
+def check_many(agency_ids: Iterable[int], year: int, *, era: str = "2021") -> dict[int, list[Problem]]:
+    """Compute and check every agency's Tables 2–4: ``{agency id: problems}`` for agencies with problems."""
+    return tables_many(agency_ids, year, era=era).problems()

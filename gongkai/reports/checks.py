@@ -253,3 +253,143 @@ def check_report(data: ReportData, *, previous: ReportData | None = None) -> lis
 
 def errors(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
+
+
+# --- compiled checks over plain value vectors (batch runs) ---------------------------------------------
+# ``check_tables`` walks Cell dicts; for thousands of generated reports the same rules are compiled once
+# per format and table layout into index lists and evaluated over flat lists of numbers (one per table,
+# in the order of the layout's keys). Such vectors carry no notes and no doubtful cells, so this is
+# ``check_tables`` without ``previous`` for figures computed from the ledgers; tests hold the two equal.
+
+Vector = list[Number | None]
+
+
+@dataclass(frozen=True)
+class _SumCheck:
+    rule: Rule
+    row: str
+    column: str
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    where: str
+    skip_blank_left: bool  # columns axis: a blank 总计 is not checked
+
+
+@dataclass(frozen=True)
+class _CellCheck:
+    rule: Rule
+    row: str
+    column: str
+    index: int
+    where: str
+    kind: str
+
+
+class CompiledChecks:
+    """The sum and non-negative rules of ``fmt`` compiled for fixed table layouts.
+
+    ``layout`` maps a table key to the cell keys of its vector, in order. ``check(values)`` returns the
+    same problems, in the same order, as ``check_tables`` on the equivalent Cell tables (no ``previous``).
+    """
+
+    def __init__(self, fmt: Format, layout: dict[str, tuple[tuple[str, str], ...]]) -> None:
+        self.fmt = fmt
+        self.layout = layout
+        known = ("table2", "table3", "table4", "stats")
+        self.plan: list[tuple[str, list[tuple[Rule, list[_SumCheck] | list[_CellCheck]]]]] = []
+        for table_key in sorted(layout, key=lambda k: known.index(k) if k in known else len(known)):
+            if not fmt.has_table(table_key):
+                continue
+            table = fmt.table(table_key)
+            index = {k: i for i, k in enumerate(layout[table_key])}
+            steps: list[tuple[Rule, list[_SumCheck] | list[_CellCheck]]] = []
+            for rule in fmt.rules:
+                if rule.table != table_key:
+                    continue
+                if rule.kind == "sum":
+                    steps.append((rule, self._compile_sum(rule, table, index)))
+                elif rule.kind == "nonnegative":
+                    steps.append((rule, self._compile_nonnegative(rule, table, index)))
+                # carry_over and balance need the previous year's report: not part of a one-year batch.
+            self.plan.append((table_key, steps))
+
+    @staticmethod
+    def _compile_sum(rule: Rule, table: Table, index: dict[tuple[str, str], int]) -> list[_SumCheck]:
+        out: list[_SumCheck] = []
+        block = _block_for(table, rule)
+
+        def idx(keys: list[tuple[str, str]]) -> tuple[int, ...]:
+            return tuple(index[k] for k in keys if k in index)
+
+        if rule.axis == "rows":
+            for col in (c for c in block.columns if not rule.over or c.key in rule.over):
+                lk = [(r, col.key) for r in rule.left]
+                rk = [(r, col.key) for r in rule.right]
+                if not any(k in index for k in lk + rk):
+                    continue
+                where = f"{col.label}: " if len(block.columns) > 1 else ""
+                out.append(_SumCheck(rule, rule.left[0], col.key, idx(lk), idx(rk), where, False))
+        else:
+            for row in (r for r in block.rows if (not rule.over or r.key in rule.over) and not r.heading):
+                lk = [(row.key, c) for c in rule.left]
+                rk = [(row.key, c) for c in rule.right]
+                if not any(k in index for k in lk + rk):
+                    continue
+                where = f"{row.label}: " if row.label else ""
+                out.append(_SumCheck(rule, row.key, rule.left[0], idx(lk), idx(rk), where, True))
+        return out
+
+    @staticmethod
+    def _compile_nonnegative(rule: Rule, table: Table, index: dict[tuple[str, str], int]) -> list[_CellCheck]:
+        out: list[_CellCheck] = []
+        for row, col in table.cells():
+            i = index.get((row.key, col.key))
+            if i is None:
+                continue
+            where = " ".join(x for x in (row.label, col.label) if x)
+            out.append(_CellCheck(rule, row.key, col.key, i, where, table.cell_kind(row.key, col.key)))
+        return out
+
+    def check(self, values: dict[str, Vector]) -> list[Problem]:
+        out: list[Problem] = []
+        for table_key, steps in self.plan:
+            vals = values.get(table_key)
+            if vals is None:
+                continue
+            # Whole numbers only and none negative: every non-negative rule of this table holds.
+            plain = all(type(v) is int for v in vals) and (not vals or min(vals) >= 0)  # type: ignore[type-var]
+            get = vals.__getitem__
+            for rule, checks in steps:
+                if rule.kind == "nonnegative":
+                    if not plain:
+                        out.extend(self._nonnegative(table_key, checks, vals))  # type: ignore[arg-type]
+                    continue
+                for c in checks:
+                    assert isinstance(c, _SumCheck)
+                    # filter(None) drops blanks (and zeros, which add nothing).
+                    lv: Number = sum(filter(None, map(get, c.left)))  # type: ignore[arg-type]
+                    rv: Number = sum(filter(None, map(get, c.right)))  # type: ignore[arg-type]
+                    if lv == rv:
+                        continue
+                    if c.skip_blank_left and all(vals[i] is None for i in c.left):
+                        continue
+                    out.append(Problem(rule.id, table_key, c.row, c.column,
+                                       f"{c.where}{rule.left_label}={_fmt(lv)}, {rule.right_label}={_fmt(rv)}",
+                                       rule.severity))
+        return out
+
+    @staticmethod
+    def _nonnegative(table_key: str, checks: list[_CellCheck], vals: Vector) -> list[Problem]:
+        out: list[Problem] = []
+        for c in checks:
+            v = vals[c.index]
+            if v is None:
+                continue
+            whole = isinstance(v, int) or (isinstance(v, Decimal) and v == v.to_integral_value())
+            if c.kind in ("int", "signed_int") and not whole:
+                out.append(Problem(c.rule.id, table_key, c.row, c.column, f"{c.where}: {_fmt(v)} 不是整数",
+                                   c.rule.severity))
+            elif c.kind != "signed_int" and v < 0:
+                out.append(Problem(c.rule.id, table_key, c.row, c.column, f"{c.where}: {_fmt(v)} 为负数",
+                                   c.rule.severity))
+        return out
