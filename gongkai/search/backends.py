@@ -170,7 +170,7 @@ def search(query: str, agency: Any = None, *, category: str = "", topic: str = "
         rows_sql = f"SELECT e.id {base} ORDER BY bm25(search_fts), e.published_on DESC LIMIT %s OFFSET %s"
         first = [match]
     else:
-        vec = "to_tsvector('simple', e.tokens)"
+        vec = "e.tsv"  # stored generated column with a GIN index (migration 0003)
         q = "plainto_tsquery('simple', %s)"
         base = f"FROM search_searchentry e WHERE {vec} @@ {q}{where}"
         count_sql = f"SELECT COUNT(*) {base}"
