@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from gongkai.reports.data import Cell, Number, ReportData
 from gongkai.reports.formats import FORMATS, Block, Format, Rule, Table, section_format
@@ -262,6 +262,7 @@ def errors(problems: Iterable[Problem]) -> list[Problem]:
 # ``check_tables`` without ``previous`` for figures computed from the ledgers; tests hold the two equal.
 
 Vector = list[Number | None]
+_PLAIN_TYPES = {int, Decimal, type(None)}
 
 
 @dataclass(frozen=True)
@@ -296,12 +297,15 @@ class CompiledChecks:
         self.fmt = fmt
         self.layout = layout
         known = ("table2", "table3", "table4", "stats")
+        self.whole_cells: dict[str, tuple[int, ...]] = {}  # cells of kind int / signed_int, by table
         self.plan: list[tuple[str, list[tuple[Rule, list[_SumCheck] | list[_CellCheck]]]]] = []
         for table_key in sorted(layout, key=lambda k: known.index(k) if k in known else len(known)):
             if not fmt.has_table(table_key):
                 continue
             table = fmt.table(table_key)
             index = {k: i for i, k in enumerate(layout[table_key])}
+            self.whole_cells[table_key] = tuple(i for (r, c), i in index.items() if r in table._by_key
+                                                and table.cell_kind(r, c) in ("int", "signed_int"))
             steps: list[tuple[Rule, list[_SumCheck] | list[_CellCheck]]] = []
             for rule in fmt.rules:
                 if rule.table != table_key:
@@ -356,8 +360,7 @@ class CompiledChecks:
             vals = values.get(table_key)
             if vals is None:
                 continue
-            # Whole numbers only and none negative: every non-negative rule of this table holds.
-            plain = all(type(v) is int for v in vals) and (not vals or min(vals) >= 0)  # type: ignore[type-var]
+            plain = self._plain(table_key, vals)
             get = vals.__getitem__
             for rule, checks in steps:
                 if rule.kind == "nonnegative":
@@ -377,6 +380,20 @@ class CompiledChecks:
                                        f"{c.where}{rule.left_label}={_fmt(lv)}, {rule.right_label}={_fmt(rv)}",
                                        rule.severity))
         return out
+
+    def _plain(self, table_key: str, vals: Vector) -> bool:
+        """No figure negative and every whole-number cell whole: every non-negative rule holds."""
+        types = set(map(type, vals))
+        if not types <= _PLAIN_TYPES:
+            return False
+        nums = [v for v in vals if v is not None] if type(None) in types else vals
+        if nums and min(cast(list[int], nums)) < 0:
+            return False
+        if Decimal in types:
+            whole = self.whole_cells[table_key]
+            return all(type(vals[i]) is not Decimal or vals[i] == cast(Decimal, vals[i]).to_integral_value()
+                       for i in whole)
+        return True
 
     @staticmethod
     def _nonnegative(table_key: str, checks: list[_CellCheck], vals: Vector) -> list[Problem]:

@@ -44,8 +44,9 @@ def test_fast_path_equals_per_agency(era: str, year: int, monkeypatch: pytest.Mo
     PeriodFigures.objects.create(agency=broken, period_start=dt.date(year, 1, 1), period_end=dt.date(year, 6, 30),
                                  licensing=4, penalty=2, coercion=1, fees="0.35")
     ids = [a.pk for a in (*generated, consistent, broken, empty)]
-    for limit in (batch.SCOPE_LIMIT, 0):  # with and without WHERE agency_id IN (…)
+    for limit, chunk in ((batch.SCOPE_LIMIT, batch.RECORD_CHUNK), (0, 2)):  # with and without WHERE … IN (…)
         monkeypatch.setattr(batch, "SCOPE_LIMIT", limit)
+        monkeypatch.setattr(batch, "RECORD_CHUNK", chunk)
         many = batch.tables_many(ids, year, era=era)
         assert set(many.vectors) == set(ids)
         problems = many.problems()
