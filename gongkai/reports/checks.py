@@ -10,7 +10,7 @@ such as ``自然人: 一+二=5, 三+四=4``. No database, no clock.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Any, cast
@@ -286,6 +286,18 @@ class _CellCheck:
     kind: str
 
 
+def _residuals(checks: list[_SumCheck]) -> Callable[[Vector], tuple[Number, ...]]:
+    """``v -> (sum(left) - sum(right) for each check)`` as one compiled expression (blank-free vectors)."""
+
+    def side(idx: tuple[int, ...]) -> str:
+        return "+".join(f"v[{i}]" for i in idx) or "0"
+
+    body = ", ".join(f"({side(c.left)})-({side(c.right)})" for c in checks)
+    # The source holds nothing but integer positions built above, never data.
+    fn: Callable[[Vector], tuple[Number, ...]] = eval(f"lambda v: ({body},)" if checks else "lambda v: ()")
+    return fn
+
+
 class CompiledChecks:
     """The sum and non-negative rules of ``fmt`` compiled for fixed table layouts.
 
@@ -297,6 +309,8 @@ class CompiledChecks:
         self.fmt = fmt
         self.layout = layout
         known = ("table2", "table3", "table4", "stats")
+        # Per table, one function of the whole vector giving left − right of every sum check, in order.
+        self.residuals: dict[str, Callable[[Vector], tuple[Number, ...]]] = {}
         self.whole_cells: dict[str, tuple[int, ...]] = {}  # cells of kind int / signed_int, by table
         self.plan: list[tuple[str, list[tuple[Rule, list[_SumCheck] | list[_CellCheck]]]]] = []
         for table_key in sorted(layout, key=lambda k: known.index(k) if k in known else len(known)):
@@ -316,6 +330,8 @@ class CompiledChecks:
                     steps.append((rule, self._compile_nonnegative(rule, table, index)))
                 # carry_over and balance need the previous year's report: not part of a one-year batch.
             self.plan.append((table_key, steps))
+            self.residuals[table_key] = _residuals([c for rule, cs in steps if rule.kind == "sum"
+                                                             for c in cs if isinstance(c, _SumCheck)])
 
     @staticmethod
     def _compile_sum(rule: Rule, table: Table, index: dict[tuple[str, str], int]) -> list[_SumCheck]:
@@ -361,11 +377,16 @@ class CompiledChecks:
             if vals is None:
                 continue
             plain = self._plain(table_key, vals)
+            # Without blanks every sum check of the table is one call; only a table with an unequal sum
+            # (or blanks, which need the per-check path) is looked at check by check.
+            sums_hold = None not in vals and not any(self.residuals[table_key](vals))
             get = vals.__getitem__
             for rule, checks in steps:
                 if rule.kind == "nonnegative":
                     if not plain:
                         out.extend(self._nonnegative(table_key, checks, vals))  # type: ignore[arg-type]
+                    continue
+                if sums_hold:
                     continue
                 for c in checks:
                     assert isinstance(c, _SumCheck)
