@@ -109,7 +109,7 @@ def _all_sources() -> float:
         (f"SELECT agency_id, kind, SUM(CASE WHEN published_on BETWEEN %s AND %s THEN 1 ELSE 0 END), "
          f"SUM(CASE WHEN validity_changed_on BETWEEN %s AND %s THEN 1 ELSE 0 END), "
          f"SUM(CASE WHEN published_on <= %s THEN 1 ELSE 0 END) FROM {Record._meta.db_table} "
-         f"WHERE kind <> '' GROUP BY agency_id, kind", [y0, y1, y0, y1, y1]),
+         f"WHERE kind > '' GROUP BY agency_id, kind", [y0, y1, y0, y1, y1]),
         (f"SELECT agency_id, applicant_type, SUM(CASE WHEN received_on BETWEEN %s AND %s THEN 1 ELSE 0 END), "
          f"SUM(CASE WHEN received_on < %s THEN 1 ELSE 0 END), SUM(CASE WHEN closed_on IS NULL OR closed_on > %s "
          f"THEN 1 ELSE 0 END) FROM {Application._meta.db_table} WHERE received_on <= %s "
@@ -164,6 +164,8 @@ def main() -> None:
         else:
             ids = [a.pk for a in _generate(args.agencies, args.records_per, args.applications_per)]
             gen_note = f"generated in {time.perf_counter() - t0:.0f} s"
+        with connection.cursor() as cur:  # planner statistics, as after any bulk load
+            cur.execute("ANALYZE")
         from gongkai.applications.models import Application
         from gongkai.catalog.models import Record
 
