@@ -237,14 +237,21 @@ def tables_many(agency_ids: Iterable[int], year: int, *, era: str = "2021") -> T
         _fill_table4(ids, year, lay, vecs)
         t2 = _table2(ids, year)
         sources = lay.t2_sources
+        blank2: Vector = [None if key is None else 0 for key in sources]  # an agency with no catalog figures
+        at_of = [(i, key) for i, key in enumerate(sources) if key is not None]
+        row_cols = range(w - 1)
         for aid, tables in vecs.items():
             figs = t2[aid]
-            tables["table2"] = [None if key is None else _t2_value(figs.get(key)) for key in sources]
+            v2 = list(blank2)
+            if figs:
+                for i, key in at_of:
+                    v2[i] = _t2_value(figs.get(key))
+            tables["table2"] = v2
             v3 = cast(list[int], tables["table3"])  # counts only: no blanks
-            for c in cols:  # （七）总计 row: the outcome rows
+            for c in cols:  # （七）总计 row: the outcome rows, one strided slice per column
                 v3[total_at + c] = sum(v3[leaf_from + c:leaf_to:w])
-            for start in range(0, n3, w):  # 总计 column: the applicant types
-                v3[start + w - 1] = sum(v3[start:start + w - 1])
+            # 总计 column: each row's applicant types (the columns as strided slices, zipped row-wise).
+            v3[w - 1::w] = map(sum, zip(*[v3[c::w] for c in row_cols], strict=True))
             v4 = cast(list[int], tables["table4"])
             for g in range(0, 15, 5):
                 v4[g + 4] = v4[g] + v4[g + 1] + v4[g + 2] + v4[g + 3]
