@@ -1,8 +1,10 @@
 """One search interface over two engines: ``index_document``, ``remove_document``, ``search``.
 
 SQLite: FTS5 ``MATCH`` with each query token quoted (implicit AND), ranked by bm25. PostgreSQL:
-``to_tsvector('simple', tokens) @@ plainto_tsquery('simple', …)`` over the GIN expression index,
-ranked by ts_rank. Both filter on the entry's columns and count matches with SQL ``COUNT``.
+``tsv @@ plainto_tsquery('simple', …)`` over the GIN index on the stored tsvector column. ts_rank
+has to read (detoast) each candidate's tsvector, so PostgreSQL ranks a bounded window: the
+``RANK_WINDOW`` newest matches are ordered by ts_rank, and matches beyond that window follow newest
+first. Both engines filter on the entry's columns and count every match exactly with SQL ``COUNT``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from gongkai.search.tokens import document_tokens, query_tokens
 
 SNIPPET_CHARS = 120
 MAX_OR_TERMS = 200  # agency lists longer than this filter by join instead of FTS terms
+# PostgreSQL: ts_rank is computed for at most this many matches (the newest); the rest follow by date.
+RANK_WINDOW = 200
 
 
 @dataclass
@@ -170,24 +174,50 @@ def search(query: str, agency: Any = None, *, category: str = "", topic: str = "
         rows_sql = f"SELECT e.id {base} ORDER BY bm25(search_fts), e.published_on DESC LIMIT %s OFFSET %s"
         first = [match]
     else:
-        vec = "e.tsv"  # stored generated column with a GIN index (migration 0003)
-        q = "plainto_tsquery('simple', %s)"
-        base = f"FROM search_searchentry e WHERE {vec} @@ {q}{where}"
-        count_sql = f"SELECT COUNT(*) {base}"
-        rows_sql = (f"SELECT e.id {base} ORDER BY ts_rank({vec}, {q}) DESC, e.published_on DESC "
-                    "LIMIT %s OFFSET %s")
-        first = [" ".join(tokens)]
+        return _search_pg(query, tokens, where, params, limit, offset)
     with connection.cursor() as cur:
         cur.execute(count_sql, first + params)
         total = int(cur.fetchone()[0])
-        if connection.vendor == "sqlite":
-            cur.execute(rows_sql, first + params + [limit, offset])
-        else:
-            cur.execute(rows_sql, first + params + first + [limit, offset])
+        cur.execute(rows_sql, first + params + [limit, offset])
         ids = [r[0] for r in cur.fetchall()]
+    return _results(query, tokens, total, ids)
+
+
+def _results(query: str, tokens: list[str], total: int, ids: list[int]) -> Results:
     entries = SearchEntry.objects.in_bulk(ids)
     hits = [_hit(entries[i], tokens) for i in ids if i in entries]
     return Results(query=query, tokens=tokens, total=total, hits=hits)
+
+
+def _search_pg(query: str, tokens: list[str], where: str, params: list[Any], limit: int, offset: int) -> Results:
+    """PostgreSQL: one bitmap scan of the GIN index yields the exact match count (a window COUNT) and
+    the ``RANK_WINDOW`` newest matches, chosen from narrow heap columns; only those rows' tsvectors are
+    read for ts_rank. Positions past the window are the remaining matches, newest first. The order is
+    a pure function of the data, so consecutive pages neither repeat nor skip an entry."""
+    q = "plainto_tsquery('simple', %s)"
+    text = [" ".join(tokens)]
+    base = f"FROM search_searchentry e WHERE e.tsv @@ {q}{where}"
+    ids: list[int] = []
+    with connection.cursor() as cur:
+        if offset < RANK_WINDOW:
+            cur.execute(
+                f"SELECT c.id, c.n FROM (SELECT e.id, e.published_on, COUNT(*) OVER () AS n {base} "
+                "ORDER BY e.published_on DESC NULLS LAST, e.id DESC LIMIT %s) c "
+                f"JOIN search_searchentry s ON s.id = c.id "
+                f"ORDER BY ts_rank(s.tsv, {q}) DESC, c.published_on DESC NULLS LAST, c.id DESC",
+                text + params + [RANK_WINDOW] + text)
+            rows = cur.fetchall()
+            total = int(rows[0][1]) if rows else 0
+            ids = [r[0] for r in rows[offset:offset + limit]]
+        else:
+            cur.execute(f"SELECT COUNT(*) {base}", text + params)
+            total = int(cur.fetchone()[0])
+        rest = limit - len(ids)
+        if rest > 0 and max(offset, RANK_WINDOW) < total:
+            cur.execute(f"SELECT e.id {base} ORDER BY e.published_on DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s",
+                        text + params + [rest, max(offset, RANK_WINDOW)])
+            ids += [r[0] for r in cur.fetchall()]
+    return _results(query, tokens, total, ids)
 
 
 def highlight(text: str, tokens: list[str], width: int = SNIPPET_CHARS) -> str:

@@ -60,3 +60,36 @@ def _docx(text: str) -> bytes:
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
+
+
+def _index_many_matches(n: int) -> None:
+    from gongkai.search.backends import index_document
+
+    for i in range(n):
+        # Entry 3 mentions the term many times: the most relevant one, though not the newest.
+        body = "防汛抗旱 " * (12 if i == 3 else 1) + f"第{i}号材料"
+        index_document(key=f"test:{i}", agency_id=1, url=f"/x/{i}/", title=f"材料{i}", text=body,
+                       published_on=dt.date(2026, 1, 1) + dt.timedelta(days=i))
+
+
+def test_paging_covers_every_match_once_with_a_small_rank_window(db: None, monkeypatch: Any) -> None:
+    """PostgreSQL ranks only the newest RANK_WINDOW matches; the pages together must still list every
+    match exactly once and the total must be exact (SQLite ranks all matches; the contract is the same)."""
+    from gongkai.search import backends
+
+    _index_many_matches(9)
+    monkeypatch.setattr(backends, "RANK_WINDOW", 4)
+    seen: list[str] = []
+    for offset in range(0, 12, 2):
+        res = search("防汛抗旱", limit=2, offset=offset)
+        assert res.total == 9
+        seen += [h.key for h in res.hits]
+    assert sorted(seen) == sorted(f"test:{i}" for i in range(9))
+    assert search("防汛抗旱", limit=5, offset=3).total == 9
+    assert search("防汛抗旱", limit=5, offset=20).hits == []
+
+
+def test_most_relevant_recent_match_ranks_first(db: None) -> None:
+    _index_many_matches(9)
+    res = search("防汛抗旱", limit=3)
+    assert res.total == 9 and res.hits[0].key == "test:3"
