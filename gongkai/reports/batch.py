@@ -22,7 +22,7 @@ from functools import cache
 from typing import Any, cast
 
 from django.db import connections
-from django.db.models import Case, CharField, Count, Q, QuerySet, Sum, Value, When
+from django.db.models import Case, CharField, Count, F, Q, QuerySet, Sum, Value, When
 
 from gongkai.reports.checks import CompiledChecks, Problem, Vector
 from gongkai.reports.data import Cell, CellKey, ReportData
@@ -128,29 +128,31 @@ def _fill_table3(ids: list[int], year: int, lay: Layout, vecs: dict[int, dict[st
     new_at, carried_at, forward_at = (lay.t3_row[k] * w for k in ("new_received", "carried_over", "carry_forward"))
     open_at_start = Q(received_on__lt=first) & (Q(closed_on__isnull=True) | Q(closed_on__gte=first))
     open_at_end = Q(received_on__lte=last) & (Q(closed_on__isnull=True) | Q(closed_on__gt=last))
-    flows = (_scoped(Application.objects.filter(Q(received_on__range=(first, last)) | open_at_start | open_at_end),
-                     ids)
-             .values("agency_id", "applicant_type").annotate(
-                 new=Count("id", filter=Q(received_on__range=(first, last))),
-                 carried=Count("id", filter=open_at_start), forward=Count("id", filter=open_at_end))
-             .values_list("agency_id", "applicant_type", "new", "carried", "forward"))
-    for aid, applicant_type, new, carried, forward in _rows(flows):
+    received = Q(received_on__range=(first, last))
+    closed = Q(closed_on__range=(first, last)) & ~Q(outcome="")
+    # One pass over the applications: the flows (一, 二, 四) and, for cases closed in the year, the outcome.
+    # Grouped by (agency, applicant type, outcome if closed in the year else ''): summing the flows over
+    # the outcome groups gives the per-type flows; a group with an outcome counts its closed cases.
+    rows = (_scoped(Application.objects.filter(received | open_at_start | open_at_end | closed), ids)
+            .annotate(o=Case(When(closed, then=F("outcome")), default=Value(""), output_field=CharField()))
+            .values("agency_id", "applicant_type", "o").annotate(
+                new=Count("id", filter=received), carried=Count("id", filter=open_at_start),
+                forward=Count("id", filter=open_at_end), n=Count("id"))
+            .values_list("agency_id", "applicant_type", "o", "new", "carried", "forward", "n"))
+    row_of = lay.t3_outcome_row
+    for aid, applicant_type, outcome, new, carried, forward, n in _rows(rows):
         t = vecs.get(aid)
         c = col_of.get(applicant_type)
         if t is None or c is None:
             continue
         v = t["table3"]
-        v[new_at + c], v[carried_at + c], v[forward_at + c] = new, carried, forward
-    row_of = lay.t3_outcome_row
-    closed = (_scoped(Application.objects.filter(closed_on__range=(first, last)), ids).exclude(outcome="")
-              .values("agency_id", "outcome", "applicant_type").annotate(n=Count("id"))
-              .values_list("agency_id", "outcome", "applicant_type", "n"))
-    for aid, outcome, applicant_type, n in _rows(closed):
-        t = vecs.get(aid)
-        r, c = row_of.get(outcome), col_of.get(applicant_type)
-        if t is None or r is None or c is None:
-            continue
-        t["table3"][r * w + c] += n
+        v[new_at + c] += new
+        v[carried_at + c] += carried
+        v[forward_at + c] += forward
+        if outcome:
+            r = row_of.get(outcome)
+            if r is not None:
+                v[r * w + c] += n
 
 
 def _fill_table4(ids: list[int], year: int, lay: Layout, vecs: dict[int, dict[str, Vector]]) -> None:
