@@ -246,8 +246,8 @@ def tables_many(agency_ids: Iterable[int], year: int, *, era: str = "2021") -> T
             figs = t2[aid]
             v2 = list(blank2)
             if figs:
-                for i, key in at_of:
-                    v2[i] = _t2_value(figs.get(key))
+                for i, key in at_of:  # counts (int) and the fee amount (Decimal), as the queries gave them
+                    v2[i] = figs.get(key, 0)
             tables["table2"] = v2
             v3 = cast(list[int], tables["table3"])  # counts only: no blanks
             for c in cols:  # （七）总计 row: the outcome rows, one strided slice per column
@@ -258,10 +258,6 @@ def tables_many(agency_ids: Iterable[int], year: int, *, era: str = "2021") -> T
             for g in range(0, 15, 5):
                 v4[g + 4] = v4[g] + v4[g + 1] + v4[g + 2] + v4[g + 3]
     return TableBatch(year=year, era=era, layout=lay, vectors=vecs)
-
-
-def _t2_value(v: Any) -> int | Decimal:
-    return v if isinstance(v, Decimal) else int(v or 0)
 
 
 def compute_many(agency_ids: Iterable[int], year: int, *, era: str = "2021") -> dict[int, ReportData]:
