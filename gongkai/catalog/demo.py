@@ -21,7 +21,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from gongkai.agencies.models import Agency
-from gongkai.catalog import services
+from gongkai.catalog import services, versions
 from gongkai.catalog.indexing import search_key
 from gongkai.catalog.models import IndexCounter, InfoCategory, Record
 from gongkai.catalog.rules import DEFAULT_CATEGORIES, POLICY_INTERPRETATION, format_index_number, index_period
@@ -166,6 +166,7 @@ def _ensure_categories(agencies: list[Agency]) -> dict[int, list[int]]:
     InfoCategory.objects.bulk_create(
         [InfoCategory(agency=a, name=n, ordering=i * 10) for a in agencies if a.pk not in have
          for i, n in enumerate(DEFAULT_CATEGORIES)], batch_size=2000)
+    versions.bump(*(a.pk for a in agencies if a.pk not in have))
     out: dict[int, list[int]] = {}
     for aid, cid in InfoCategory.objects.filter(agency__in=agencies).values_list("agency_id", "id"):
         out.setdefault(aid, []).append(cid)
@@ -214,6 +215,7 @@ def scale(agencies: list[Agency], opts: dict[str, Any]) -> None:
                 counter.last_serial = start + len(positions)
                 counter.save(update_fields=["last_serial"])
             created = Record.objects.bulk_create(rows, batch_size=1000)
+            versions.bump(agency.pk)
         if do_index:
             _index_bulk(created)
 

@@ -269,3 +269,15 @@ class PeriodFigures(models.Model):
 
     def clean(self) -> None:
         _validate_one_year(self.period_start, self.period_end)
+
+
+class PublicVersion(models.Model):
+    """A counter per agency (``scope`` = agency id; 0 = the whole platform) that every catalog write
+    changing public output bumps inside its own transaction. The portal keys its page cache on it,
+    so a cached page is never served after the change it depends on has committed."""
+
+    scope = models.BigIntegerField(primary_key=True)
+    version = models.BigIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.scope}@{self.version}"

@@ -22,6 +22,7 @@ from django.db import IntegrityError, transaction
 from gongkai.agencies.access import has_role
 from gongkai.agencies.models import Agency, Role
 from gongkai.catalog import attachments as att
+from gongkai.catalog import versions
 from gongkai.catalog.models import (
     Attachment,
     ChannelPublication,
@@ -124,6 +125,7 @@ def categories_ensure(*, agency: Agency, actor: Any = None) -> list[InfoCategory
         )
         events.record(action="catalog.categories.defaults", obj=agency, actor=actor, agency=agency,
                       after={"names": list(DEFAULT_CATEGORIES)})
+        versions.bump(agency.pk)
     return created
 
 
@@ -145,6 +147,7 @@ def category_create(*, agency: Agency, name: str, ordering: int = 1000, descript
             raise ValidationError({"name": f"分类“{name}”已存在"})
         cat = InfoCategory.objects.create(agency=agency, name=name, ordering=ordering, description=description)
         events.record(action="catalog.category.create", obj=cat, actor=actor, agency=agency, after=snapshot(cat))
+        versions.bump(agency.pk)
     return cat
 
 
@@ -157,6 +160,7 @@ def category_update(*, category: InfoCategory, name: str, ordering: int, descrip
         category.save()
         events.record(action="catalog.category.update", obj=category, actor=actor, agency=category.agency,
                       before=before, after=snapshot(category))
+        versions.bump(category.agency_id)
     return category
 
 
@@ -284,6 +288,7 @@ def record_act(*, record: Record, action: str, actor: Any, reason: str = "",
         events.record(action=f"catalog.record.{action}", obj=record, actor=actor, agency=agency, at=now,
                       before=before, after=snapshot(record, exclude=_SNAP_EXCLUDE), note=reason.strip())
         if action in {Action.PUBLISH, Action.WITHDRAW}:
+            versions.bump_for_records([record.pk])
             _schedule_index(record.pk)
     return record
 
@@ -307,6 +312,7 @@ def record_repeal(*, record: Record, validity: str, on: dt.date, actor: Any, rep
         record.save()
         events.record(action="catalog.record.repeal", obj=record, actor=actor, agency=record.agency, before=before,
                       after=snapshot(record, exclude=_SNAP_EXCLUDE), note=reason.strip())
+        versions.bump_for_records([record.pk])
         _schedule_index(record.pk)
     return record
 
@@ -335,6 +341,7 @@ def record_revise(*, record: Record, data: Mapping[str, Any], reason: str, actor
                                                  actor=actor if getattr(actor, "pk", None) else None)
         events.record(action="catalog.record.revise", obj=record, actor=actor, agency=record.agency, at=now,
                       before=before, after=after, note=reason.strip())
+        versions.bump_for_records([record.pk])
         _schedule_index(record.pk)
     return revision
 
@@ -369,6 +376,7 @@ def record_publish_generated(*, agency: Agency, title: str, category_name: str, 
             item.save()
         events.record(action="catalog.record.publish_generated", obj=record, actor=actor, agency=agency, at=now,
                       after=snapshot(record, exclude=_SNAP_EXCLUDE))
+        versions.bump(agency.pk)
         _schedule_index(record.pk)
     return record
 
@@ -387,6 +395,7 @@ def channel_publication_add(*, record: Record, channel: str, published_on: dt.da
         item.save()
         events.record(action="catalog.channel.add", obj=item, actor=actor, agency=record.agency,
                       after=snapshot(item))
+        versions.bump(record.agency_id)
     return item
 
 

@@ -1,8 +1,25 @@
-"""App configuration for ``gongkai.portal``."""
+"""App configuration for ``gongkai.portal``: connects the agency-edit signal that invalidates the
+cached public pages of that agency (``gongkai.portal.cache``)."""
+
+from typing import Any
 
 from django.apps import AppConfig
+
+
+def _agency_saved(sender: Any, instance: Any, **kwargs: Any) -> None:
+    from gongkai.catalog import versions
+
+    versions.bump(instance.pk)
 
 
 class PortalConfig(AppConfig):
     name = "gongkai.portal"
     label = "portal"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from gongkai.agencies.models import Agency
+
+        post_save.connect(_agency_saved, sender=Agency, dispatch_uid="portal-agency-saved")
+        post_delete.connect(_agency_saved, sender=Agency, dispatch_uid="portal-agency-deleted")

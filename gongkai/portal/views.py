@@ -2,6 +2,8 @@
 
 Only published records appear; records whose 公开属性 is not 主动公开 show their catalog metadata
 but not their content (with a pointer to 依申请公开). Counts come from the database (``Paginator``).
+Rendered pages are cached per agency catalog version (``gongkai.portal.cache``), so a publication,
+withdrawal, revision or category/agency edit shows on the next request after it commits.
 """
 
 from __future__ import annotations
@@ -16,14 +18,16 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from gongkai.agencies.models import Agency, Level
+from gongkai.catalog import versions
 from gongkai.catalog.models import Attachment, InfoCategory
 from gongkai.catalog.rules import ANNUAL_REPORT, DISCLOSURE_RULES, Disclosure, Validity
 from gongkai.catalog.selectors import public_records
 from gongkai.catalog.taxonomy import TOP_LEVELS
+from gongkai.portal.cache import agency_scope, cached_page, platform_scope, record_scope
 from gongkai.search.backends import search
 
 PAGE_SIZE = 20
-# The browse facets' counts are GROUP BY results cached this long; list totals are always live.
+# The browse facets' counts are GROUP BY results cached this long per catalog version; list totals are live.
 FACET_SECONDS = 60
 
 
@@ -35,6 +39,7 @@ def _page(request: HttpRequest, qs: QuerySet[Any], size: int = PAGE_SIZE) -> Any
     return Paginator(qs, size).get_page(request.GET.get("page"))
 
 
+@cached_page(platform_scope)
 def home(request: HttpRequest) -> HttpResponse:
     agencies = list(Agency.objects.filter(is_active=True).order_by("path", "ordering"))
     levels = [(label, [a for a in agencies if a.level == value]) for value, label in Level.choices]
@@ -44,12 +49,14 @@ def home(request: HttpRequest) -> HttpResponse:
     })
 
 
+@cached_page(agency_scope)
 def agency_home(request: HttpRequest, agency_id: int) -> HttpResponse:
     agency = _agency(agency_id)
     latest = public_records().filter(agency=agency).select_related("category").order_by("-published_at", "-id")[:10]
     return render(request, "portal/agency.html", {"agency": agency, "latest": latest, "column": "home"})
 
 
+@cached_page(agency_scope)
 def guide(request: HttpRequest, agency_id: int) -> HttpResponse:
     """政府信息公开指南, generated from the agency's own fields so it is always in step."""
     agency = _agency(agency_id)
@@ -65,21 +72,26 @@ def _category_list(request: HttpRequest, agency: Agency, category_name: str, col
                                       "column_title": category_name})
 
 
+@cached_page(agency_scope)
 def rules(request: HttpRequest, agency_id: int) -> HttpResponse:
     return _category_list(request, _agency(agency_id), DISCLOSURE_RULES, "rules", "portal/category_list.html")
 
 
+@cached_page(agency_scope)
 def annual_reports(request: HttpRequest, agency_id: int) -> HttpResponse:
     return _category_list(request, _agency(agency_id), ANNUAL_REPORT, "annual_reports", "portal/category_list.html")
 
 
+@cached_page(agency_scope)
 def content(request: HttpRequest, agency_id: int) -> HttpResponse:
     """法定主动公开内容: browse by category, topic (first level) and year."""
     agency = _agency(agency_id)
     qs = public_records().filter(agency=agency).select_related("category")
     category, topic, year = request.GET.get("category", ""), request.GET.get("topic", ""), request.GET.get("year", "")
-    # Keyed by the live total, so a publication or withdrawal shows at once.
-    facets = cache.get_or_set(f"portal:facets:{agency.pk}:{qs.count()}", lambda: _facets(qs), FACET_SECONDS)
+    # Keyed by the agency's catalog version, so a publication, withdrawal or category edit shows at once.
+    version = versions.current(agency.pk)
+    facets = (_facets(qs) if version is None else
+              cache.get_or_set(f"portal:facets:{agency.pk}:{version}", lambda: _facets(qs), FACET_SECONDS))
     if category.isdigit():
         qs = qs.filter(category_id=int(category))
     if topic in TOP_LEVELS:
@@ -105,6 +117,7 @@ def _facets(qs: QuerySet[Any]) -> dict[str, list[dict[str, Any]]]:
     }
 
 
+@cached_page(record_scope)
 def record_page(request: HttpRequest, record_id: int) -> HttpResponse:
     record = get_object_or_404(public_records().select_related("agency", "category"), pk=record_id)
     shows_content = record.disclosure == Disclosure.PROACTIVE

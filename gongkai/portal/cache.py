@@ -1,0 +1,89 @@
+"""Server-side cache of rendered public pages, correct across processes.
+
+A page is cached under its absolute URL, today's date and the public catalog version of the agency
+it shows (``gongkai.catalog.versions``; the platform scope for the portal home). Every catalog
+write that changes public output bumps that version in its own transaction, and agency edits bump it
+through a ``post_save`` signal, so the next request after the commit misses the cache and renders
+fresh. A hit costs one primary-key query. Only anonymous GET/HEAD requests without pending flash
+messages are served from or stored in the cache; errors and non-200 responses are never stored.
+
+The cache alias ``portal`` is used when configured (a larger LocMem or a shared Redis), else ``default``.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.core.cache import BaseCache, caches
+from django.http import HttpRequest, HttpResponse
+
+from gongkai.catalog import versions
+from gongkai.core import clock
+
+PAGE_SECONDS = 600  # an upper bound only; correctness comes from the version in the key
+
+Scope = Callable[..., "tuple[str, int] | None"]
+
+
+def page_cache() -> BaseCache:
+    return caches["portal" if "portal" in settings.CACHES else "default"]
+
+
+def agency_scope(request: HttpRequest, agency_id: int, **_: Any) -> tuple[str, int] | None:
+    version = versions.current(int(agency_id))
+    return None if version is None else (f"a{agency_id}", version)
+
+
+def platform_scope(request: HttpRequest, **_: Any) -> tuple[str, int] | None:
+    version = versions.current(versions.PLATFORM)
+    return None if version is None else ("p", version)
+
+
+def record_scope(request: HttpRequest, record_id: int, **_: Any) -> tuple[str, int] | None:
+    found = versions.current_for_record(int(record_id))
+    return None if found is None else (f"a{found[0]}", found[1])
+
+
+def _cacheable(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    return len(get_messages(request)) == 0  # type: ignore[arg-type]
+
+
+def cached_page(scope: Scope) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Decorate a public view: serve the stored rendering while its scope's version is unchanged."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not _cacheable(request):
+                return view(request, *args, **kwargs)
+            found = scope(request, **kwargs)
+            if found is None:
+                return view(request, *args, **kwargs)
+            name, version = found
+            url = request.build_absolute_uri()
+            key = "portal:page:" + hashlib.sha1(
+                f"{name}|{version}|{clock.today().isoformat()}|{url}".encode()).hexdigest()
+            store = page_cache()
+            hit = store.get(key)
+            if hit is not None:
+                content, content_type = hit
+                return HttpResponse(content, content_type=content_type)
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not response.streaming and not response.has_header("Set-Cookie") \
+                    and not response.cookies:
+                store.set(key, (response.content, response["Content-Type"]), PAGE_SECONDS)
+            return response
+
+        return wrapper
+
+    return decorate
