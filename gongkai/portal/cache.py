@@ -7,7 +7,8 @@ through a ``post_save`` signal, so the next request after the commit misses the 
 fresh. A hit costs one primary-key query. Only anonymous GET/HEAD requests without pending flash
 messages are served from or stored in the cache; errors and non-200 responses are never stored.
 
-The cache alias ``portal`` is used when configured (a larger LocMem or a shared Redis), else ``default``.
+Storage: the ``portal`` cache alias when configured, else a shared default cache (Redis), else a
+process-local LocMem of ``PAGE_ENTRIES`` pages.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import BaseCache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpRequest, HttpResponse
 
 from gongkai.catalog import versions
@@ -30,8 +32,21 @@ PAGE_SECONDS = 600  # an upper bound only; correctness comes from the version in
 Scope = Callable[..., "tuple[str, int] | None"]
 
 
+PAGE_ENTRIES = 2000  # per process when the pages live in local memory (~15 KB a page)
+_local: BaseCache | None = None
+
+
 def page_cache() -> BaseCache:
-    return caches["portal" if "portal" in settings.CACHES else "default"]
+    """The ``portal`` cache alias if configured; else the default cache if it is shared (Redis…);
+    else a process-local LocMem sized for the pages (the default LocMem keeps only 300 entries)."""
+    global _local
+    if "portal" in settings.CACHES:
+        return caches["portal"]
+    if not settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+        return caches["default"]
+    if _local is None:
+        _local = LocMemCache("gongkai-portal-pages", {"OPTIONS": {"MAX_ENTRIES": PAGE_ENTRIES}})
+    return _local
 
 
 def agency_scope(request: HttpRequest, agency_id: int, **_: Any) -> tuple[str, int] | None:
@@ -50,6 +65,8 @@ def record_scope(request: HttpRequest, record_id: int, **_: Any) -> tuple[str, i
 
 
 def _cacheable(request: HttpRequest) -> bool:
+    if not getattr(settings, "PORTAL_PAGE_CACHE", True):  # off only to measure the uncached path
+        return False
     if request.method not in ("GET", "HEAD"):
         return False
     user = getattr(request, "user", None)

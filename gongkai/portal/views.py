@@ -43,7 +43,7 @@ def _page(request: HttpRequest, qs: QuerySet[Any], size: int = PAGE_SIZE) -> Any
 def home(request: HttpRequest) -> HttpResponse:
     agencies = list(Agency.objects.filter(is_active=True).order_by("path", "ordering"))
     levels = [(label, [a for a in agencies if a.level == value]) for value, label in Level.choices]
-    latest = public_records().select_related("agency").order_by("-published_at", "-id")[:10]
+    latest = public_records().select_related("agency").defer("body", "summary").order_by("-published_at", "-id")[:10]
     return render(request, "portal/home.html", {
         "levels": [(label, items) for label, items in levels if items], "latest": latest,
     })
@@ -52,7 +52,8 @@ def home(request: HttpRequest) -> HttpResponse:
 @cached_page(agency_scope)
 def agency_home(request: HttpRequest, agency_id: int) -> HttpResponse:
     agency = _agency(agency_id)
-    latest = public_records().filter(agency=agency).select_related("category").order_by("-published_at", "-id")[:10]
+    latest = (public_records().filter(agency=agency).select_related("category").defer("body", "summary")
+              .order_by("-published_at", "-id")[:10])
     return render(request, "portal/agency.html", {"agency": agency, "latest": latest, "column": "home"})
 
 
@@ -67,7 +68,7 @@ def guide(request: HttpRequest, agency_id: int) -> HttpResponse:
 def _category_list(request: HttpRequest, agency: Agency, category_name: str, column: str,
                    template: str) -> HttpResponse:
     qs = (public_records().filter(agency=agency, category__name=category_name)
-          .select_related("category").order_by("-published_at", "-id"))
+          .select_related("category").defer("body", "summary").order_by("-published_at", "-id"))
     return render(request, template, {"agency": agency, "page": _page(request, qs), "column": column,
                                       "column_title": category_name})
 
@@ -86,7 +87,7 @@ def annual_reports(request: HttpRequest, agency_id: int) -> HttpResponse:
 def content(request: HttpRequest, agency_id: int) -> HttpResponse:
     """法定主动公开内容: browse by category, topic (first level) and year."""
     agency = _agency(agency_id)
-    qs = public_records().filter(agency=agency).select_related("category")
+    qs = public_records().filter(agency=agency).select_related("category").defer("body", "summary")
     category, topic, year = request.GET.get("category", ""), request.GET.get("topic", ""), request.GET.get("year", "")
     # Keyed by the agency's catalog version, so a publication, withdrawal or category edit shows at once.
     version = versions.current(agency.pk)
