@@ -40,6 +40,9 @@ def test_fast_path_equals_per_agency(era: str, year: int, monkeypatch: pytest.Mo
     application(broken, received=dt.date(year + 1, 1, 5), closed=dt.date(year, 12, 30), outcome="granted",
                 applicant_type="research")
     application(broken, received=dt.date(year, 6, 1), closed=dt.date(year, 6, 9), outcome="other.fee_unpaid")
+    # With ledger()'s other.no_correction (research): two outcomes in one 2019 （六）其他处理 cell.
+    application(broken, received=dt.date(year, 7, 1), closed=dt.date(year, 7, 9), outcome="other.other",
+                applicant_type="research")
     appeal(broken, kind="review", filed=dt.date(year, 2, 1), outcome="corrected", decided=dt.date(year, 5, 1))
     PeriodFigures.objects.create(agency=broken, period_start=dt.date(year, 1, 1), period_end=dt.date(year, 6, 30),
                                  licensing=4, penalty=2, coercion=1, fees="0.35")
@@ -59,6 +62,8 @@ def test_fast_path_equals_per_agency(era: str, year: int, monkeypatch: pytest.Mo
         assert [(p.rule, p.column) for p in problems[broken.pk]] == [("R1", "research"), ("R1", "total")]
         assert set(problems) == {broken.pk}
     assert sum(sum(many.vectors[a]["table3"]) for a in ids[:4]) > 0  # the generated ledgers are not empty
+    other = ("other", "research") if era == "2019" else ("other.other", "research")
+    assert many.report(broken.pk).value("table3", *other) == (2 if era == "2019" else 1)
 
 
 def _report(era: str) -> ReportData:
