@@ -34,3 +34,32 @@ def load(county: Any) -> None:
             "kind": kind, "application": app, "appellant": app.applicant_name, "body": body,
             "subject": f"不服《{app.info_name}》答复", "filed_on": filed, "decided_on": decided, "outcome": result,
             "note": "（示例数据）"})
+
+
+def scale(agencies: list[Any], opts: dict[str, Any]) -> None:
+    """About one appeal per 20 synthetic applications (``opts["applications"]`` per agency), bulk-created,
+    so Table 4 is exercised at scale; kinds and outcomes drawn with a fixed seed."""
+    import random
+
+    from gongkai.appeals.models import AppealKind, AppealOutcome
+
+    per = int(opts.get("applications") or 0) // 20
+    if per <= 0:
+        return
+    year = int(opts.get("year") or 2026)
+    rng = random.Random(year * 7)
+    kinds = list(AppealKind.values)
+    outcomes = list(AppealOutcome.values)
+    rows: list[AppealCase] = []
+    for agency in agencies:
+        for _ in range(per):
+            filed = D(year, 1, 1) + dt.timedelta(days=rng.randrange(0, 300))
+            outcome = rng.choices(outcomes, [6, 2, 1, 3])[0]
+            decided = None if outcome == AppealOutcome.PENDING else filed + dt.timedelta(days=rng.randrange(20, 60))
+            rows.append(AppealCase(
+                agency=agency, kind=rng.choices(kinds, [6, 3, 1])[0], appellant="示例申请人", subject="示例争议事项",
+                filed_on=filed, outcome=outcome, note="（规模测试数据）",
+                decided_on=decided,
+            ))
+    with transaction.atomic():
+        AppealCase.objects.bulk_create(rows, batch_size=2000)

@@ -6,6 +6,7 @@ import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.db import connection
 
 from gongkai.agencies.demo import DEMO_PASSWORD, load_county, scale_agencies
 from gongkai.core.plugins import app_modules
@@ -32,6 +33,10 @@ class Command(BaseCommand):
             for module in app_modules("demo"):
                 if module.__name__ != "gongkai.agencies.demo" and hasattr(module, "scale"):
                     module.scale(agencies, opts)
+            # Fresh planner statistics after bulk inserts: without them PostgreSQL picks poor plans
+            # for the report aggregates (measured: 1.0 s instead of 0.1–0.4 s for the records query).
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
             self.stdout.write(f"scale data: {len(agencies)} agencies in {time.perf_counter() - started:.1f}s")
             return
         county = load_county()
