@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.foundation_bench import write_section  # noqa: E402
+from bench._results import write_section  # noqa: E402
 
 N_SUBMISSIONS = 200
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import random
-import re
 import shutil
 import subprocess
 import sys
@@ -22,19 +21,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench._results import write_section  # noqa: E402
+
 SEEDS = ROOT / "tests" / "ingest" / "fixtures"
 N_FILES = 1000
 N_PDF = 24
-
-
-def write_section(title: str, body: str) -> None:
-    path = ROOT / "docs" / "benchmarks.md"
-    header = "# Benchmarks\n\nMeasured on the project machine (2 cores).\n"
-    text = path.read_text(encoding="utf-8") if path.exists() else header
-    block = f"## {title}\n\n{body.strip()}\n\n"
-    pattern = re.compile(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", re.S | re.M)
-    text = pattern.sub(lambda _m: block, text) if pattern.search(text) else text.rstrip() + "\n\n" + block
-    path.write_text(text, encoding="utf-8")
 
 
 def table3_values(rng: random.Random) -> dict[tuple[str, str], int]:

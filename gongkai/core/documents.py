@@ -21,6 +21,7 @@ from __future__ import annotations
 import html
 import io
 from dataclasses import dataclass, field
+from typing import Any
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
@@ -76,8 +77,9 @@ def para(document: object, text: str, *, font: str = BODY_FONT, size: float = BO
     set_run_font(p.add_run(text), font, size, bold)
 
 
-def docx_bytes(doc: OfficialDoc) -> bytes:
-    """The document as a .docx file (bytes), laid out after GB/T 9704."""
+def new_document(title: str) -> Any:
+    """A python-docx Document laid out after GB/T 9704 (A4, standard margins, 仿宋_GB2312 三号 body)
+    with its title in 小标宋 二号, centred, followed by an empty line."""
     document = Document()
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -87,9 +89,14 @@ def docx_bytes(doc: OfficialDoc) -> bytes:
     normal.font.name = BODY_FONT
     normal.font.size = Pt(BODY_PT)
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), BODY_FONT)
-
-    para(document, doc.title, font=TITLE_FONT, size=TITLE_PT, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
+    para(document, title, font=TITLE_FONT, size=TITLE_PT, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
     para(document, "", indent=False)
+    return document
+
+
+def docx_bytes(doc: OfficialDoc) -> bytes:
+    """The document as a .docx file (bytes), laid out after GB/T 9704."""
+    document = new_document(doc.title)
     if doc.addressee:
         para(document, doc.addressee, indent=False)
     for text in doc.paragraphs:

@@ -7,22 +7,10 @@ from __future__ import annotations
 
 import io
 
-from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
 
-from gongkai.core.documents import (
-    BODY_FONT,
-    BODY_PT,
-    HEADING_FONT,
-    MARGINS_MM,
-    TITLE_FONT,
-    TITLE_PT,
-    para,
-    set_run_font,
-)
+from gongkai.core.documents import BODY_FONT, BODY_PT, HEADING_FONT, new_document, para, set_run_font
 from gongkai.reports.data import ReportData
 from gongkai.reports.formats import Format, get_format
 from gongkai.reports.render.grid import Grid, section_table, table_grid
@@ -47,18 +35,7 @@ def _table(document: object, grid: Grid) -> None:
 
 def report_docx(data: ReportData, *, fmt: Format | None = None) -> bytes:
     fmt = fmt or get_format(data.era)
-    document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
-    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
-    normal = document.styles["Normal"]
-    normal.font.name = BODY_FONT
-    normal.font.size = Pt(BODY_PT)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), BODY_FONT)
-
-    para(document, data.title, font=TITLE_FONT, size=TITLE_PT, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
-    para(document, "", indent=False)
+    document = new_document(data.title)
     for s in fmt.sections:
         para(document, s.heading, font=HEADING_FONT, size=BODY_PT)
         if s.table and fmt.has_table(s.table):
