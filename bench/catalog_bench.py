@@ -16,7 +16,6 @@ import http.client
 import json
 import os
 import random
-import re
 import subprocess
 import sys
 import tempfile
@@ -26,18 +25,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench._results import write_section  # noqa: E402
+
 ONE_TERM = ["食品安全", "垃圾分类", "耕地保护", "防汛抗旱", "住房公积金", "营商环境", "养老保险", "森林防火"]
 TWO_TERM = ["食品安全 抽检", "老旧小区 改造", "义务教育 招生", "河湖长制 工作", "医疗卫生 服务", "消防安全 整治"]
-
-
-def write_section(title: str, body: str) -> None:
-    path = ROOT / "docs" / "benchmarks.md"
-    header = "# Benchmarks\n\nMeasured on the project machine (2 cores).\n"
-    text = path.read_text(encoding="utf-8") if path.exists() else header
-    block = f"## {title}\n\n{body.strip()}\n\n"
-    pattern = re.compile(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", re.S | re.M)
-    text = pattern.sub(lambda _m: block, text) if pattern.search(text) else text.rstrip() + "\n\n" + block
-    path.write_text(text, encoding="utf-8")
 
 
 def _setup(database_url: str | None, data_dir: str) -> None:
