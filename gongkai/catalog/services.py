@@ -117,7 +117,10 @@ def categories_ensure(*, agency: Agency, actor: Any = None) -> list[InfoCategory
     if existing:
         return existing
     with transaction.atomic():
-        have = set(InfoCategory.objects.select_for_update().filter(agency=agency).values_list("name", flat=True))
+        # Lock the agency row: locking an empty category set locks nothing, so two first requests
+        # could both create the defaults and collide on the unique (agency, name) constraint.
+        list(Agency.objects.select_for_update().filter(pk=agency.pk).values_list("pk", flat=True))
+        have = set(InfoCategory.objects.filter(agency=agency).values_list("name", flat=True))
         if have:
             return list(InfoCategory.objects.filter(agency=agency))
         created = InfoCategory.objects.bulk_create(
