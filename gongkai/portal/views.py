@@ -20,9 +20,9 @@ from django.shortcuts import get_object_or_404, render
 from gongkai.agencies.models import Agency, Level
 from gongkai.catalog import versions
 from gongkai.catalog.models import Attachment, InfoCategory
-from gongkai.catalog.rules import ANNUAL_REPORT, DISCLOSURE_RULES, Disclosure, Validity
+from gongkai.catalog.rules import ANNUAL_REPORT, DEFAULT_CATEGORIES, DISCLOSURE_RULES, Disclosure, Validity
 from gongkai.catalog.selectors import public_records
-from gongkai.catalog.taxonomy import TOP_LEVELS
+from gongkai.catalog.taxonomy import TOP_LEVELS, TOPIC_PATHS
 from gongkai.portal.cache import agency_scope, cached_page, platform_scope, record_scope
 from gongkai.search.backends import search
 
@@ -167,6 +167,8 @@ def search_view(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/search.html", {
         "q": q, "results": results, "agency": agency, "year": year, "validity": validity,
         "validities": Validity.choices, "page_no": page_no,
+        "category": request.GET.get("category", "")[:60], "topic": request.GET.get("topic", "")[:60],
+        "categories": DEFAULT_CATEGORIES, "topics": TOPIC_PATHS,
         "has_next": bool(results and results.total > page_no * PAGE_SIZE),
         "agencies": Agency.objects.filter(is_active=True).order_by("path").only("id", "name", "path"),
     })

@@ -127,3 +127,7 @@ def test_public_portal(org: dict[str, Any], client: Any, django_capture_on_commi
     assert f"/record/{policy.pk}/" in sitemap and f"/record/{hidden.pk}/" not in sitemap
     found = client.get("/search/", {"q": "招生入学", "agency": agency.pk}).content.decode()
     assert "找到 2 条" in found and "<mark>" in found
+    assert 'name="category"' in found and 'name="topic"' in found  # facets are in the form, not only the URL
+    params = {"q": "招生入学", "agency": agency.pk, "category": "政策解读"}
+    by_category = client.get("/search/", params).content.decode()
+    assert "找到 1 条" in by_category and interp.title in by_category
