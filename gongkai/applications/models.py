@@ -19,43 +19,56 @@ from gongkai.applications import crypto
 from gongkai.applications.deadlines import KIND_LABELS
 from gongkai.applications.fees import Method
 from gongkai.applications.workflow import OPEN_STATUSES, Status
+from gongkai.reports.formats.shared import TABLE3_COLUMNS, table3_groups, table3_rows
+
+# Table 3 of the 2021 format is the one declaration of these labels (Principle 1: the outcome of an
+# application *is* a row of Table 3); the choices below read it instead of restating it.
+_T3_ROWS = {r.key: r for r in table3_rows(era="2021")}
+_T3_GROUPS = {g.key: g.label for g in table3_groups(era="2021")}
+_T3_COLUMNS = {c.key: c.label for c in TABLE3_COLUMNS}
+
+
+def _outcome_label(key: str) -> str:
+    """The row's official label, prefixed by its （三）–（六） group where it has one."""
+    row = _T3_ROWS[key]
+    return f"{_T3_GROUPS[row.group]}：{row.label}" if row.group and row.group != "results" else row.label
 
 
 class ApplicantType(models.TextChoices):
     """Table 3 columns (spec §3.3): 自然人, then 法人或其他组织 by sub-category."""
 
-    NATURAL_PERSON = "natural_person", _("自然人")
-    COMMERCIAL = "commercial", _("商业企业")
-    RESEARCH = "research", _("科研机构")
-    PUBLIC_INTEREST = "public_interest", _("社会公益组织")
-    LEGAL_SERVICE = "legal_service", _("法律服务机构")
-    OTHER_ORG = "other_org", _("其他")
+    NATURAL_PERSON = "natural_person", _T3_COLUMNS["natural_person"]
+    COMMERCIAL = "commercial", _T3_COLUMNS["commercial"]
+    RESEARCH = "research", _T3_COLUMNS["research"]
+    PUBLIC_INTEREST = "public_interest", _T3_COLUMNS["public_interest"]
+    LEGAL_SERVICE = "legal_service", _T3_COLUMNS["legal_service"]
+    OTHER_ORG = "other_org", _T3_COLUMNS["other_org"]
 
 
 class Outcome(models.TextChoices):
     """Table 3 (2021) leaf rows (spec §3.3), one per answered or closed application."""
 
-    GRANTED = "granted", _("予以公开")
-    PARTIAL = "partial", _("部分公开（区分处理的，只计这一情形，不计其他情形）")
-    STATE_SECRET = "denied.state_secret", _("不予公开：属于国家秘密")
-    LAW_FORBIDDEN = "denied.law_forbidden", _("不予公开：其他法律行政法规禁止公开")
-    THREE_SAFETY = "denied.three_safety_one_stability", _("不予公开：危及“三安全一稳定”")
-    THIRD_PARTY = "denied.third_party", _("不予公开：保护第三方合法权益")
-    INTERNAL_AFFAIRS = "denied.internal_affairs", _("不予公开：属于三类内部事务信息")
-    PROCESS_INFO = "denied.process_info", _("不予公开：属于四类过程性信息")
-    ENFORCEMENT_FILE = "denied.enforcement_file", _("不予公开：属于行政执法案卷")
-    ADMIN_QUERY = "denied.admin_query", _("不予公开：属于行政查询事项")
-    NOT_HELD = "unable.not_held", _("无法提供：本机关不掌握相关政府信息")
-    NEEDS_CREATION = "unable.needs_creation", _("无法提供：没有现成信息需要另行制作")
-    UNCLEAR = "unable.unclear_after_correction", _("无法提供：补正后申请内容仍不明确")
-    PETITION = "not_processed.petition_complaint", _("不予处理：信访举报投诉类申请")
-    DUPLICATE = "not_processed.duplicate", _("不予处理：重复申请")
-    PUBLICATION = "not_processed.publication", _("不予处理：要求提供公开出版物")
-    MASS_REPEAT = "not_processed.mass_repeat", _("不予处理：无正当理由大量反复申请")
-    CONFIRM_REISSUE = "not_processed.confirm_reissue", _("不予处理：要求行政机关确认或重新出具已获取信息")
-    NO_CORRECTION = "other.no_correction", _("其他处理：申请人无正当理由逾期不补正")
-    FEE_UNPAID = "other.fee_unpaid", _("其他处理：申请人逾期未按收费通知要求缴纳费用")
-    OTHER = "other.other", _("其他处理：其他")
+    GRANTED = "granted", _outcome_label("granted")
+    PARTIAL = "partial", _outcome_label("partial")
+    STATE_SECRET = "denied.state_secret", _outcome_label("denied.state_secret")
+    LAW_FORBIDDEN = "denied.law_forbidden", _outcome_label("denied.law_forbidden")
+    THREE_SAFETY = "denied.three_safety_one_stability", _outcome_label("denied.three_safety_one_stability")
+    THIRD_PARTY = "denied.third_party", _outcome_label("denied.third_party")
+    INTERNAL_AFFAIRS = "denied.internal_affairs", _outcome_label("denied.internal_affairs")
+    PROCESS_INFO = "denied.process_info", _outcome_label("denied.process_info")
+    ENFORCEMENT_FILE = "denied.enforcement_file", _outcome_label("denied.enforcement_file")
+    ADMIN_QUERY = "denied.admin_query", _outcome_label("denied.admin_query")
+    NOT_HELD = "unable.not_held", _outcome_label("unable.not_held")
+    NEEDS_CREATION = "unable.needs_creation", _outcome_label("unable.needs_creation")
+    UNCLEAR = "unable.unclear_after_correction", _outcome_label("unable.unclear_after_correction")
+    PETITION = "not_processed.petition_complaint", _outcome_label("not_processed.petition_complaint")
+    DUPLICATE = "not_processed.duplicate", _outcome_label("not_processed.duplicate")
+    PUBLICATION = "not_processed.publication", _outcome_label("not_processed.publication")
+    MASS_REPEAT = "not_processed.mass_repeat", _outcome_label("not_processed.mass_repeat")
+    CONFIRM_REISSUE = "not_processed.confirm_reissue", _outcome_label("not_processed.confirm_reissue")
+    NO_CORRECTION = "other.no_correction", _outcome_label("other.no_correction")
+    FEE_UNPAID = "other.fee_unpaid", _outcome_label("other.fee_unpaid")
+    OTHER = "other.other", _outcome_label("other.other")
 
 
 # Legal basis cited by default in the answer letter for each outcome (spec §1.3).
