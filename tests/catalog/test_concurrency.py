@@ -19,7 +19,7 @@ THREADS = 10
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_publication_has_no_gaps_or_duplicates(org: dict[str, Any]) -> None:
     if connection.vendor != "postgresql":
         pytest.skip("needs the PostgreSQL server (row locks)")

@@ -75,7 +75,7 @@ def test_event_log_is_append_only(agency):
     assert Event.objects.get(pk=ev.pk).after == {"a": 2}
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_event_outside_transaction_refused():
     agency = AgencyFactory()
     with pytest.raises(RuntimeError):
