@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.applications import letters
 from gongkai.applications.deadlines import EXTENSION_MAX_WORKDAYS
 from gongkai.applications.fees import Method
 from gongkai.applications.models import (
@@ -167,5 +168,19 @@ class DeliverForm(OnForm):
 
 
 class LetterTemplateForm(forms.Form):
+    """An agency's wording of one letter kind; the body must pass ``letters.check`` (placeholders, every outcome)."""
+
     title = forms.CharField(label=_("标题"), max_length=100)
-    body = forms.CharField(label=_("正文模板"), widget=forms.Textarea(attrs={"rows": 14}))
+    body = forms.CharField(label=_("正文模板"), max_length=letters.MAX_TEMPLATE_CHARS, strip=False,
+                           widget=forms.Textarea(attrs={"rows": 14}))
+
+    def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+
+    def clean_body(self) -> str:
+        body = str(self.cleaned_data["body"])
+        problems = letters.check(self.kind, body)
+        if problems:
+            raise forms.ValidationError(problems)
+        return body

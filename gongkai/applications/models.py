@@ -334,13 +334,17 @@ class LetterKind(models.TextChoices):
 
 
 class LetterTemplate(models.Model):
-    """An agency's own wording of a letter (Django template syntax); without one the default is used."""
+    """An agency's own wording of a letter (the placeholder language of ``letters``); else the default is used."""
 
     agency = models.ForeignKey("agencies.Agency", on_delete=models.CASCADE, related_name="letter_templates")
     kind = models.CharField(_("文书类型"), max_length=16, choices=LetterKind.choices)
     title = models.CharField(_("标题"), max_length=100)
     body = models.TextField(_("正文模板"))
     changed_at = models.DateTimeField(auto_now=True)
+    # The body as it was before the move to the placeholder language (migration 0005), kept so a
+    # template that could not be translated and was reset to the default is not lost silently.
+    legacy_body = models.TextField(_("迁移前的模板"), blank=True, default="", editable=False)
+    legacy_note = models.CharField(_("迁移说明"), max_length=300, blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = _("文书模板")

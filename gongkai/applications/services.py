@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import re
 from collections import defaultdict
 from typing import Any
@@ -40,6 +41,7 @@ from gongkai.workdays.counting import WorkdayCalendar
 from gongkai.workdays.services import get_calendar
 
 TRACKED = ("status", "outcome", "due_on", "closed_on", "legal_basis")
+logger = logging.getLogger(__name__)
 
 
 def _snap(app: Application) -> dict[str, Any]:
@@ -169,10 +171,11 @@ def correction_request(*, application: Application, on: dt.date, until: dt.date,
         _event(app, Kind.CORRECTION_REQUESTED, on, actor, until=until, note=note[:300])
         app.save(update_fields=["status"])
         _recompute(app)
+        fallback = ""
         if issue_letter:
-            _letter(app, LetterKind.CORRECTION, on, {"until": until, "note": note})
+            fallback = _letter(app, LetterKind.CORRECTION, letters.Inputs(issued_on=on, until=until, note=note))
         events.record(action="application.correction_requested", obj=app, actor=actor, agency=app.agency,
-                      before=before, after={**_snap(app), "on": on, "until": until})
+                      before=before, after={**_snap(app), "on": on, "until": until}, note=fallback)
     return app
 
 
@@ -204,10 +207,11 @@ def consultation_open(*, application: Application, on: dt.date, party: str, part
         ev = _event(app, Kind.CONSULTATION_OPENED, on, actor, ref=ref, party=party, note=party_name[:300])
         app.save(update_fields=["status"])
         _recompute(app)
+        fallback = ""
         if issue_letter and party == "third_party":
-            _letter(app, LetterKind.CONSULTATION, on, {"party_name": party_name})
+            fallback = _letter(app, LetterKind.CONSULTATION, letters.Inputs(issued_on=on, party_name=party_name))
         events.record(action="application.consultation_opened", obj=app, actor=actor, agency=app.agency,
-                      before=before, after={**_snap(app), "ref": ref, "party": party, "on": on})
+                      before=before, after={**_snap(app), "ref": ref, "party": party, "on": on}, note=fallback)
     return ev
 
 
@@ -250,10 +254,11 @@ def extension_approve(*, application: Application, on: dt.date, days: int, reaso
             raise ValidationError("答复期限只能延长一次")
         _event(app, Kind.EXTENSION_APPROVED, on, actor, days=days, note=reason[:300])
         _recompute(app)
+        fallback = ""
         if issue_letter:
-            _letter(app, LetterKind.EXTENSION, on, {"days": days, "note": reason, "due": app.due_on})
+            fallback = _letter(app, LetterKind.EXTENSION, letters.Inputs(issued_on=on, days=days, note=reason))
         events.record(action="application.extension_approved", obj=app, actor=actor, agency=app.agency,
-                      before=before, after={**_snap(app), "days": days, "on": on})
+                      before=before, after={**_snap(app), "days": days, "on": on}, note=fallback)
     return app
 
 
@@ -312,10 +317,12 @@ def fee_notice_send(*, application: Application, method: str, count: int, sent_o
         _event(app, Kind.FEE_NOTICE_RECEIVED, received_on, actor, ref=f"f{notice.pk}")
         app.save(update_fields=["status"])
         _recompute(app)
+        fallback = ""
         if issue_letter:
-            _letter(app, LetterKind.FEE, sent_on, {"fee": notice, "pay_by": notice.pay_by})
+            fallback = _letter(app, LetterKind.FEE, letters.Inputs(issued_on=sent_on, fee=notice))
         events.record(action="application.fee_notice_sent", obj=app, actor=actor, agency=app.agency,
-                      before=before, after={**_snap(app), "method": method, "count": count, "amount": amount})
+                      before=before, after={**_snap(app), "method": method, "count": count, "amount": amount},
+                      note=fallback)
     return notice
 
 
@@ -372,10 +379,11 @@ def _close(application: Application, *, action: str, outcome: str, on: dt.date, 
         _event(app, kind, on, actor, note=outcome)
         app.save()
         _recompute(app)
+        fallback = ""
         if letter and outcome:
-            _letter(app, LetterKind.ANSWER, on, {})
+            fallback = _letter(app, LetterKind.ANSWER, letters.Inputs(issued_on=on))
         events.record(action=f"application.{action}", obj=app, actor=actor, agency=app.agency, before=before,
-                      after=_snap(app))
+                      after=_snap(app), note=fallback)
     return app
 
 
@@ -412,17 +420,44 @@ def application_withdraw(*, application: Application, on: dt.date, reason: str, 
 
 # ---------------------------------------------------------------- letters
 
-def _letter(app: Application, kind: str, on: dt.date, extra: dict[str, Any]) -> Letter:
+def _letter_text(app: Application, kind: str, inputs: letters.Inputs) -> tuple[str, str, str]:
+    """(title, text, note): the agency's template, or the default when the stored template is unusable.
+
+    A stored template can fail here only if it bypassed ``letter_template_save`` (written before the
+    check existed, or straight into the database); the applicant then gets the default wording, never
+    a broken letter, and ``note`` records why for the action's event. ``LetterValueMissing`` (a
+    ``ValidationError``) is not caught: a case lacking a required value gets no letter with a hole.
+    """
     tpl = LetterTemplate.objects.filter(agency_id=app.agency_id, kind=kind).first()
-    title, text = letters.render(kind, app=app, title=tpl.title if tpl else None, body=tpl.body if tpl else None,
-                                 extra=extra)
-    docx, pdf = letters.build(title, text, app=app, issued_on=on)
-    letter = Letter.objects.create(application=app, kind=kind, title=title, body=text, issued_on=on)
+    if tpl is not None:
+        try:
+            title, text = letters.render(kind, app=app, inputs=inputs, title=tpl.title, body=tpl.body)
+            return title, text, ""
+        except letters.TemplateProblem as exc:
+            logger.warning("letter template %s (agency %s, kind %s) unusable, default used: %s",
+                           tpl.pk, app.agency_id, kind, exc)
+            note = f"本机关的“{letters.KIND_LABELS[kind]}”模板无法使用（{exc}），已改用默认模板出具。"
+    else:
+        note = ""
+    try:
+        title, text = letters.render(kind, app=app, inputs=inputs)
+    except letters.TemplateProblem as exc:  # a defect of a shipped default; tests/security prevents it
+        logger.error("default letter template %s unusable: %s", kind, exc)
+        label = letters.KIND_LABELS[kind]
+        raise ValidationError(f"默认的“{label}”模板出错，暂时无法出具，请联系平台管理员。") from None
+    return title, text, note[:500]
+
+
+def _letter(app: Application, kind: str, inputs: letters.Inputs) -> str:
+    """Issue one letter (text, DOCX, PDF); returns the note for the action's event ("" when all went as usual)."""
+    title, text, note = _letter_text(app, kind, inputs)
+    docx, pdf = letters.build(title, text, app=app, issued_on=inputs.issued_on)
+    letter = Letter.objects.create(application=app, kind=kind, title=title, body=text, issued_on=inputs.issued_on)
     stem = f"{app.number or app.pk}-{kind}-{letter.pk}"
     letter.docx.save(f"{stem}.docx", ContentFile(docx), save=False)
     letter.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
     letter.save(update_fields=["docx", "pdf"])
-    return letter
+    return note
 
 
 def letter_deliver(*, letter: Letter, way: str, on: dt.date, proof: str, actor: Any) -> Letter:
@@ -440,8 +475,22 @@ def letter_deliver(*, letter: Letter, way: str, on: dt.date, proof: str, actor: 
 
 
 def letter_template_save(*, agency: Agency, kind: str, title: str, body: str, actor: Any) -> LetterTemplate:
+    """Save an agency's wording of a letter, only if ``letters.check`` accepts it.
+
+    The check test-renders the template for every outcome (and both fee methods) over sample values,
+    so a template that refers to anything outside the placeholder dictionary, or fails in some
+    branch, is refused here with its Chinese reasons instead of failing when a letter is issued.
+    """
     if actor is not None and not has_role(actor, agency, Role.ADMIN, Role.OFFICE_HEAD):
         raise PermissionDenied("missing role")
+    if kind not in LetterKind.values:
+        raise ValidationError("未知的文书类型")
+    title = title.strip()
+    if not title:
+        raise ValidationError("标题不能为空")
+    problems = letters.check(kind, body)
+    if problems:
+        raise ValidationError(problems)
     with transaction.atomic():
         tpl, created = LetterTemplate.objects.get_or_create(agency=agency, kind=kind,
                                                             defaults={"title": title, "body": body})

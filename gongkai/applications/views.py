@@ -216,14 +216,24 @@ def letter_templates(request: HttpRequest, agency_id: int) -> HttpResponse:
         raise Http404("no such letter kind")
     tpl = LetterTemplate.objects.filter(agency=agency, kind=kind).first()
     d_title, d_body = letters.default_template(kind)
-    form = f.LetterTemplateForm(request.POST or None, initial={"title": tpl.title if tpl else d_title,
-                                                              "body": tpl.body if tpl else d_body})
+    form = f.LetterTemplateForm(request.POST or None, kind=kind,
+                                initial={"title": tpl.title if tpl else d_title, "body": tpl.body if tpl else d_body})
     if request.method == "POST":
         require_role(request.user, agency, Role.ADMIN, Role.OFFICE_HEAD)
         if form.is_valid():
-            services.letter_template_save(agency=agency, kind=kind, actor=request.user, **form.cleaned_data)
-            messages.success(request, "模板已保存")
-            return redirect(f"{request.path}?kind={kind}")
-    return render(request, "applications/templates.html", {"agency": agency, "form": form, "kind": kind,
-                                                           "kinds": LetterKind.choices, "can_edit": can_edit,
-                                                           "customized": tpl is not None})
+            try:
+                services.letter_template_save(agency=agency, kind=kind, actor=request.user, **form.cleaned_data)
+            except ValidationError as exc:  # the service re-checks; its reasons belong on the form
+                form.add_error("body", exc)
+            else:
+                messages.success(request, "模板已保存")
+                return redirect(f"{request.path}?kind={kind}")
+    # The placeholder dictionary is the reference a clerk copies from, with a sample value each.
+    sample = letters.sample_values(kind)
+    reference = [{"name": p.name, "description": p.description, "source": p.source,
+                  "example": letters.as_text(sample[p.name]) if p.name in sample else "", "choices": p.choices}
+                 for p in letters.reference(kind)]
+    return render(request, "applications/templates.html", {
+        "agency": agency, "form": form, "kind": kind, "kinds": LetterKind.choices, "can_edit": can_edit,
+        "customized": tpl is not None, "reference": reference,
+        "legacy_body": tpl.legacy_body if tpl else "", "legacy_note": tpl.legacy_note if tpl else ""})

@@ -139,7 +139,7 @@ def test_dashboard_templates_delivery_and_waiver(client: Any, agency: Any) -> No
     # agency template overrides the default answer text
     r = client.post(f"/staff/applications/templates/{agency.pk}/", {
         "kind": "answer", "title": "答复书",
-        "body": "{{ app.applicant_name }}：\n\n本机关自定义答复。{{ app.legal_basis }}"})
+        "body": "{{ 申请人姓名 }}：\n\n本机关自定义答复。{{ 法律依据 }}"})
     assert r.status_code == 302
     r = client.post(f"/staff/applications/{app.pk}/act/send_fee_notice/", {
         "method": "pages", "count": "150", "sent_on": "2026-03-03", "received_on": "2026-03-04"})
