@@ -12,6 +12,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from gongkai.core import keys as gongkai_keys
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = Path(os.environ.get("GONGKAI_DATA_DIR", Path.cwd() / "var")).resolve()
 
@@ -23,8 +25,18 @@ def env_bool(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-SECRET_KEY = os.environ.get("GONGKAI_SECRET_KEY", "dev-insecure-key-change-me")
 DEBUG = env_bool("GONGKAI_DEBUG", False)
+
+# Keys (docs/decisions/0006-key-handling.md). Production (DATABASE_URL set without DEBUG; settings.prod
+# always) takes every key from the environment and the keys.E00x system checks refuse to start without
+# them: app servers sharing one database must share keys, so none may invent its own. The embedded
+# default (SQLite under the data dir) generates random keys once into <data dir>/keys (0600) and reuses
+# them; the published development secret is never used. GONGKAI_FIELD_KEYS: newest first (rotation).
+GONGKAI_KEY_DIR = None if ("DATABASE_URL" in os.environ and not DEBUG) else DATA_DIR / "keys"
+_keys = gongkai_keys.load(os.environ, GONGKAI_KEY_DIR)
+SECRET_KEY = _keys.secret_key
+GONGKAI_FIELD_KEYS = _keys.field_keys
+GONGKAI_FINGERPRINT_KEY = _keys.fingerprint_key
 ALLOWED_HOSTS = [h for h in os.environ.get("GONGKAI_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("GONGKAI_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
@@ -144,10 +156,6 @@ if os.environ.get("REDIS_URL"):
 
 EMAIL_BACKEND = os.environ.get("GONGKAI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("GONGKAI_FROM_EMAIL", "gongkai@localhost")
-
-# Key for encrypting applicants' identity numbers (Fernet, urlsafe base64 of 32 bytes). When unset
-# a key is derived from SECRET_KEY so the embedded default works; production must set its own.
-GONGKAI_FIELD_KEY = os.environ.get("GONGKAI_FIELD_KEY", "")
 
 # Site identity for the page meta tags of 政府网站 (spec §6.4).
 GONGKAI_SITE_NAME = os.environ.get("GONGKAI_SITE_NAME", "政府信息公开平台")

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import os
 
-from django.core.exceptions import ImproperlyConfigured
+from gongkai.core import keys as gongkai_keys
 
 from .base import *  # noqa: F403
 
-if os.environ.get("GONGKAI_SECRET_KEY") in (None, "", "dev-insecure-key-change-me"):
-    if not os.environ.get("GONGKAI_ALLOW_DEV_KEY"):
-        raise ImproperlyConfigured("GONGKAI_SECRET_KEY must be set in production")
+# Keys come from the environment only, on SQLite too: nothing is generated, and the keys.E00x system
+# checks (run by `gongkai serve` and `check --deploy`) refuse to start without GONGKAI_SECRET_KEY,
+# GONGKAI_FIELD_KEYS and GONGKAI_FINGERPRINT_KEY, each valid and distinct (docs/deployment.md).
+GONGKAI_KEY_DIR = None
+_keys = gongkai_keys.load(os.environ, None)
+SECRET_KEY = _keys.secret_key
+GONGKAI_FIELD_KEYS = _keys.field_keys
+GONGKAI_FINGERPRINT_KEY = _keys.fingerprint_key
 SESSION_COOKIE_SECURE = os.environ.get("GONGKAI_SECURE_COOKIES", "1") == "1"
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

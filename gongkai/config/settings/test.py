@@ -9,6 +9,10 @@ from .base import *  # noqa: F403
 from .base import DATABASES
 
 SECRET_KEY = "test-secret-key"
+# Fixed test keys (never used anywhere else), so tests do not depend on generated key files.
+GONGKAI_KEY_DIR = None
+GONGKAI_FIELD_KEYS = ["dGVzdC1maWVsZC1rZXktMDAwMDAwMDAwMDAwMDAwMDA="]
+GONGKAI_FINGERPRINT_KEY = "dGVzdC1maW5nZXJwcmludC1rZXktMDAwMDAwMDAwMDA="
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = ""

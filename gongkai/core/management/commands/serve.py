@@ -22,6 +22,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **opts: Any) -> None:
         settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+        # call_command skips system checks; run them so a missing or malformed key stops the start here.
+        call_command("check")
         if not opts["no_migrate"]:
             call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
