@@ -54,6 +54,17 @@ def member(agency: Agency, *roles: str, username: str | None = None) -> Any:
     return user
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    """Rate-limit counters live in the cache and every test client is 127.0.0.1: start each test empty so
+    one test's requests never count against another's limits."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
+
+
 @pytest.fixture
 def agency(db: Any) -> Agency:
     return AgencyFactory()

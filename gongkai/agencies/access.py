@@ -4,6 +4,12 @@ Rules: a platform admin (superuser) sees and changes everything; a member of an 
 agency's staff data and acts in the roles it holds there; a superior-office viewer additionally sees
 every subordinate agency's staff data read-only. Nothing else is visible. Views answer 404 for an
 agency the user may not read (no existence leak) and 403 for a missing role on a readable agency.
+
+Granting roles: an agency's admin grants the acting roles in that agency. A superior-viewer role in
+agency A widens reads to A's whole subtree, so A's own admin may not grant it (that was a self-grant
+of other agencies' data): it comes from an admin of an agency above A (any proper ancestor, which
+already answers for A's subtree) or a platform admin. Enrolling a user who belongs to another agency
+needs that agency's consent (``can_decide_enrolment``) or a platform admin.
 """
 
 from __future__ import annotations
@@ -92,3 +98,39 @@ def readable_agency_or_404(user: Any, pk: int | str) -> Agency:
         raise Http404("no such agency") from exc
     require_read(user, agency)
     return agency
+
+
+def _ancestor_ids(agency: Agency) -> set[int]:
+    """Ids of the agencies above ``agency`` (its materialized path minus itself)."""
+    return {int(part) for part in agency.path.strip("/").split("/") if part} - {agency.pk}
+
+
+def is_superior_admin(user: Any, agency: Agency) -> bool:
+    """Whether ``user`` is an admin of an agency above ``agency`` (parent, grandparent …)."""
+    above = _ancestor_ids(agency)
+    return any(role == Role.ADMIN and aid in above for aid, _p, role in _memberships(user))
+
+
+def can_grant(user: Any, agency: Agency, role: str) -> bool:
+    """Whether ``user`` may give ``role`` in ``agency`` (see the module docstring)."""
+    if is_platform_admin(user):
+        return True
+    if role == Role.SUPERIOR_VIEWER:
+        return is_superior_admin(user, agency)
+    return Role.ADMIN in roles_in(user, agency)
+
+
+def grantable_roles(user: Any, agency: Agency) -> list[tuple[str, str]]:
+    """Role choices ``user`` may give in ``agency``, for forms."""
+    return [(value, str(label)) for value, label in Role.choices if can_grant(user, agency, value)]
+
+
+def can_decide_enrolment(user: Any, member_of: set[int]) -> bool:
+    """Whether ``user`` may accept a request for someone who belongs to the agencies ``member_of``.
+
+    An admin of any agency the user already belongs to speaks for that account; a user who belongs
+    nowhere (or is a platform admin) is the platform admins' to place.
+    """
+    if is_platform_admin(user):
+        return True
+    return any(role == Role.ADMIN and aid in member_of for aid, _p, role in _memberships(user))

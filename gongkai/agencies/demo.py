@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 
 from gongkai.agencies.models import Agency, Kind, Level, Membership, Role
@@ -70,6 +71,8 @@ def _user(username: str, full_name: str, agency: Agency, role: str) -> None:
     user_model = get_user_model()
     user, created = user_model.objects.get_or_create(username=username, defaults={"first_name": full_name})
     if created:
+        # The published demo password still goes through the validators like every other password.
+        validate_password(DEMO_PASSWORD, user)
         user.set_password(DEMO_PASSWORD)
         user.save()
     Membership.objects.get_or_create(user=user, agency=agency, role=role)
@@ -93,6 +96,7 @@ def load_county() -> DemoCounty:
     admin, created = user_model.objects.get_or_create(username="admin", defaults={
         "is_superuser": True, "is_staff": True, "first_name": "平台管理员"})
     if created:
+        validate_password(DEMO_PASSWORD, admin)
         admin.set_password(DEMO_PASSWORD)
         admin.save()
     return DemoCounty(city, county, departments, townships)

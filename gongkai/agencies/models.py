@@ -152,3 +152,41 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.agency} ({self.get_role_display()})"
+
+
+class EnrolmentStatus(models.TextChoices):
+    PENDING = "pending", _("待同意")
+    ACCEPTED = "accepted", _("已同意")
+    DECLINED = "declined", _("已拒绝")
+
+
+class EnrolmentRequest(models.Model):
+    """An agency admin's request to give a role to a user who already belongs elsewhere.
+
+    The user's account is another agency's: it takes effect only when an admin of an agency the user
+    belongs to (or a platform admin) accepts, so no admin can pull another agency's staff into its own.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolment_requests",
+                             verbose_name=_("用户"))
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="enrolment_requests",
+                               verbose_name=_("申请加入的机关"))
+    role = models.CharField(_("角色"), max_length=20, choices=Role.choices)
+    status = models.CharField(_("状态"), max_length=10, choices=EnrolmentStatus.choices,
+                              default=EnrolmentStatus.PENDING)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                     verbose_name=_("申请人"))
+    requested_at = models.DateTimeField(_("申请时间"))
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="+", verbose_name=_("处理人"))
+    decided_at = models.DateTimeField(_("处理时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("加入机关申请")
+        verbose_name_plural = _("加入机关申请")
+        ordering = ["-requested_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["user", "agency", "role"],
+                                               condition=models.Q(status="pending"), name="uniq_pending_enrolment")]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.agency} ({self.get_role_display()})"

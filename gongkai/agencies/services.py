@@ -3,6 +3,10 @@
 CSV import is all-or-nothing: every row is validated first; any error names the line and field and
 nothing is written (bad input loses nothing). Rows are matched by issuer ``code``; a parent is named
 by its ``parent_code`` and may appear anywhere in the file.
+
+Staff accounts: every password set here passes Django's validators (AUTH_PASSWORD_VALIDATORS); role
+grants obey ``access.can_grant``; a user who belongs elsewhere joins only through an accepted
+``EnrolmentRequest``; a login lockout is cleared by ``login_unlock``.
 """
 
 from __future__ import annotations
@@ -13,11 +17,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from axes.models import AccessAttempt
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from gongkai.agencies.models import Agency, Kind, Level, Membership
-from gongkai.core import events
+from gongkai.agencies import access, lockout
+from gongkai.agencies.models import Agency, EnrolmentRequest, EnrolmentStatus, Kind, Level, Membership, Role
+from gongkai.core import clock, events
 
 CSV_FIELDS = [
     "code", "name", "short_name", "parent_code", "level", "kind", "office_name", "address",
@@ -184,6 +193,12 @@ def agency_create(*, data: dict[str, Any], actor: Any) -> Agency:
 
 @transaction.atomic
 def membership_grant(*, user: Any, agency: Agency, role: str, actor: Any) -> Membership:
+    """Give ``user`` a role in ``agency``; refused unless ``actor`` may grant it and the user is already
+    this agency's (or the actor is a platform admin): others' staff join through ``enrolment_request``."""
+    if not access.can_grant(actor, agency, role):
+        raise PermissionDenied("may not grant this role here")
+    if not access.is_platform_admin(actor) and not Membership.objects.filter(user=user, agency=agency).exists():
+        raise PermissionDenied("user belongs elsewhere: needs that agency's consent")
     m, created = Membership.objects.get_or_create(user=user, agency=agency, role=role)
     if created:
         events.record(action="membership.granted", obj=m, agency=agency, actor=actor,
@@ -196,3 +211,92 @@ def membership_revoke(*, membership: Membership, actor: Any) -> None:
     events.record(action="membership.revoked", obj=membership, agency=membership.agency, actor=actor,
                   before={"user": membership.user_id, "role": membership.role})
     membership.delete()
+
+
+def check_new_password(password: str, *, username: str, full_name: str = "") -> None:
+    """Django's password validators (Chinese messages); raises ValidationError listing every problem."""
+    validate_password(password, user=User(username=username, first_name=full_name))
+
+
+@transaction.atomic
+def staff_user_create(*, username: str, full_name: str, password: str, agency: Agency, role: str,
+                      actor: Any) -> User:
+    """A new staff account holding ``role`` in ``agency`` (the password must pass the validators)."""
+    if not access.can_grant(actor, agency, role):
+        raise PermissionDenied("may not grant this role here")
+    check_new_password(password, username=username, full_name=full_name)
+    user = get_user_model()(username=username, first_name=full_name)
+    user.set_password(password)
+    user.save()
+    membership = Membership.objects.create(user=user, agency=agency, role=role)
+    events.record(action="membership.granted", obj=membership, agency=agency, actor=actor,
+                  after={"user": user.pk, "role": role, "new_user": username}, note="新建用户")
+    return user
+
+
+@transaction.atomic
+def enrolment_request(*, user: Any, agency: Agency, role: str, actor: Any) -> EnrolmentRequest:
+    """Ask the agencies ``user`` belongs to for consent to give them ``role`` in ``agency`` (idempotent)."""
+    if not access.can_grant(actor, agency, role):
+        raise PermissionDenied("may not grant this role here")
+    req = EnrolmentRequest.objects.filter(user=user, agency=agency, role=role,
+                                          status=EnrolmentStatus.PENDING).first()
+    if req is None:
+        req = EnrolmentRequest.objects.create(user=user, agency=agency, role=role, requested_by=actor,
+                                              requested_at=clock.now())
+        events.record(action="enrolment.requested", obj=req, agency=agency, actor=actor,
+                      after={"user": user.pk, "role": role})
+    return req
+
+
+def enrolment_member_of(req: EnrolmentRequest) -> set[int]:
+    """The agencies whose consent the request needs: those the user belongs to, other than the asking one."""
+    return set(Membership.objects.filter(user_id=req.user_id).exclude(agency_id=req.agency_id)
+               .values_list("agency_id", flat=True))
+
+
+@transaction.atomic
+def enrolment_decide(*, req: EnrolmentRequest, accept: bool, actor: Any) -> EnrolmentRequest:
+    """Accept (the membership is created) or decline a pending request, as an admin of the user's agency."""
+    req = EnrolmentRequest.objects.select_for_update().get(pk=req.pk)
+    if not access.can_decide_enrolment(actor, enrolment_member_of(req)):
+        raise PermissionDenied("not an admin of the user's agency")
+    if req.status != EnrolmentStatus.PENDING:
+        raise ValidationError("该申请已处理")
+    req.status = EnrolmentStatus.ACCEPTED if accept else EnrolmentStatus.DECLINED
+    req.decided_by = actor
+    req.decided_at = clock.now()
+    req.save(update_fields=["status", "decided_by", "decided_at"])
+    if accept:
+        Membership.objects.get_or_create(user_id=req.user_id, agency_id=req.agency_id, role=req.role)
+    events.record(action=f"enrolment.{req.status}", obj=req, agency=req.agency, actor=actor,
+                  after={"user": req.user_id, "role": req.role, "status": req.status})
+    return req
+
+
+@transaction.atomic
+def login_unlock(*, username: str, agency: Agency | None, actor: Any) -> int:
+    """Clear ``username``'s login failures from every address (django-axes rows); returns rows removed.
+
+    ``agency`` is the admin's agency (only its members, never platform admins) or None for a platform
+    admin acting platform-wide.
+    """
+    if agency is None:
+        if not access.is_platform_admin(actor):
+            raise PermissionDenied("platform admins only")
+    elif not access.has_role(actor, agency, Role.ADMIN):
+        raise PermissionDenied("agency admins only")
+    user = lockout.unlockable_users(agency).filter(username=username).first()
+    if user is None and agency is not None:
+        raise PermissionDenied("not a member of this agency")
+    attempts = AccessAttempt.objects.filter(username=username)
+    first = attempts.first()
+    if first is None:
+        return 0
+    before = {"username": username, "addresses": sorted({a.ip_address or "" for a in attempts}),
+              "failures": sum(a.failures_since_start for a in attempts)}
+    events.record(action="login.unlocked", obj=user if user is not None else first, agency=agency, actor=actor,
+                  before=before)
+    removed = attempts.count()
+    attempts.delete()
+    return removed

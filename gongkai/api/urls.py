@@ -1,8 +1,14 @@
-"""The JSON API (django-ninja, OpenAPI schema at /api/openapi.json), one router per domain app."""
+"""The JSON API (django-ninja, OpenAPI schema at /api/openapi.json), one router per domain app.
 
+Every operation is throttled (``gongkai.api.throttling``): per IP without a login, per user with one.
+"""
+
+from django.http import HttpRequest, HttpResponse
 from django.urls import path
 from ninja import NinjaAPI
+from ninja.errors import Throttled
 
+from gongkai.api.throttling import AnonThrottle, UserThrottle
 from gongkai.appeals.api import router as appeals_router
 from gongkai.applications.api import router as applications_router
 from gongkai.catalog.api import router as catalog_router
@@ -10,7 +16,16 @@ from gongkai.ingest.api import router as ingest_router
 from gongkai.reports.api import router as reports_router
 from gongkai.worklog.api import router as worklog_router
 
-api = NinjaAPI(title="gongkai API", version="1", urls_namespace="api")
+api = NinjaAPI(title="gongkai API", version="1", urls_namespace="api", throttle=[AnonThrottle(), UserThrottle()])
+
+
+@api.exception_handler(Throttled)
+def throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
+    response = api.create_response(request, {"detail": "请求过于频繁，请稍后再试。"}, status=429)
+    response["Retry-After"] = str(int(exc.wait or 60))
+    return response
+
+
 api.add_router("/catalog/", catalog_router)
 api.add_router("/", applications_router)
 api.add_router("/appeals/", appeals_router)

@@ -122,9 +122,14 @@ class StatusOut(Schema):
     steps: list[StepOut]
 
 
-@router.post("/applications/status", response={200: StatusOut, 404: ErrorOut}, auth=None,
+@router.post("/applications/status", response={200: StatusOut, 404: ErrorOut, 429: ErrorOut}, auth=None,
              summary="凭查询码和电话后四位查询办理进度")
 def status(request: HttpRequest, payload: StatusIn) -> Status[Any]:
+    # The same per-code guessing budget as the status page (the API throttle limits per IP).
+    from gongkai.applications.public_views import lookup_code_limited
+
+    if lookup_code_limited(request, payload.code):
+        return Status(429, {"detail": "该查询码查询次数过多，请稍后再试。"})
     app = Application.objects.select_related("agency").filter(tracking_code=payload.code.strip().upper()).first()
     if app is None or not "".join(c for c in app.phone if c.isdigit()).endswith(payload.phone_tail):
         return Status(404, {"detail": "查询码或电话号码不正确"})

@@ -3,14 +3,23 @@
 No account is needed. The status page needs the tracking code plus the last four digits of the
 phone number given in the application (a second factor); once verified the code is remembered in
 the session. It shows only this application, with the identity number masked.
+
+Guessing is rate limited (django-ratelimit, rates in settings ``GONGKAI_RATE_*``): lookups per client
+IP and per tracking code from any IP (so a botnet cannot share the 10,000 phone tails of one code),
+submissions per IP, fee quotes per IP. Over a limit the visitor gets the Chinese 429 page ``ratelimited``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django.conf import settings
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
+from django_ratelimit.core import is_ratelimited
+from django_ratelimit.decorators import ratelimit
 
 from gongkai.agencies.models import Agency
 from gongkai.applications import fees, services
@@ -22,11 +31,40 @@ SESSION_KEY = "apply_verified"
 PUBLIC_LETTER_KINDS = (LetterKind.ANSWER, LetterKind.CORRECTION, LetterKind.EXTENSION, LetterKind.FEE)
 
 
+def _rate(setting: str) -> Callable[[str, HttpRequest], str]:
+    """A rate read from settings at request time (so an override in a test or the environment applies)."""
+    def rate(group: str, request: HttpRequest) -> str:
+        return str(getattr(settings, setting))
+    return rate
+
+
+def lookup_code_limited(request: HttpRequest, code: str) -> bool:
+    """Count one lookup of ``code`` (any IP) and say whether that code is over its limit.
+
+    Shared by the status page and ``POST /api/applications/status`` so both paths spend one budget.
+    """
+    return is_ratelimited(request, group="apply-lookup-code", key=lambda _g, _r: code.strip().upper(),
+                          rate=_rate("GONGKAI_RATE_LOOKUP_CODE"), increment=True)
+
+
+def ratelimited(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """429 page for every django-ratelimit refusal (``RATELIMIT_VIEW``); JSON for API-style requests."""
+    message = "操作过于频繁，请稍后再试。"
+    if request.path.startswith("/api/") or "application/json" in request.headers.get("Accept", ""):
+        response: HttpResponse = JsonResponse({"detail": message}, status=429,
+                                              json_dumps_params={"ensure_ascii": False})
+    else:
+        response = render(request, "apply/ratelimited.html", {"message": message}, status=429)
+    response["Retry-After"] = "600"
+    return response
+
+
 def _agencies() -> object:
     return Agency.objects.filter(is_active=True).order_by("path", "ordering")
 
 
 @require_http_methods(["GET", "POST"])
+@ratelimit(group="apply-submit", key="ip", rate=_rate("GONGKAI_RATE_APPLY_IP"), method="POST", block=True)
 def apply_form(request: HttpRequest) -> HttpResponse:
     form = PublicApplicationForm(request.POST or None, request.FILES or None, agencies=_agencies())
     if request.method == "POST" and form.is_valid():
@@ -61,10 +99,14 @@ def apply_done(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@ratelimit(group="apply-lookup-ip", key="ip", rate=_rate("GONGKAI_RATE_LOOKUP_IP"), method="POST", block=True)
 def status_lookup(request: HttpRequest) -> HttpResponse:
     form = StatusLookupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["code"].strip().upper()
+        if lookup_code_limited(request, code):
+            # Checked before the lookup: over the limit even the right phone tail gets no answer.
+            return ratelimited(request)
         app = Application.objects.filter(tracking_code=code).first()
         digits = "".join(c for c in (app.phone if app else "") if c.isdigit())
         if app is None or not digits.endswith(form.cleaned_data["phone_tail"]):
@@ -94,6 +136,7 @@ def status_letter(request: HttpRequest, code: str, letter_id: int, fmt: str) -> 
     return FileResponse(field.open("rb"), as_attachment=True, filename=f"{letter.title}.{fmt}")
 
 
+@ratelimit(group="apply-fees", key="ip", rate=_rate("GONGKAI_RATE_FEES_IP"), method="GET", block=True)
 def fee_calculator(request: HttpRequest) -> HttpResponse:
     form = FeeQuoteForm(request.GET or None)
     amount = None

@@ -8,6 +8,7 @@ switches background tasks to Celery workers. See docs/deployment.md.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -49,6 +50,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "django_ratelimit",
     "gongkai.core",
     "gongkai.agencies",
     "gongkai.workdays",
@@ -73,6 +76,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A django-ratelimit refusal (Ratelimited) becomes the Chinese 429 page, not a 403.
+    "django_ratelimit.middleware.RatelimitMiddleware",
+    # Turns a locked-out login into the lockout page (django-axes: keep it last).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "gongkai.config.urls"
@@ -112,7 +119,16 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# django-axes checks every login (staff page and /admin/) first and refuses a locked-out one.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 LANGUAGE_CODE = "zh-hans"
@@ -153,6 +169,43 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 if os.environ.get("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                           "LOCATION": os.environ["REDIS_URL"]}}
+
+# Login lockout (django-axes, docs/security.md): failures are counted per username AND client IP, so one
+# address cannot lock every account and a clerk is not locked out by someone guessing elsewhere. After
+# GONGKAI_LOGIN_FAILURE_LIMIT failures that pair is refused for GONGKAI_LOGIN_COOLOFF_MINUTES; an agency
+# admin (staff page "登录锁定") or `gongkai axes_reset_username NAME` unlocks sooner.
+AXES_FAILURE_LIMIT = int(os.environ.get("GONGKAI_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("GONGKAI_LOGIN_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "gongkai.agencies.lockout.lockout_response"  # Chinese page with how to get unlocked
+AXES_HTTP_RESPONSE_CODE = 429
+# Behind nginx every request comes from 127.0.0.1: GONGKAI_PROXY_COUNT says how many trusted proxies append
+# to X-Forwarded-For, and axes, django-ratelimit and the API throttle all take the client address from it.
+# 0 (the default) trusts no header, so a client cannot pick its own address.
+GONGKAI_PROXY_COUNT = int(os.environ.get("GONGKAI_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "gongkai.agencies.lockout.client_ip"
+RATELIMIT_IP_META_KEY = "gongkai.agencies.lockout.client_ip"
+NINJA_NUM_PROXIES = GONGKAI_PROXY_COUNT
+
+# Request rate limits (django-ratelimit on the public pages, ninja throttles on the API). Counters live in
+# the default cache: with REDIS_URL they are shared by every worker and server; the embedded default's
+# local-memory cache counts per worker process, so there a limit is effectively multiplied by the number
+# of gunicorn workers (2) — a documented, deliberate exception (django_ratelimit.E003 silenced below).
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_VIEW = "gongkai.applications.public_views.ratelimited"
+GONGKAI_RATE_LOOKUP_IP = os.environ.get("GONGKAI_RATE_LOOKUP_IP", "20/h")  # status lookups per client IP
+GONGKAI_RATE_LOOKUP_CODE = os.environ.get("GONGKAI_RATE_LOOKUP_CODE", "5/h")  # per tracking code, any IP
+GONGKAI_RATE_APPLY_IP = os.environ.get("GONGKAI_RATE_APPLY_IP", "10/h")  # public application submissions
+GONGKAI_RATE_FEES_IP = os.environ.get("GONGKAI_RATE_FEES_IP", "60/m")  # fee calculator requests
+GONGKAI_RATE_API_ANON = os.environ.get("GONGKAI_RATE_API_ANON", "60/m")  # API, per IP without a login
+GONGKAI_RATE_API_USER = os.environ.get("GONGKAI_RATE_API_USER", "600/m")  # API, per logged-in user
+SILENCED_SYSTEM_CHECKS = [
+    # Django's own RedisCache increments atomically; django-ratelimit only lists django-redis as supported.
+    "django_ratelimit.W001",
+]
+if not os.environ.get("REDIS_URL"):
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.E003")
 
 EMAIL_BACKEND = os.environ.get("GONGKAI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("GONGKAI_FROM_EMAIL", "gongkai@localhost")
