@@ -3,10 +3,11 @@
 from django.contrib import admin
 
 from gongkai.agencies.models import Agency, Membership
+from gongkai.core.admin import EventLoggedAdmin
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(EventLoggedAdmin):
     list_display = ["name", "code", "level", "kind", "parent"]
     search_fields = ["name", "code"]
     list_filter = ["level", "kind"]
@@ -14,7 +15,7 @@ class AgencyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(EventLoggedAdmin):
     list_display = ["user", "agency", "role"]
     list_filter = ["role"]
     raw_id_fields = ["user", "agency"]

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from gongkai.core.admin import EventLoggedAdmin
 from gongkai.workdays.models import CalendarDay, CalendarYear
 
 
@@ -11,6 +12,6 @@ class DayInline(admin.TabularInline):
 
 
 @admin.register(CalendarYear)
-class CalendarYearAdmin(admin.ModelAdmin):
+class CalendarYearAdmin(EventLoggedAdmin):
     list_display = ["year", "origin", "source", "changed_at"]
     inlines = [DayInline]

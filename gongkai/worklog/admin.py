@@ -2,10 +2,11 @@
 
 from django.contrib import admin
 
+from gongkai.core.admin import EventLoggedAdmin
 from gongkai.worklog.models import WorkEntry
 
 
 @admin.register(WorkEntry)
-class WorkEntryAdmin(admin.ModelAdmin):
+class WorkEntryAdmin(EventLoggedAdmin):
     list_display = ["agency", "year", "kind", "title", "quantity", "secondary"]
     list_filter = ["year", "kind"]
