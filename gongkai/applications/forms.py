@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.applications import letters
@@ -20,7 +21,7 @@ from gongkai.applications.models import (
     ProvisionForm,
     ProvisionWay,
 )
-from gongkai.core import clock
+from gongkai.core import clock, uploads
 
 
 class DateInput(forms.DateInput):
@@ -59,14 +60,57 @@ class ApplicationForm(forms.Form):
         return phone
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Zero or more files from one ``<input type=file multiple>``; cleans to a list."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
+        items = data if isinstance(data, list | tuple) else [data]
+        cleaned = [super(MultipleFileField, self).clean(item, initial) for item in items if item]
+        if self.required and not cleaned:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return [f for f in cleaned if f]
+
+
 class PublicApplicationForm(ApplicationForm):
     agency: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("向哪个机关申请"), queryset=None)
-    upload = forms.FileField(label=_("附件（可选）"), required=False)
+    upload = MultipleFileField(label=_("附件（可选）"), required=False, help_text=_(
+        "可选 PDF、DOC、DOCX、XLS、XLSX、OFD、PNG、JPG、GIF 文件，"
+        "最多 {files} 个，单个不超过 {file}，合计不超过 {total}"))
 
     def __init__(self, *args: Any, agencies: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
         self.order_fields(["agency"])
+        cap = uploads.policy("public")
+        self.fields["upload"].help_text = str(self.fields["upload"].help_text).format(
+            files=cap.max_files, file=f"{cap.max_file_bytes // 1048576} MB",
+            total=f"{cap.max_request_bytes // 1048576} MB")
+
+    def clean_upload(self) -> list[uploads.Accepted]:
+        """Each file checked by content (the streaming handler has already bounded the sizes)."""
+        files: list[UploadedFile] = self.cleaned_data.get("upload") or []
+        cap = uploads.policy("public")
+        if len(files) > cap.max_files:
+            raise forms.ValidationError(_("一次最多上传 %(n)s 个附件") % {"n": cap.max_files})
+        if sum(f.size or 0 for f in files) > cap.max_request_bytes:
+            raise forms.ValidationError(_("附件合计超过上限 %(n)s MB") % {"n": cap.max_request_bytes // 1048576})
+        accepted, errors = [], []
+        for f in files:
+            try:
+                accepted.append(uploads.Accepted(uploads.inspect(f.name or "", f, max_bytes=cap.max_file_bytes), f))
+            except uploads.UploadRejected as exc:
+                errors.append(str(exc))
+        if errors:
+            raise forms.ValidationError(errors)
+        return accepted
 
 
 class IntakeForm(ApplicationForm):

@@ -25,7 +25,7 @@ from gongkai.agencies.models import Agency
 from gongkai.applications import fees, services
 from gongkai.applications.forms import FeeQuoteForm, PublicApplicationForm, StatusLookupForm
 from gongkai.applications.models import Application, Channel, Letter, LetterKind
-from gongkai.core import clock
+from gongkai.core import clock, uploads
 
 SESSION_KEY = "apply_verified"
 PUBLIC_LETTER_KINDS = (LetterKind.ANSWER, LetterKind.CORRECTION, LetterKind.EXTENSION, LetterKind.FEE)
@@ -65,17 +65,27 @@ def _agencies() -> object:
 
 @require_http_methods(["GET", "POST"])
 @ratelimit(group="apply-submit", key="ip", rate=_rate("GONGKAI_RATE_APPLY_IP"), method="POST", block=True)
+# Innermost: the throttle above answers before the body is read; the guard then streams it under the public caps.
+@uploads.guard_uploads("public")
 def apply_form(request: HttpRequest) -> HttpResponse:
     form = PublicApplicationForm(request.POST or None, request.FILES or None, agencies=_agencies())
+    refused = uploads.refusal(request) if request.method == "POST" else ""
+    if refused:
+        # The body was cut off at a cap: nothing is stored (the partial files are already deleted), the
+        # form comes back with the fields that arrived and the reason.
+        form = PublicApplicationForm(request.POST, agencies=_agencies())
+        form.is_valid()
+        form.add_error("upload", refused)
+        return render(request, "apply/form.html", {"form": form}, status=413)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         agency = data.pop("agency")
-        upload = data.pop("upload", None)
+        accepted = data.pop("upload", None) or []
         now = clock.now()
         # Art. 31: online applications count from mutual confirmation; the system's acknowledgement
         # with the tracking code is that confirmation, so the receipt date is the submission date.
         app = services.application_submit(agency=agency, data=data, channel=Channel.ONLINE, submitted_at=now,
-                                          received_on=clock.local_date(now), uploads=[upload] if upload else [])
+                                          received_on=clock.local_date(now), uploads=accepted)
         _remember(request, app)
         return redirect("apply:done", app.tracking_code)
     return render(request, "apply/form.html", {"form": form})

@@ -12,6 +12,7 @@ import hashlib
 import logging
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -37,6 +38,7 @@ from gongkai.applications.models import (
 )
 from gongkai.applications.workflow import OPEN_STATUSES, Status
 from gongkai.core import clock, events
+from gongkai.core.uploads import Accepted
 from gongkai.workdays.counting import WorkdayCalendar
 from gongkai.workdays.services import get_calendar
 
@@ -101,7 +103,7 @@ def _check_date(app: Application, on: dt.date) -> None:
 # ---------------------------------------------------------------- intake
 
 def application_submit(*, agency: Agency, data: dict[str, Any], channel: str, submitted_at: dt.datetime | None = None,
-                       received_on: dt.date | None = None, uploads: list[Any] | None = None,
+                       received_on: dt.date | None = None, uploads: Sequence[Accepted] | None = None,
                        actor: Any = None) -> Application:
     """Register an application (online form or staff intake). ``received_on`` is the Art. 31 date."""
     submitted_at = submitted_at or clock.now()
@@ -120,8 +122,11 @@ def application_submit(*, agency: Agency, data: dict[str, Any], channel: str, su
         app.save()
         app.number = f"{received_on:%Y}-{app.pk:06d}"
         app.save(update_fields=["number"])
-        for f in uploads or []:
-            Attachment.objects.create(application=app, file=f, name=getattr(f, "name", "附件")[:200])
+        for upload in uploads or []:
+            # Stored under a generated name (``<hex>.<kind>``): the applicant's name is only displayed.
+            stored = Attachment(application=app, name=upload.checked.name)
+            stored.file.save(upload.checked.storage_name(), upload.file, save=False)
+            stored.save()
         _event(app, Kind.RECEIVED, received_on, actor, note=str(app.get_channel_display()))
         _recompute(app)
         events.record(action="application.submitted", obj=app, actor=actor, agency=agency, after={

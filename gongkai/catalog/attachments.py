@@ -1,73 +1,34 @@
-"""Attachment checks and text extraction: allowed types (PDF, DOC, DOCX, XLS, XLSX, OFD, images)
-by extension and magic bytes, a size limit, and plain text for search (pdfplumber for PDF,
-python-docx for DOCX, openpyxl for XLSX). Pure functions over bytes; errors in Chinese name the file.
+"""Attachment checks and text extraction: the upload check is the shared guard
+(``gongkai.core.uploads.inspect``: allowed kinds recognised by content, size cap, polyglots, active PDF
+content and macros refused), and plain text for search (pdfplumber for PDF, python-docx for DOCX,
+openpyxl for XLSX). Pure functions over bytes or files; errors in Chinese name the file.
 """
 
 from __future__ import annotations
 
 import io
 import logging
-import zipfile
-from dataclasses import dataclass
+from typing import IO
+
+from django.conf import settings
+
+from gongkai.core import uploads
+from gongkai.core.uploads import Checked, UploadRejected
 
 logger = logging.getLogger(__name__)
 
-MAX_BYTES = 20 * 1024 * 1024
+ALLOWED = tuple(uploads.EXTENSIONS)
+# Same exception as the shared guard's, under the name catalog callers already use.
+AttachmentRejected = UploadRejected
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP = b"PK\x03\x04"
-# extension → accepted leading bytes
-MAGIC: dict[str, tuple[bytes, ...]] = {
-    "pdf": (b"%PDF-",),
-    "doc": (_OLE,),
-    "xls": (_OLE,),
-    "docx": (_ZIP,),
-    "xlsx": (_ZIP,),
-    "ofd": (_ZIP,),
-    "png": (b"\x89PNG\r\n\x1a\n",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-    "gif": (b"GIF87a", b"GIF89a"),
-}
-ALLOWED = tuple(MAGIC)
+__all__ = ["ALLOWED", "AttachmentRejected", "Checked", "check", "extract_text", "safe_extract"]
 
 
-class AttachmentRejected(ValueError):
-    """The file cannot be attached; the message says why."""
-
-
-@dataclass
-class Checked:
-    name: str
-    kind: str
-    size: int
-
-
-def check(name: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> Checked:
-    """Validate a file by extension, size and magic bytes."""
-    base = name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]
-    ext = base.rsplit(".", 1)[-1].lower() if "." in base else ""
-    if ext not in MAGIC:
-        raise AttachmentRejected(
-            f"附件“{base}”的类型不受支持：只接受 {'、'.join(e.upper() for e in ALLOWED)} 文件"
-        )
-    if not data:
-        raise AttachmentRejected(f"附件“{base}”是空文件")
-    if len(data) > max_bytes:
-        raise AttachmentRejected(
-            f"附件“{base}”大小为 {len(data) / 1048576:.1f} MB，超过上限 {max_bytes / 1048576:.0f} MB"
-        )
-    if not any(data.startswith(m) for m in MAGIC[ext]):
-        raise AttachmentRejected(f"附件“{base}”的内容与扩展名 .{ext} 不符，文件可能已损坏或被改名")
-    if ext in {"docx", "xlsx"}:
-        try:
-            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-        except zipfile.BadZipFile as exc:
-            raise AttachmentRejected(f"附件“{base}”不是有效的 .{ext} 文件") from exc
-        marker = "word/document.xml" if ext == "docx" else "xl/workbook.xml"
-        if marker not in names:
-            raise AttachmentRejected(f"附件“{base}”不是有效的 .{ext} 文件")
-    return Checked(name=base, kind=ext, size=len(data))
+def check(name: str, data: bytes | IO[bytes], *, max_bytes: int | None = None) -> Checked:
+    """Validate a file (bytes, or an upload's temporary file, which is not read into memory) by
+    extension, size and content. The cap defaults to the staff upload cap (settings)."""
+    cap = max_bytes if max_bytes is not None else int(settings.GONGKAI_UPLOAD_STAFF_MAX_FILE_BYTES)
+    return uploads.inspect(name, data, max_bytes=cap)
 
 
 def extract_text(kind: str, data: bytes) -> str:

@@ -8,6 +8,7 @@ Published things are never silently edited: services change them only through re
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 
 from django.conf import settings
@@ -123,7 +124,9 @@ class Record(models.Model):
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:
-    return f"catalog/{instance.record.agency_id}/{instance.record_id}/{filename}"
+    # A generated name with the checked kind: the uploader's file name (any length, any characters) is
+    # only displayed, never used on disk.
+    return f"catalog/{instance.record.agency_id}/{instance.record_id}/{uuid.uuid4().hex}.{instance.kind}"
 
 
 class Attachment(models.Model):

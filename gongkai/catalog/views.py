@@ -21,8 +21,10 @@ from gongkai.agencies.access import has_role, readable_agencies, readable_agency
 from gongkai.agencies.models import Agency, Role
 from gongkai.catalog import forms, services
 from gongkai.catalog.attachments import AttachmentRejected
+from gongkai.catalog.attachments import check as check_attachment
 from gongkai.catalog.models import Attachment, InfoCategory, Record
 from gongkai.catalog.workflow import Action, Status, TransitionError, allowed_actions
+from gongkai.core import uploads
 from gongkai.core.models import Event
 
 
@@ -209,14 +211,22 @@ def record_revise(request: HttpRequest, record_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@uploads.guard_uploads("staff")
 def attachment_upload(request: HttpRequest, record_id: int) -> HttpResponse:
     record = _record(request, record_id)
     require_role(request.user, record.agency, Role.CLERK)
+    refused = uploads.refusal(request)
+    if refused:
+        messages.error(request, refused)
+        return redirect("catalog:detail", record.pk)
     form = forms.AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            item = services.attachment_add(record=record, name=upload.name, data=upload.read(), actor=request.user)
+            # Checked from the temporary file first; only a file that passed is read for text extraction.
+            check_attachment(upload.name or "", upload)
+            item = services.attachment_add(record=record, name=upload.name or "", data=upload.read(),
+                                           actor=request.user)
         except (AttachmentRejected, TransitionError) as exc:
             messages.error(request, str(exc))
         else:

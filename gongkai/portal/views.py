@@ -23,6 +23,7 @@ from gongkai.catalog.models import Attachment, InfoCategory
 from gongkai.catalog.rules import ANNUAL_REPORT, DEFAULT_CATEGORIES, DISCLOSURE_RULES, Disclosure, Validity
 from gongkai.catalog.selectors import public_records
 from gongkai.catalog.taxonomy import TOP_LEVELS, TOPIC_PATHS
+from gongkai.core import uploads
 from gongkai.portal.cache import agency_scope, cached_page, platform_scope, record_scope
 from gongkai.search.backends import search
 
@@ -148,7 +149,8 @@ def attachment_download(request: HttpRequest, record_id: int, attachment_id: int
         handle = item.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404("file missing") from exc
-    return FileResponse(handle, as_attachment=False, filename=item.name)
+    # Content type from the kind checked at upload, nosniff; only vetted PDFs and images open inline.
+    return uploads.file_response(handle, kind=item.kind, name=item.name)
 
 
 def search_view(request: HttpRequest) -> HttpResponse:

@@ -146,8 +146,26 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
+# Uploads (gongkai.core.uploads, docs/security.md "Uploads"). Every multipart body streams through the
+# guarded handler into a temporary file and is stopped as soon as a cap is passed; the upload views also
+# refuse a body whose declared length is over their cap before reading it. Form fields other than files
+# are held in memory only up to DATA_UPLOAD_MAX_MEMORY_SIZE.
+FILE_UPLOAD_HANDLERS = ["gongkai.core.uploads.GuardedUploadHandler"]
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+# Public application form (/apply/): per file, all files of one application, number of files.
+GONGKAI_UPLOAD_PUBLIC_MAX_FILE_BYTES = int(os.environ.get("GONGKAI_UPLOAD_PUBLIC_MAX_FILE_BYTES", 10 * 1024 * 1024))
+GONGKAI_UPLOAD_PUBLIC_MAX_REQUEST_BYTES = int(os.environ.get("GONGKAI_UPLOAD_PUBLIC_MAX_REQUEST_BYTES",
+                                                             30 * 1024 * 1024))
+GONGKAI_UPLOAD_PUBLIC_MAX_FILES = int(os.environ.get("GONGKAI_UPLOAD_PUBLIC_MAX_FILES", 5))
+# Staff uploads (catalog attachments, and the default for any other multipart request).
+GONGKAI_UPLOAD_STAFF_MAX_FILE_BYTES = int(os.environ.get("GONGKAI_UPLOAD_STAFF_MAX_FILE_BYTES", 20 * 1024 * 1024))
+GONGKAI_UPLOAD_STAFF_MAX_REQUEST_BYTES = int(os.environ.get("GONGKAI_UPLOAD_STAFF_MAX_REQUEST_BYTES",
+                                                            20 * 1024 * 1024))
+GONGKAI_UPLOAD_STAFF_MAX_FILES = int(os.environ.get("GONGKAI_UPLOAD_STAFF_MAX_FILES", 5))
+# Uploads are refused (507) when storing one would leave less than this free under MEDIA_ROOT.
+GONGKAI_UPLOAD_DISK_FLOOR_BYTES = int(os.environ.get("GONGKAI_UPLOAD_DISK_FLOOR_BYTES", 1024 * 1024 * 1024))
 
 LOGIN_URL = "/staff/login/"
 LOGIN_REDIRECT_URL = "/staff/"
