@@ -272,7 +272,8 @@ def test_missing_keys_are_errors() -> None:
 
 
 @pytest.mark.parametrize("bad", ["not-a-key", NEW[:-2] + "=", NEW[:10] + "+" + NEW[11:], NEW[:-1] + "A",
-                                 base64.urlsafe_b64encode(b"x" * 31).decode()])
+                                 base64.urlsafe_b64encode(b"x" * 31).decode()],
+                         ids=["garbage", "too-short", "standard-alphabet", "no-padding", "31-bytes"])
 def test_malformed_key_gives_one_clear_error(bad: str) -> None:
     with override_settings(GONGKAI_FIELD_KEYS=[NEW, bad]):
         errors = key_settings()
