@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench._results import write_section  # noqa: E402
+from gongkai.core.keys import generate_key, generate_secret_key  # noqa: E402
 
 N_SUBMISSIONS = 200
 
@@ -68,6 +69,9 @@ def main() -> None:
                PYTHONPATH=str(ROOT))
     if args.postgres:
         env["DATABASE_URL"] = args.postgres
+        # DATABASE_URL without DEBUG is a production configuration: keys must be given (docs/deployment.md).
+        env.update(GONGKAI_SECRET_KEY=generate_secret_key(), GONGKAI_FIELD_KEYS=generate_key(),
+                   GONGKAI_FINGERPRINT_KEY=generate_key())
         import psycopg
 
         base = args.postgres.rsplit("/", 1)

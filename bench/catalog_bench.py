@@ -27,6 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench._results import write_section  # noqa: E402
+from gongkai.core.keys import generate_key, generate_secret_key  # noqa: E402
 
 ONE_TERM = ["食品安全", "垃圾分类", "耕地保护", "防汛抗旱", "住房公积金", "营商环境", "养老保险", "森林防火"]
 TWO_TERM = ["食品安全 抽检", "老旧小区 改造", "义务教育 招生", "河湖长制 工作", "医疗卫生 服务", "消防安全 整治"]
@@ -37,6 +38,9 @@ def _setup(database_url: str | None, data_dir: str) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.catalog_settings"
     if database_url:
         os.environ["DATABASE_URL"] = database_url
+        # DATABASE_URL without DEBUG is a production configuration: keys must be given (docs/deployment.md).
+        os.environ.update(GONGKAI_SECRET_KEY=generate_secret_key(), GONGKAI_FIELD_KEYS=generate_key(),
+                          GONGKAI_FINGERPRINT_KEY=generate_key())
     sys.path.insert(0, str(ROOT))
     import django
 

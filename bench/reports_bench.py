@@ -19,6 +19,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from gongkai.core.keys import generate_key, generate_secret_key
+
 ROOT = Path(__file__).resolve().parent.parent
 YEAR = 2025
 NOTES = """
@@ -72,6 +74,9 @@ def _setup(database_url: str | None, data_dir: str) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "gongkai.config.settings.base"
     if database_url:
         os.environ["DATABASE_URL"] = database_url
+        # DATABASE_URL without DEBUG is a production configuration: keys must be given (docs/deployment.md).
+        os.environ.update(GONGKAI_SECRET_KEY=generate_secret_key(), GONGKAI_FIELD_KEYS=generate_key(),
+                          GONGKAI_FINGERPRINT_KEY=generate_key())
     sys.path.insert(0, str(ROOT))
     import django
 
