@@ -9,6 +9,7 @@ that may empty the table. It imports no models so migrations can use it; ``core.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
@@ -38,16 +39,18 @@ def chain_key(agency_id: int | None) -> str:
 def normalize_json(value: object) -> JSONValue:
     """``value`` as it reads back from either database's JSON column, so hashes survive the round trip.
 
-    PostgreSQL's jsonb prints integral numbers without a fraction (1e16 comes back as an int), so integral
-    floats are stored as ints; tuples become lists and keys strings exactly as ``json`` does.
+    PostgreSQL's jsonb keeps numbers as decimals and prints integral ones without a fraction (1e16 comes
+    back as the int 10000000000000000), so integral floats are stored as that int; tuples become lists and
+    keys strings exactly as ``json`` does.
     """
     loaded: JSONValue = json.loads(json.dumps(value, allow_nan=False))
     return _integral_floats_as_ints(loaded)
 
 
 def _integral_floats_as_ints(value: JSONValue) -> JSONValue:
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        # Through the decimal text json writes (1.5e+300), as the database parses it, not the binary value.
+        return int(decimal.Decimal(repr(value)))
     if isinstance(value, list):
         return [_integral_floats_as_ints(v) for v in value]
     if isinstance(value, dict):
