@@ -8,9 +8,7 @@ PUBLIC_PATHS: list[str] = []
 
 
 def make(agency: Any, user: Any) -> dict[str, object]:
-    from gongkai.agencies.models import Membership
-
-    from gongkai.agencies.models import EnrolmentRequest, Role
+    from gongkai.agencies.models import EnrolmentRequest, Membership, Role
     from gongkai.core import clock
     from tests.conftest import AgencyFactory, member
 
