@@ -233,7 +233,8 @@ def values(kind: str, app: Application, inputs: Inputs) -> tuple[dict[str, Value
             if p.required:
                 why = p.description
                 if p.name == "答复期限" and app.due_error:
-                    why = f"{why}：{app.due_error}"
+                    # the stored error carries an English gloss in brackets for logs; the clerk reads Chinese
+                    why = f"{why}：{re.sub(r'（[^（）]*[A-Za-z][^（）]*）', '', app.due_error)}"
                 missing[p.name] = why
                 continue
             value = ""

@@ -177,7 +177,8 @@ def test_missing_deadline_refused_instead_of_a_letter_with_a_hole(agency: Any) -
     assert app.due_on is None
     with pytest.raises(ValidationError, match="答复期限") as exc:
         s.extension_approve(application=app, on=D(2026, 12, 11), days=10, reason="量大", actor=None)
-    assert "2027" in str(exc.value)  # the clerk is told why
+    assert "缺少2027年的节假日安排数据" in str(exc.value)  # the clerk is told why, in Chinese only
+    assert "holiday" not in str(exc.value)
     assert not app.letters.exists()
     # a correction notice without its items would read "请您于…前对以下内容作出补正："
     app = submit(agency, info_name="另一项信息")
@@ -239,3 +240,9 @@ def test_migration_rewrites_rows_and_keeps_the_old_body(agency: Any, other_agenc
     assert new.body == "{{ 申请人姓名 }}：{{ 答复结果 }}" and new.legacy_body == "" and new.legacy_note == ""
     for tpl in (bad, old, new):
         assert letters.check(tpl.kind, tpl.body) == []
+
+
+def test_every_placeholder_is_documented() -> None:
+    # clerks and reviewers read the list in docs/applications.md; it must not drift from the declaration
+    text = (Path(__file__).resolve().parents[2] / "docs" / "applications.md").read_text(encoding="utf-8")
+    assert [p.name for p in letters.PLACEHOLDERS if f"`{p.name}`" not in text] == []
