@@ -74,6 +74,10 @@ _MARKUP = re.compile(rb"<(?:html|head|body|script|iframe|svg|object|embed|!docty
 # PDF names that run code, launch programs or carry files; a PDF naming any of them is refused.
 PDF_ACTIVE_NAMES = frozenset({"JavaScript", "JS", "Launch", "EmbeddedFile", "EmbeddedFiles", "RichMedia", "XFA"})
 _PDF_NAME = re.compile(rb"/([^\x00\t\n\x0c\r /\[\]()<>{}%]{1,127})")
+# Fast scan: only the names that matter, spelt plainly or with #xx escapes (decoded and re-checked).
+_NAME_CHAR = rb"[^\x00\t\n\x0c\r /\[\]()<>{}%]"
+_PDF_SUSPECT = re.compile(rb"/((?:JavaScript|JS|Launch|EmbeddedFiles?|RichMedia|XFA|ObjStm)(?!" + _NAME_CHAR
+                          + rb")|" + _NAME_CHAR + rb"{0,126}#[0-9A-Fa-f]{2}" + _NAME_CHAR + rb"{0,124})")
 _PDF_HEADER = re.compile(rb"%PDF-[12]\.\d")
 # Inflated object streams are scanned too (names can hide there); this bounds the work per file.
 _PDF_INFLATE_BUDGET = 64 * MiB
@@ -274,7 +278,7 @@ def _pdf(buf: Buffer, kind: str) -> str:
     if end >= 0 and len(buf) - (end + 5) > 1024:
         return "在 PDF 结束标记之后还附带了其他内容，不予接收"
     budget = _PDF_INFLATE_BUDGET
-    for match in _PDF_NAME.finditer(buf):
+    for match in _PDF_SUSPECT.finditer(buf):
         found = _pdf_name(match.group(1))
         if found in PDF_ACTIVE_NAMES:
             return f"含有脚本、启动程序或嵌入文件（/{found}），不予接收；请另存为普通 PDF 后再上传"
@@ -289,6 +293,8 @@ def _pdf(buf: Buffer, kind: str) -> str:
 
 
 def _pdf_name(raw: bytes) -> str:
+    if b"#" not in raw:
+        return raw.decode("latin-1")
     # "#4A#53" spells "JS": a reader decodes the escapes, so the check must too.
     decoded = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), raw)
     return decoded.decode("latin-1")

@@ -257,8 +257,8 @@ def test_ordinary_files_accepted(name: str, data: bytes, kind: str) -> None:
 
 def test_long_chinese_file_name_stored_under_generated_name(agency: Any) -> None:
     name = "关于" + "某县人民政府办公室政府信息公开申请补充材料" * 6 + ".pdf"   # 134 characters, 400 bytes in UTF-8
-    r = Client().post("/apply/", {"agency": agency.pk, **_application(),
-                                  "upload": [SimpleUploadedFile(name, pdf()), SimpleUploadedFile("b\u202egpj.pdf", pdf())]})
+    files = [SimpleUploadedFile(name, pdf()), SimpleUploadedFile("b\u202egpj.pdf", pdf())]
+    r = Client().post("/apply/", {"agency": agency.pk, **_application(), "upload": files})
     assert r.status_code == 302
     first, second = AppAttachment.objects.order_by("id")
     assert len(first.name) <= uploads.NAME_MAX_CHARS and first.name.startswith("关于") and first.name.endswith(".pdf")
@@ -288,7 +288,8 @@ def test_submissions_throttled_per_ip(agency: Any) -> None:
     assert refused.status_code == 429 and "频繁" in refused.content.decode()
     assert Application.objects.count() == 3
     # Another address is not affected.
-    assert Client(REMOTE_ADDR="198.51.100.9").post("/apply/", {"agency": agency.pk, **_application()}).status_code == 302
+    other = Client(REMOTE_ADDR="198.51.100.9")
+    assert other.post("/apply/", {"agency": agency.pk, **_application()}).status_code == 302
 
 
 def test_disk_floor_refuses_uploads(agency: Any, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -307,7 +308,8 @@ def record(agency: Any) -> tuple[Any, Any]:
     catalog.categories_ensure(agency=agency)
     clerk = member(agency, Role.CLERK)
     item = catalog.record_create(agency=agency, actor=clerk, data={
-        "title": "关于印发示例方案的通知", "topic": "科技、教育\\教育", "category": catalog.category_named(agency, "政策法规"),
+        "title": "关于印发示例方案的通知", "topic": "科技、教育\\教育",
+        "category": catalog.category_named(agency, "政策法规"),
         "formed_on": dt.date(2026, 3, 2), "written_on": dt.date(2026, 3, 2), "summary": "示例", "body": "<p>示例</p>"})
     return item, clerk
 
@@ -353,7 +355,8 @@ def test_staff_upload_checked_by_content(record: tuple[Any, Any]) -> None:
 def test_served_attachments_use_checked_type_nosniff_and_download(agency: Any) -> None:
     approver = member(agency, Role.APPROVER)
     record = catalog.record_publish_generated(
-        agency=agency, title="2025年政府信息公开工作年度报告", category_name="政府信息公开年报", body_html="<p>年报</p>",
+        agency=agency, title="2025年政府信息公开工作年度报告", category_name="政府信息公开年报",
+        body_html="<p>年报</p>",
         formed_on=dt.date(2026, 1, 20), actor=approver, attachments=[("年报.pdf", pdf()), ("附表.docx", docx()),
                                                                       ("图.png", png())])
     served = {}
