@@ -26,7 +26,7 @@ from django.db import transaction
 
 from gongkai.agencies import access, lockout
 from gongkai.agencies.models import Agency, EnrolmentRequest, EnrolmentStatus, Kind, Level, Membership, Role
-from gongkai.core import clock, events
+from gongkai.core import clock, csvsafe, events
 
 CSV_FIELDS = [
     "code", "name", "short_name", "parent_code", "level", "kind", "office_name", "address",
@@ -53,7 +53,7 @@ class ImportResult:
 def _row_values(row: dict[str, str], line: int, errors: list[str]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for name in EDITABLE:
-        raw = (row.get(name) or "").strip()
+        raw = csvsafe.unescape((row.get(name) or "").strip())  # our export escapes formula-like cells
         if name in ("approval_levels", "ordering"):
             if raw:
                 try:
@@ -156,7 +156,7 @@ def agencies_import_csv(*, text: str, actor: Any) -> ImportResult:
 
 def agencies_export_csv(agencies: Iterable[Agency] | None = None) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer = csvsafe.dict_writer(out, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     qs = agencies if agencies is not None else Agency.objects.select_related("parent").order_by("path")
     for a in qs:

@@ -18,6 +18,7 @@ from gongkai.agencies.access import can_read, readable_agencies, readable_agency
 from gongkai.catalog import selectors
 from gongkai.catalog.models import Record
 from gongkai.catalog.workflow import Status
+from gongkai.core.params import ApiId, ApiOffset, ApiYear
 
 router = Router(tags=["catalog"])
 MAX_LIMIT = 200
@@ -57,8 +58,8 @@ def _out(r: Record) -> dict[str, Any]:
 
 
 @router.get("records", response=list[RecordOut])
-def list_records(request: HttpRequest, agency: int | None = None, year: int | None = None, mine: bool = False,
-                 limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+def list_records(request: HttpRequest, agency: ApiId | None = None, year: ApiYear | None = None, mine: bool = False,
+                 limit: int = 50, offset: ApiOffset = 0) -> list[dict[str, Any]]:
     if mine:
         qs = Record.objects.filter(agency__in=readable_agencies(request.user))
     else:
@@ -81,7 +82,7 @@ def get_record(request: HttpRequest, record_id: int) -> dict[str, Any]:
 
 
 @router.get("agencies/{agency_id}/figures/{year}")
-def figures(request: HttpRequest, agency_id: int, year: int) -> dict[str, Any]:
+def figures(request: HttpRequest, agency_id: int, year: ApiYear) -> dict[str, Any]:
     agency = readable_agency_or_404(request.user, agency_id)
     ids = [agency.pk]
     table2 = selectors.table2_figures(ids, year)

@@ -26,6 +26,7 @@ from gongkai.catalog.models import Attachment, InfoCategory, Record
 from gongkai.catalog.workflow import Action, Status, TransitionError, allowed_actions
 from gongkai.core import uploads
 from gongkai.core.models import Event
+from gongkai.core.params import MAX_ID, page_number, parse_int, query_id
 
 
 def _record(request: HttpRequest, record_id: int) -> Record:
@@ -45,14 +46,15 @@ def record_list(request: HttpRequest) -> HttpResponse:
     agencies = readable_agencies(request.user)
     qs = Record.objects.filter(agency__in=agencies).select_related("agency", "category")
     agency_id, status, q = request.GET.get("agency", ""), request.GET.get("status", ""), request.GET.get("q", "")
-    if agency_id.isdigit():
-        qs = qs.filter(agency_id=int(agency_id))
+    agency_filter = query_id(request, "agency")
+    if agency_filter is not None:
+        qs = qs.filter(agency_id=agency_filter)
     if status in Status.values:
         qs = qs.filter(status=status)
     if q.strip():
         qs = qs.filter(title__icontains=q.strip())
     by_status = dict(qs.order_by().values_list("status").annotate(n=Count("id")))
-    page = Paginator(qs.order_by("-updated_at", "-id"), 30).get_page(request.GET.get("page"))
+    page = Paginator(qs.order_by("-updated_at", "-id"), 30).get_page(page_number(request.GET.get("page")))
     return render(request, "catalog/list.html", {
         "page": page, "agencies": agencies.order_by("path")[:500], "statuses": Status.choices,
         "counts": [(value, label, by_status.get(value, 0)) for value, label in Status.choices],
@@ -66,8 +68,9 @@ def record_new(request: HttpRequest) -> HttpResponse:
                       if has_role(request.user, a, Role.CLERK)]
     agency_id = request.POST.get("agency") or request.GET.get("agency") or ""
     agency: Agency | None = None
-    if agency_id.isdigit():
-        agency = next((a for a in clerk_agencies if a.pk == int(agency_id)), None)
+    chosen = parse_int(agency_id, lo=1, hi=MAX_ID)
+    if agency_id.strip():
+        agency = next((a for a in clerk_agencies if a.pk == chosen), None)
     elif len(clerk_agencies) == 1:
         agency = clerk_agencies[0]
     if agency is None:

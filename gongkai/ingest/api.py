@@ -14,6 +14,7 @@ from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.security import django_auth
 
+from gongkai.core.params import ApiId, ApiYear
 from gongkai.ingest import selectors
 from gongkai.ingest.pipeline import UnrecognisedFile, ingest_bytes
 from gongkai.ingest.readers import UnreadableFile
@@ -35,7 +36,7 @@ class PublishedReportOut(Schema):
 
 
 @router.get("published-reports", response=list[PublishedReportOut])
-def list_reports(request: HttpRequest, agency_id: int | None = None, year: int | None = None) -> Any:
+def list_reports(request: HttpRequest, agency_id: ApiId | None = None, year: ApiYear | None = None) -> Any:
     qs = selectors.readable_reports(request.user)
     if agency_id is not None:
         qs = qs.filter(agency_id=agency_id)

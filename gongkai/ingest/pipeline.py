@@ -8,7 +8,6 @@ order. Results stream out one at a time (JSON lines, CSV rows): memory stays fla
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import os
 from collections.abc import Iterable, Iterator
@@ -16,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from gongkai.core import csvsafe
 from gongkai.ingest.parser import parse_tokens
 from gongkai.ingest.readers import UnreadableFile, read_bytes
 from gongkai.reports.checks import Problem, check_report
@@ -123,6 +123,6 @@ def csv_rows(result: IngestResult) -> Iterator[list[str]]:
 
 
 def write_csv_header(fh: IO[str]) -> Any:
-    w = csv.writer(fh)
+    w = csvsafe.writer(fh)  # parsed text comes from outside: no cell may become a spreadsheet formula
     w.writerow(CSV_HEADER)
     return w

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import has_role, readable_agencies
 from gongkai.agencies.models import Role
+from gongkai.core.params import query_id, query_ids
 from gongkai.ingest import selectors, services
 from gongkai.ingest.forms import UploadForm
 from gongkai.reports import charts
@@ -34,9 +35,9 @@ def _upload_agencies(user: Any) -> Any:
 @login_required
 def report_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.readable_reports(request.user).order_by("agency__path", "-year", "-id")
-    agency_id = request.GET.get("agency")
-    if agency_id and agency_id.isdigit():
-        qs = qs.filter(agency_id=int(agency_id))
+    agency_id = query_id(request, "agency")
+    if agency_id is not None:
+        qs = qs.filter(agency_id=agency_id)
     agencies = _upload_agencies(request.user)
     form = UploadForm(agencies=agencies) if agencies.exists() else None
     return render(request, "ingest/list.html", {"reports": qs[:500], "form": form})
@@ -119,7 +120,7 @@ OUTCOME_LABELS = (("outcome_granted", "予以公开"), ("outcome_partial", "部�
 @login_required
 def compare(request: HttpRequest) -> HttpResponse:
     agencies = readable_agencies(request.user).filter(published_reports__isnull=False).distinct().order_by("path")
-    chosen = [int(x) for x in request.GET.getlist("agency") if x.isdigit()]
+    chosen = query_ids(request, "agency")
     rows = selectors.comparison_rows(request.user, chosen or None)
     years = sorted({r["year"] for r in rows})
     labels = [str(y) for y in years]

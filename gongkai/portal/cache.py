@@ -7,6 +7,12 @@ through a ``post_save`` signal, so the next request after the commit misses the 
 fresh. A hit costs one primary-key query. Only anonymous GET/HEAD requests without pending flash
 messages are served from or stored in the cache; errors and non-200 responses are never stored.
 
+Keys are bounded (issue 9, item 12): a key names the page's path and only the query parameters that
+page declares (``QueryParams``), each normalised to its canonical value in a fixed order; unknown
+parameters are dropped, so ``?x=1`` and ``?y=2`` share the plain page's entry. A request whose declared
+parameter has a value outside its domain is rendered but never stored. Entries live at most
+``PAGE_SECONDS``; with Redis, ``maxmemory`` + ``allkeys-lru`` bounds memory (docs/deployment.md).
+
 Storage: the ``portal`` cache alias when configured, else a shared default cache (Redis), else a
 process-local LocMem of ``PAGE_ENTRIES`` pages.
 """
@@ -15,8 +21,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -26,10 +33,60 @@ from django.http import HttpRequest, HttpResponse
 
 from gongkai.catalog import versions
 from gongkai.core import clock
+from gongkai.core.params import MAX_ID, MAX_YEAR, MIN_YEAR, page_number, parse_int
 
 PAGE_SECONDS = 600  # an upper bound only; correctness comes from the version in the key
 
 Scope = Callable[..., "tuple[str, int] | None"]
+
+
+# A normaliser maps a raw query value to its canonical form: "" means the default (left out of the key),
+# None means outside the parameter's domain (the request is not cached).
+Normaliser = Callable[[str], "str | None"]
+QueryParams = Mapping[str, Normaliser]
+
+
+def norm_page(raw: str) -> str | None:
+    """Same rule as the views' ``page_number``: junk is page 1, huge values are clamped."""
+    number = page_number(raw)
+    return "" if number == 1 else str(number)
+
+
+def norm_id(raw: str) -> str | None:
+    if not raw.strip():
+        return ""
+    value = parse_int(raw, lo=1, hi=MAX_ID)
+    return None if value is None else str(value)
+
+
+def norm_year(raw: str) -> str | None:
+    if not raw.strip():
+        return ""
+    value = parse_int(raw, lo=MIN_YEAR, hi=MAX_YEAR)
+    return None if value is None else str(value)
+
+
+def norm_choice(choices: frozenset[str]) -> Normaliser:
+    def norm(raw: str) -> str | None:
+        return raw if raw in choices or raw == "" else None
+
+    return norm
+
+
+PAGED: QueryParams = {"page": norm_page}
+
+
+def canonical_query(request: HttpRequest, params: QueryParams) -> str | None:
+    """The page's declared parameters in canonical form and fixed order, or None when one is invalid.
+    A repeated parameter counts by its last value, as ``QueryDict.get`` (the views' reader) does."""
+    parts = []
+    for name in sorted(params):
+        value = params[name](request.GET.get(name, ""))
+        if value is None:
+            return None
+        if value:
+            parts.append(f"{name}={quote(value)}")
+    return "&".join(parts)
 
 
 PAGE_ENTRIES = 2000  # per process when the pages live in local memory (~15 KB a page)
@@ -75,8 +132,12 @@ def _cacheable(request: HttpRequest) -> bool:
     return len(get_messages(request)) == 0  # type: ignore[arg-type]
 
 
-def cached_page(scope: Scope) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
-    """Decorate a public view: serve the stored rendering while its scope's version is unchanged."""
+def cached_page(scope: Scope, params: QueryParams | None = None,
+                ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Decorate a public view: serve the stored rendering while its scope's version is unchanged.
+    ``params`` declares the query parameters the view reads (none by default); the view must read them
+    through the same normalisation, so every URL mapped to one key renders the same page."""
+    declared: QueryParams = params or {}
 
     def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @functools.wraps(view)
@@ -87,7 +148,10 @@ def cached_page(scope: Scope) -> Callable[[Callable[..., HttpResponse]], Callabl
             if found is None:
                 return view(request, *args, **kwargs)
             name, version = found
-            url = request.build_absolute_uri()
+            query = canonical_query(request, declared)
+            if query is None:
+                return view(request, *args, **kwargs)
+            url = request.build_absolute_uri(request.path) + ("?" + query if query else "")
             key = "portal:page:" + hashlib.sha1(
                 f"{name}|{version}|{clock.today().isoformat()}|{url}".encode()).hexdigest()
             store = page_cache()

@@ -24,10 +24,26 @@ from gongkai.catalog.rules import ANNUAL_REPORT, DEFAULT_CATEGORIES, DISCLOSURE_
 from gongkai.catalog.selectors import public_records
 from gongkai.catalog.taxonomy import TOP_LEVELS, TOPIC_PATHS
 from gongkai.core import uploads
-from gongkai.portal.cache import agency_scope, cached_page, platform_scope, record_scope
+from gongkai.core.params import page_number, query_id, query_year
+from gongkai.portal.cache import (
+    PAGED,
+    QueryParams,
+    agency_scope,
+    cached_page,
+    canonical_query,
+    norm_choice,
+    norm_id,
+    norm_page,
+    norm_year,
+    platform_scope,
+    record_scope,
+)
 from gongkai.search.backends import search
 
 PAGE_SIZE = 20
+# The query parameters the content page reads; the page cache keys on exactly these (canonical form).
+CONTENT_PARAMS: QueryParams = {"page": norm_page, "category": norm_id, "year": norm_year,
+                               "topic": norm_choice(frozenset(TOP_LEVELS) | frozenset(TOPIC_PATHS))}
 # The browse facets' counts are GROUP BY results cached this long per catalog version; list totals are live.
 FACET_SECONDS = 60
 
@@ -37,7 +53,14 @@ def _agency(agency_id: int) -> Agency:
 
 
 def _page(request: HttpRequest, qs: QuerySet[Any], size: int = PAGE_SIZE) -> Any:
-    return Paginator(qs, size).get_page(request.GET.get("page"))
+    return Paginator(qs, size).get_page(page_number(request.GET.get("page")))
+
+
+def _pager_query(request: HttpRequest, params: QueryParams) -> str:
+    """The page's other declared parameters for the pager links (never the raw query string, so a
+    cached page cannot carry a visitor's junk parameters to the next visitor)."""
+    others = {k: v for k, v in params.items() if k != "page"}
+    return canonical_query(request, others) or ""
 
 
 @cached_page(platform_scope)
@@ -71,40 +94,44 @@ def _category_list(request: HttpRequest, agency: Agency, category_name: str, col
     qs = (public_records().filter(agency=agency, category__name=category_name)
           .select_related("category").defer("body", "summary").order_by("-published_at", "-id"))
     return render(request, template, {"agency": agency, "page": _page(request, qs), "column": column,
-                                      "column_title": category_name})
+                                      "column_title": category_name, "pager_query": ""})
 
 
-@cached_page(agency_scope)
+@cached_page(agency_scope, PAGED)
 def rules(request: HttpRequest, agency_id: int) -> HttpResponse:
     return _category_list(request, _agency(agency_id), DISCLOSURE_RULES, "rules", "portal/category_list.html")
 
 
-@cached_page(agency_scope)
+@cached_page(agency_scope, PAGED)
 def annual_reports(request: HttpRequest, agency_id: int) -> HttpResponse:
     return _category_list(request, _agency(agency_id), ANNUAL_REPORT, "annual_reports", "portal/category_list.html")
 
 
-@cached_page(agency_scope)
+@cached_page(agency_scope, CONTENT_PARAMS)
 def content(request: HttpRequest, agency_id: int) -> HttpResponse:
     """法定主动公开内容: browse by category, topic (first level) and year."""
     agency = _agency(agency_id)
     qs = public_records().filter(agency=agency).select_related("category").defer("body", "summary")
-    category, topic, year = request.GET.get("category", ""), request.GET.get("topic", ""), request.GET.get("year", "")
+    topic = request.GET.get("topic", "")
     # Keyed by the agency's catalog version, so a publication, withdrawal or category edit shows at once.
     version = versions.current(agency.pk)
     facets = (_facets(qs) if version is None else
               cache.get_or_set(f"portal:facets:{agency.pk}:{version}", lambda: _facets(qs), FACET_SECONDS))
-    if category.isdigit():
-        qs = qs.filter(category_id=int(category))
+    category_id = query_id(request, "category")  # 400 for a value that cannot be a category
+    if category_id is not None:
+        qs = qs.filter(category_id=category_id)
     if topic in TOP_LEVELS:
         qs = qs.filter(topic__startswith=topic)
     elif topic:
         qs = qs.filter(topic=topic)
-    if year.isdigit():
-        qs = qs.filter(published_on__year=int(year))
+    year_value = query_year(request)
+    if year_value is not None:
+        qs = qs.filter(published_on__year=year_value)
     return render(request, "portal/content.html", {
         "agency": agency, "page": _page(request, qs.order_by("-published_at", "-id")), "facets": facets,
-        "column": "content", "selected": {"category": category, "topic": topic, "year": year},
+        "pager_query": _pager_query(request, CONTENT_PARAMS),
+        "column": "content",
+        "selected": {"category": str(category_id or ""), "topic": topic, "year": str(year_value or "")},
         "top_levels": TOP_LEVELS,
     })
 
@@ -155,14 +182,15 @@ def attachment_download(request: HttpRequest, record_id: int, attachment_id: int
 
 def search_view(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()[:100]
-    agency_id = request.GET.get("agency", "")
-    agency = Agency.objects.filter(pk=int(agency_id), is_active=True).first() if agency_id.isdigit() else None
-    year = request.GET.get("year", "")
+    agency_id = query_id(request, "agency")
+    agency = Agency.objects.filter(pk=agency_id, is_active=True).first() if agency_id else None
+    year_value = query_year(request)
+    year = str(year_value or "")
     validity = request.GET.get("validity", "")
-    page_no = max(1, int(request.GET["page"])) if request.GET.get("page", "").isdigit() else 1
+    page_no = page_number(request.GET.get("page"))
     results = None
     if q:
-        results = search(q, agency=agency.pk if agency else None, year=int(year) if year.isdigit() else None,
+        results = search(q, agency=agency.pk if agency else None, year=year_value,
                          validity=validity if validity in Validity.values else "",
                          category=request.GET.get("category", "")[:60], topic=request.GET.get("topic", "")[:60],
                          limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE)

@@ -12,10 +12,12 @@ from ninja import Router
 from ninja.errors import HttpError
 
 from gongkai.agencies.access import readable_agency_or_404
+from gongkai.core.params import ApiYear
 from gongkai.reports import access, figures, selectors
 from gongkai.reports.assemble import report_data, run_checks
 from gongkai.reports.checks import check_report
 from gongkai.reports.data import ReportData
+from gongkai.reports.formats import FORMATS
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.render.exports import labelled_json
 from gongkai.reports.services import default_era
@@ -26,13 +28,15 @@ router = Router(tags=["reports"])
 
 def _staff(request: HttpRequest) -> None:
     if not request.user.is_authenticated:
-        raise HttpError(401, "login required")
+        raise HttpError(401, "请先登录")
 
 
 @router.get("/agencies/{agency_id}/{year}/figures")
-def agency_figures(request: HttpRequest, agency_id: int, year: int, era: str = "") -> dict[str, Any]:
+def agency_figures(request: HttpRequest, agency_id: int, year: ApiYear, era: str = "") -> dict[str, Any]:
     """The tables of ``year`` computed from the ledgers now, with the consistency checks."""
     _staff(request)
+    if era and era not in FORMATS:
+        raise HttpError(400, "未知的年报格式（可用：" + "、".join(FORMATS) + "）")
     agency = readable_agency_or_404(request.user, agency_id)
     try:
         data = figures.compute([agency.pk], year, era=era or default_era(year), agency_name=agency.name)
@@ -57,7 +61,7 @@ def report_detail(request: HttpRequest, report_id: int) -> dict[str, Any]:
 
 
 @router.get("/published/list", auth=None)
-def published(request: HttpRequest, year: int | None = None) -> list[dict[str, Any]]:
+def published(request: HttpRequest, year: ApiYear | None = None) -> list[dict[str, Any]]:
     """Published reports (public): id, agency, year, version, title, 索引号, portal URL."""
     qs = selectors.public_reports()
     if year is not None:

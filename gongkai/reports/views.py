@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from gongkai.agencies.access import has_role, readable_agency_or_404
 from gongkai.core import clock
 from gongkai.core.models import Event
+from gongkai.core.params import MAX_YEAR, MIN_YEAR, parse_int, query_ids
 from gongkai.reports import access, deadlines, narrative, rollup, selectors, services
 from gongkai.reports.assemble import previous_data, report_data, run_checks
 from gongkai.reports.checks import errors
@@ -34,10 +35,9 @@ from gongkai.reports.workflow import AGENCY_EDIT_ROLES, available
 
 
 def _int(value: Any, default: int) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default
+    """A year from a form or query string; anything that is not a plausible year is the default."""
+    parsed = parse_int(value if isinstance(value, str) else None, lo=MIN_YEAR, hi=MAX_YEAR)
+    return default if parsed is None else parsed
 
 
 def _report_or_404(request: HttpRequest, report_id: int) -> AnnualReport:
@@ -193,7 +193,7 @@ def rollup_view(request: HttpRequest) -> HttpResponse:
     if not supervised:
         raise PermissionDenied("只有上级政府信息公开工作主管部门可以查看汇总")
     statuses = rollup.statuses(supervised, year, today=today)
-    chosen_ids = {_int(x, 0) for x in request.GET.getlist("agency")}
+    chosen_ids = set(query_ids(request, "agency"))
     chosen = [a for a in supervised if a.pk in chosen_ids]
     era = request.GET.get("era") or services.default_era(year)
     summed_html, error = "", ""

@@ -11,6 +11,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from gongkai.agencies.access import readable_agency_or_404
+from gongkai.core.params import ApiYear
 from gongkai.worklog import selectors
 
 router = Router(tags=["worklog"])
@@ -30,11 +31,11 @@ class EntryOut(Schema):
 
 def _staff(request: HttpRequest) -> None:
     if not request.user.is_authenticated:
-        raise HttpError(401, "login required")
+        raise HttpError(401, "请先登录")
 
 
 @router.get("/agencies/{agency_id}/{year}/entries", response=list[EntryOut])
-def list_entries(request: HttpRequest, agency_id: int, year: int) -> list[EntryOut]:
+def list_entries(request: HttpRequest, agency_id: int, year: ApiYear) -> list[EntryOut]:
     _staff(request)
     agency = readable_agency_or_404(request.user, agency_id)
     return [EntryOut(id=e.pk, year=e.year, kind=e.kind, kind_label=str(e.get_kind_display()),
@@ -44,7 +45,7 @@ def list_entries(request: HttpRequest, agency_id: int, year: int) -> list[EntryO
 
 
 @router.get("/agencies/{agency_id}/{year}/figures", response=dict[str, Decimal])
-def figures(request: HttpRequest, agency_id: int, year: int) -> dict[str, Decimal]:
+def figures(request: HttpRequest, agency_id: int, year: ApiYear) -> dict[str, Decimal]:
     _staff(request)
     agency = readable_agency_or_404(request.user, agency_id)
     return {k: Decimal(v) for k, v in selectors.work_figures([agency.pk], year).items()}

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from gongkai.agencies.access import has_role, readable_agencies, readable_agency_or_404, require_read, require_role
 from gongkai.agencies.models import Role
 from gongkai.core import clock
+from gongkai.core.params import MAX_ID, MAX_YEAR, MIN_YEAR, parse_int
 from gongkai.worklog import selectors, services
 from gongkai.worklog.forms import WorkEntryForm
 from gongkai.worklog.kinds import SPECS, Kind
@@ -25,17 +26,15 @@ from gongkai.worklog.models import WorkEntry
 WRITE_ROLES = (Role.CLERK, Role.OFFICE_HEAD, Role.ADMIN)
 
 
-def _int(value: str | None, default: int | None = None) -> int | None:
-    try:
-        return int(value) if value else default
-    except ValueError:
-        return default
+def _int(value: str | None, default: int | None = None, *, lo: int = 1, hi: int = MAX_ID) -> int | None:
+    parsed = parse_int(value, lo=lo, hi=hi)
+    return default if parsed is None else parsed
 
 
 @login_required
 def entry_list(request: HttpRequest) -> HttpResponse:
     agencies = list(readable_agencies(request.user).order_by("path")[:500])
-    year = _int(request.GET.get("year"), clock.today().year) or clock.today().year
+    year = _int(request.GET.get("year"), clock.today().year, lo=MIN_YEAR, hi=MAX_YEAR) or clock.today().year
     agency_id = _int(request.GET.get("agency"))
     selected = [a for a in agencies if a.pk == agency_id] or agencies[:1]
     agency = selected[0] if selected else None
@@ -66,7 +65,7 @@ def entry_list(request: HttpRequest) -> HttpResponse:
 def entry_create(request: HttpRequest, agency_id: int) -> HttpResponse:
     agency = readable_agency_or_404(request.user, agency_id)
     require_role(request.user, agency, *WRITE_ROLES)
-    initial = {"year": _int(request.GET.get("year"), clock.today().year), "quantity": 1}
+    initial = {"year": _int(request.GET.get("year"), clock.today().year, lo=MIN_YEAR, hi=MAX_YEAR), "quantity": 1}
     form = WorkEntryForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

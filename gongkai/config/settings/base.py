@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 
 from gongkai.core import keys as gongkai_keys
 
@@ -50,6 +51,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
+    "ninja",  # serves the API docs' Swagger UI from its own static files instead of a CDN
     "axes",
     "django_ratelimit",
     "gongkai.core",
@@ -76,6 +79,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # HTTP hardening (docs/security.md "HTTP hardening"): CSP header, hostile-value guard, no-store on
+    # personal pages, staff idle timeout, JSON-only API writes.
+    "csp.middleware.CSPMiddleware",
+    "gongkai.core.httpguard.RequestSanityMiddleware",
+    "gongkai.core.httpguard.NoStoreMiddleware",
+    "gongkai.core.httpguard.StaffIdleTimeoutMiddleware",
+    "gongkai.core.httpguard.ApiJsonOnlyMiddleware",
     # A django-ratelimit refusal (Ratelimited) becomes the Chinese 429 page, not a 403.
     "django_ratelimit.middleware.RatelimitMiddleware",
     # Turns a locked-out login into the lockout page (django-axes: keep it last).
@@ -166,6 +176,34 @@ GONGKAI_UPLOAD_STAFF_MAX_REQUEST_BYTES = int(os.environ.get("GONGKAI_UPLOAD_STAF
 GONGKAI_UPLOAD_STAFF_MAX_FILES = int(os.environ.get("GONGKAI_UPLOAD_STAFF_MAX_FILES", 5))
 # Uploads are refused (507) when storing one would leave less than this free under MEDIA_ROOT.
 GONGKAI_UPLOAD_DISK_FLOOR_BYTES = int(os.environ.get("GONGKAI_UPLOAD_DISK_FLOOR_BYTES", 1024 * 1024 * 1024))
+
+# Content-Security-Policy (django-csp 4): everything from the platform itself; no inline script at all.
+# <style> blocks carry the per-request nonce ({{ request.csp_nonce }}); style *attributes* stay allowed
+# (style-src-attr) because the annual-report tables set column widths inline, shared with PDF output,
+# and a style attribute cannot run script.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", NONCE],  # the nonce appears only on responses whose template used it
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Staff sessions end after this many minutes without a request (sliding; gongkai.core.httpguard).
+GONGKAI_STAFF_IDLE_MINUTES = int(os.environ.get("GONGKAI_STAFF_IDLE_MINUTES", "30"))
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 12 * 3600  # an absolute cap on top of the idle timeout
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
 
 LOGIN_URL = "/staff/login/"
 LOGIN_REDIRECT_URL = "/staff/"

@@ -93,6 +93,10 @@ def response(data: ReportData, kind: str, stem: str, *, inline: bool = False) ->
     resp = HttpResponse(render_bytes(data, kind), content_type=CONTENT_TYPES[kind])
     disposition = "inline" if inline or kind == "html" else "attachment"
     resp["Content-Disposition"] = f'{disposition}; filename="{stem}.{kind}"'
+    if kind == "html":
+        # The standalone HTML export carries its print CSS in a <style> block and no script; django-csp
+        # reads this attribute to allow that one block type on this response only.
+        resp._csp_replace = {"style-src": ["'self'", "'unsafe-inline'"]}  # type: ignore[attr-defined]
     return resp
 
 
