@@ -21,6 +21,7 @@ import re
 import time
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import logout
@@ -116,7 +117,7 @@ class StaffIdleTimeoutMiddleware:
                 if _is_api(request):
                     return JsonResponse({"detail": "登录已超时，请重新登录"}, status=401,
                                         json_dumps_params={"ensure_ascii": False})
-                return redirect(f"{settings.LOGIN_URL}?reason={IDLE_FLAG}&next={request.path}")
+                return redirect(f"{settings.LOGIN_URL}?{urlencode({'reason': IDLE_FLAG, 'next': request.path})}")
             # Written at most once a minute, so a busy page does not save the session on every request.
             if not isinstance(last, int) or now - last >= 60:
                 request.session[IDLE_SESSION_KEY] = now

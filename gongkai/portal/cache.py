@@ -74,6 +74,13 @@ def norm_choice(choices: frozenset[str]) -> Normaliser:
 
 
 PAGED: QueryParams = {"page": norm_page}
+_NO_STORE_ATTR = "_gongkai_page_not_cacheable"
+
+
+def not_cacheable(request: HttpRequest) -> None:
+    """Called by a view whose request names nothing that exists (a page past the last, a category or year
+    without records): the page is rendered but not stored, so such values cannot multiply the keys."""
+    setattr(request, _NO_STORE_ATTR, True)
 
 
 def canonical_query(request: HttpRequest, params: QueryParams) -> str | None:
@@ -161,7 +168,7 @@ def cached_page(scope: Scope, params: QueryParams | None = None,
                 return HttpResponse(content, content_type=content_type)
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.streaming and not response.has_header("Set-Cookie") \
-                    and not response.cookies:
+                    and not response.cookies and not getattr(request, _NO_STORE_ATTR, False):
                 store.set(key, (response.content, response["Content-Type"]), PAGE_SECONDS)
             return response
 

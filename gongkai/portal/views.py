@@ -35,6 +35,7 @@ from gongkai.portal.cache import (
     norm_id,
     norm_page,
     norm_year,
+    not_cacheable,
     platform_scope,
     record_scope,
 )
@@ -53,7 +54,11 @@ def _agency(agency_id: int) -> Agency:
 
 
 def _page(request: HttpRequest, qs: QuerySet[Any], size: int = PAGE_SIZE) -> Any:
-    return Paginator(qs, size).get_page(page_number(request.GET.get("page")))
+    number = page_number(request.GET.get("page"))
+    page = Paginator(qs, size).get_page(number)
+    if page.number != number:
+        not_cacheable(request)
+    return page
 
 
 def _pager_query(request: HttpRequest, params: QueryParams) -> str:
@@ -127,6 +132,10 @@ def content(request: HttpRequest, agency_id: int) -> HttpResponse:
     year_value = query_year(request)
     if year_value is not None:
         qs = qs.filter(published_on__year=year_value)
+    known: dict[str, list[dict[str, Any]]] = facets or {}
+    if (category_id is not None and category_id not in {c["category__id"] for c in known.get("categories", [])}) or (
+            year_value is not None and year_value not in {y["y"] for y in known.get("years", [])}):
+        not_cacheable(request)
     return render(request, "portal/content.html", {
         "agency": agency, "page": _page(request, qs.order_by("-published_at", "-id")), "facets": facets,
         "pager_query": _pager_query(request, CONTENT_PARAMS),

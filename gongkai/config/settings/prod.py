@@ -19,3 +19,11 @@ GONGKAI_FINGERPRINT_KEY = _keys.fingerprint_key
 SESSION_COOKIE_SECURE = os.environ.get("GONGKAI_SECURE_COOKIES", "1") == "1"
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HTTPS: redirect plain HTTP (GONGKAI_SSL_REDIRECT=0 when the proxy already does it) and tell browsers to use
+# HTTPS only (HSTS; GONGKAI_HSTS_SECONDS=0 switches it off, e.g. while a certificate is being set up).
+SECURE_SSL_REDIRECT = env_bool("GONGKAI_SSL_REDIRECT", True)  # noqa: F405
+SECURE_HSTS_SECONDS = int(os.environ.get("GONGKAI_HSTS_SECONDS", str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("GONGKAI_HSTS_INCLUDE_SUBDOMAINS", False)  # noqa: F405
+SECURE_HSTS_PRELOAD = False
+# /healthz answers the load balancer over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
