@@ -2,7 +2,8 @@
 
 ``GET published-reports`` lists the reports the user may read; ``GET published-reports/{id}`` returns one
 with its parsed data and check results; ``POST parse`` parses an uploaded file without storing it.
-All endpoints need a signed-in user.
+All endpoints need a signed-in user; ``parse`` also an import role and an upload within the ingest cap
+(``gongkai.ingest.guard``).
 """
 
 from __future__ import annotations
@@ -11,13 +12,16 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import File, Router, Schema, Status
+from ninja.decorators import decorate_view
 from ninja.files import UploadedFile
 from ninja.security import django_auth
 
+from gongkai.core import uploads
 from gongkai.core.params import ApiId, ApiYear
 from gongkai.ingest import selectors
+from gongkai.ingest.guard import NO_ROLE_MESSAGE, can_import, guard_parse_upload
 from gongkai.ingest.pipeline import UnrecognisedFile, ingest_bytes
-from gongkai.ingest.readers import UnreadableFile
+from gongkai.ingest.readers import MAX_FILE_BYTES, UnreadableFile
 
 router = Router(tags=["ingest"], auth=django_auth)
 
@@ -52,8 +56,21 @@ def get_report(request: HttpRequest, published_report_id: int) -> dict[str, Any]
             "source_filename": r.source_filename, "sha256": r.sha256, "data": r.data, "checks": r.checks}
 
 
-@router.post("parse", response={200: dict[str, Any], 422: dict[str, str]})
-def parse_file(request: HttpRequest, file: UploadedFile = File(...)) -> Any:  # noqa: B008
+@router.post("parse", response={200: dict[str, Any], 403: dict[str, str], 413: dict[str, str],
+                                 422: dict[str, str]})
+@decorate_view(guard_parse_upload)
+def parse_file(request: HttpRequest, file: UploadedFile | None = File(None)) -> Any:  # noqa: B008
+    # The file is optional in the signature so that a refused (stopped) upload reaches this body and gets
+    # its Chinese 413 instead of ninja's English "field required".
+    if not can_import(request.user):
+        return Status(403, {"error": NO_ROLE_MESSAGE})
+    refused = uploads.refusal(request)
+    if refused:
+        return Status(413, {"error": refused})
+    if file is None:
+        return Status(422, {"error": "请选择要解析的年度报告文件（字段名 file）"})
+    if file.size is not None and file.size > MAX_FILE_BYTES:
+        return Status(413, {"error": f"文件超过上限 {MAX_FILE_BYTES // 1024 // 1024} MB"})
     try:
         kind, data, problems = ingest_bytes(file.name or "upload", file.read())
     except (UnreadableFile, UnrecognisedFile) as exc:

@@ -9,6 +9,7 @@ order. Results stream out one at a time (JSON lines, CSV rows): memory stays fla
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,9 +18,11 @@ from typing import IO, Any
 
 from gongkai.core import csvsafe
 from gongkai.ingest.parser import parse_tokens
-from gongkai.ingest.readers import UnreadableFile, read_bytes
+from gongkai.ingest.readers import UnreadableFile, read_bytes, read_file
 from gongkai.reports.checks import Problem, check_report
 from gongkai.reports.data import ReportData
+
+logger = logging.getLogger(__name__)
 
 SKIP_SUFFIXES = {".jsonl", ".csv", ".pyc"}
 
@@ -59,29 +62,50 @@ def _recognised(data: ReportData, text_sample: str) -> bool:
 
 def ingest_bytes(name: str, content: bytes, *, previous: ReportData | None = None
                  ) -> tuple[str, ReportData, list[Problem]]:
-    kind, tokens = read_bytes(name, content)
-    data = parse_tokens(tokens, source=name)
-    sample = "".join(t.text for t in tokens[:400])
-    if not _recognised(data, sample):
+    """Read, parse and check one file. Raises only ``UnreadableFile`` or ``UnrecognisedFile`` (zh message):
+    every caller (CLI, staff upload, API) can show the message, and no input ends in a 500 or traceback."""
+    try:
+        kind, tokens = read_bytes(name, content)
+        data = parse_tokens(tokens, source=name)
+        sample = "".join(t.text for t in tokens[:400])
+        recognised = _recognised(data, sample)
+        problems = check_report(data, previous=previous) if recognised else []
+    except (UnreadableFile, UnrecognisedFile):
+        raise
+    except RecursionError as exc:
+        raise UnreadableFile("文件结构嵌套过深，无法读取") from exc
+    except MemoryError as exc:
+        raise UnreadableFile("文件内容过大，读取时内存不足，未读取") from exc
+    except Exception as exc:
+        # A reader or parser bug must not surface as a 500 or stop a batch; the details go to the log.
+        logger.exception("ingest of %r failed", name)
+        raise UnreadableFile("读取或解析时发生意外错误，文件可能已损坏；已记录，请联系系统管理员") from exc
+    if not recognised:
         raise UnrecognisedFile("未识别为政府信息公开工作年度报告（没有找到标题年度、章节或统计表格）")
-    return kind, data, check_report(data, previous=previous)
+    return kind, data, problems
+
+
+def display_path(path: str | Path) -> str:
+    """``path`` as one printable line: undecodable bytes and control characters (a newline in a file
+    name) are escaped, so an error stays one line and JSON/CSV output can always be encoded."""
+    raw = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+                   for ch in raw)
 
 
 def ingest_file(path: str | Path) -> IngestResult:
     p = Path(path)
-    result = IngestResult(path=str(p))
+    result = IngestResult(path=display_path(p))
     try:
-        content = p.read_bytes()
-    except OSError as exc:
-        result.error = f"无法读取文件（{exc.strerror or type(exc).__name__}）"
+        content = read_file(p)
+    except UnreadableFile as exc:
+        result.error = str(exc)
         return result
     result.sha256 = hashlib.sha256(content).hexdigest()
     try:
         result.kind, result.data, result.problems = ingest_bytes(p.name, content)
     except (UnreadableFile, UnrecognisedFile) as exc:
         result.error = str(exc)
-    except Exception as exc:  # a parser bug must not stop the batch; the file is named in the error
-        result.error = f"解析失败（内部错误 {type(exc).__name__}: {exc}）"
     return result
 
 
@@ -90,12 +114,19 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for root, dirs, files in os.walk(p):
+            # An unreadable subdirectory is yielded itself, so the batch reports it instead of skipping it silently.
+            unreadable: list[Path] = []
+
+            def note(exc: OSError, top: Path = p, into: list[Path] = unreadable) -> None:
+                into.append(Path(exc.filename or top))
+
+            for root, dirs, files in os.walk(p, onerror=note):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for f in sorted(files):
                     if f.startswith(".") or Path(f).suffix.lower() in SKIP_SUFFIXES:
                         continue
                     yield Path(root) / f
+            yield from unreadable
         else:
             yield p
 

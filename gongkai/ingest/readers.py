@@ -7,17 +7,31 @@ the source knows it). Text copied from web pages has its tables flattened one ce
 with ``|`` (or tab) separators, which become cells. Merged cells appear once (rowspan/colspan are not
 expanded: group labels need no repetition). The parser never needs to know which reader ran.
 A file that cannot be decoded raises ``UnreadableFile`` with a zh message naming the reason.
+
+Untrusted input is bounded here (docs/ingest.md "Limits"): files are read in 1 MiB chunks up to
+``MAX_FILE_BYTES`` (``MAX_TEXT_BYTES`` for text and HTML), DOCX packages pass
+``gongkai.core.archives.check_zip`` and PDFs ``check_pdf_streams`` before their libraries open them,
+PDFs are read up to ``MAX_PDF_PAGES`` pages within ``PDF_TIME_BUDGET_SECONDS``, all text together is
+capped at ``MAX_CHARS`` characters, and HTML of any nesting depth is walked without recursion. Text is
+decoded by BOM (UTF-8, UTF-16, UTF-32), then UTF-16 without BOM by its NUL pattern, then UTF-8, then
+GB18030 (a superset of GBK and GB2312); anything else is refused with a message saying so.
 """
 
 from __future__ import annotations
 
+import codecs
+import errno
 import io
+import os
 import re
-import zipfile
+import stat
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
+
+from gongkai.core.archives import ArchiveRejected, check_pdf_streams, check_zip
 
 TokenKind = Literal["line", "cell", "blank", "eor"]
 
@@ -36,24 +50,118 @@ class UnreadableFile(Exception):
     """The file cannot be read as a report (binary garbage, broken DOCX/PDF, unknown encoding)."""
 
 
+# --- limits -------------------------------------------------------------------------------------------
+
+MiB = 1024 * 1024
+# Largest file read at all: a report PDF with scanned pages; the staff import refuses the same size.
+MAX_FILE_BYTES = 30 * MiB
+# Text and HTML: a published report is well under 1 MB, and decoding plus tokenising costs several
+# times the file size in memory (a 200 MB text file took 1.6 GB before this cap).
+MAX_TEXT_BYTES = 8 * MiB
+# All token text together; a 60-page report has about 100,000 characters.
+MAX_CHARS = 2_000_000
+# PDF: pages read, and wall time checked between pages (one page is never interrupted).
+MAX_PDF_PAGES = 300
+PDF_TIME_BUDGET_SECONDS = 60.0
+_READ_CHUNK = 1 * MiB
+
+
+def _mb(n: int) -> str:
+    return f"{n / MiB:.1f} MB" if n >= MiB else f"{n / 1024:.0f} KB"
+
+
+def _too_big(size: int, cap: int, what: str = "文件") -> UnreadableFile:
+    return UnreadableFile(f"{what}大小 {_mb(size)}，超过上限 {_mb(cap)}，未读取")
+
+
+class _CharBudget:
+    """Counts extracted characters and refuses past ``MAX_CHARS``, so a reader stops early."""
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = MAX_CHARS if limit is None else limit
+        self.used = 0
+
+    def add(self, text: str) -> str:
+        self.used += len(text)
+        if self.used > self.limit:
+            raise UnreadableFile(f"文字内容超过 {self.limit // 10000} 万字，不像一份年度报告，未读取")
+        return text
+
+
 # --- plain text ---------------------------------------------------------------------------------------
 
 _PIPE_RE = re.compile(r"[|｜]")
 
 
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 without a BOM, told by its NULs: the ASCII in a report (digits, line breaks, punctuation)
+    puts a NUL at every odd offset (little-endian) or every even one (big-endian); binary files have
+    NULs at both."""
+    if len(head) < 8 or len(head) % 2:
+        head = head[: len(head) - len(head) % 2]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    units = len(head) // 2
+    if even + odd < max(2, units // 20):
+        return None
+    if odd >= 0.95 * (even + odd):
+        return "utf-16-le"
+    if even >= 0.95 * (even + odd):
+        return "utf-16-be"
+    return None
+
+
+def detect_encoding(raw: bytes) -> tuple[str, str] | None:
+    """(codec, label) when a BOM or the UTF-16 NUL pattern names the encoding; None to try UTF-8/GB18030."""
+    for bom, codec, label in _BOMS:
+        if raw.startswith(bom):
+            return codec, label
+    utf16 = _utf16_without_bom(raw[:4096])
+    if utf16 is not None:
+        return utf16, "UTF-16"
+    return None
+
+
+def _looks_like_text(text: str) -> None:
+    bad = sum(1 for ch in text[:4000] if (ord(ch) < 32 and ch not in "\r\n\t\f") or ch == "\ufffd")
+    if bad > 8:
+        raise UnreadableFile("不是文本文件（控制字符过多）")
+
+
 def decode_text(raw: bytes) -> str:
+    if len(raw) > MAX_TEXT_BYTES:
+        raise _too_big(len(raw), MAX_TEXT_BYTES, "文本文件")
+    found = detect_encoding(raw)
+    if found is not None:
+        codec, label = found
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError as exc:
+            raise UnreadableFile(
+                f"文件看起来是 {label} 编码，但内容无法按 {label} 读取（文件可能不完整或已损坏）") from exc
+        _looks_like_text(text)
+        return text.lstrip("\ufeff")
     if b"\x00" in raw[:4096]:
         raise UnreadableFile("不是文本文件（含二进制内容）")
-    for enc in ("utf-8-sig", "gb18030"):
+    for enc in ("utf-8", "gb18030"):  # GB18030 also reads GBK and GB2312
         try:
             text = raw.decode(enc)
         except UnicodeDecodeError:
             continue
-        bad = sum(1 for ch in text[:4000] if (ord(ch) < 32 and ch not in "\r\n\t\f") or ch == "\ufffd")
-        if bad > 8:
-            raise UnreadableFile("不是文本文件（控制字符过多）")
+        _looks_like_text(text)
         return text
-    raise UnreadableFile("无法识别的文字编码（既不是 UTF-8 也不是 GB18030）")
+    raise UnreadableFile("无法识别的文字编码：支持 UTF-8、GBK/GB18030、UTF-16，请另存为 UTF-8 后再导入")
 
 
 def read_text(text: str) -> list[Token]:
@@ -109,10 +217,14 @@ def _cell_text(node: Any) -> str:
 def read_html(content: bytes | str) -> list[Token]:
     from bs4 import BeautifulSoup, NavigableString, Tag
 
-    if isinstance(content, bytes):
+    size = len(content) if isinstance(content, bytes) else len(content.encode("utf-8", "surrogatepass"))
+    if size > MAX_TEXT_BYTES:
+        raise _too_big(size, MAX_TEXT_BYTES, "网页文件")
+    try:
         soup = BeautifulSoup(content, "lxml")  # lxml sniffs <meta charset>
-    else:
-        soup = BeautifulSoup(content, "lxml")
+    except (ValueError, LookupError, RecursionError) as exc:
+        raise UnreadableFile("网页内容无法解析（结构损坏或编码声明无效）") from exc
+    budget = _CharBudget()
     out: list[Token] = []
     buf: list[str] = []
 
@@ -121,10 +233,19 @@ def read_html(content: bytes | str) -> list[Token]:
         for line in text.split("\n"):
             line = line.strip()
             if line:
-                out.append(Token("line", line))
+                out.append(Token("line", budget.add(line)))
         buf.clear()
 
-    def table(node: Tag) -> None:
+    # The page is walked with an explicit stack, never by recursion: published pages nest <div>s or
+    # layout tables a thousand deep, which overflowed Python's recursion limit (a 500 on upload).
+    # Each stack entry yields the nodes still to visit at one level; text is emitted as it is met.
+    def block(node: Tag) -> Iterator[Any]:
+        buf.append("\n")
+        yield from node.children
+        buf.append("\n")
+
+    def table(node: Tag) -> Iterator[Any]:
+        flush()
         for tr in node.find_all("tr"):
             # Only rows of this table, not of a nested one.
             if tr.find_parent("table") is not node:
@@ -136,39 +257,38 @@ def read_html(content: bytes | str) -> list[Token]:
                 # A layout table (whole page laid out in a table): read its cells as page content.
                 for c in cells:
                     flush()
-                    walk(c)
+                    yield from c.children
                     flush()
                 continue
             for c in cells:
                 text = _cell_text(c)
-                out.append(Token("cell", text) if text else BLANK)
+                out.append(Token("cell", budget.add(text)) if text else BLANK)
             out.append(EOR)
 
-    def walk(node: Any) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                if type(child).__name__ in ("Comment", "Doctype", "Declaration", "ProcessingInstruction", "CData"):
-                    continue
-                buf.append(str(child).replace("\n", " "))
+    stack: list[Iterator[Any]] = [iter((soup.body or soup).children)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        if isinstance(child, NavigableString):
+            if type(child).__name__ in ("Comment", "Doctype", "Declaration", "ProcessingInstruction", "CData"):
                 continue
-            if not isinstance(child, Tag):
-                continue
-            name = child.name
-            if name in _SKIP_TAGS:
-                continue
-            if name == "br":
-                buf.append("\n")
-            elif name == "table":
-                flush()
-                table(child)
-            elif name in _BLOCK_TAGS or name == "tr":
-                buf.append("\n")
-                walk(child)
-                buf.append("\n")
-            else:
-                walk(child)
-
-    walk(soup.body or soup)
+            buf.append(str(child).replace("\n", " "))
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = child.name
+        if name in _SKIP_TAGS:
+            continue
+        if name == "br":
+            buf.append("\n")
+        elif name == "table":
+            stack.append(table(child))
+        elif name in _BLOCK_TAGS or name == "tr":
+            stack.append(block(child))
+        else:
+            stack.append(iter(child.children))
     flush()
     return out
 
@@ -184,11 +304,17 @@ def _w_text(el: Any) -> str:
 
 def read_docx(content: bytes) -> list[Token]:
     try:
+        # Before python-docx: it holds every part in memory and parses XML parts whole (zip bombs).
+        check_zip(content, what="DOCX")
+    except ArchiveRejected as exc:
+        raise UnreadableFile(str(exc)) from exc
+    try:
         import docx
 
         document = docx.Document(io.BytesIO(content))
     except Exception as exc:  # python-docx raises several types for broken packages
-        raise UnreadableFile(f"无法打开 DOCX 文件（{type(exc).__name__}）") from exc
+        raise UnreadableFile("无法打开 DOCX 文件：文件已损坏，或不是 Word 文档（.doc 请另存为 .docx）") from exc
+    budget = _CharBudget()
     out: list[Token] = []
 
     def tbl(el: Any) -> None:
@@ -198,14 +324,14 @@ def read_docx(content: bytes) -> list[Token]:
                 if vmerge is not None and vmerge.get(f"{_W}val") in (None, "continue"):
                     continue  # continuation of a vertically merged cell: drawn once
                 text = "".join(_w_text(p) for p in tc.findall(f"{_W}p")).strip()
-                out.append(Token("cell", text) if text else BLANK)
+                out.append(Token("cell", budget.add(text)) if text else BLANK)
             out.append(EOR)
 
     for el in document.element.body.iterchildren():
         if el.tag == f"{_W}p":
             text = _w_text(el).strip()
             if text:
-                out.append(Token("line", text))
+                out.append(Token("line", budget.add(text)))
         elif el.tag == f"{_W}tbl":
             tbl(el)
     return out
@@ -217,12 +343,24 @@ def read_pdf(content: bytes) -> list[Token]:
     import pdfplumber
 
     try:
+        # pdfminer inflates each Flate stream in one call; refuse streams that inflate beyond the limits first.
+        check_pdf_streams(content)
+    except ArchiveRejected as exc:
+        raise UnreadableFile(str(exc)) from exc
+    try:
         pdf = pdfplumber.open(io.BytesIO(content))
     except Exception as exc:
-        raise UnreadableFile(f"无法打开 PDF 文件（{type(exc).__name__}）") from exc
+        raise UnreadableFile("无法打开 PDF 文件：文件已损坏、不完整或已加密") from exc
+    budget = _CharBudget()
+    deadline = time.monotonic() + PDF_TIME_BUDGET_SECONDS
     out: list[Token] = []
     try:
+        if len(pdf.pages) > MAX_PDF_PAGES:
+            raise UnreadableFile(f"PDF 共 {len(pdf.pages)} 页，超过上限 {MAX_PDF_PAGES} 页，未读取")
         for page in pdf.pages:
+            if time.monotonic() > deadline:
+                raise UnreadableFile(
+                    f"PDF 读取超过 {PDF_TIME_BUDGET_SECONDS:.0f} 秒仍未完成（第 {page.page_number} 页），已停止")
             tables = page.find_tables()
             boxes = [t.bbox for t in tables]
 
@@ -237,7 +375,7 @@ def read_pdf(content: bytes) -> list[Token]:
             text_page = page.filter(outside) if boxes else page
             for line in text_page.extract_text_lines(layout=False, strip=True):
                 if line["text"].strip():
-                    items.append((line["top"], [Token("line", line["text"].strip())]))
+                    items.append((line["top"], [Token("line", budget.add(line["text"].strip()))]))
             for t in tables:
                 toks: list[Token] = []
                 for row in t.extract():
@@ -245,16 +383,17 @@ def read_pdf(content: bytes) -> list[Token]:
                         if cell is None:
                             continue  # covered by a merged cell
                         text = re.sub(r"\s*\n\s*", "", cell).strip()
-                        toks.append(Token("cell", text) if text else BLANK)
+                        toks.append(Token("cell", budget.add(text)) if text else BLANK)
                     toks.append(EOR)
                 items.append((t.bbox[1], toks))
             items.sort(key=lambda it: it[0])
             for _top, toks in items:
                 out.extend(toks)
+            page.close()  # drop the page's cached layout objects: memory stays per page, not per file
     except UnreadableFile:
         raise
     except Exception as exc:
-        raise UnreadableFile(f"PDF 内容无法解析（{type(exc).__name__}）") from exc
+        raise UnreadableFile("PDF 内容无法解析：文件已损坏或使用了不支持的结构") from exc
     finally:
         pdf.close()
     return out
@@ -283,28 +422,90 @@ def sniff(name: str, head: bytes) -> Kind:
     return "text"
 
 
+def size_cap(kind: Kind) -> int:
+    """The largest file of this kind that is read (bytes)."""
+    return MAX_TEXT_BYTES if kind in ("text", "html") else MAX_FILE_BYTES
+
+
 def read_bytes(name: str, content: bytes) -> tuple[Kind, list[Token]]:
     kind = sniff(name, content[:4096])
+    if len(content) > size_cap(kind):
+        raise _too_big(len(content), size_cap(kind))
     if not content.strip():
         raise UnreadableFile("文件为空")
     if kind == "pdf":
         return kind, read_pdf(content)
     if kind == "docx":
-        if not zipfile.is_zipfile(io.BytesIO(content)):
-            raise UnreadableFile("不是有效的 DOCX 文件（压缩包损坏）")
         return kind, read_docx(content)
     if kind == "html":
         return kind, read_html(content)
-    return kind, read_text(decode_text(content))
+    text = decode_text(content)
+    if not text.strip():
+        raise UnreadableFile("文件为空")
+    if len(text) > MAX_CHARS:
+        raise UnreadableFile(f"文字内容超过 {MAX_CHARS // 10000} 万字，不像一份年度报告，未读取")
+    return kind, read_text(text)
+
+
+_OS_ERRORS: dict[int, str] = {
+    errno.ENOENT: "文件不存在",
+    errno.EACCES: "没有读取权限",
+    errno.EPERM: "没有读取权限",
+    errno.EISDIR: "是目录，不是文件",
+    errno.ENOTDIR: "路径中有一段不是目录",
+    errno.ELOOP: "符号链接循环",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.EIO: "发生输入输出错误",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "文件系统只读",
+    errno.EEXIST: "文件已存在",
+}
+
+
+def os_error_reason(exc: OSError) -> str:
+    """A Chinese reason for an operating-system error (the English strerror never reaches users)."""
+    return _OS_ERRORS.get(exc.errno or 0, "系统错误")
+
+
+def os_error_message(exc: OSError, what: str = "文件") -> str:
+    return f"无法读取{what}：{os_error_reason(exc)}"
+
+
+def read_file(path: str | Path) -> bytes:
+    """The bytes of ``path``, read in 1 MiB chunks and refused as soon as they pass the size cap of their
+    kind (so a 200 MB text file, a device such as /dev/zero or a file growing while read costs at most
+    one chunk more than the cap). Directories, devices, pipes and sockets are refused without reading."""
+    p = Path(path)
+    try:
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
+            os.listdir(p)  # raises for an unreadable directory, which is why a batch names it
+            raise UnreadableFile("是目录，不是文件")
+        if not stat.S_ISREG(st.st_mode):
+            raise UnreadableFile("不是普通文件（设备、管道或套接字），未读取")
+        if st.st_size > MAX_FILE_BYTES:
+            raise _too_big(st.st_size, MAX_FILE_BYTES)
+        with p.open("rb") as fh:
+            head = fh.read(4096)
+            cap = size_cap(sniff(p.name, head))
+            if st.st_size > cap:
+                raise _too_big(st.st_size, cap)
+            chunks, total = [head], len(head)
+            while chunk := fh.read(_READ_CHUNK):
+                total += len(chunk)
+                if total > cap:
+                    raise _too_big(total, cap)
+                chunks.append(chunk)
+    except OSError as exc:
+        raise UnreadableFile(os_error_message(exc)) from exc
+    except ValueError as exc:  # a NUL byte in the path
+        raise UnreadableFile("文件名中含有不允许的字符") from exc
+    return b"".join(chunks)
 
 
 def read_path(path: str | Path) -> tuple[Kind, list[Token]]:
     p = Path(path)
-    try:
-        content = p.read_bytes()
-    except OSError as exc:
-        raise UnreadableFile(f"无法读取文件（{exc.strerror or type(exc).__name__}）") from exc
-    return read_bytes(p.name, content)
+    return read_bytes(p.name, read_file(p))
 
 
 def texts(tokens: list[Token]) -> Iterator[str]:

@@ -7,29 +7,28 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gongkai.agencies.access import has_role, readable_agencies
-from gongkai.agencies.models import Role
+from gongkai.agencies.access import readable_agencies
+from gongkai.core import uploads
 from gongkai.core.params import query_id, query_ids
 from gongkai.ingest import selectors, services
 from gongkai.ingest.forms import UploadForm
+from gongkai.ingest.guard import NO_ROLE_MESSAGE, UPLOAD_POLICY, import_agencies
 from gongkai.reports import charts
 from gongkai.reports.checks import Problem
 from gongkai.reports.data import Cell, ReportData
 from gongkai.reports.formats import FORMATS
 
-UPLOAD_ROLES = (Role.CLERK, Role.OFFICE_HEAD, Role.ADMIN)
-
 
 def _upload_agencies(user: Any) -> Any:
-    ids = [a.pk for a in readable_agencies(user).order_by("path")[:2000] if has_role(user, a, *UPLOAD_ROLES)]
-    return readable_agencies(user).filter(pk__in=ids).order_by("path")
+    # Importing is for the roles that own the annual report (gongkai.ingest.guard.IMPORT_ROLES).
+    return import_agencies(user)
 
 
 @login_required
@@ -45,8 +44,14 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@uploads.guard_uploads(UPLOAD_POLICY)
 def report_upload(request: HttpRequest) -> HttpResponse:
     agencies = _upload_agencies(request.user)
+    if not agencies.exists():
+        raise PermissionDenied(NO_ROLE_MESSAGE)
+    refused = uploads.refusal(request)
+    if refused:
+        return uploads.refused_page(request, 413, refused)
     form = UploadForm(request.POST, request.FILES, agencies=agencies)
     if not form.is_valid():
         qs = selectors.readable_reports(request.user).order_by("agency__path", "-year", "-id")[:500]

@@ -174,6 +174,12 @@ GONGKAI_UPLOAD_STAFF_MAX_FILE_BYTES = int(os.environ.get("GONGKAI_UPLOAD_STAFF_M
 GONGKAI_UPLOAD_STAFF_MAX_REQUEST_BYTES = int(os.environ.get("GONGKAI_UPLOAD_STAFF_MAX_REQUEST_BYTES",
                                                             20 * 1024 * 1024))
 GONGKAI_UPLOAD_STAFF_MAX_FILES = int(os.environ.get("GONGKAI_UPLOAD_STAFF_MAX_FILES", 5))
+# Published annual reports (staff import page and POST /api/ingest/parse): one file, at most the size the
+# ingest readers accept (gongkai.ingest.readers.MAX_FILE_BYTES; docs/ingest.md "Limits").
+GONGKAI_UPLOAD_INGEST_MAX_FILE_BYTES = int(os.environ.get("GONGKAI_UPLOAD_INGEST_MAX_FILE_BYTES", 30 * 1024 * 1024))
+GONGKAI_UPLOAD_INGEST_MAX_REQUEST_BYTES = int(os.environ.get("GONGKAI_UPLOAD_INGEST_MAX_REQUEST_BYTES",
+                                                             30 * 1024 * 1024))
+GONGKAI_UPLOAD_INGEST_MAX_FILES = 1
 # Uploads are refused (507) when storing one would leave less than this free under MEDIA_ROOT.
 GONGKAI_UPLOAD_DISK_FLOOR_BYTES = int(os.environ.get("GONGKAI_UPLOAD_DISK_FLOOR_BYTES", 1024 * 1024 * 1024))
 
