@@ -207,8 +207,12 @@ def check_pdf_streams(data: bytes, *, limit: ArchiveLimits | None = None) -> int
                 pos += len(piece)
                 buf = d.decompress(piece, _CHUNK)
                 produced += len(buf)
-                while d.unconsumed_tail and produced <= lim.max_pdf_stream_bytes:
+                # After the end of the zlib data, zlib may keep trailing bytes in unconsumed_tail and
+                # return nothing for them forever: stop at eof and whenever a step makes no progress.
+                while d.unconsumed_tail and not d.eof and produced <= lim.max_pdf_stream_bytes:
                     buf = d.decompress(d.unconsumed_tail, _CHUNK)
+                    if not buf:
+                        break
                     produced += len(buf)
                 if produced > lim.max_pdf_stream_bytes:
                     raise _bomb(f"PDF 数据流解压后超过 {_mb(lim.max_pdf_stream_bytes)}")
