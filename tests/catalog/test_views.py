@@ -80,7 +80,8 @@ def test_agency_pages(org: dict[str, Any], client: Any) -> None:
     assert "统计期间不能跨年" in resp.content.decode()
     client.post(f"/staff/catalog/agency/{agency.pk}/channels/", {
         "channel": "gazette", "period_start": "2026-01-01", "period_end": "2026-12-31", "count": "12", "note": ""})
-    assert "12" in client.get(f"/staff/catalog/agency/{agency.pk}/channels/").content.decode()
+    # The count's own cell: a bare "12" would also match the date 2026-12-31 on the same row.
+    assert "<td>12</td>" in client.get(f"/staff/catalog/agency/{agency.pk}/channels/").content.decode()
     assert client.post(f"/staff/catalog/agency/{agency.pk}/categories/", {"name": "新分类", "ordering": 5}
                        ).status_code == 403  # clerk is not an agency admin
     client.force_login(org["all"])
