@@ -30,8 +30,8 @@ N_PDF = 24
 
 
 def table3_values(rng: random.Random) -> dict[tuple[str, str], int]:
-    from gongkai.reports.formats import get_format
-    from gongkai.reports.formats.shared import TABLE3_APPLICANT_COLUMNS, table3_leaf_keys
+    from gongkai.formats import get_format
+    from gongkai.formats.shared import TABLE3_APPLICANT_COLUMNS, table3_leaf_keys
 
     fmt = get_format("2021")
     leaves = table3_leaf_keys(era="2021")
@@ -54,7 +54,7 @@ def table3_values(rng: random.Random) -> dict[tuple[str, str], int]:
 
 
 def tables_2021_text(rng: random.Random, pipes: bool) -> str:
-    from gongkai.reports.formats import get_format
+    from gongkai.formats import get_format
 
     fmt = get_format("2021")
     t3 = table3_values(rng)

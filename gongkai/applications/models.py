@@ -19,7 +19,7 @@ from gongkai.applications import crypto
 from gongkai.applications.deadlines import KIND_LABELS
 from gongkai.applications.fees import Method
 from gongkai.applications.workflow import OPEN_STATUSES, Status
-from gongkai.reports.formats.shared import TABLE3_COLUMNS, table3_groups, table3_rows
+from gongkai.formats.shared import TABLE3_COLUMNS, table3_groups, table3_rows
 
 # Table 3 of the 2021 format is the one declaration of these labels (Principle 1: the outcome of an
 # application *is* a row of Table 3); the choices below read it instead of restating it.

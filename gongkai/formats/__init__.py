@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-from gongkai.reports.formats.base import (
+from gongkai.formats.base import (
     ERAS,
     Block,
     CellKind,
@@ -26,11 +26,11 @@ from gongkai.reports.formats.base import (
     Section,
     Table,
 )
-from gongkai.reports.formats.f2019 import FORMAT_2019
-from gongkai.reports.formats.f2021 import FORMAT_2021
-from gongkai.reports.formats.labels import LabelIndex, normalize_label, same_label
-from gongkai.reports.formats.pre2019 import FORMAT_PRE2019, HEADING_UNIT, STATS_TITLE, STATS_VALUE
-from gongkai.reports.formats.shared import (
+from gongkai.formats.f2019 import FORMAT_2019
+from gongkai.formats.f2021 import FORMAT_2021
+from gongkai.formats.labels import LabelIndex, normalize_label, same_label
+from gongkai.formats.pre2019 import FORMAT_PRE2019, HEADING_UNIT, STATS_TITLE, STATS_VALUE
+from gongkai.formats.shared import (
     SECTION_KEYS,
     TABLE3_APPLICANT_COLUMNS,
     TABLE4_ROW,

@@ -7,8 +7,8 @@ items; （九） 政府集中采购 (amount in 元, raw string kept); Table 3 wi
 
 from __future__ import annotations
 
-from gongkai.reports.formats import shared
-from gongkai.reports.formats.base import Block, Column, Format, HeaderCell, Row, Rule, Table
+from gongkai.formats import shared
+from gongkai.formats.base import Block, Column, Format, HeaderCell, Row, Rule, Table
 
 _CONTENT = HeaderCell("信息内容")
 _ITEMS3 = (

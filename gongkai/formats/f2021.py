@@ -7,8 +7,8 @@ Table 2 cross-year balance (a warning: the form prints no Table 2 rule, spec §3
 
 from __future__ import annotations
 
-from gongkai.reports.formats import shared
-from gongkai.reports.formats.base import Block, Column, Format, HeaderCell, Row, Rule, Table
+from gongkai.formats import shared
+from gongkai.formats.base import Block, Column, Format, HeaderCell, Row, Rule, Table
 
 _DECISIONS = Column("decisions", "本年处理决定数量", span=3)
 _CONTENT = HeaderCell("信息内容")

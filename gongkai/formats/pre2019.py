@@ -9,7 +9,7 @@ Sections follow Art. 32 of the 2008 regulation, matched by keywords since headin
 
 from __future__ import annotations
 
-from gongkai.reports.formats.base import Block, Column, Format, HeaderCell, Row, Rule, Section, Table
+from gongkai.formats.base import Block, Column, Format, HeaderCell, Row, Rule, Section, Table
 
 HEADING_UNIT = "——"
 

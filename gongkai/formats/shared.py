@@ -7,7 +7,7 @@ so it is built by one function with that switch. Row and column keys are the pla
 
 from __future__ import annotations
 
-from gongkai.reports.formats.base import Block, Column, Group, HeaderCell, Row, Rule, Section, Table
+from gongkai.formats.base import Block, Column, Group, HeaderCell, Row, Rule, Section, Table
 
 # --- Sections (spec §3.1, §4.1) ---------------------------------------------------------------------
 

@@ -17,10 +17,7 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-from gongkai.ingest.prose import extract_figures
-from gongkai.ingest.readers import EOR, Token
-from gongkai.reports.data import Cell, FreeRow, ReportData
-from gongkai.reports.formats import (
+from gongkai.formats import (
     FORMATS,
     HEADING_UNIT,
     STATS_TITLE,
@@ -37,8 +34,11 @@ from gongkai.reports.formats import (
     section_format,
     section_index,
 )
-from gongkai.reports.formats.pre2019 import STATS_TABLE
-from gongkai.reports.formats.shared import TABLE4_ROW
+from gongkai.formats.pre2019 import STATS_TABLE
+from gongkai.formats.shared import TABLE4_ROW
+from gongkai.ingest.prose import extract_figures
+from gongkai.ingest.readers import EOR, Token
+from gongkai.reports.data import Cell, FreeRow, ReportData
 
 # --- page chrome --------------------------------------------------------------------------------------
 

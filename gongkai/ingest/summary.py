@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from gongkai.formats import get_format
 from gongkai.reports.data import Number, ReportData
-from gongkai.reports.formats import get_format
 
 OUTCOME_GROUPS: dict[str, tuple[str, ...]] = {
     "outcome_granted": ("granted",),

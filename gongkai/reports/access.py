@@ -14,7 +14,7 @@ from django.http import Http404
 
 from gongkai.agencies.access import can_read, has_role, is_platform_admin
 from gongkai.agencies.models import Agency, Membership, Role
-from gongkai.reports.workflow import Transition
+from gongkai.reports.workflow import Transition, actor
 
 
 def ancestor_ids(agency: Agency) -> list[int]:
@@ -43,12 +43,12 @@ def require_read_report(user: Any, agency: Agency) -> None:
 
 
 def may(user: Any, agency: Agency, t: Transition) -> bool:
-    if t.actor == "superior":
+    if actor(t) == "superior":
         return is_superior_office(user, agency)
     return has_role(user, agency, *t.roles)
 
 
 def require(user: Any, agency: Agency, t: Transition) -> None:
     if not may(user, agency, t):
-        who = "上级政府信息公开工作主管部门" if t.actor == "superior" else "本机关审批人、公开工作机构负责人或管理员"
+        who = "上级政府信息公开工作主管部门" if actor(t) == "superior" else "本机关审批人、公开工作机构负责人或管理员"
         raise PermissionDenied(f"“{t.label}”需由{who}操作")

@@ -13,11 +13,11 @@ from ninja.errors import HttpError
 
 from gongkai.agencies.access import readable_agency_or_404
 from gongkai.core.params import ApiYear
+from gongkai.formats import FORMATS
 from gongkai.reports import access, figures, selectors
 from gongkai.reports.assemble import report_data, run_checks
 from gongkai.reports.checks import check_report
 from gongkai.reports.data import ReportData
-from gongkai.reports.formats import FORMATS
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.render.exports import labelled_json
 from gongkai.reports.services import default_era

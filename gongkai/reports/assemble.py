@@ -12,10 +12,10 @@ import importlib
 from typing import Any
 
 from gongkai.agencies.models import Agency
+from gongkai.formats import get_format
 from gongkai.reports import figures, narrative
 from gongkai.reports.checks import Problem, check_report
 from gongkai.reports.data import ReportData
-from gongkai.reports.formats import get_format
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.workflow import Status
 

@@ -24,10 +24,10 @@ from typing import Any, cast
 from django.db import connections
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Sum, Value, When
 
+from gongkai.formats import TABLE3_APPLICANT_COLUMNS, TABLE4_ROW, get_format, table3_leaf_keys
 from gongkai.reports.checks import CompiledChecks, Problem, Vector
 from gongkai.reports.data import Cell, CellKey, ReportData
 from gongkai.reports.figures import TABLE2_SOURCE
-from gongkai.reports.formats import TABLE3_APPLICANT_COLUMNS, TABLE4_ROW, get_format, table3_leaf_keys
 
 T4_GROUPS = ("review", "litigation_direct", "litigation_after_review")
 T4_PARTS = ("upheld", "corrected", "other", "pending")

@@ -1,6 +1,6 @@
 """Pure consistency checks (勾稽关系) over ``ReportData`` and its declared format.
 
-Reads the rules from ``gongkai.reports.formats`` (R1–R5 of spec §3.3, the Table 4 sums, the pre-2019
+Reads the rules from ``gongkai.formats`` (R1–R5 of spec §3.3, the Table 4 sums, the pre-2019
 derived sums, the Table 2 cross-year balance) and adds section completeness (Art. 50; Art. 32 of the
 2008 regulation for pre-2019 reports) and prose parts-versus-total checks. Blank cells count as 0 only
 inside sums; a cell holding a note instead of a number makes its equation uncheckable (reported as a
@@ -15,8 +15,8 @@ from dataclasses import asdict, dataclass
 from decimal import Decimal
 from typing import Any, cast
 
+from gongkai.formats import FORMATS, Block, Format, Rule, Table, section_format
 from gongkai.reports.data import Cell, Number, ReportData
-from gongkai.reports.formats import FORMATS, Block, Format, Rule, Table, section_format
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """The annual-report data structure shared by the generator (reports) and the importer (ingest).
 
 ``ReportData`` holds one organ's report for one year in one format era: every table cell keyed by
-``(row_key, col_key)`` from ``gongkai.reports.formats``, the sections found and their text, figures
+``(row_key, col_key)`` from ``gongkai.formats``, the sections found and their text, figures
 stated in prose (each with the snippet it came from), free label/value/unit rows that match no declared
 row (pre-2019 local variants), and notes. A ``Cell`` keeps a blank (``value is None``) distinct from 0,
 keeps a non-numeric entry as ``note`` (e.g. "由市司法局填报"), and flags figures read with doubt as

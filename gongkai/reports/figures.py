@@ -1,7 +1,7 @@
 """Computing an annual report's tables from the ledgers, for one agency or a set of agencies and a year.
 
 Every figure is a SQL aggregate in the owning app (``sources``); this module only places them in the
-format's cells (``gongkai.reports.formats``), applies the few cells staff may enter (``ENTERABLE``),
+format's cells (``gongkai.formats``), applies the few cells staff may enter (``ENTERABLE``),
 and derives the 总计 cells. The same call for a past year gives the same numbers: nothing here reads the
 clock or stored results. Generated tables print 0 where the ledger has nothing (the form expects
 figures); blank (None) only appears for cells with no source in the ledgers and nothing entered.
@@ -13,9 +13,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from gongkai.reports import sources
-from gongkai.reports.data import Cell, Number, ReportData
-from gongkai.reports.formats import (
+from gongkai.formats import (
     STATS_VALUE,
     TABLE3_APPLICANT_COLUMNS,
     TABLE4_ROW,
@@ -23,6 +21,8 @@ from gongkai.reports.formats import (
     get_format,
     table3_leaf_keys,
 )
+from gongkai.reports import sources
+from gongkai.reports.data import Cell, Number, ReportData
 
 # Cells the format lets staff enter over (or instead of) the ledger: {era: {table: {row: columns}}}.
 # Table 3 上年结转 is entered when last year's open cases predate the ledger (opening balance); the

@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.reports.workflow import OPEN, Status
+from gongkai.reports.workflow import EDITABLE, OPEN, Status
 
 
 class AnnualReport(models.Model):
@@ -68,7 +68,7 @@ class AnnualReport(models.Model):
 
     @property
     def is_editable(self) -> bool:
-        return self.status in (Status.DRAFT, Status.RETURNED)
+        return self.status in EDITABLE
 
     @property
     def narrative(self) -> dict[str, str]:

@@ -14,12 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from gongkai.agencies.models import Agency
+from gongkai.formats import get_format
 from gongkai.reports import deadlines
 from gongkai.reports.batch import compute_many
 from gongkai.reports.checks import Problem, check_report
 from gongkai.reports.data import Cell, Number, ReportData
 from gongkai.reports.figures import compute
-from gongkai.reports.formats import get_format
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.workflow import Status
 

@@ -16,12 +16,12 @@ from gongkai.agencies.access import has_role
 from gongkai.agencies.models import Agency
 from gongkai.catalog.rules import ANNUAL_REPORT
 from gongkai.core import clock, events
+from gongkai.formats import FORMATS
 from gongkai.reports import access, figures
 from gongkai.reports.assemble import default_title, live_data, run_checks
 from gongkai.reports.checks import Problem, errors
-from gongkai.reports.formats import FORMATS
 from gongkai.reports.models import AnnualReport
-from gongkai.reports.workflow import AGENCY_EDIT_ROLES, OPEN, Status, TransitionError, transition
+from gongkai.reports.workflow import AGENCY_EDIT_ROLES, OPEN, Status, TransitionError, needs_comment, transition
 
 CATEGORY = ANNUAL_REPORT  # the standard portal column (国办公开办函〔2019〕61号)
 NARRATIVE_FIELDS = {"overview": "overview", "problems": "problems", "other": "other_matters"}
@@ -132,9 +132,9 @@ def report_act(*, report: AnnualReport, action: str, actor: Any, comment: str = 
     now = now or clock.now()
     with transaction.atomic():
         report = AnnualReport.objects.select_for_update().select_related("agency").get(pk=report.pk)
-        t = transition(action, report.status)
+        t = transition(report.status, action)
         access.require(actor, report.agency, t)
-        if t.needs_comment and not comment.strip():
+        if needs_comment(t) and not comment.strip():
             raise ValidationError({"comment": "退回须写明审核意见"})
         before = events.snapshot(report, fields=SNAP_FIELDS)
         if action == "reopen":
@@ -158,6 +158,8 @@ def report_act(*, report: AnnualReport, action: str, actor: Any, comment: str = 
             report.published_at = now
             AnnualReport.objects.filter(agency=report.agency, year=report.year, status=Status.PUBLISHED) \
                 .exclude(pk=report.pk).update(status=Status.SUPERSEDED)
+        # Every report row names its target; only application rows leave it to the service.
+        assert t.target is not None
         report.status = t.target
         report.save()
         events.record(action=f"reports.report_{action}", obj=report, agency=report.agency, actor=actor,

@@ -21,12 +21,12 @@ from gongkai.agencies.access import has_role, readable_agency_or_404
 from gongkai.core import clock
 from gongkai.core.models import Event
 from gongkai.core.params import MAX_YEAR, MIN_YEAR, parse_int, query_ids
+from gongkai.formats import get_format
 from gongkai.reports import access, deadlines, narrative, rollup, selectors, services
 from gongkai.reports.assemble import previous_data, report_data, run_checks
 from gongkai.reports.checks import errors
 from gongkai.reports.data import ReportData
 from gongkai.reports.figures import ENTERABLE
-from gongkai.reports.formats import get_format
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.render import exports
 from gongkai.reports.render.html import TABLE_CSS, report_fragment

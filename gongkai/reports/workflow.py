@@ -13,12 +13,11 @@ Who acts (documented in docs/reports.md):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Role
+from gongkai.core.workflow import Transition, TransitionError, TransitionTable
 
 
 class Status(models.TextChoices):
@@ -32,54 +31,54 @@ class Status(models.TextChoices):
 
 # Statuses in which the report's narrative and entered figures may be edited, and its figures are live.
 EDITABLE = frozenset({Status.DRAFT, Status.RETURNED})
-# Statuses whose figures are frozen in the report's data.
-FROZEN = frozenset({Status.SUBMITTED, Status.ACCEPTED, Status.PUBLISHED, Status.SUPERSEDED})
 # At most one version per agency and year may be in one of these (a DB constraint enforces it).
 OPEN = frozenset({Status.DRAFT, Status.SUBMITTED, Status.RETURNED, Status.ACCEPTED})
 
 AGENCY_EDIT_ROLES: tuple[str, ...] = (Role.CLERK, Role.APPROVER, Role.OFFICE_HEAD, Role.ADMIN)
 AGENCY_SIGN_ROLES: tuple[str, ...] = (Role.APPROVER, Role.OFFICE_HEAD, Role.ADMIN)
 
+# Row ``options`` (read by access.py, services.py and the detail template):
+#   actor: "agency" (a role in the report's own agency) or "superior" (the superior disclosure office);
+#   needs_comment: the action is refused without a review comment;
+#   needs_clean_checks: the button is disabled while blocking check errors remain.
+_AGENCY = {"actor": "agency", "needs_comment": False, "needs_clean_checks": False}
+_SUPERIOR = {"actor": "superior", "needs_comment": False, "needs_clean_checks": False}
 
-@dataclass(frozen=True)
-class Transition:
-    action: str
-    label: str
-    sources: frozenset[str]
-    target: str
-    actor: str  # "agency" or "superior"
-    roles: tuple[str, ...] = ()
-    needs_comment: bool = False
-    needs_clean_checks: bool = False
-
-
-TRANSITIONS: tuple[Transition, ...] = (
-    Transition("submit", "报送上级", frozenset({Status.DRAFT, Status.RETURNED}), Status.SUBMITTED,
-               "agency", AGENCY_SIGN_ROLES, needs_clean_checks=True),
-    Transition("return", "退回修改", frozenset({Status.SUBMITTED}), Status.RETURNED,
-               "superior", needs_comment=True),
-    Transition("accept", "审核通过", frozenset({Status.SUBMITTED}), Status.ACCEPTED, "superior"),
-    # Publishing creates the catalog record, which the catalog lets only an approver do.
-    Transition("publish", "发布", frozenset({Status.ACCEPTED}), Status.PUBLISHED, "agency", (Role.APPROVER,)),
-    # Reopen leaves the published version as it is and creates a new draft version.
-    Transition("reopen", "修订（新版本）", frozenset({Status.PUBLISHED}), Status.DRAFT, "agency", AGENCY_SIGN_ROLES),
+TABLE = TransitionTable(
+    (
+        Transition("submit", frozenset({Status.DRAFT, Status.RETURNED}), Status.SUBMITTED, AGENCY_SIGN_ROLES,
+                   label="报送上级", options=_AGENCY | {"needs_clean_checks": True}),
+        Transition("return", frozenset({Status.SUBMITTED}), Status.RETURNED, label="退回修改",
+                   options=_SUPERIOR | {"needs_comment": True}),
+        Transition("accept", frozenset({Status.SUBMITTED}), Status.ACCEPTED, label="审核通过", options=_SUPERIOR),
+        # Publishing creates the catalog record, which the catalog lets only an approver do.
+        Transition("publish", frozenset({Status.ACCEPTED}), Status.PUBLISHED, (Role.APPROVER,), label="发布",
+                   options=_AGENCY),
+        # Reopen leaves the published version as it is and creates a new draft version.
+        Transition("reopen", frozenset({Status.PUBLISHED}), Status.DRAFT, AGENCY_SIGN_ROLES,
+                   label="修订（新版本）", options=_AGENCY),
+    ),
+    status_labels={s.value: str(s.label) for s in Status},
 )
 
-BY_ACTION: dict[str, Transition] = {t.action: t for t in TRANSITIONS}
+
+def actor(t: Transition) -> str:
+    """"agency" or "superior": who takes the action (see the module docstring)."""
+    return str(t.options["actor"])
 
 
-class TransitionError(Exception):
-    """An action that the report's status does not allow (message in zh)."""
+def needs_comment(t: Transition) -> bool:
+    return bool(t.options["needs_comment"])
 
 
-def transition(action: str, status: str) -> Transition:
-    t = BY_ACTION.get(action)
-    if t is None:
-        raise TransitionError(f"未知操作“{action}”")
-    if status not in t.sources:
-        raise TransitionError(f"当前状态“{Status(status).label}”不能执行“{t.label}”")
-    return t
+def transition(status: str, action: str) -> Transition:
+    """The row for ``action`` from ``status`` (``TransitionError`` with a Chinese message otherwise)."""
+    return TABLE.find(status, action)
 
 
 def available(status: str) -> list[Transition]:
-    return [t for t in TRANSITIONS if status in t.sources]
+    return TABLE.available(status)
+
+
+__all__ = ["AGENCY_EDIT_ROLES", "AGENCY_SIGN_ROLES", "EDITABLE", "OPEN", "TABLE", "Status", "Transition",
+           "TransitionError", "actor", "available", "needs_comment", "transition"]

@@ -13,11 +13,13 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from gongkai.agencies.models import Role
+from gongkai.applications import letters
 from gongkai.applications import services as s
 from gongkai.applications.models import ApplicantType, Application, FeeStatus, LetterKind, Outcome
-from gongkai.applications.selectors import fee_figures, table3_counts
-from gongkai.applications.workflow import Status, TransitionError
+from gongkai.applications.selectors import explain, fee_figures, similar_requests, table3_counts
+from gongkai.applications.workflow import TABLE, Status
 from gongkai.core.models import Event
+from gongkai.core.workflow import TransitionError
 from tests.conftest import member
 
 D = dt.date
@@ -56,10 +58,10 @@ def test_duplicate_flag_and_art44_hint(agency: Any) -> None:
     assert again.duplicate_of == first
     other = submit(agency, applicant_name="李四", id_number="110101199003075678", info_doc_number="示教〔2025〕3号")
     assert other.duplicate_of is None
-    assert s.similar_requests(other) == 1
+    assert similar_requests(other) == 1
 
 
-def test_full_clock_flow(agency: Any) -> None:
+def test_full_clock_flow(agency: Any, django_capture_on_commit_callbacks: Any) -> None:
     user = member(agency)
     app = submit(agency)
     s.correction_request(application=app, on=D(2026, 3, 4), until=D(2026, 3, 20), note="请明确年度", actor=user)
@@ -87,8 +89,9 @@ def test_full_clock_flow(agency: Any) -> None:
     assert app.due_on == cal.add_workdays(paused_due, 10)
     with pytest.raises(ValidationError):
         s.extension_approve(application=app, on=D(2026, 3, 21), days=5, reason="再延", actor=user)
-    s.application_answer(application=app, outcome=Outcome.PARTIAL, on=D(2026, 4, 20),
-                         answer_text="涉及个人隐私部分不予公开", actor=user)
+    with django_capture_on_commit_callbacks(execute=True):
+        s.application_answer(application=app, outcome=Outcome.PARTIAL, on=D(2026, 4, 20),
+                             answer_text="涉及个人隐私部分不予公开", actor=user)
     app.refresh_from_db()
     assert app.status == Status.ANSWERED and app.outcome == "partial" and app.closed_on == D(2026, 4, 20)
     kinds = set(app.letters.values_list("kind", flat=True))
@@ -100,6 +103,60 @@ def test_full_clock_flow(agency: Any) -> None:
         assert "政府信息公开申请答复书" in pdf.pages[0].extract_text()
     with pytest.raises(TransitionError):
         s.application_withdraw(application=app, on=D(2026, 4, 21), reason="", actor=user)
+
+
+def test_each_action_records_one_event_under_its_table_name(agency: Any) -> None:
+    user = member(agency)
+    app = submit(agency)
+    s.correction_request(application=app, on=D(2026, 3, 4), until=D(2026, 3, 20), note="请明确年度", actor=user)
+    s.correction_receive(application=app, on=D(2026, 3, 9), actor=user)
+    ev = s.consultation_open(application=app, on=D(2026, 3, 10), party="other_organ", party_name="某局", actor=user)
+    s.consultation_close(application=app, ref=ev.ref, on=D(2026, 3, 11), actor=user)
+    s.art35_deadline_set(application=app, on=D(2026, 3, 12), until=D(2026, 5, 29), reason="量大", actor=user)
+    s.application_answer(application=app, outcome=Outcome.GRANTED, on=D(2026, 3, 20), actor=user)
+    names = list(Event.objects.filter(object_id=str(app.pk), action__startswith="application.")
+                 .order_by("id").values_list("action", flat=True))
+    assert names == ["application.submitted", "application.request_correction", "application.receive_correction",
+                     "application.open_consultation", "application.close_consultation",
+                     "application.set_art35_deadline", "application.answer"]
+    assert {n.removeprefix("application.") for n in names[1:]} <= TABLE.actions
+
+
+def test_letter_files_are_built_after_commit_and_retried(agency: Any, django_capture_on_commit_callbacks: Any,
+                                                        monkeypatch: Any) -> None:
+    built: list[str] = []
+    real_build = letters.build
+
+    def build(title: str, text: str, **kw: Any) -> tuple[bytes, bytes]:
+        built.append(title)
+        return real_build(title, text, **kw)
+
+    monkeypatch.setattr(letters, "build", build)
+    app = submit(agency)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        s.application_answer(application=app, outcome=Outcome.GRANTED, on=D(2026, 3, 20), actor=None)
+        letter = app.letters.get()
+        assert built == [] and not letter.docx  # decided inside the transaction, no files yet
+    for callback in callbacks:
+        callback()
+    letter.refresh_from_db()
+    assert built == [letter.title] and letter.docx and letter.pdf
+    assert s.letter_files_build(letter=letter) and built == [letter.title]  # already there: not rebuilt
+
+    def broken(title: str, text: str, **kw: Any) -> tuple[bytes, bytes]:
+        raise OSError("fonts missing")
+
+    monkeypatch.setattr(letters, "build", broken)
+    other = submit(agency, info_name="另一项信息")
+    with django_capture_on_commit_callbacks(execute=True):
+        s.application_answer(application=other, outcome=Outcome.GRANTED, on=D(2026, 3, 20), actor=None)
+    kept = other.letters.get()  # the failure loses no letter: the decision and its text stay
+    assert kept.body and not kept.docx and not kept.pdf
+    assert Event.objects.filter(action="application.answer", object_id=str(other.pk)).count() == 1
+    monkeypatch.setattr(letters, "build", build)
+    assert s.letter_files_build(letter=kept)
+    kept.refresh_from_db()
+    assert kept.docx and kept.pdf
 
 
 def test_correction_notice_must_be_within_seven_workdays(agency: Any) -> None:
@@ -147,7 +204,7 @@ def test_fee_pause_setting(agency: Any) -> None:
 def test_late_2026_case_reports_missing_2027(agency: Any) -> None:
     app = submit(agency, received=D(2026, 12, 10))
     assert app.due_on is None and "2027" in app.due_error
-    assert "2027" in s.explain(app).lines()[0]
+    assert "2027" in explain(app).lines()[0]
 
 
 def test_calendar_change_recomputes_open_cases(agency: Any, django_capture_on_commit_callbacks: Any) -> None:
@@ -196,14 +253,14 @@ def test_outcomes_are_table3_leaf_keys() -> None:
 
 def _formats_present() -> bool:
     try:
-        return importlib.util.find_spec("gongkai.reports.formats") is not None
+        return importlib.util.find_spec("gongkai.formats") is not None
     except ModuleNotFoundError:
         return False
 
 
-@pytest.mark.skipif(not _formats_present(), reason="gongkai.reports.formats absent")
+@pytest.mark.skipif(not _formats_present(), reason="gongkai.formats absent")
 def test_outcomes_equal_2021_format_leaf_keys() -> None:
-    from gongkai.reports.formats import table3_leaf_keys
+    from gongkai.formats import table3_leaf_keys
 
     assert list(table3_leaf_keys(era="2021")) == list(Outcome.values)
     assert set(table3_leaf_keys(era="2021")) <= set(Outcome.values)

@@ -12,7 +12,7 @@ import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from gongkai.reports.formats import Block, Table, get_format
+from gongkai.formats import Block, Table, get_format
 
 Values = Mapping[tuple[str, str], str]
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gongkai.formats import get_format
 from gongkai.ingest.parser import parse_tokens
 from gongkai.ingest.prose import extract_figures
 from gongkai.ingest.readers import read_text
-from gongkai.reports.formats import get_format
 
 
 def test_shanghai_2023_applications_sentence() -> None:

@@ -7,12 +7,12 @@ import zipfile
 
 import pytest
 
+from gongkai.formats import get_format
 from gongkai.ingest.parser import parse_tokens
 from gongkai.ingest.pipeline import UnrecognisedFile, ingest_bytes, ingest_file
 from gongkai.ingest.readers import UnreadableFile, read_bytes, read_html, read_text
 from gongkai.reports.checks import check_tables
 from gongkai.reports.data import ReportData
-from gongkai.reports.formats import get_format
 from tests.ingest.builders import report_docx, report_html, report_pdf
 from tests.ingest.conftest import SEED_2022, SHANGHAI_2019
 

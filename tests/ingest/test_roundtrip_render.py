@@ -8,10 +8,10 @@ from decimal import Decimal
 
 import pytest
 
+from gongkai.formats import TABLE3_APPLICANT_COLUMNS, get_format, table3_leaf_keys
 from gongkai.ingest.pipeline import ingest_bytes
 from gongkai.reports.checks import check_report
 from gongkai.reports.data import Cell, ReportData
-from gongkai.reports.formats import TABLE3_APPLICANT_COLUMNS, get_format, table3_leaf_keys
 
 
 def sample_report() -> ReportData:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from gongkai.formats import get_format
 from gongkai.ingest.pipeline import ingest_bytes
 from gongkai.reports.checks import check_tables
 from gongkai.reports.data import ReportData
-from gongkai.reports.formats import get_format
 from tests.ingest.conftest import SEED_2018, SEED_2019, SEED_2022
 
 

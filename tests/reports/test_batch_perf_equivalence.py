@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
+from gongkai.formats import get_format
 from gongkai.reports import batch, figures
 from gongkai.reports.checks import CompiledChecks, check_tables
 from gongkai.reports.data import Cell, ReportData
-from gongkai.reports.formats import get_format
 from tests.conftest import AgencyFactory
 from tests.reports.helpers import appeal, application, ledger
 

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
+from gongkai.formats import get_format
 from gongkai.reports import figures, rollup
 from gongkai.reports.checks import check_report, errors
-from gongkai.reports.formats import get_format
 from gongkai.reports.models import AnnualReport
 from tests.conftest import member
 from tests.reports.test_figures import direct_table3
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def demo(db: Any) -> Any:
     from gongkai.agencies.demo import load_county
-    from gongkai.core.plugins import app_modules
+    from gongkai.staff.plugins import app_modules
 
     county = load_county()
     for module in app_modules("demo"):

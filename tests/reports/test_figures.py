@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from django.db.models import Q
 
+from gongkai.formats import TABLE3_APPLICANT_COLUMNS, get_format, table3_leaf_keys
 from gongkai.reports import figures
 from gongkai.reports.checks import check_report, errors
-from gongkai.reports.formats import TABLE3_APPLICANT_COLUMNS, get_format, table3_leaf_keys
 from tests.conftest import AgencyFactory
 from tests.reports.helpers import application, ledger
 

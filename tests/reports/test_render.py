@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
+from gongkai.formats import get_format
 from gongkai.reports import figures
 from gongkai.reports.data import ReportData
-from gongkai.reports.formats import get_format
 from gongkai.reports.render.docx import report_docx
 from gongkai.reports.render.grid import table_grid
 from gongkai.reports.render.pdf import report_pdf

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from gongkai.agencies.models import Kind, Level, Role
+from gongkai.formats import get_format
 from gongkai.reports import rollup, services
 from gongkai.reports.data import Cell, ReportData
 from gongkai.reports.figures import compute
-from gongkai.reports.formats import get_format
 from tests.conftest import AgencyFactory, member
 from tests.reports.helpers import application, ledger
 

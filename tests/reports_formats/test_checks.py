@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from gongkai.formats import get_format
 from gongkai.reports.checks import check_prose, check_report, check_sections, check_tables, errors
 from gongkai.reports.data import Cell, ProseFigure, ReportData
-from gongkai.reports.formats import get_format
 
 
 def zeros_2021() -> ReportData:

@@ -6,8 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from gongkai.reports.data import Cell, FreeRow, ProseFigure, ReportData
-from gongkai.reports.formats import (
+from gongkai.formats import (
     FORMATS,
     detect_era,
     get_format,
@@ -16,7 +15,8 @@ from gongkai.reports.formats import (
     row_key,
     section_key,
 )
-from gongkai.reports.formats.shared import TABLE3_APPLICANT_COLUMNS
+from gongkai.formats.shared import TABLE3_APPLICANT_COLUMNS
+from gongkai.reports.data import Cell, FreeRow, ProseFigure, ReportData
 
 COMMON_T3_KEYS = [
     "granted", "partial", "denied.state_secret", "denied.law_forbidden", "denied.three_safety_one_stability",

@@ -11,8 +11,8 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from gongkai.core.documents import BODY_FONT, BODY_PT, HEADING_FONT, new_document, para, set_run_font
+from gongkai.formats import Format, get_format
 from gongkai.reports.data import ReportData
-from gongkai.reports.formats import Format, get_format
 from gongkai.reports.render.grid import Grid, section_table, table_grid
 
 TABLE_PT = 10.5  # 五号: the tables are dense (Table 3 has 10 grid columns)

@@ -9,8 +9,8 @@ from typing import Any
 
 from django.http import Http404, HttpResponse
 
+from gongkai.formats import get_format
 from gongkai.reports.data import ReportData
-from gongkai.reports.formats import get_format
 from gongkai.reports.render.grid import fmt_value
 
 CONTENT_TYPES = {
@@ -54,7 +54,7 @@ def labelled_json(data: ReportData) -> dict[str, Any]:
 
 
 def _t4_label(key: str, label: str) -> str:
-    from gongkai.reports.formats.shared import TABLE4_GROUPS
+    from gongkai.formats.shared import TABLE4_GROUPS
 
     group = key.split(".", 1)[0]
     names = dict(TABLE4_GROUPS)

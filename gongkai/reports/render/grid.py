@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from gongkai.formats import Block, Format, Table
 from gongkai.reports.data import Cell, Number, ReportData
-from gongkai.reports.formats import Block, Format, Table
 
 
 @dataclass
@@ -122,7 +122,7 @@ def section_table(fmt: Format, key: str, data: ReportData | None) -> Table:
     if data is not None:
         era = data.layout(key)
         if era != fmt.era:
-            from gongkai.reports.formats import get_format
+            from gongkai.formats import get_format
 
             other = get_format(era)
             if other.has_table(key):

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import html
 
+from gongkai.formats import Format, get_format
 from gongkai.reports.data import ReportData
-from gongkai.reports.formats import Format, get_format
 from gongkai.reports.render.grid import Grid, section_table, table_grid
 
 TABLE_CSS = """

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from gongkai.core.documents import PDF_CSS, pdf_bytes
+from gongkai.formats import Format
 from gongkai.reports.data import ReportData
-from gongkai.reports.formats import Format
 from gongkai.reports.render.html import report_document
 
 

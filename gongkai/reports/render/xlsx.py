@@ -10,8 +10,8 @@ from decimal import Decimal
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 
+from gongkai.formats import Format, get_format
 from gongkai.reports.data import ReportData
-from gongkai.reports.formats import Format, get_format
 from gongkai.reports.render.grid import section_table, table_grid
 
 _THIN = Side(style="thin")
