@@ -16,8 +16,8 @@ from ninja.security import django_auth
 from pydantic import ValidationError as PydanticValidationError
 
 from gongkai.agencies.access import readable_agencies, require_read, require_role
-from gongkai.agencies.models import Agency, Role
-from gongkai.applications import fees, services
+from gongkai.agencies.models import Agency
+from gongkai.applications import actions, fees, selectors, services
 from gongkai.applications.models import (
     ApplicantType,
     Application,
@@ -27,8 +27,9 @@ from gongkai.applications.models import (
     ProvisionForm,
     ProvisionWay,
 )
-from gongkai.applications.workflow import TransitionError
+from gongkai.applications.workflow import OPEN_STATUSES
 from gongkai.core import clock
+from gongkai.core.workflow import TransitionError
 
 router = Router(tags=["applications"])
 
@@ -133,7 +134,7 @@ def status(request: HttpRequest, payload: StatusIn) -> Status[Any]:
     app = Application.objects.select_related("agency").filter(tracking_code=payload.code.strip().upper()).first()
     if app is None or not "".join(c for c in app.phone if c.isdigit()).endswith(payload.phone_tail):
         return Status(404, {"detail": "查询码或电话号码不正确"})
-    res = services.explain(app)
+    res = selectors.explain(app)
     return Status(200, {
         "tracking_code": app.tracking_code, "agency": app.agency.name, "status": app.status,
         "status_label": str(app.get_status_display()), "outcome": app.outcome, "received_on": app.received_on,
@@ -160,7 +161,7 @@ class CaseOut(Schema):
 def case_list(request: HttpRequest, open_only: bool = False, limit: int = 100) -> Any:
     qs = Application.objects.filter(agency__in=readable_agencies(request.user)).order_by("-received_on", "-id")
     if open_only:
-        qs = qs.filter(status__in=["processing", "awaiting_correction", "consulting", "awaiting_fee"])
+        qs = qs.filter(status__in=OPEN_STATUSES)
     return list(qs[: max(1, min(limit, 1000))])
 
 
@@ -191,7 +192,7 @@ class AnswerIn(Schema):
 def case_answer(request: HttpRequest, application_id: int) -> Status[Any]:
     # Access is checked before the body is read, so another agency's case answers 404, never 400.
     app = _case(request, application_id)
-    require_role(request.user, app.agency, Role.CLERK, Role.OFFICE_HEAD, Role.ADMIN)
+    require_role(request.user, app.agency, *actions.ACTIONS["answer"].roles)
     try:
         payload = AnswerIn.model_validate_json(request.body or b"{}")
     except PydanticValidationError as exc:
@@ -210,23 +211,20 @@ def case_answer(request: HttpRequest, application_id: int) -> Status[Any]:
                          "set_art35_deadline, send_fee_notice, pay_fee, waive_fee, close_fee_unpaid, answer, "
                          "withdraw). The JSON body has the same fields as the staff form (dates as YYYY-MM-DD).")
 def case_action(request: HttpRequest, application_id: int, action: str) -> Status[Any]:
-    from gongkai.applications.views import ACTIONS
-
     app = _case(request, application_id)  # access first: another agency's case is 404
-    if action not in ACTIONS:
+    spec = actions.ACTIONS.get(action)
+    if spec is None:
         return Status(400, {"detail": f"未知的操作：{action}"})
-    roles = (Role.OFFICE_HEAD,) if action == "approve_extension" else (Role.CLERK, Role.OFFICE_HEAD, Role.ADMIN)
-    require_role(request.user, app.agency, *roles)
+    require_role(request.user, app.agency, *spec.roles)
     try:
         body = json.loads(request.body or b"{}")
     except ValueError:
         return Status(400, {"detail": "请求体不是有效的 JSON"})
-    _label, form_cls, handler, _group = ACTIONS[action]
-    form = form_cls(body if isinstance(body, dict) else {})
+    form = spec.form(body if isinstance(body, dict) else {})
     if not form.is_valid():
         return Status(400, {"detail": form.errors.as_text()})
     try:
-        handler(app, dict(form.cleaned_data), request.user)
+        spec.call(app, dict(form.cleaned_data), request.user)
     except (ValidationError, TransitionError) as exc:
         return Status(400, {"detail": "；".join(getattr(exc, "messages", [str(exc)]))})
     app.refresh_from_db()

@@ -22,7 +22,7 @@ from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
 
 from gongkai.agencies.models import Agency
-from gongkai.applications import fees, services
+from gongkai.applications import fees, selectors, services
 from gongkai.applications.forms import FeeQuoteForm, PublicApplicationForm, StatusLookupForm
 from gongkai.applications.models import Application, Channel, Letter, LetterKind
 from gongkai.core import clock, uploads
@@ -129,7 +129,7 @@ def status_lookup(request: HttpRequest) -> HttpResponse:
 
 def status_page(request: HttpRequest, code: str) -> HttpResponse:
     app = _verified(request, code)
-    res = services.explain(app)
+    res = selectors.explain(app)
     return render(request, "apply/status.html", {
         "app": app, "res": res, "ledger": app.clock_events.all(),
         "letters": app.letters.filter(kind__in=PUBLIC_LETTER_KINDS),
@@ -140,6 +140,8 @@ def status_page(request: HttpRequest, code: str) -> HttpResponse:
 def status_letter(request: HttpRequest, code: str, letter_id: int, fmt: str) -> FileResponse:
     app = _verified(request, code)
     letter = get_object_or_404(Letter, pk=letter_id, application=app, kind__in=PUBLIC_LETTER_KINDS)
+    if not (letter.docx and letter.pdf) and services.letter_files_build(letter=letter):
+        letter.refresh_from_db()  # the build after commit failed or has not run yet: try again now
     field = letter.pdf if fmt == "pdf" else letter.docx
     if not field:
         raise Http404("no file")

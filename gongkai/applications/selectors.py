@@ -1,4 +1,8 @@
-"""Reads of applications, scoped by agency ids: lists, due buckets, and the annual-report figures.
+"""Reads of applications: one case's ledger, due date explanation and hints; scoped lists, due buckets, figures.
+
+The due date is read one way: ``Application.due_on``/``due_error``, the copy services write from the
+ledger. ``compute_due_from_ledger`` is that derivation (services call it when they write);
+``explain`` gives pages the stored date with the ledger's explanation lines.
 
 ``table3_counts(agency_ids, year)`` is the Table 3 (2021) input as SQL GROUP BYs: outcome ×
 applicant type for cases closed in the year, plus ``new_received``, ``carried_over`` (received before
@@ -10,16 +14,74 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 
-from gongkai.applications.models import ApplicantType, Application, ApplicationQuerySet, FeeNotice, FeeStatus
+from gongkai.applications import deadlines
+from gongkai.applications.deadlines import Entry, Kind
+from gongkai.applications.models import (
+    ApplicantType,
+    Application,
+    ApplicationQuerySet,
+    ClockEvent,
+    FeeNotice,
+    FeeStatus,
+)
 from gongkai.applications.workflow import OPEN_STATUSES
 from gongkai.core import clock
-from gongkai.workdays.counting import CalendarYearMissing
+from gongkai.workdays.counting import CalendarYearMissing, WorkdayCalendar
 from gongkai.workdays.services import get_calendar
 
 COLUMNS = list(ApplicantType.values)
+
+
+# ---------------------------------------------------------------- one case
+
+def entries(app: Application) -> list[Entry]:
+    """The clock ledger of one case as the pure ``deadlines`` entries."""
+    return [Entry(e.kind, e.on, e.days, e.ref, e.party, e.until) for e in app.clock_events.all()]
+
+
+def compute_due_from_ledger(app: Application, cal: WorkdayCalendar | None = None) -> deadlines.DueResult:
+    """The due date derived from the ledger now; services store it, pages read the stored copy."""
+    return deadlines.compute_due(entries(app), cal or get_calendar(), fee_pauses_clock=app.agency.fee_pauses_clock)
+
+
+def explain(app: Application, cal: WorkdayCalendar | None = None) -> deadlines.DueResult:
+    """The stored due date (or why there is none) with its explanation from the ledger (case and status pages)."""
+    res = compute_due_from_ledger(app, cal)
+    return replace(res, due=app.due_on, error=app.due_error or "") if app.pk else res
+
+
+def open_consultations(app: Application) -> list[ClockEvent]:
+    """Consultations of the case that have not been closed (the choices of ``close_consultation``)."""
+    closed = set(app.clock_events.filter(kind=Kind.CONSULTATION_CLOSED).values_list("ref", flat=True))
+    return [e for e in app.clock_events.filter(kind=Kind.CONSULTATION_OPENED) if e.ref not in closed]
+
+
+def similar_requests(app: Application) -> int:
+    """How many *other* applicants asked this agency for the same information (Art. 44 hint)."""
+    if not app.info_key:
+        return 0
+    qs = Application.objects.filter(agency_id=app.agency_id, info_key=app.info_key).exclude(pk=app.pk)
+    if app.id_fingerprint:
+        qs = qs.exclude(id_fingerprint=app.id_fingerprint)
+    else:
+        qs = qs.exclude(applicant_name=app.applicant_name)
+    return qs.values("id_fingerprint", "applicant_name").distinct().count()
+
+
+def month_pieces_before(app: Application) -> int:
+    """Pieces already counted for this applicant at this agency in the application's natural month."""
+    assert app.received_on is not None
+    same = Q(id_fingerprint=app.id_fingerprint) if app.id_fingerprint else Q(applicant_name=app.applicant_name)
+    return (Application.objects.filter(same, agency_id=app.agency_id, received_on__year=app.received_on.year,
+                                       received_on__month=app.received_on.month)
+            .filter(Q(received_on__lt=app.received_on) | Q(received_on=app.received_on, pk__lt=app.pk)).count())
+
+
+# ---------------------------------------------------------------- many cases
 
 
 def scoped(agency_ids: Iterable[int]) -> ApplicationQuerySet:

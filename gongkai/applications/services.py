@@ -1,8 +1,11 @@
 """Every write to applications: intake, the clock ledger actions, fees, answers, letters, withdrawal.
 
-Each service is ``<noun>_<verb>(*, …, actor)``: one ``transaction.atomic``, one event row, and a
-recomputation of the stored due date from the ledger (``deadlines.compute_due``) — the only place
-``Application.due_on`` is written. ``recompute_open`` refreshes every open case after a calendar change.
+One function per action of the transition table (``workflow.TABLE``); each runs inside ``_acting``,
+which checks the actor's role, locks the case row, checks the transition, and afterwards moves the
+status, recomputes the stored due date from the ledger (``deadlines.compute_due``; the only writer of
+``Application.due_on`` besides ``recompute_open``, which refreshes open cases after a calendar change)
+and appends the one event ``application.<action>``. Letters are decided inside that transaction (the
+``Letter`` row with its text); their DOCX and PDF are built after commit, outside the row lock.
 """
 
 from __future__ import annotations
@@ -12,9 +15,12 @@ import hashlib
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -22,7 +28,7 @@ from django.db.models import Q
 
 from gongkai.agencies.access import has_role
 from gongkai.agencies.models import Agency, Role
-from gongkai.applications import deadlines, fees, letters, workflow
+from gongkai.applications import deadlines, fees, letters
 from gongkai.applications.deadlines import Entry, Kind
 from gongkai.applications.models import (
     OUTCOME_BASIS,
@@ -36,11 +42,16 @@ from gongkai.applications.models import (
     LetterTemplate,
     Outcome,
 )
-from gongkai.applications.workflow import OPEN_STATUSES, Status
+from gongkai.applications.selectors import compute_due_from_ledger, month_pieces_before
+from gongkai.applications.workflow import ACTING, OPEN_STATUSES, TABLE, Status
 from gongkai.core import clock, events
 from gongkai.core.uploads import Accepted
 from gongkai.workdays.counting import WorkdayCalendar
 from gongkai.workdays.services import get_calendar
+
+# None is scheduled or public work with no signed-in user (the online form, the demo); it skips the
+# role check until the named system actor of issue 10 item 4 replaces it.
+Actor = User | AnonymousUser | None
 
 TRACKED = ("status", "outcome", "due_on", "closed_on", "legal_basis")
 logger = logging.getLogger(__name__)
@@ -56,42 +67,20 @@ def info_key(info_name: str, doc_number: str) -> str:
     return hashlib.sha1(text.encode()).hexdigest()[:32] if text else ""
 
 
-def entries(app: Application) -> list[Entry]:
-    return [Entry(e.kind, e.on, e.days, e.ref, e.party, e.until) for e in app.clock_events.all()]
-
-
-def explain(app: Application, cal: WorkdayCalendar | None = None) -> deadlines.DueResult:
-    """The due date with its explanation, derived from the ledger (for case and status pages)."""
-    return deadlines.compute_due(entries(app), cal or get_calendar(), fee_pauses_clock=app.agency.fee_pauses_clock)
-
-
 def _recompute(app: Application, cal: WorkdayCalendar | None = None) -> None:
-    res = explain(app, cal)
+    res = compute_due_from_ledger(app, cal)
     app.due_on = res.due
     app.due_error = res.error[:300]
     app.save(update_fields=["due_on", "due_error"])
 
 
-def _event(app: Application, kind: str, on: dt.date, actor: Any, **kw: Any) -> ClockEvent:
-    user = actor if getattr(actor, "is_authenticated", False) else None
+def _ledger(app: Application, kind: str, on: dt.date, actor: Actor, **kw: Any) -> ClockEvent:
+    user = actor if isinstance(actor, User) else None
     return ClockEvent.objects.create(application=app, kind=kind, on=on, actor=user, **kw)
 
 
-def _move(app: Application, action: str, to: str | None = None) -> None:
-    nxt = workflow.target(action, app.status)
-    if to is not None:
-        nxt = to
-    if nxt is not None:
-        app.status = nxt
-
-
-def _locked(app: Application) -> Application:
-    return Application.objects.select_for_update().select_related("agency").get(pk=app.pk)
-
-
-def _require_acting(app: Application, actor: Any, *roles: str) -> None:
-    if actor is not None and not has_role(actor, app.agency, *(roles or (Role.CLERK, Role.OFFICE_HEAD,
-                                                                         Role.ADMIN))):
+def _require(actor: Actor, agency: Agency, *roles: str) -> None:
+    if actor is not None and not has_role(actor, agency, *roles):
         raise PermissionDenied("missing role")
 
 
@@ -100,11 +89,76 @@ def _check_date(app: Application, on: dt.date) -> None:
         raise ValidationError("日期不能早于收到申请之日")
 
 
+@dataclass
+class _Act:
+    """One action in progress: the locked case and what the action adds to its event."""
+
+    app: Application
+    action: str
+    actor: Actor
+    before: dict[str, Any]
+    after: dict[str, Any] = field(default_factory=dict)
+    status: str | None = None  # the service's decision where the table's target is None
+    notes: list[str] = field(default_factory=list)
+    moved: bool = False
+
+    def move(self) -> None:
+        """Check the transition from the status the case was locked in, and take it (once)."""
+        if self.moved:
+            return
+        row = TABLE.find(self.before["status"], self.action)
+        target = self.status or row.target
+        if target is not None:
+            self.app.status = target
+        self.moved = True
+
+    def letter(self, kind: str, inputs: letters.Inputs) -> Letter:
+        """Decide a letter: its text and row now, its files after commit (``letter_files_build``).
+
+        The text reads the case as the action leaves it (new status, recomputed due date), so the
+        move is taken and the due date refreshed first.
+        """
+        self.move()
+        self.app.save()
+        _recompute(self.app)
+        title, text, note = _letter_text(self.app, kind, inputs)
+        letter = Letter.objects.create(application=self.app, kind=kind, title=title, body=text,
+                                       issued_on=inputs.issued_on)
+        if note:
+            self.notes.append(note)
+        pk = letter.pk
+        transaction.on_commit(lambda: _build_after_commit(pk), robust=True)
+        return letter
+
+
+@contextmanager
+def _acting(application: Application, action: str, actor: Actor, *, on: dt.date | None = None) -> Iterator[_Act]:
+    """Role check, one transaction, the locked row; after the body: move, recompute, one event.
+
+    Unless the body calls ``act.move()`` earlier, the transition is checked after the body's own
+    rules on purpose: a second correction notice tells the clerk "只能发出一次", not only that the
+    status does not allow it.
+    """
+    roles = next(r.roles for r in TABLE.rows if r.action == action)
+    _require(actor, application.agency, *roles)
+    with transaction.atomic():
+        app = Application.objects.select_for_update().select_related("agency").get(pk=application.pk)
+        act = _Act(app=app, action=action, actor=actor, before=_snap(app))
+        if on is not None:
+            _check_date(app, on)
+        yield act
+        act.move()
+        app.save()
+        _recompute(app)
+        events.record(action=f"application.{action}", obj=app, actor=actor, agency=app.agency, before=act.before,
+                      after={**_snap(app), **act.after}, note="\n".join(act.notes)[:500])
+
+
 # ---------------------------------------------------------------- intake
 
 def application_submit(*, agency: Agency, data: dict[str, Any], channel: str, submitted_at: dt.datetime | None = None,
                        received_on: dt.date | None = None, uploads: Sequence[Accepted] | None = None,
-                       actor: Any = None) -> Application:
+                       actor: Actor = None) -> Application:
     """Register an application (online form or staff intake). ``received_on`` is the Art. 31 date."""
     submitted_at = submitted_at or clock.now()
     received_on = received_on or clock.local_date(submitted_at)
@@ -127,28 +181,16 @@ def application_submit(*, agency: Agency, data: dict[str, Any], channel: str, su
             stored = Attachment(application=app, name=upload.checked.name)
             stored.file.save(upload.checked.storage_name(), upload.file, save=False)
             stored.save()
-        _event(app, Kind.RECEIVED, received_on, actor, note=str(app.get_channel_display()))
+        _ledger(app, Kind.RECEIVED, received_on, actor, note=str(app.get_channel_display()))
         _recompute(app)
         events.record(action="application.submitted", obj=app, actor=actor, agency=agency, after={
             **_snap(app), "channel": channel, "received_on": received_on, "duplicate_of": app.duplicate_of_id})
     return app
 
 
-def similar_requests(app: Application) -> int:
-    """How many *other* applicants asked this agency for the same information (Art. 44 hint)."""
-    if not app.info_key:
-        return 0
-    qs = Application.objects.filter(agency_id=app.agency_id, info_key=app.info_key).exclude(pk=app.pk)
-    if app.id_fingerprint:
-        qs = qs.exclude(id_fingerprint=app.id_fingerprint)
-    else:
-        qs = qs.exclude(applicant_name=app.applicant_name)
-    return qs.values("id_fingerprint", "applicant_name").distinct().count()
-
-
-def identity_reveal(*, application: Application, actor: Any) -> str:
+def identity_reveal(*, application: Application, actor: Actor) -> str:
     """Decrypt the identity number for a staff member and log that it was seen (issue 4 §8)."""
-    _require_acting(application, actor)
+    _require(actor, application.agency, *ACTING)
     with transaction.atomic():
         events.record(action="application.identity_viewed", obj=application, actor=actor, agency=application.agency)
     return application.reveal_id_number()
@@ -156,14 +198,11 @@ def identity_reveal(*, application: Application, actor: Any) -> str:
 
 # ---------------------------------------------------------------- clock actions
 
-def correction_request(*, application: Application, on: dt.date, until: dt.date, note: str, actor: Any,
+def correction_request(*, application: Application, on: dt.date, until: dt.date, note: str, actor: Actor,
                        issue_letter: bool = True) -> Application:
-    """The one correction notice (Art. 30): within 7 workdays of receipt, once, with a period."""
-    _require_acting(application, actor)
-    with transaction.atomic():
-        app = _locked(application)
-        before = _snap(app)
-        _check_date(app, on)
+    """``request_correction``: the one correction notice (Art. 30), within 7 workdays of receipt, with a period."""
+    with _acting(application, "request_correction", actor, on=on) as act:
+        app = act.app
         if app.clock_events.filter(kind=Kind.CORRECTION_REQUESTED).exists():
             raise ValidationError("补正告知只能发出一次（《条例》第三十条：一次性告知）")
         assert app.received_on is not None
@@ -172,59 +211,39 @@ def correction_request(*, application: Application, on: dt.date, until: dt.date,
             raise ValidationError(f"补正告知应在收到申请之日起7个工作日内（{last.isoformat()}前）发出")
         if until <= on:
             raise ValidationError("补正期限应晚于告知日期")
-        _move(app, "request_correction")
-        _event(app, Kind.CORRECTION_REQUESTED, on, actor, until=until, note=note[:300])
-        app.save(update_fields=["status"])
-        _recompute(app)
-        fallback = ""
+        _ledger(app, Kind.CORRECTION_REQUESTED, on, actor, until=until, note=note[:300])
+        act.after = {"on": on, "until": until}
         if issue_letter:
-            fallback = _letter(app, LetterKind.CORRECTION, letters.Inputs(issued_on=on, until=until, note=note))
-        events.record(action="application.correction_requested", obj=app, actor=actor, agency=app.agency,
-                      before=before, after={**_snap(app), "on": on, "until": until}, note=fallback)
+            act.letter(LetterKind.CORRECTION, letters.Inputs(issued_on=on, until=until, note=note))
     return app
 
 
-def correction_receive(*, application: Application, on: dt.date, actor: Any) -> Application:
-    _require_acting(application, actor)
-    with transaction.atomic():
-        app = _locked(application)
-        before = _snap(app)
-        _check_date(app, on)
-        _move(app, "receive_correction")
-        _event(app, Kind.CORRECTION_RECEIVED, on, actor)
-        app.save(update_fields=["status"])
-        _recompute(app)
-        events.record(action="application.correction_received", obj=app, actor=actor, agency=app.agency,
-                      before=before, after={**_snap(app), "on": on})
-    return app
+def correction_receive(*, application: Application, on: dt.date, actor: Actor) -> Application:
+    """``receive_correction``: the corrected application arrived; the clock restarts (Art. 30)."""
+    with _acting(application, "receive_correction", actor, on=on) as act:
+        _ledger(act.app, Kind.CORRECTION_RECEIVED, on, actor)
+        act.after = {"on": on}
+    return act.app
 
 
-def consultation_open(*, application: Application, on: dt.date, party: str, party_name: str, actor: Any,
+def consultation_open(*, application: Application, on: dt.date, party: str, party_name: str, actor: Actor,
                       issue_letter: bool = True) -> ClockEvent:
-    """Consult a third party (Art. 32) or another organ (Art. 34); the time is not counted (Art. 33 ¶3)."""
-    _require_acting(application, actor)
-    with transaction.atomic():
-        app = _locked(application)
-        before = _snap(app)
-        _check_date(app, on)
-        _move(app, "open_consultation")
+    """``open_consultation``: a third party (Art. 32) or another organ (Art. 34); not counted (Art. 33 ¶3)."""
+    with _acting(application, "open_consultation", actor, on=on) as act:
+        app = act.app
         ref = f"c{app.clock_events.filter(kind=Kind.CONSULTATION_OPENED).count() + 1}"
-        ev = _event(app, Kind.CONSULTATION_OPENED, on, actor, ref=ref, party=party, note=party_name[:300])
-        app.save(update_fields=["status"])
-        _recompute(app)
-        fallback = ""
+        ev = _ledger(app, Kind.CONSULTATION_OPENED, on, actor, ref=ref, party=party, note=party_name[:300])
+        act.after = {"ref": ref, "party": party, "on": on}
         if issue_letter and party == "third_party":
-            fallback = _letter(app, LetterKind.CONSULTATION, letters.Inputs(issued_on=on, party_name=party_name))
-        events.record(action="application.consultation_opened", obj=app, actor=actor, agency=app.agency,
-                      before=before, after={**_snap(app), "ref": ref, "party": party, "on": on}, note=fallback)
+            act.letter(LetterKind.CONSULTATION, letters.Inputs(issued_on=on, party_name=party_name))
     return ev
 
 
-def consultation_close(*, application: Application, ref: str, on: dt.date, note: str = "", actor: Any) -> Application:
-    _require_acting(application, actor)
-    with transaction.atomic():
-        app = _locked(application)
-        before = _snap(app)
+def consultation_close(*, application: Application, ref: str, on: dt.date, note: str = "",
+                       actor: Actor) -> Application:
+    """``close_consultation``: back to processing when no other consultation is left open."""
+    with _acting(application, "close_consultation", actor) as act:
+        app = act.app
         if not app.clock_events.filter(kind=Kind.CONSULTATION_OPENED, ref=ref).exists():
             raise ValidationError("没有这项征求意见")
         if app.clock_events.filter(kind=Kind.CONSULTATION_CLOSED, ref=ref).exists():
@@ -232,78 +251,50 @@ def consultation_close(*, application: Application, ref: str, on: dt.date, note:
         opened = app.clock_events.get(kind=Kind.CONSULTATION_OPENED, ref=ref)
         if on < opened.on:
             raise ValidationError("结束日期不能早于征求意见日期")
-        workflow.target("close_consultation", app.status)
-        _event(app, Kind.CONSULTATION_CLOSED, on, actor, ref=ref, note=note[:300])
+        _ledger(app, Kind.CONSULTATION_CLOSED, on, actor, ref=ref, note=note[:300])
         still_open = (app.clock_events.filter(kind=Kind.CONSULTATION_OPENED).count()
                       > app.clock_events.filter(kind=Kind.CONSULTATION_CLOSED).count())
-        app.status = Status.CONSULTING if still_open else Status.PROCESSING
-        app.save(update_fields=["status"])
-        _recompute(app)
-        events.record(action="application.consultation_closed", obj=app, actor=actor, agency=app.agency,
-                      before=before, after={**_snap(app), "ref": ref, "on": on})
+        act.status = Status.CONSULTING if still_open else Status.PROCESSING
+        act.after = {"ref": ref, "on": on}
     return app
 
 
-def extension_approve(*, application: Application, on: dt.date, days: int, reason: str, actor: Any,
+def extension_approve(*, application: Application, on: dt.date, days: int, reason: str, actor: Actor,
                       issue_letter: bool = True) -> Application:
-    """One extension of at most 20 workdays, approved by the disclosure-office head (Art. 33 ¶2)."""
-    _require_acting(application, actor, Role.OFFICE_HEAD)
+    """``approve_extension``: once, at most 20 workdays, by the disclosure-office head (Art. 33 ¶2)."""
+    _require(actor, application.agency, Role.OFFICE_HEAD)  # before the input checks, as the page does
     if not 1 <= days <= deadlines.EXTENSION_MAX_WORKDAYS:
         raise ValidationError("延长期限为1至20个工作日")
-    with transaction.atomic():
-        app = _locked(application)
-        before = _snap(app)
-        _check_date(app, on)
-        _move(app, "approve_extension")
+    with _acting(application, "approve_extension", actor, on=on) as act:
+        app = act.app
+        act.move()  # a closed case is refused before "only once"
         if app.clock_events.filter(kind=Kind.EXTENSION_APPROVED).exists():
             raise ValidationError("答复期限只能延长一次")
-        _event(app, Kind.EXTENSION_APPROVED, on, actor, days=days, note=reason[:300])
-        _recompute(app)
-        fallback = ""
+        _ledger(app, Kind.EXTENSION_APPROVED, on, actor, days=days, note=reason[:300])
+        act.after = {"days": days, "on": on}
         if issue_letter:
-            fallback = _letter(app, LetterKind.EXTENSION, letters.Inputs(issued_on=on, days=days, note=reason))
-        events.record(action="application.extension_approved", obj=app, actor=actor, agency=app.agency,
-                      before=before, after={**_snap(app), "days": days, "on": on}, note=fallback)
+            act.letter(LetterKind.EXTENSION, letters.Inputs(issued_on=on, days=days, note=reason))
     return app
 
 
 def art35_deadline_set(*, application: Application, on: dt.date, until: dt.date, reason: str,
-                       actor: Any) -> Application:
-    """Art. 35: the organ sets a reasonable later deadline for a large or frequent application."""
-    _require_acting(application, actor, Role.OFFICE_HEAD, Role.APPROVER, Role.ADMIN)
-    with transaction.atomic():
-        app = _locked(application)
-        before = _snap(app)
-        _check_date(app, on)
+                       actor: Actor) -> Application:
+    """``set_art35_deadline``: the organ sets a reasonable later deadline for a large or frequent application."""
+    with _acting(application, "set_art35_deadline", actor, on=on) as act:
         if until <= on:
             raise ValidationError("答复期限应晚于确定日期")
-        _move(app, "set_art35_deadline")
-        _event(app, Kind.ART35_DEADLINE_SET, on, actor, until=until, note=reason[:300])
-        _recompute(app)
-        events.record(action="application.art35_deadline_set", obj=app, actor=actor, agency=app.agency,
-                      before=before, after={**_snap(app), "until": until})
-    return app
+        _ledger(act.app, Kind.ART35_DEADLINE_SET, on, actor, until=until, note=reason[:300])
+        act.after = {"until": until}
+    return act.app
 
 
 # ---------------------------------------------------------------- fees
 
-def month_pieces_before(app: Application, method_pieces_only: bool = True) -> int:
-    """Pieces already counted for this applicant at this agency in the application's natural month."""
-    assert app.received_on is not None
-    same = Q(id_fingerprint=app.id_fingerprint) if app.id_fingerprint else Q(applicant_name=app.applicant_name)
-    return (Application.objects.filter(same, agency_id=app.agency_id, received_on__year=app.received_on.year,
-                                       received_on__month=app.received_on.month)
-            .filter(Q(received_on__lt=app.received_on) | Q(received_on=app.received_on, pk__lt=app.pk)).count())
-
-
 def fee_notice_send(*, application: Application, method: str, count: int, sent_on: dt.date, received_on: dt.date,
-                    prior: int | None = None, actor: Any, issue_letter: bool = True) -> FeeNotice:
-    """A fee notice (109号): one method per application; opens the 20-workday payment window."""
-    _require_acting(application, actor)
-    with transaction.atomic():
-        app = _locked(application)
-        before = _snap(app)
-        _check_date(app, sent_on)
+                    prior: int | None = None, actor: Actor, issue_letter: bool = True) -> FeeNotice:
+    """``send_fee_notice`` (109号): one method per application; opens the 20-workday payment window."""
+    with _acting(application, "send_fee_notice", actor, on=sent_on) as act:
+        app = act.app
         if received_on < sent_on:
             raise ValidationError("收到日期不能早于发出日期")
         if app.fee_notices.exclude(method=method).exists():
@@ -315,47 +306,36 @@ def fee_notice_send(*, application: Application, method: str, count: int, sent_o
             amount = fees.quote(method, count, prior)
         except fees.FeeInputError as exc:
             raise ValidationError(str(exc)) from exc
-        _move(app, "send_fee_notice")
         notice = FeeNotice.objects.create(
             application=app, method=method, count=count, prior=prior, amount=amount, sent_on=sent_on,
             received_on=received_on, pay_by=deadlines.fee_payment_deadline(received_on, get_calendar()))
-        _event(app, Kind.FEE_NOTICE_RECEIVED, received_on, actor, ref=f"f{notice.pk}")
-        app.save(update_fields=["status"])
-        _recompute(app)
-        fallback = ""
+        _ledger(app, Kind.FEE_NOTICE_RECEIVED, received_on, actor, ref=f"f{notice.pk}")
+        act.after = {"method": method, "count": count, "amount": amount}
         if issue_letter:
-            fallback = _letter(app, LetterKind.FEE, letters.Inputs(issued_on=sent_on, fee=notice))
-        events.record(action="application.fee_notice_sent", obj=app, actor=actor, agency=app.agency,
-                      before=before, after={**_snap(app), "method": method, "count": count, "amount": amount},
-                      note=fallback)
+            act.letter(LetterKind.FEE, letters.Inputs(issued_on=sent_on, fee=notice))
     return notice
 
 
-def _fee_settle(notice: FeeNotice, on: dt.date, actor: Any, action: str, status: str, reason: str = "") -> FeeNotice:
-    _require_acting(notice.application, actor)
-    with transaction.atomic():
-        app = _locked(notice.application)
-        before = _snap(app)
+def _fee_settle(notice: FeeNotice, on: dt.date, actor: Actor, action: str, status: str, reason: str = "") -> FeeNotice:
+    with _acting(notice.application, action, actor) as act:
         notice = FeeNotice.objects.select_for_update().get(pk=notice.pk)
         if notice.status != FeeStatus.NOTIFIED:
             raise ValidationError("该收费通知已处理")
-        _move(app, action)
         notice.status, notice.paid_on, notice.waive_reason = status, on, reason[:300]
         notice.save()
         kind = Kind.FEE_PAID if status == FeeStatus.PAID else Kind.FEE_WAIVED
-        _event(app, kind, on, actor, ref=f"f{notice.pk}", note=reason[:300])
-        app.save(update_fields=["status"])
-        _recompute(app)
-        events.record(action=f"application.{action}", obj=app, actor=actor, agency=app.agency, before=before,
-                      after={**_snap(app), "fee_notice": notice.pk, "on": on, "reason": reason})
+        _ledger(act.app, kind, on, actor, ref=f"f{notice.pk}", note=reason[:300])
+        act.after = {"fee_notice": notice.pk, "on": on, "reason": reason}
     return notice
 
 
-def fee_pay(*, notice: FeeNotice, on: dt.date, actor: Any) -> FeeNotice:
+def fee_pay(*, notice: FeeNotice, on: dt.date, actor: Actor) -> FeeNotice:
+    """``pay_fee``: the applicant paid; the payment window closes."""
     return _fee_settle(notice, on, actor, "pay_fee", FeeStatus.PAID)
 
 
-def fee_waive(*, notice: FeeNotice, on: dt.date, reason: str, actor: Any) -> FeeNotice:
+def fee_waive(*, notice: FeeNotice, on: dt.date, reason: str, actor: Actor) -> FeeNotice:
+    """``waive_fee``: the fee is waived, with the reason."""
     if not reason.strip():
         raise ValidationError("减免必须说明理由")
     return _fee_settle(notice, on, actor, "waive_fee", FeeStatus.WAIVED, reason)
@@ -363,17 +343,14 @@ def fee_waive(*, notice: FeeNotice, on: dt.date, reason: str, actor: Any) -> Fee
 
 # ---------------------------------------------------------------- endings
 
-def _close(application: Application, *, action: str, outcome: str, on: dt.date, actor: Any, legal_basis: str = "",
+def _close(application: Application, *, action: str, outcome: str, on: dt.date, actor: Actor, legal_basis: str = "",
            answer_text: str = "", referral_organ: str = "", referral_contact: str = "", kind: str = Kind.ANSWERED,
            letter: bool = True) -> Application:
-    _require_acting(application, actor)
     if outcome and outcome not in Outcome.values:
         raise ValidationError(f"未知的办理结果：{outcome}")
-    with transaction.atomic():
-        app = _locked(application)
-        before = _snap(app)
-        _check_date(app, on)
-        _move(app, action)
+    with _acting(application, action, actor, on=on) as act:
+        app = act.app
+        act.move()
         app.outcome = outcome
         app.legal_basis = legal_basis or OUTCOME_BASIS.get(outcome, "")
         app.answer_text = answer_text
@@ -381,18 +358,13 @@ def _close(application: Application, *, action: str, outcome: str, on: dt.date, 
         app.closed_on = on
         if action == "close_fee_unpaid":
             app.fee_notices.filter(status=FeeStatus.NOTIFIED).update(status=FeeStatus.UNPAID)
-        _event(app, kind, on, actor, note=outcome)
-        app.save()
-        _recompute(app)
-        fallback = ""
+        _ledger(app, kind, on, actor, note=outcome)
         if letter and outcome:
-            fallback = _letter(app, LetterKind.ANSWER, letters.Inputs(issued_on=on))
-        events.record(action=f"application.{action}", obj=app, actor=actor, agency=app.agency, before=before,
-                      after=_snap(app), note=fallback)
+            act.letter(LetterKind.ANSWER, letters.Inputs(issued_on=on))
     return app
 
 
-def application_answer(*, application: Application, outcome: str, on: dt.date, actor: Any, legal_basis: str = "",
+def application_answer(*, application: Application, outcome: str, on: dt.date, actor: Actor, legal_basis: str = "",
                        answer_text: str = "", referral_organ: str = "", referral_contact: str = "",
                        letter: bool = True) -> Application:
     """Answer (Art. 36–39): the outcome is a Table 3 leaf row; a referral names the organ (Art. 36(5))."""
@@ -405,19 +377,19 @@ def application_answer(*, application: Application, outcome: str, on: dt.date, a
                   letter=letter)
 
 
-def application_close_no_correction(*, application: Application, on: dt.date, actor: Any) -> Application:
+def application_close_no_correction(*, application: Application, on: dt.date, actor: Actor) -> Application:
     """No correction within the period: deemed abandoned, row （六）1."""
     return _close(application, action="close_no_correction", outcome=Outcome.NO_CORRECTION, on=on, actor=actor,
                   kind=Kind.CLOSED)
 
 
-def application_close_fee_unpaid(*, application: Application, on: dt.date, actor: Any) -> Application:
+def application_close_fee_unpaid(*, application: Application, on: dt.date, actor: Actor) -> Application:
     """Fee not paid within the window: deemed abandoned, row （六）2."""
     return _close(application, action="close_fee_unpaid", outcome=Outcome.FEE_UNPAID, on=on, actor=actor,
                   kind=Kind.CLOSED)
 
 
-def application_withdraw(*, application: Application, on: dt.date, reason: str, actor: Any) -> Application:
+def application_withdraw(*, application: Application, on: dt.date, reason: str, actor: Actor) -> Application:
     """The applicant withdrew; the case counts under （六）3.其他 with the reason recorded."""
     return _close(application, action="withdraw", outcome=Outcome.OTHER, on=on, actor=actor,
                   answer_text=f"申请人撤回申请。{reason}", kind=Kind.WITHDRAWN, letter=False)
@@ -453,21 +425,42 @@ def _letter_text(app: Application, kind: str, inputs: letters.Inputs) -> tuple[s
     return title, text, note[:500]
 
 
-def _letter(app: Application, kind: str, inputs: letters.Inputs) -> str:
-    """Issue one letter (text, DOCX, PDF); returns the note for the action's event ("" when all went as usual)."""
-    title, text, note = _letter_text(app, kind, inputs)
-    docx, pdf = letters.build(title, text, app=app, issued_on=inputs.issued_on)
-    letter = Letter.objects.create(application=app, kind=kind, title=title, body=text, issued_on=inputs.issued_on)
-    stem = f"{app.number or app.pk}-{kind}-{letter.pk}"
-    letter.docx.save(f"{stem}.docx", ContentFile(docx), save=False)
-    letter.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
-    letter.save(update_fields=["docx", "pdf"])
-    return note
+def letter_files_build(*, letter: Letter) -> bool:
+    """Build a decided letter's DOCX and PDF if they are missing; True when the files exist afterwards.
+
+    Runs after the deciding transaction has committed (and again from the case page or on the first
+    download when that failed), so the ~0.4 s of rendering holds no row lock. The files are derived
+    from the stored title and text, so this appends no event; a concurrent second build loses the
+    race quietly (the first writer's files are kept).
+    """
+    letter = Letter.objects.select_related("application__agency").get(pk=letter.pk)
+    if letter.docx and letter.pdf:
+        return True
+    app = letter.application
+    try:
+        docx, pdf = letters.build(letter.title, letter.body, app=app, issued_on=letter.issued_on)
+    except Exception:  # any renderer failure: the letter stays decided, its files can be retried
+        logger.exception("letter %s: building DOCX/PDF failed", letter.pk)
+        return False
+    stem = f"{app.number or app.pk}-{letter.kind}-{letter.pk}"
+    with transaction.atomic():
+        locked = Letter.objects.select_for_update().get(pk=letter.pk)
+        if not (locked.docx and locked.pdf):
+            locked.docx.save(f"{stem}.docx", ContentFile(docx), save=False)
+            locked.pdf.save(f"{stem}.pdf", ContentFile(pdf), save=False)
+            locked.save(update_fields=["docx", "pdf"])
+    return True
 
 
-def letter_deliver(*, letter: Letter, way: str, on: dt.date, proof: str, actor: Any) -> Letter:
+def _build_after_commit(letter_id: int) -> None:
+    from gongkai.applications.tasks import build_letter_files
+
+    build_letter_files.delay(letter_id)
+
+
+def letter_deliver(*, letter: Letter, way: str, on: dt.date, proof: str, actor: Actor) -> Letter:
     """Record how and when a letter reached the applicant, with the proof (e.g. a tracking number)."""
-    _require_acting(letter.application, actor)
+    _require(actor, letter.application.agency, *ACTING)
     with transaction.atomic():
         letter = Letter.objects.select_for_update().select_related("application__agency").get(pk=letter.pk)
         before = events.snapshot(letter, fields=["delivery_way", "delivered_on", "delivery_proof"])
@@ -479,15 +472,14 @@ def letter_deliver(*, letter: Letter, way: str, on: dt.date, proof: str, actor: 
     return letter
 
 
-def letter_template_save(*, agency: Agency, kind: str, title: str, body: str, actor: Any) -> LetterTemplate:
+def letter_template_save(*, agency: Agency, kind: str, title: str, body: str, actor: Actor) -> LetterTemplate:
     """Save an agency's wording of a letter, only if ``letters.check`` accepts it.
 
     The check test-renders the template for every outcome (and both fee methods) over sample values,
     so a template that refers to anything outside the placeholder dictionary, or fails in some
     branch, is refused here with its Chinese reasons instead of failing when a letter is issued.
     """
-    if actor is not None and not has_role(actor, agency, Role.ADMIN, Role.OFFICE_HEAD):
-        raise PermissionDenied("missing role")
+    _require(actor, agency, Role.ADMIN, Role.OFFICE_HEAD)
     if kind not in LetterKind.values:
         raise ValidationError("未知的文书类型")
     title = title.strip()

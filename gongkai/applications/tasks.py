@@ -1,4 +1,4 @@
-"""Background tasks of applications: recomputing due dates and reminding staff of due and overdue cases.
+"""Background tasks of applications: letter files after commit, due dates, reminders of due and overdue cases.
 
 Both run eagerly in-process unless a Celery broker is configured (gongkai.config.celery).
 """
@@ -21,6 +21,16 @@ def recompute_due_dates() -> int:
     from gongkai.applications.services import recompute_open
 
     return recompute_open()
+
+
+@shared_task
+def build_letter_files(letter_id: int) -> bool:
+    """Build a decided letter's DOCX and PDF (queued on commit of the action that decided it)."""
+    from gongkai.applications.models import Letter
+    from gongkai.applications.services import letter_files_build
+
+    letter = Letter.objects.filter(pk=letter_id).first()
+    return letter is not None and letter_files_build(letter=letter)
 
 
 @shared_task

@@ -6,31 +6,26 @@ without the role answers 403 (the services check roles too).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-from django import forms as djforms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import has_role, readable_agencies, readable_agency_or_404, require_read, require_role
 from gongkai.agencies.models import Agency, Role
+from gongkai.applications import actions, letters, selectors, services
 from gongkai.applications import forms as f
-from gongkai.applications import letters, services
-from gongkai.applications.deadlines import Kind
-from gongkai.applications.models import Application, FeeNotice, Letter, LetterKind, LetterTemplate
+from gongkai.applications.models import Application, Letter, LetterKind, LetterTemplate
 from gongkai.applications.selectors import due_buckets
-from gongkai.applications.workflow import OPEN_STATUSES, TRANSITIONS, Status, TransitionError
+from gongkai.applications.services import Actor
+from gongkai.applications.workflow import ACTING, OPEN_STATUSES, Status
 from gongkai.core import clock
 from gongkai.core.models import Event
-
-ACTING = (Role.CLERK, Role.OFFICE_HEAD, Role.ADMIN)
+from gongkai.core.workflow import TransitionError
 
 
 def _case(request: HttpRequest, application_id: int) -> Application:
@@ -66,7 +61,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
     })
 
 
-def _acting_agencies(user: Any) -> Any:
+def _acting_agencies(user: Actor) -> QuerySet[Agency]:
     ids = [a.pk for a in readable_agencies(user) if has_role(user, a, *ACTING)]
     return Agency.objects.filter(pk__in=ids).order_by("path")
 
@@ -90,60 +85,18 @@ def application_new(request: HttpRequest) -> HttpResponse:
     return render(request, "applications/new.html", {"form": form})
 
 
-# action name → (label, form class, handler, required roles)
-Handler = Callable[[Application, dict[str, Any], Any], Any]
-
-
-def _fee(app: Application, pk: int) -> FeeNotice:
-    return get_object_or_404(FeeNotice, pk=pk, application=app)
-
-
-ACTIONS: dict[str, tuple[str, type[djforms.Form], Handler, str]] = {
-    "request_correction": ("发出补正告知（一次性，收到申请后7个工作日内）", f.CorrectionForm,
-                           lambda a, d, u: services.correction_request(application=a, actor=u, **d), "correction"),
-    "receive_correction": ("收到补正材料", f.OnForm,
-                           lambda a, d, u: services.correction_receive(application=a, actor=u, **d), "correction"),
-    "close_no_correction": ("逾期不补正，终止办理", f.OnForm,
-                            lambda a, d, u: services.application_close_no_correction(application=a, actor=u, **d),
-                            "correction"),
-    "open_consultation": ("征求第三方或其他机关意见", f.ConsultOpenForm,
-                          lambda a, d, u: services.consultation_open(application=a, actor=u, **d), "consultation"),
-    "close_consultation": ("征求意见结束", f.ConsultCloseForm,
-                           lambda a, d, u: services.consultation_close(application=a, actor=u, **d), "consultation"),
-    "approve_extension": ("批准延期答复（公开工作机构负责人）", f.ExtensionForm,
-                          lambda a, d, u: services.extension_approve(application=a, actor=u, **d), "extension"),
-    "set_art35_deadline": ("确定合理答复期限（第三十五条）", f.Art35Form,
-                           lambda a, d, u: services.art35_deadline_set(application=a, actor=u, **d), "art35"),
-    "send_fee_notice": ("发出收费通知", f.FeeNoticeForm,
-                        lambda a, d, u: services.fee_notice_send(application=a, actor=u, **d), "fee"),
-    "pay_fee": ("登记缴费", f.FeeSettleForm,
-                lambda a, d, u: services.fee_pay(notice=_fee(a, d["notice"]), on=d["on"], actor=u), "fee"),
-    "waive_fee": ("减免收费", f.FeeSettleForm,
-                  lambda a, d, u: services.fee_waive(notice=_fee(a, d["notice"]), on=d["on"], reason=d["reason"],
-                                                     actor=u), "fee"),
-    "close_fee_unpaid": ("逾期未缴费，终止办理", f.OnForm,
-                         lambda a, d, u: services.application_close_fee_unpaid(application=a, actor=u, **d), "fee"),
-    "answer": ("作出答复", f.AnswerForm,
-               lambda a, d, u: services.application_answer(application=a, actor=u, **d), "answer"),
-    "withdraw": ("申请人撤回", f.WithdrawForm,
-                 lambda a, d, u: services.application_withdraw(application=a, actor=u, **d), "answer"),
-}
-
-
 @login_required
 def application_detail(request: HttpRequest, application_id: int) -> HttpResponse:
     app = _case(request, application_id)
-    res = services.explain(app)
+    res = selectors.explain(app)
     can_act = has_role(request.user, app.agency, *ACTING)
-    available = [(name, label, form_cls()) for name, (label, form_cls, _h, _g) in ACTIONS.items()
-                 if app.status in TRANSITIONS[name][0]] if can_act else []
-    open_refs = [e for e in app.clock_events.filter(kind=Kind.CONSULTATION_OPENED)
-                 if not app.clock_events.filter(kind=Kind.CONSULTATION_CLOSED, ref=e.ref).exists()]
+    available = [(a.name, a.label, a.form()) for a in actions.available(app)] if can_act else []
+    open_refs = selectors.open_consultations(app)
     return render(request, "applications/detail.html", {
         "app": app, "res": res, "ledger": app.clock_events.select_related("actor"),
         "letters": app.letters.all(), "fee_notices": app.fee_notices.all(), "actions": available,
         "open_refs": open_refs, "can_act": can_act, "deliver_form": f.DeliverForm(),
-        "similar": services.similar_requests(app),
+        "similar": selectors.similar_requests(app),
         "events": Event.objects.for_object(app).select_related("actor").order_by("-at")[:30],
         "attachments": app.attachments.all(),
     })
@@ -153,18 +106,18 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
 @require_POST
 def application_act(request: HttpRequest, application_id: int, action: str) -> HttpResponse:
     app = _case(request, application_id)
-    if action not in ACTIONS:
+    spec = actions.ACTIONS.get(action)
+    if spec is None:
         raise Http404("no such action")
-    roles = (Role.OFFICE_HEAD,) if action == "approve_extension" else ACTING
-    require_role(request.user, app.agency, *roles)
-    label, form_cls, handler, _group = ACTIONS[action]
-    form = form_cls(request.POST)
+    require_role(request.user, app.agency, *spec.roles)
+    label = spec.label
+    form = spec.form(request.POST)
     if not form.is_valid():
         problems = "；".join(f"{k} {', '.join(str(m) for m in v)}" for k, v in form.errors.items())
         messages.error(request, f"{label}：{problems}")
         return redirect("applications:detail", app.pk)
     try:
-        handler(app, dict(form.cleaned_data), request.user)
+        spec.call(app, dict(form.cleaned_data), request.user)
     except (ValidationError, TransitionError) as exc:
         messages.error(request, f"{label}：{'；'.join(getattr(exc, 'messages', [str(exc)]))}")
     else:
@@ -192,10 +145,25 @@ def letter_deliver(request: HttpRequest, application_id: int) -> HttpResponse:
 def letter_file(request: HttpRequest, application_id: int, letter_id: int, fmt: str) -> FileResponse:
     app = _case(request, application_id)
     letter = get_object_or_404(Letter, pk=letter_id, application=app)
+    if not (letter.docx and letter.pdf) and services.letter_files_build(letter=letter):
+        letter.refresh_from_db()  # the build after commit failed or has not run yet: try again now
     field = letter.pdf if fmt == "pdf" else letter.docx
     if not field:
         raise Http404("no file")
     return FileResponse(field.open("rb"), as_attachment=True, filename=f"{letter.title}.{fmt}")
+
+
+@login_required
+@require_POST
+def letter_files_retry(request: HttpRequest, application_id: int, letter_id: int) -> HttpResponse:
+    app = _case(request, application_id)
+    require_role(request.user, app.agency, *ACTING)
+    letter = get_object_or_404(Letter, pk=letter_id, application=app)
+    if services.letter_files_build(letter=letter):
+        messages.success(request, "文书文件已生成")
+    else:
+        messages.error(request, "文书文件生成失败，请稍后重试")
+    return redirect("applications:detail", app.pk)
 
 
 @login_required

@@ -1,14 +1,20 @@
-"""Application statuses and the transition table: which action moves a case from which status to which.
+"""Application statuses and the one transition table (``TABLE``): which action moves a case where, who may take it.
 
-Services consult ``TRANSITIONS`` before every write; a pair that is not listed is refused with a
-message naming the action and the current status. Open statuses keep the answer clock running (or
-paused); closed statuses stop it and count in Table 3 by outcome.
+Each row's ``action`` is the one name of that action everywhere: the staff URL
+(``/staff/applications/<id>/act/<action>/``), the API path, the registry in ``actions.py``, the
+service's ``_acting`` call and the event (``application.<action>``). Services look the row up with
+``TABLE.find(status, action)`` before every write; the core ``TransitionError`` refuses a pair that is
+not listed, in Chinese. Open statuses keep the answer clock running (or paused); closed statuses stop
+it and count in Table 3 by outcome.
 """
 
 from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from gongkai.agencies.models import Role
+from gongkai.core.workflow import Transition, TransitionTable
 
 
 class Status(models.TextChoices):
@@ -23,34 +29,39 @@ class Status(models.TextChoices):
 
 OPEN_STATUSES = (Status.PROCESSING, Status.AWAITING_CORRECTION, Status.CONSULTING, Status.AWAITING_FEE)
 DONE_STATUSES = (Status.ANSWERED, Status.CLOSED, Status.WITHDRAWN)
-_OPEN = frozenset(OPEN_STATUSES)
 
-# action → (statuses it may start from, status it leads to; None = decided by the service)
-TRANSITIONS: dict[str, tuple[frozenset[str], str | None]] = {
-    "request_correction": (frozenset({Status.PROCESSING}), Status.AWAITING_CORRECTION),
-    "receive_correction": (frozenset({Status.AWAITING_CORRECTION}), Status.PROCESSING),
-    "close_no_correction": (frozenset({Status.AWAITING_CORRECTION}), Status.CLOSED),
-    "open_consultation": (frozenset({Status.PROCESSING, Status.CONSULTING}), Status.CONSULTING),
-    "close_consultation": (frozenset({Status.CONSULTING}), None),  # back to processing when none left open
-    "approve_extension": (frozenset({Status.PROCESSING, Status.CONSULTING}), None),
-    "set_art35_deadline": (frozenset({Status.PROCESSING, Status.CONSULTING}), None),
-    "send_fee_notice": (frozenset({Status.PROCESSING}), Status.AWAITING_FEE),
-    "pay_fee": (frozenset({Status.AWAITING_FEE}), Status.PROCESSING),
-    "waive_fee": (frozenset({Status.AWAITING_FEE}), Status.PROCESSING),
-    "close_fee_unpaid": (frozenset({Status.AWAITING_FEE}), Status.CLOSED),
-    "answer": (frozenset({Status.PROCESSING, Status.CONSULTING}), Status.ANSWERED),
-    "withdraw": (_OPEN, Status.WITHDRAWN),
-}
+# Who acts on a case by default; the extension is the office head's alone (Art. 33 ¶2), and the
+# Art. 35 deadline is an office decision (an approver may set it, a clerk may not).
+ACTING: tuple[str, ...] = (Role.CLERK, Role.OFFICE_HEAD, Role.ADMIN)
+HEAD: tuple[str, ...] = (Role.OFFICE_HEAD,)
+ART35: tuple[str, ...] = (Role.OFFICE_HEAD, Role.APPROVER, Role.ADMIN)
+
+_P, _AC, _C, _AF = Status.PROCESSING, Status.AWAITING_CORRECTION, Status.CONSULTING, Status.AWAITING_FEE
+_WORKING = frozenset({_P, _C})
 
 
-class TransitionError(ValueError):
-    """An action that the case's current status does not allow."""
+def _row(action: str, sources: frozenset[str], target: str | None, roles: tuple[str, ...], label: str) -> Transition:
+    return Transition(action, frozenset(str(s) for s in sources), None if target is None else str(target), roles,
+                      label=label)
 
 
-def target(action: str, current: str) -> str | None:
-    """The status after ``action`` (None: unchanged / service decides); raises if not allowed."""
-    sources, to = TRANSITIONS[action]
-    if current not in sources:
-        label = Status(current).label if current in Status.values else current
-        raise TransitionError(f"当前状态“{label}”下不能执行此操作（{action}）")
-    return to
+# target None = the service decides (consultation: back to processing only when none is left open;
+# extension and Art. 35 deadline: the status stays).
+TABLE = TransitionTable(
+    [
+        _row("request_correction", frozenset({_P}), _AC, ACTING, "发出补正告知（一次性，收到申请后7个工作日内）"),
+        _row("receive_correction", frozenset({_AC}), _P, ACTING, "收到补正材料"),
+        _row("close_no_correction", frozenset({_AC}), Status.CLOSED, ACTING, "逾期不补正，终止办理"),
+        _row("open_consultation", _WORKING, _C, ACTING, "征求第三方或其他机关意见"),
+        _row("close_consultation", frozenset({_C}), None, ACTING, "征求意见结束"),
+        _row("approve_extension", _WORKING, None, HEAD, "批准延期答复（公开工作机构负责人）"),
+        _row("set_art35_deadline", _WORKING, None, ART35, "确定合理答复期限（第三十五条）"),
+        _row("send_fee_notice", frozenset({_P}), _AF, ACTING, "发出收费通知"),
+        _row("pay_fee", frozenset({_AF}), _P, ACTING, "登记缴费"),
+        _row("waive_fee", frozenset({_AF}), _P, ACTING, "减免收费"),
+        _row("close_fee_unpaid", frozenset({_AF}), Status.CLOSED, ACTING, "逾期未缴费，终止办理"),
+        _row("answer", _WORKING, Status.ANSWERED, ACTING, "作出答复"),
+        _row("withdraw", frozenset(OPEN_STATUSES), Status.WITHDRAWN, ACTING, "申请人撤回"),
+    ],
+    status_labels={str(s.value): str(s.label) for s in Status},
+)

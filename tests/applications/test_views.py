@@ -98,6 +98,12 @@ def test_staff_intake_actions_and_roles(client: Any, agency: Any) -> None:
     assert app.outcome == "unable.not_held" and app.referral_organ == "示例县财政局"
     letter = app.letters.get()
     assert "示例县财政局" in letter.body
+    # the test transaction never commits, so the after-commit build has not run: the case says so
+    assert "文件尚未生成" in client.get(f"/staff/applications/{app.pk}/").content.decode()
+    client.post(f"/staff/applications/{app.pk}/letters/{letter.pk}/build/")
+    letter.refresh_from_db()
+    assert letter.docx and letter.pdf
+    assert "文件尚未生成" not in client.get(f"/staff/applications/{app.pk}/").content.decode()
     r = client.get(f"/staff/applications/{app.pk}/letters/{letter.pk}/pdf/")
     assert r.status_code == 200 and b"".join(r.streaming_content)[:4] == b"%PDF"
     assert client.get("/staff/applications/?bucket=overdue").status_code == 200
