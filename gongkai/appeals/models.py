@@ -10,18 +10,25 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.formats.declarations import APPEAL_KINDS, APPEAL_PENDING, APPEAL_RESULTS
+
+# Keys and labels are declared in gongkai.formats (Table 4 groups and parts); the choices read them, and
+# gongkai.reports checks at start-up that the members below still list exactly the declared keys.
+_KIND = dict(APPEAL_KINDS)
+_RESULT = dict(APPEAL_RESULTS)
+
 
 class AppealKind(models.TextChoices):
-    REVIEW = "review", _("行政复议")
-    LITIGATION_DIRECT = "litigation_direct", _("行政诉讼（未经复议直接起诉）")
-    LITIGATION_AFTER_REVIEW = "litigation_after_review", _("行政诉讼（复议后起诉）")
+    REVIEW = "review", _KIND["review"]
+    LITIGATION_DIRECT = "litigation_direct", _KIND["litigation_direct"]
+    LITIGATION_AFTER_REVIEW = "litigation_after_review", _KIND["litigation_after_review"]
 
 
 class AppealOutcome(models.TextChoices):
-    UPHELD = "upheld", _("结果维持")
-    CORRECTED = "corrected", _("结果纠正")
-    OTHER = "other", _("其他结果")
-    PENDING = "pending", _("尚未审结")
+    UPHELD = "upheld", _RESULT["upheld"]
+    CORRECTED = "corrected", _RESULT["corrected"]
+    OTHER = "other", _RESULT["other"]
+    PENDING = APPEAL_PENDING, _RESULT[APPEAL_PENDING]
 
 
 class AppealCase(models.Model):

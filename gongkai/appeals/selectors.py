@@ -13,7 +13,8 @@ from collections.abc import Iterable
 
 from django.db.models import Case, CharField, Count, Q, Value, When
 
-from gongkai.appeals.models import AppealCase, AppealKind, AppealOutcome
+from gongkai.appeals.models import AppealCase
+from gongkai.formats.declarations import APPEAL_PENDING, TABLE4_PART_KEYS, TABLE4_TOTAL, TABLE4_TOTAL_KEYS
 
 
 def table4_counts(agency_ids: Iterable[int], year: int) -> dict[str, int]:
@@ -21,11 +22,11 @@ def table4_counts(agency_ids: Iterable[int], year: int) -> dict[str, int]:
     qs = AppealCase.objects.filter(agency_id__in=list(agency_ids)).filter(
         Q(decided_on__year=year) | Q(filed_on__lte=last, decided_on__isnull=True) | Q(filed_on__lte=last,
                                                                                         decided_on__gt=last))
-    bucket = Case(When(Q(decided_on__isnull=True) | Q(decided_on__gt=last), then=Value(AppealOutcome.PENDING.value)),
+    bucket = Case(When(Q(decided_on__isnull=True) | Q(decided_on__gt=last), then=Value(APPEAL_PENDING)),
                   default="outcome", output_field=CharField())
-    out = {f"{k}.{o}": 0 for k in AppealKind.values for o in [*AppealOutcome.values, "total"]}
+    out = dict.fromkeys((*TABLE4_PART_KEYS, *TABLE4_TOTAL_KEYS), 0)
     for kind, outcome, n in qs.annotate(b=bucket).values("kind", "b").annotate(n=Count("id")).values_list(
             "kind", "b", "n"):
         out[f"{kind}.{outcome}"] += n
-        out[f"{kind}.total"] += n
+        out[f"{kind}.{TABLE4_TOTAL}"] += n
     return out

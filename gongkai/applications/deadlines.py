@@ -18,13 +18,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from gongkai.formats.declarations import FEE_PAYMENT_WORKDAYS  # 109号: 收到收费通知次日起20个工作日内
 from gongkai.workdays.counting import CalendarYearMissing, SkippedDay, WorkdayCalendar
 
 ANSWER_WORKDAYS = 20  # Art. 33 ¶2: 自收到申请之日起20个工作日内
 CORRECTION_NOTICE_WORKDAYS = 7  # Art. 30: 收到申请之日起7个工作日内一次性告知
 CONSULTATION_WORKDAYS = 15  # Art. 32 (third party), Art. 34 (other organs)
 EXTENSION_MAX_WORKDAYS = 20  # Art. 33 ¶2: 延长的期限最长不得超过20个工作日
-FEE_PAYMENT_WORKDAYS = 20  # 109号 (spec §2.3): 收到收费通知次日起20个工作日内
 
 
 class Kind(StrEnum):

@@ -52,7 +52,6 @@ PIECE_OPEN_START_PRICE = 200
 PIECE_OPEN_STEP_PRICE = 100
 PIECE_OPEN_LABEL = "31件以上的部分：以10件为一档，每增加一档，收费标准提高100元/件"
 
-PAYMENT_WINDOW_WORKDAYS = 20  # 收到收费通知次日起20个工作日内 (spec §2.3)
 MAX_COUNT = 1_000_000  # sanity bound for quotes; larger requests are refused, not computed
 
 

@@ -19,6 +19,7 @@ from gongkai.applications import crypto
 from gongkai.applications.deadlines import KIND_LABELS
 from gongkai.applications.fees import Method
 from gongkai.applications.workflow import OPEN_STATUSES, Status
+from gongkai.formats.declarations import OUTCOME_BASIS as OUTCOME_BASIS
 from gongkai.formats.shared import TABLE3_COLUMNS, table3_groups, table3_rows
 
 # Table 3 of the 2021 format is the one declaration of these labels (Principle 1: the outcome of an
@@ -69,32 +70,6 @@ class Outcome(models.TextChoices):
     NO_CORRECTION = "other.no_correction", _outcome_label("other.no_correction")
     FEE_UNPAID = "other.fee_unpaid", _outcome_label("other.fee_unpaid")
     OTHER = "other.other", _outcome_label("other.other")
-
-
-# Legal basis cited by default in the answer letter for each outcome (spec §1.3).
-OUTCOME_BASIS: dict[str, str] = {
-    "granted": "《中华人民共和国政府信息公开条例》第三十六条第（二）项",
-    "partial": "《中华人民共和国政府信息公开条例》第三十七条",
-    "denied.state_secret": "《中华人民共和国政府信息公开条例》第十四条、第三十六条第（三）项",
-    "denied.law_forbidden": "《中华人民共和国政府信息公开条例》第十四条、第三十六条第（三）项",
-    "denied.three_safety_one_stability": "《中华人民共和国政府信息公开条例》第十四条、第三十六条第（三）项",
-    "denied.third_party": "《中华人民共和国政府信息公开条例》第十五条、第三十二条、第三十六条第（三）项",
-    "denied.internal_affairs": "《中华人民共和国政府信息公开条例》第十六条第一款、第三十六条第（三）项",
-    "denied.process_info": "《中华人民共和国政府信息公开条例》第十六条第二款、第三十六条第（三）项",
-    "denied.enforcement_file": "《中华人民共和国政府信息公开条例》第十六条第二款、第三十六条第（三）项",
-    "denied.admin_query": "《中华人民共和国政府信息公开条例》第三十六条第（七）项",
-    "unable.not_held": "《中华人民共和国政府信息公开条例》第三十六条第（四）项、第（五）项",
-    "unable.needs_creation": "《中华人民共和国政府信息公开条例》第三十八条",
-    "unable.unclear_after_correction": "《中华人民共和国政府信息公开条例》第三十条",
-    "not_processed.petition_complaint": "《中华人民共和国政府信息公开条例》第三十九条第一款",
-    "not_processed.duplicate": "《中华人民共和国政府信息公开条例》第三十六条第（六）项",
-    "not_processed.publication": "《中华人民共和国政府信息公开条例》第三十九条第二款",
-    "not_processed.mass_repeat": "《中华人民共和国政府信息公开条例》第三十五条",
-    "not_processed.confirm_reissue": "《中华人民共和国政府信息公开条例》第三十九条",
-    "other.no_correction": "《中华人民共和国政府信息公开条例》第三十条",
-    "other.fee_unpaid": "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）",
-    "other.other": "《中华人民共和国政府信息公开条例》",
-}
 
 
 class Channel(models.TextChoices):

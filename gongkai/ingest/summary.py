@@ -10,6 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from gongkai.formats import get_format
+from gongkai.formats.declarations import LITIGATION_KINDS, TABLE4_TOTAL
 from gongkai.reports.data import Number, ReportData
 
 OUTCOME_GROUPS: dict[str, tuple[str, ...]] = {
@@ -63,10 +64,10 @@ def summary(data: ReportData) -> dict[str, int | None]:
             c = t4.get(("all", col))
             return None if c is None or c.unsure else _int(c.value)
 
-        out["review_total"] = v("review.total")
-        direct, after = v("litigation_direct.total"), v("litigation_after_review.total")
-        if direct is not None or after is not None:
-            out["litigation_total"] = (direct or 0) + (after or 0)
+        out["review_total"] = v(f"review.{TABLE4_TOTAL}")
+        lit = [v(f"{k}.{TABLE4_TOTAL}") for k in LITIGATION_KINDS]
+        if any(x is not None for x in lit):
+            out["litigation_total"] = sum(x or 0 for x in lit)
         assert cols
     if data.era == "pre2019" and "stats" in data.tables:
         st = data.tables["stats"]

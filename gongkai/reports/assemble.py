@@ -19,9 +19,6 @@ from gongkai.reports.data import ReportData
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.workflow import Status
 
-NARRATIVE_SECTIONS: tuple[tuple[str, str], ...] = (("overview", "overview"), ("problems", "problems"),
-                                                   ("other", "other_matters"))
-
 
 def default_title(agency: Agency, year: int) -> str:
     return f"{agency.name}{year}年政府信息公开工作年度报告"
@@ -31,7 +28,7 @@ def live_data(report: AnnualReport) -> ReportData:
     data = figures.compute([report.agency_id], report.year, era=report.era, entered=report.entered,
                            agency_name=report.agency.name, title=report.title)
     fmt = get_format(report.era)
-    data.narrative = {key: getattr(report, attr) for key, attr in NARRATIVE_SECTIONS}
+    data.narrative = report.narrative
     data.headings = {s.key: s.heading for s in fmt.sections}
     table_sections = [s.key for s in fmt.sections if s.table]
     data.sections = [s.key for s in fmt.sections

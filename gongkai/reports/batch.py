@@ -25,12 +25,13 @@ from django.db import connections
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Sum, Value, When
 
 from gongkai.formats import TABLE3_APPLICANT_COLUMNS, TABLE4_ROW, get_format, table3_leaf_keys
+from gongkai.formats.declarations import APPEAL_KIND_KEYS, APPEAL_RESULT_KEYS
 from gongkai.reports.checks import CompiledChecks, Problem, Vector
 from gongkai.reports.data import Cell, CellKey, ReportData
 from gongkai.reports.figures import TABLE2_SOURCE
 
-T4_GROUPS = ("review", "litigation_direct", "litigation_after_review")
-T4_PARTS = ("upheld", "corrected", "other", "pending")
+T4_GROUPS = APPEAL_KIND_KEYS
+T4_PARTS = APPEAL_RESULT_KEYS
 # Above this many agencies the applications and appeals queries group the whole ledger and drop other
 # agencies' rows in Python: cheaper than WHERE agency_id IN (…thousands of parameters…), same result.
 # The records query always names its agencies (in chunks of RECORD_CHUNK): the catalog's (agency, …)

@@ -21,6 +21,14 @@ from gongkai.formats import (
     get_format,
     table3_leaf_keys,
 )
+from gongkai.formats.declarations import (
+    APPEAL_KIND_KEYS,
+    APPEAL_PENDING,
+    APPEAL_RESULT_KEYS,
+    LITIGATION_KINDS,
+    TABLE4_PART_KEYS,
+    TABLE4_TOTAL,
+)
 from gongkai.reports import sources
 from gongkai.reports.data import Cell, Number, ReportData
 
@@ -122,10 +130,9 @@ def derive_totals(data: ReportData, fmt: Format) -> None:
             t3[(row.key, "total")] = Cell(_sum(t3.get((row.key, c), Cell()).value for c in TABLE3_APPLICANT_COLUMNS))
     if fmt.has_table("table4"):
         t4 = data.tables.setdefault("table4", {})
-        for group in ("review", "litigation_direct", "litigation_after_review"):
-            parts = [t4.get((TABLE4_ROW, f"{group}.{o}"), Cell()).value
-                     for o in ("upheld", "corrected", "other", "pending")]
-            t4[(TABLE4_ROW, f"{group}.total")] = Cell(_sum(parts))
+        for group in APPEAL_KIND_KEYS:
+            parts = [t4.get((TABLE4_ROW, f"{group}.{o}"), Cell()).value for o in APPEAL_RESULT_KEYS]
+            t4[(TABLE4_ROW, f"{group}.{TABLE4_TOTAL}")] = Cell(_sum(parts))
 
 
 def apply_entered(data: ReportData, era: str, entered: Mapping[str, Any]) -> list[str]:
@@ -206,10 +213,8 @@ def _fill_table3(data: ReportData, fmt: Format, counts: dict[str, dict[str, int]
 
 
 def _fill_table4(data: ReportData, counts: dict[str, int]) -> None:
-    for group in ("review", "litigation_direct", "litigation_after_review"):
-        for outcome in ("upheld", "corrected", "other", "pending"):
-            key = f"{group}.{outcome}"
-            data.set("table4", TABLE4_ROW, key, Cell(int(counts.get(key, 0))))
+    for key in TABLE4_PART_KEYS:
+        data.set("table4", TABLE4_ROW, key, Cell(int(counts.get(key, 0))))
 
 
 def _fill_stats(data: ReportData, fmt: Format, ids: list[int], year: int) -> None:
@@ -243,10 +248,8 @@ def _fill_stats(data: ReportData, fmt: Format, ids: list[int], year: int) -> Non
         values[f"{stats}.corrected"] = t4.get(f"{group}.corrected", 0)
         values[f"{stats}.other"] = t4.get(f"{group}.other", 0) + t4.get(f"{group}.pending", 0)
     for outcome in ("upheld", "corrected"):
-        values[f"litigation.{outcome}"] = (t4.get(f"litigation_direct.{outcome}", 0)
-                                           + t4.get(f"litigation_after_review.{outcome}", 0))
-    values["litigation.other"] = sum(t4.get(f"{g}.{o}", 0) for g in ("litigation_direct", "litigation_after_review")
-                                     for o in ("other", "pending"))
+        values[f"litigation.{outcome}"] = sum(t4.get(f"{g}.{outcome}", 0) for g in LITIGATION_KINDS)
+    values["litigation.other"] = sum(t4.get(f"{g}.{o}", 0) for g in LITIGATION_KINDS for o in ("other", APPEAL_PENDING))
     values["fees"] = (fee_yuan / Decimal(10000)).quantize(Decimal("0.0001"))
     for row, _col in fmt.table("stats").cells():
         data.set("stats", row.key, STATS_VALUE, Cell(values.get(row.key)))

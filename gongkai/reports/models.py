@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.formats.declarations import NARRATIVE_FIELDS
 from gongkai.reports.workflow import EDITABLE, OPEN, Status
 
 
@@ -72,7 +73,7 @@ class AnnualReport(models.Model):
 
     @property
     def narrative(self) -> dict[str, str]:
-        return {"overview": self.overview, "problems": self.problems, "other": self.other_matters}
+        return {key: getattr(self, field) for key, field in NARRATIVE_FIELDS.items()}
 
     def entered_value(self, table: str, row: str, col: str) -> Any:
         return self.entered.get(table, {}).get(row, {}).get(col)

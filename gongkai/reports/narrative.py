@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
+from gongkai.formats.declarations import LITIGATION_KINDS
 from gongkai.reports import sources
 from gongkai.reports.data import Number, ProseFigure, ReportData
 from gongkai.worklog.selectors import completion_rate
@@ -80,7 +81,7 @@ def facts(agency_ids: Iterable[int], year: int, data: ReportData) -> list[ProseF
     if "table4" in data.tables:
         out.append(ProseFigure("review.total", int(data.value("table4", "all", "review.total") or 0), "件", "行政复议"))
         lit = sum(int(data.value("table4", "all", f"{g}.total") or 0)
-                  for g in ("litigation_direct", "litigation_after_review"))
+                  for g in LITIGATION_KINDS)
         out.append(ProseFigure("litigation.total", lit, "件", "行政诉讼"))
     work = sources.work(ids, year)
     for wkey, fkey, unit in WORK_FACTS:

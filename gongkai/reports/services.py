@@ -17,6 +17,7 @@ from gongkai.agencies.models import Agency
 from gongkai.catalog.rules import ANNUAL_REPORT
 from gongkai.core import clock, events
 from gongkai.formats import FORMATS
+from gongkai.formats.declarations import NARRATIVE_FIELDS
 from gongkai.reports import access, figures
 from gongkai.reports.assemble import default_title, live_data, run_checks
 from gongkai.reports.checks import Problem, errors
@@ -24,7 +25,6 @@ from gongkai.reports.models import AnnualReport
 from gongkai.reports.workflow import AGENCY_EDIT_ROLES, OPEN, Status, TransitionError, needs_comment, transition
 
 CATEGORY = ANNUAL_REPORT  # the standard portal column (国办公开办函〔2019〕61号)
-NARRATIVE_FIELDS = {"overview": "overview", "problems": "problems", "other": "other_matters"}
 SNAP_FIELDS = ["status", "version", "era", "title", "overview", "problems", "other_matters", "entered",
                "review_comment", "index_number", "record_id"]
 

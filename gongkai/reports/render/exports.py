@@ -10,6 +10,7 @@ from typing import Any
 from django.http import Http404, HttpResponse
 
 from gongkai.formats import get_format
+from gongkai.formats.declarations import TABLE4_GROUPS
 from gongkai.reports.data import ReportData
 from gongkai.reports.render.grid import fmt_value
 
@@ -54,8 +55,6 @@ def labelled_json(data: ReportData) -> dict[str, Any]:
 
 
 def _t4_label(key: str, label: str) -> str:
-    from gongkai.formats.shared import TABLE4_GROUPS
-
     group = key.split(".", 1)[0]
     names = dict(TABLE4_GROUPS)
     prefix = names.get(group, group)
