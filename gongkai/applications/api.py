@@ -158,7 +158,7 @@ class CaseOut(Schema):
 
 
 @router.get("/applications/", response=list[CaseOut], auth=django_auth, summary="本机关申请列表（工作人员）")
-def case_list(request: HttpRequest, open_only: bool = False, limit: int = 100) -> Any:
+def case_list(request: HttpRequest, open_only: bool = False, limit: int = 100) -> list[Application]:
     qs = Application.objects.filter(agency__in=readable_agencies(request.user)).order_by("-received_on", "-id")
     if open_only:
         qs = qs.filter(status__in=OPEN_STATUSES)
@@ -172,7 +172,7 @@ def _case(request: HttpRequest, application_id: int) -> Application:
 
 
 @router.get("/applications/{application_id}", response=CaseOut, auth=django_auth, summary="申请详情（工作人员）")
-def case_detail(request: HttpRequest, application_id: int) -> Any:
+def case_detail(request: HttpRequest, application_id: int) -> Application:
     return _case(request, application_id)
 
 

@@ -7,12 +7,13 @@ from typing import Any
 from django.db.models import Count
 from django.http import HttpRequest
 
+from gongkai.agencies.models import Agency
 from gongkai.applications.selectors import due_buckets, open_cases
 from gongkai.applications.workflow import Status
 from gongkai.core import clock
 
 
-def panels(request: HttpRequest, agencies: list[Any]) -> list[dict[str, Any]]:
+def panels(request: HttpRequest, agencies: list[Agency]) -> list[dict[str, Any]]:
     ids = [a.pk for a in agencies]
     if not ids:
         return []

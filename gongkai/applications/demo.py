@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
+from gongkai.agencies.models import Agency
 from gongkai.applications import services
 from gongkai.applications.models import ApplicantType, Application, ClockEvent, Outcome, new_tracking_code
 from gongkai.applications.workflow import Status
 from gongkai.workdays.counting import CalendarYearMissing
 from gongkai.workdays.services import get_calendar
+
+if TYPE_CHECKING:
+    from gongkai.agencies.demo import DemoCounty
 
 DEMO_NOTE = "（示例数据）"
 D = dt.date
@@ -55,12 +59,12 @@ CASES: list[tuple[int, dt.date, str, str, str, str, dt.date | None]] = [
 ]
 
 
-def _agencies(county: Any) -> list[Any]:
+def _agencies(county: DemoCounty) -> list[Agency]:
     return [county.county, *county.departments]
 
 
 @transaction.atomic
-def load(county: Any) -> None:
+def load(county: DemoCounty) -> None:
     agencies = _agencies(county)
     if Application.objects.filter(agency__in=agencies, info_description__endswith=DEMO_NOTE).exists():
         return
@@ -92,7 +96,7 @@ def load(county: Any) -> None:
     # an appeal or two, handled by the appeals demo
 
 
-def scale(agencies: list[Any], opts: dict[str, Any]) -> None:
+def scale(agencies: list[Agency], opts: dict[str, Any]) -> None:
     """``opts["applications"]`` synthetic cases per agency in ``opts["year"]`` (bulk; 80% closed)."""
     per = int(opts.get("applications") or 0)
     if per <= 0:

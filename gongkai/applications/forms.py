@@ -6,8 +6,10 @@ from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.agencies.models import Agency
 from gongkai.applications import letters
 from gongkai.applications.deadlines import EXTENSION_MAX_WORKDAYS
 from gongkai.applications.fees import Method
@@ -80,12 +82,12 @@ class MultipleFileField(forms.FileField):
 
 
 class PublicApplicationForm(ApplicationForm):
-    agency: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("向哪个机关申请"), queryset=None)
+    agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(label=_("向哪个机关申请"), queryset=None)
     upload = MultipleFileField(label=_("附件（可选）"), required=False, help_text=_(
         "可选 PDF、DOC、DOCX、XLS、XLSX、OFD、PNG、JPG、GIF 文件，"
         "最多 {files} 个，单个不超过 {file}，合计不超过 {total}"))
 
-    def __init__(self, *args: Any, agencies: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, agencies: QuerySet[Agency] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
         self.order_fields(["agency"])
@@ -114,14 +116,14 @@ class PublicApplicationForm(ApplicationForm):
 
 
 class IntakeForm(ApplicationForm):
-    agency: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("受理机关"), queryset=None)
+    agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(label=_("受理机关"), queryset=None)
     channel = forms.ChoiceField(label=_("申请渠道"), choices=Channel.choices,
                                 help_text="；".join(f"{Channel(k).label}：{v}" for k, v in RECEIPT_RULE.items()))
     received_on = _date(_("收到申请之日（第三十一条）"))
     id_number = forms.CharField(label=_("证件号码"), max_length=40, required=False)
     phone = forms.CharField(label=_("联系电话"), max_length=40, required=False)
 
-    def __init__(self, *args: Any, agencies: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, agencies: QuerySet[Agency] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
         self.fields["received_on"].initial = clock.today()

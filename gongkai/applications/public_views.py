@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
@@ -59,7 +60,7 @@ def ratelimited(request: HttpRequest, exception: Exception | None = None) -> Htt
     return response
 
 
-def _agencies() -> object:
+def _agencies() -> QuerySet[Agency]:
     return Agency.objects.filter(is_active=True).order_by("path", "ordering")
 
 
