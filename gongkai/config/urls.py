@@ -4,14 +4,14 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from gongkai.core import views as core_views
+from gongkai.staff import views as staff_views
 
 urlpatterns = [
-    path("healthz", core_views.healthz, name="healthz"),
+    path("healthz", staff_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("staff/login/", auth_views.LoginView.as_view(), name="login"),
     path("staff/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("staff/", core_views.dashboard, name="staff-dashboard"),
+    path("staff/", staff_views.dashboard, name="staff-dashboard"),
     path("staff/agencies/", include("gongkai.agencies.urls")),
     path("staff/calendar/", include("gongkai.workdays.urls")),
     path("staff/catalog/", include("gongkai.catalog.urls")),

@@ -1,7 +1,7 @@
 """Staff dashboard panels contributed by the domain apps.
 
 An app that wants a panel defines ``gongkai.<app>.dashboard.panels(request, agencies)`` returning a
-list of dicts with at least ``template`` (rendered with ``panel`` in context). The core only collects.
+list of dicts with at least ``template`` (rendered with ``panel`` in context). The shell only collects.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from gongkai.core.plugins import app_modules
+from gongkai.staff.plugins import app_modules
 
 
 def collect(request: HttpRequest, agencies: list[Any]) -> list[dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""Core views: the health check and the staff dashboard shell."""
+"""Staff shell views: the health check and the staff dashboard that gathers every app's panels."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from gongkai.agencies.access import readable_agencies
-from gongkai.core.dashboard import collect
+from gongkai.staff.dashboard import collect
 from gongkai.workdays.services import missing_next_year
 
 

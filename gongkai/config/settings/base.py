@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "gongkai.ingest",
     "gongkai.portal",
     "gongkai.api",
+    "gongkai.staff",
 ]
 
 MIDDLEWARE = [

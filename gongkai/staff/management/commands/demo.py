@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import connection
 
 from gongkai.agencies.demo import DEMO_PASSWORD, load_county, scale_agencies
-from gongkai.core.plugins import app_modules
+from gongkai.staff.plugins import app_modules
 
 
 class Command(BaseCommand):
