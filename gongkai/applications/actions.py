@@ -18,7 +18,7 @@ from gongkai.applications import forms as f
 from gongkai.applications import services
 from gongkai.applications.models import Application, FeeNotice
 from gongkai.applications.services import Actor
-from gongkai.applications.workflow import TABLE
+from gongkai.applications.workflow import TABLE, roles
 
 # cleaned_data of the action's form: Django types it as dict[str, Any]
 Data = dict[str, Any]
@@ -36,7 +36,7 @@ class Action:
 
     @property
     def roles(self) -> tuple[str, ...]:
-        return next(r.roles for r in TABLE.rows if r.action == self.name)
+        return roles(self.name)
 
 
 def _fee(app: Application, pk: int) -> FeeNotice:

@@ -51,7 +51,7 @@ def compute_due_from_ledger(app: Application, cal: WorkdayCalendar | None = None
 def explain(app: Application, cal: WorkdayCalendar | None = None) -> deadlines.DueResult:
     """The stored due date (or why there is none) with its explanation from the ledger (case and status pages)."""
     res = compute_due_from_ledger(app, cal)
-    return replace(res, due=app.due_on, error=app.due_error or "") if app.pk else res
+    return replace(res, due=app.due_on, error=app.due_error or "")
 
 
 def open_consultations(app: Application) -> list[ClockEvent]:

@@ -43,7 +43,8 @@ from gongkai.applications.models import (
     Outcome,
 )
 from gongkai.applications.selectors import compute_due_from_ledger, month_pieces_before
-from gongkai.applications.workflow import ACTING, OPEN_STATUSES, TABLE, Status
+from gongkai.applications.tasks import build_letter_files
+from gongkai.applications.workflow import ACTING, OPEN_STATUSES, TABLE, Status, roles
 from gongkai.core import clock, events
 from gongkai.core.uploads import Accepted
 from gongkai.workdays.counting import WorkdayCalendar
@@ -139,8 +140,7 @@ def _acting(application: Application, action: str, actor: Actor, *, on: dt.date 
     rules on purpose: a second correction notice tells the clerk "只能发出一次", not only that the
     status does not allow it.
     """
-    roles = next(r.roles for r in TABLE.rows if r.action == action)
-    _require(actor, application.agency, *roles)
+    _require(actor, application.agency, *roles(action))
     with transaction.atomic():
         app = Application.objects.select_for_update().select_related("agency").get(pk=application.pk)
         act = _Act(app=app, action=action, actor=actor, before=_snap(app))
@@ -262,11 +262,10 @@ def consultation_close(*, application: Application, ref: str, on: dt.date, note:
 def extension_approve(*, application: Application, on: dt.date, days: int, reason: str, actor: Actor,
                       issue_letter: bool = True) -> Application:
     """``approve_extension``: once, at most 20 workdays, by the disclosure-office head (Art. 33 ¶2)."""
-    _require(actor, application.agency, Role.OFFICE_HEAD)  # before the input checks, as the page does
-    if not 1 <= days <= deadlines.EXTENSION_MAX_WORKDAYS:
-        raise ValidationError("延长期限为1至20个工作日")
     with _acting(application, "approve_extension", actor, on=on) as act:
         app = act.app
+        if not 1 <= days <= deadlines.EXTENSION_MAX_WORKDAYS:
+            raise ValidationError("延长期限为1至20个工作日")
         act.move()  # a closed case is refused before "only once"
         if app.clock_events.filter(kind=Kind.EXTENSION_APPROVED).exists():
             raise ValidationError("答复期限只能延长一次")
@@ -453,8 +452,6 @@ def letter_files_build(*, letter: Letter) -> bool:
 
 
 def _build_after_commit(letter_id: int) -> None:
-    from gongkai.applications.tasks import build_letter_files
-
     build_letter_files.delay(letter_id)
 
 

@@ -65,3 +65,8 @@ TABLE = TransitionTable(
     ],
     status_labels={str(s.value): str(s.label) for s in Status},
 )
+
+
+def roles(action: str) -> tuple[str, ...]:
+    """The roles that may take ``action`` (every row of one action names the same roles)."""
+    return next(r.roles for r in TABLE.rows if r.action == action)
