@@ -113,7 +113,11 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files under ``paths`` (directories walked recursively, sorted; hidden entries skipped)."""
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
+        try:
+            is_dir = p.is_dir()
+        except (OSError, ValueError):  # a name too long, a NUL: reported by the reader as that file's error
+            is_dir = False
+        if is_dir:
             # An unreadable subdirectory is yielded itself, so the batch reports it instead of skipping it silently.
             unreadable: list[Path] = []
 

@@ -60,6 +60,9 @@ MAX_FILE_BYTES = 30 * MiB
 MAX_TEXT_BYTES = 8 * MiB
 # All token text together; a 60-page report has about 100,000 characters.
 MAX_CHARS = 2_000_000
+# HTML elements: BeautifulSoup keeps about 1 KB per element, so 8 MB of "<div>" took 1.9 GB; 100,000
+# elements cost ~140 MB and 7 s, and a report page has a few thousand.
+MAX_HTML_TAGS = 100_000
 # PDF: pages read, and wall time checked between pages (one page is never interrupted).
 MAX_PDF_PAGES = 300
 PDF_TIME_BUDGET_SECONDS = 60.0
@@ -103,23 +106,35 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 )
 
 
+def _plausible(text: str) -> float:
+    """Share of characters a Chinese report is made of (ASCII, CJK, CJK and full-width punctuation)."""
+    if not text:
+        return 0.0
+    ok = 0
+    for ch in text:
+        cp = ord(ch)
+        if (0x20 <= cp < 0x7F or ch in "\r\n\t\f" or 0x4E00 <= cp <= 0x9FFF or 0x3000 <= cp <= 0x303F
+                or 0xFF00 <= cp <= 0xFFEF or 0x2000 <= cp <= 0x206F or 0x3400 <= cp <= 0x4DBF or cp in (0xA0, 0xB7)):
+            ok += 1
+    return ok / len(text)
+
+
 def _utf16_without_bom(head: bytes) -> str | None:
-    """UTF-16 without a BOM, told by its NULs: the ASCII in a report (digits, line breaks, punctuation)
-    puts a NUL at every odd offset (little-endian) or every even one (big-endian); binary files have
-    NULs at both."""
-    if len(head) < 8 or len(head) % 2:
-        head = head[: len(head) - len(head) % 2]
-    if len(head) < 8:
-        return None
-    even, odd = head[0::2].count(0), head[1::2].count(0)
+    """UTF-16 without a BOM, told by its NULs and then by reading: the ASCII in a report (digits, line
+    breaks) leaves NULs in the bytes, and only the right byte order turns the rest into Chinese text.
+    (Counting NULs per parity alone misleads: common characters such as 一 U+4E00 end in 00.) Binary
+    files have NULs too, but neither order reads as text."""
+    head = head[: len(head) - len(head) % 2]
     units = len(head) // 2
-    if even + odd < max(2, units // 20):
+    if units < 4 or head.count(0) < max(2, units // 50):
         return None
-    if odd >= 0.95 * (even + odd):
-        return "utf-16-le"
-    if even >= 0.95 * (even + odd):
-        return "utf-16-be"
-    return None
+    best, score = None, 0.0
+    for codec in ("utf-16-le", "utf-16-be"):
+        sample = head.decode(codec, "replace")
+        plausible = _plausible(sample)
+        if plausible > score:
+            best, score = codec, plausible
+    return best if score >= 0.9 else None
 
 
 def detect_encoding(raw: bytes) -> tuple[str, str] | None:
@@ -214,12 +229,34 @@ def _cell_text(node: Any) -> str:
     return re.sub(r"\s+", " ", "".join(parts).replace("\u00a0", " ")).strip()
 
 
+_TAG_RE = re.compile(rb"<[A-Za-z]")
+
+
+def _own(node: Any, wanted: set[str], stop: set[str]) -> list[Any]:
+    """Descendant elements named in ``wanted``, in document order, without entering ``wanted`` or ``stop``
+    elements (the rows of a table but not of the tables nested in it; the cells of a row). Iterative."""
+    from bs4 import Tag
+
+    found: list[Any] = []
+    stack = [c for c in reversed(list(node.children)) if isinstance(c, Tag)]
+    while stack:
+        el = stack.pop()
+        if el.name in wanted:
+            found.append(el)
+        elif el.name not in stop:
+            stack.extend(c for c in reversed(list(el.children)) if isinstance(c, Tag))
+    return found
+
+
 def read_html(content: bytes | str) -> list[Token]:
     from bs4 import BeautifulSoup, NavigableString, Tag
 
-    size = len(content) if isinstance(content, bytes) else len(content.encode("utf-8", "surrogatepass"))
-    if size > MAX_TEXT_BYTES:
-        raise _too_big(size, MAX_TEXT_BYTES, "网页文件")
+    raw = content if isinstance(content, bytes) else content.encode("utf-8", "surrogatepass")
+    if len(raw) > MAX_TEXT_BYTES:
+        raise _too_big(len(raw), MAX_TEXT_BYTES, "网页文件")
+    for tags, _m in enumerate(_TAG_RE.finditer(raw), start=1):  # counted before parsing, stops at the cap
+        if tags > MAX_HTML_TAGS:
+            raise UnreadableFile(f"网页元素超过 {MAX_HTML_TAGS} 个，不像一份年度报告网页，未读取")
     try:
         soup = BeautifulSoup(content, "lxml")  # lxml sniffs <meta charset>
     except (ValueError, LookupError, RecursionError) as exc:
@@ -244,16 +281,23 @@ def read_html(content: bytes | str) -> list[Token]:
         yield from node.children
         buf.append("\n")
 
+    # Elements with a <table> somewhere inside, found in one pass (each table marks its ancestors until one
+    # is already marked): cells of layout tables are told apart without searching every subtree again,
+    # which made a thousand nested tables take minutes.
+    holds_table: set[int] = set()
+    for inner in soup.find_all("table"):
+        up = inner.parent
+        while up is not None and id(up) not in holds_table:
+            holds_table.add(id(up))
+            up = up.parent
+
     def table(node: Tag) -> Iterator[Any]:
         flush()
-        for tr in node.find_all("tr"):
-            # Only rows of this table, not of a nested one.
-            if tr.find_parent("table") is not node:
-                continue
-            cells = [c for c in tr.find_all(["td", "th"]) if c.find_parent("tr") is tr]
+        for tr in _own(node, {"tr"}, {"table"}):  # rows of this table, not of a nested one
+            cells = _own(tr, {"td", "th"}, {"table", "tr"})
             if not cells:
                 continue
-            if any(c.find("table") is not None for c in cells):
+            if any(id(c) in holds_table for c in cells):
                 # A layout table (whole page laid out in a table): read its cells as page content.
                 for c in cells:
                     flush()
@@ -483,8 +527,6 @@ def read_file(path: str | Path) -> bytes:
             raise UnreadableFile("是目录，不是文件")
         if not stat.S_ISREG(st.st_mode):
             raise UnreadableFile("不是普通文件（设备、管道或套接字），未读取")
-        if st.st_size > MAX_FILE_BYTES:
-            raise _too_big(st.st_size, MAX_FILE_BYTES)
         with p.open("rb") as fh:
             head = fh.read(4096)
             cap = size_cap(sniff(p.name, head))

@@ -99,7 +99,7 @@ class Command(BaseCommand):
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise _OutputFailed("输出管道已关闭") from exc
         except OSError as exc:
-            raise _OutputFailed(f"写入结果失败：{os_error_reason(exc)}") from exc
+            raise _OutputFailed(f"无法写入结果：{os_error_reason(exc)}") from exc
         finally:
             bar.close()
         return good, bad, len(paths)
