@@ -96,7 +96,6 @@ class _Act:
 
     app: Application
     action: str
-    actor: Actor
     before: dict[str, Any]
     after: dict[str, Any] = field(default_factory=dict)
     status: str | None = None  # the service's decision where the table's target is None
@@ -143,7 +142,7 @@ def _acting(application: Application, action: str, actor: Actor, *, on: dt.date 
     _require(actor, application.agency, *roles(action))
     with transaction.atomic():
         app = Application.objects.select_for_update().select_related("agency").get(pk=application.pk)
-        act = _Act(app=app, action=action, actor=actor, before=_snap(app))
+        act = _Act(app=app, action=action, before=_snap(app))
         if on is not None:
             _check_date(app, on)
         yield act

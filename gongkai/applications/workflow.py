@@ -31,10 +31,12 @@ OPEN_STATUSES = (Status.PROCESSING, Status.AWAITING_CORRECTION, Status.CONSULTIN
 DONE_STATUSES = (Status.ANSWERED, Status.CLOSED, Status.WITHDRAWN)
 
 # Who acts on a case by default; the extension is the office head's alone (Art. 33 ¶2), and the
-# Art. 35 deadline is an office decision (an approver may set it, a clerk may not).
+# Art. 35 deadline is an office decision a clerk may not take. (Before issue 10 the page admitted
+# clerk/head/admin and the service head/approver/admin; what a user could actually do was the
+# intersection, kept here.)
 ACTING: tuple[str, ...] = (Role.CLERK, Role.OFFICE_HEAD, Role.ADMIN)
 HEAD: tuple[str, ...] = (Role.OFFICE_HEAD,)
-ART35: tuple[str, ...] = (Role.OFFICE_HEAD, Role.APPROVER, Role.ADMIN)
+ART35: tuple[str, ...] = (Role.OFFICE_HEAD, Role.ADMIN)
 
 _P, _AC, _C, _AF = Status.PROCESSING, Status.AWAITING_CORRECTION, Status.CONSULTING, Status.AWAITING_FEE
 _WORKING = frozenset({_P, _C})

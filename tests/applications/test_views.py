@@ -190,3 +190,22 @@ def test_staff_action_api(client: Any, agency: Any, other_agency: Any) -> None:
     outsider = member(other_agency)
     client.force_login(outsider)
     assert client.post(url + "answer", "{}", content_type="application/json").status_code == 404
+
+
+def test_each_page_action_requires_the_roles_of_its_table_row(client: Any, agency: Any) -> None:
+    from gongkai.applications.actions import ACTIONS
+    from gongkai.applications.workflow import TABLE
+
+    assert set(ACTIONS) == TABLE.actions
+    assert ACTIONS["approve_extension"].roles == (Role.OFFICE_HEAD,)
+    app = services.application_submit(agency=agency, data={
+        "applicant_type": "natural_person", "applicant_name": "张三", "id_number": "110101199003071234",
+        "phone": "13800001234", "info_name": "信息"}, channel="in_person",
+        submitted_at=dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC), received_on=dt.date(2026, 3, 2))
+    for role, code in ((Role.CLERK, 403), (Role.APPROVER, 403), (Role.OFFICE_HEAD, 302)):
+        client.force_login(member(agency, role))
+        r = client.post(f"/staff/applications/{app.pk}/act/set_art35_deadline/",
+                        {"on": "2026-03-06", "until": "2026-05-29", "reason": "申请量大"})
+        assert r.status_code == code, role
+    app.refresh_from_db()
+    assert app.due_on == dt.date(2026, 5, 29)
