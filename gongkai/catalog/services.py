@@ -44,9 +44,10 @@ from gongkai.catalog.rules import (
     publication_due,
 )
 from gongkai.catalog.taxonomy import TOPIC_PATHS
-from gongkai.catalog.workflow import EDITABLE, Action, Status, TransitionError, transition
+from gongkai.catalog.workflow import EDITABLE, TABLE, Action, Status
 from gongkai.core import clock, events
 from gongkai.core.events import snapshot
+from gongkai.core.workflow import TransitionError
 from gongkai.workdays.counting import CalendarYearMissing
 from gongkai.workdays.services import get_calendar
 
@@ -261,7 +262,7 @@ def record_act(*, record: Record, action: str, actor: Any, reason: str = "",
     with transaction.atomic():
         record = Record.objects.select_for_update(of=("self",)).select_related("agency").get(pk=record.pk)
         agency = record.agency
-        step = transition(record.status, action, agency.approval_levels)
+        step = TABLE.find(record.status, action, levels=agency.approval_levels)
         _require(actor, agency, *step.roles)
         before = snapshot(record, exclude=_SNAP_EXCLUDE)
         if action in {Action.REVIEW_RETURN, Action.REJECT, Action.WITHDRAW} and not reason.strip():
@@ -285,6 +286,7 @@ def record_act(*, record: Record, action: str, actor: Any, reason: str = "",
             published_on = clock.local_date(now)
             record.index_number = _allocate_index_number(agency, published_on)
             record.published_at, record.published_on = now, published_on
+        assert step.target is not None  # every catalog row names its target
         record.status = step.target
         record.updated_at = now
         record.save()

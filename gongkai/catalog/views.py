@@ -23,10 +23,11 @@ from gongkai.catalog import forms, services
 from gongkai.catalog.attachments import AttachmentRejected
 from gongkai.catalog.attachments import check as check_attachment
 from gongkai.catalog.models import Attachment, InfoCategory, Record
-from gongkai.catalog.workflow import Action, Status, TransitionError, allowed_actions
+from gongkai.catalog.workflow import TABLE, Action, Status
 from gongkai.core import uploads
 from gongkai.core.models import Event
 from gongkai.core.params import MAX_ID, page_number, parse_int, query_id
+from gongkai.core.workflow import TransitionError
 
 
 def _record(request: HttpRequest, record_id: int) -> Record:
@@ -92,7 +93,7 @@ def record_new(request: HttpRequest) -> HttpResponse:
 def record_detail(request: HttpRequest, record_id: int) -> HttpResponse:
     record = _record(request, record_id)
     user = request.user
-    actions = [t for t in allowed_actions(record.status, record.agency.approval_levels)
+    actions = [t for t in TABLE.available(record.status, levels=record.agency.approval_levels)
                if has_role(user, record.agency, *t.roles)]
     return render(request, "catalog/detail.html", {
         "record": record, "actions": actions, "Action": Action,

@@ -3,15 +3,16 @@
 draft → submitted → (confidentiality review: pass | return) → reviewed → approval (one or two
 levels per ``agency.approval_levels``) → approved → published; a returned record is edited and
 resubmitted; a published record may be withdrawn. Repeal and correction of a published record are
-recorded acts that keep it published (see services). ``transition()`` is pure.
+recorded acts that keep it published (see services). The table is a ``core.workflow.TransitionTable``
+(pure; refusals raise ``core.workflow.TransitionError``, the one every workflow raises).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from gongkai.core.workflow import Transition, TransitionTable
 
 
 class Status(models.TextChoices):
@@ -35,29 +36,25 @@ class Action(models.TextChoices):
     WITHDRAW = "withdraw", _("撤回")
 
 
-@dataclass(frozen=True)
-class Transition:
-    source: str
-    action: str
-    target: str
-    roles: tuple[str, ...]
-    levels: int | None = None  # only for agencies with this many approval levels; None = any
-
-
 CLERK, REVIEWER, APPROVER = ("clerk",), ("reviewer",), ("approver",)
+# Rows that exist only under one approval scheme (``agency.approval_levels``); look rows up with
+# ``TABLE.find(status, action, levels=agency.approval_levels)``.
+ONE_LEVEL, TWO_LEVELS = (("levels", 1),), (("levels", 2),)
 
-TRANSITIONS: tuple[Transition, ...] = (
-    Transition(Status.DRAFT, Action.SUBMIT, Status.SUBMITTED, CLERK),
-    Transition(Status.RETURNED, Action.SUBMIT, Status.SUBMITTED, CLERK),
-    Transition(Status.SUBMITTED, Action.REVIEW_PASS, Status.REVIEWED, REVIEWER),
-    Transition(Status.SUBMITTED, Action.REVIEW_RETURN, Status.RETURNED, REVIEWER),
-    Transition(Status.REVIEWED, Action.APPROVE, Status.APPROVED, APPROVER, levels=1),
-    Transition(Status.REVIEWED, Action.APPROVE, Status.FIRST_APPROVED, APPROVER, levels=2),
-    Transition(Status.FIRST_APPROVED, Action.APPROVE, Status.APPROVED, APPROVER, levels=2),
-    Transition(Status.REVIEWED, Action.REJECT, Status.RETURNED, APPROVER),
-    Transition(Status.FIRST_APPROVED, Action.REJECT, Status.RETURNED, APPROVER),
-    Transition(Status.APPROVED, Action.PUBLISH, Status.PUBLISHED, APPROVER),
-    Transition(Status.PUBLISHED, Action.WITHDRAW, Status.WITHDRAWN, APPROVER),
+TABLE = TransitionTable(
+    (
+        Transition(Action.SUBMIT, frozenset({Status.DRAFT, Status.RETURNED}), Status.SUBMITTED, CLERK),
+        Transition(Action.REVIEW_PASS, frozenset({Status.SUBMITTED}), Status.REVIEWED, REVIEWER),
+        Transition(Action.REVIEW_RETURN, frozenset({Status.SUBMITTED}), Status.RETURNED, REVIEWER),
+        Transition(Action.APPROVE, frozenset({Status.REVIEWED}), Status.APPROVED, APPROVER, when=ONE_LEVEL),
+        Transition(Action.APPROVE, frozenset({Status.REVIEWED}), Status.FIRST_APPROVED, APPROVER, when=TWO_LEVELS),
+        Transition(Action.APPROVE, frozenset({Status.FIRST_APPROVED}), Status.APPROVED, APPROVER, when=TWO_LEVELS),
+        Transition(Action.REJECT, frozenset({Status.REVIEWED, Status.FIRST_APPROVED}), Status.RETURNED, APPROVER),
+        Transition(Action.PUBLISH, frozenset({Status.APPROVED}), Status.PUBLISHED, APPROVER),
+        Transition(Action.WITHDRAW, frozenset({Status.PUBLISHED}), Status.WITHDRAWN, APPROVER),
+    ),
+    status_labels={s.value: str(s.label) for s in Status},
+    action_labels={a.value: str(a.label) for a in Action},
 )
 
 # States in which the drafter may still edit the record freely.
@@ -66,21 +63,3 @@ EDITABLE = frozenset({Status.DRAFT, Status.RETURNED})
 PENDING = frozenset({Status.DRAFT, Status.RETURNED, Status.SUBMITTED, Status.REVIEWED,
                      Status.FIRST_APPROVED, Status.APPROVED})
 
-
-class TransitionError(Exception):
-    """The action is not allowed from the record's current state (message in Chinese)."""
-
-
-def transition(status: str, action: str, approval_levels: int = 1) -> Transition:
-    """The transition for ``action`` from ``status``, or ``TransitionError``."""
-    for t in TRANSITIONS:
-        if t.source == status and t.action == action and (t.levels is None or t.levels == approval_levels):
-            return t
-    raise TransitionError(
-        f"当前状态“{Status(status).label}”下不能执行“{Action(action).label}”"
-    )
-
-
-def allowed_actions(status: str, approval_levels: int = 1) -> list[Transition]:
-    return [t for t in TRANSITIONS
-            if t.source == status and (t.levels is None or t.levels == approval_levels)]

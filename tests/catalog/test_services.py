@@ -11,8 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from gongkai.catalog import services
 from gongkai.catalog.models import IndexCounter, Record, RecordRevision
 from gongkai.catalog.rules import INDEX_NUMBER_RE, normalise_doc_number
-from gongkai.catalog.workflow import TransitionError
 from gongkai.core.models import Event
+from gongkai.core.workflow import TransitionError
 from tests.catalog.helpers import draft, publish
 
 
