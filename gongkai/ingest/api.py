@@ -18,10 +18,10 @@ from ninja.security import django_auth
 
 from gongkai.core import uploads
 from gongkai.core.params import ApiId, ApiYear
-from gongkai.ingest import selectors
 from gongkai.ingest.guard import NO_ROLE_MESSAGE, can_import, guard_parse_upload
 from gongkai.ingest.pipeline import UnrecognisedFile, ingest_bytes
 from gongkai.ingest.readers import MAX_FILE_BYTES, UnreadableFile
+from gongkai.reports import history as selectors
 
 router = Router(tags=["ingest"], auth=django_auth)
 

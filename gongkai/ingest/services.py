@@ -1,8 +1,9 @@
 """Writes of the ingest app: importing a published annual report as an agency's history.
 
-``published_report_import`` reads and parses the file, runs the checks (with last year's imported
-report for the R5 carry-over check), and creates or replaces the agency's report for that year in one
-transaction with one event. An unreadable or unrecognised file, a year other than the one chosen, or
+``published_report_import`` reads and parses the file and hands the parsed report to
+``gongkai.reports.history.history_store``, which runs the checks (with last year's history for the R5
+carry-over check) and creates or replaces the agency's report for that year in one transaction with one
+event. An unreadable or unrecognised file, a year other than the one chosen, or
 no year at all is refused with a zh ``ValidationError`` naming the reason — never stored half-read.
 """
 
@@ -10,24 +11,19 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from gongkai.agencies.models import Agency
-from gongkai.core import clock
-from gongkai.core.events import record, snapshot
 from gongkai.ingest.models import PublishedReport
 from gongkai.ingest.pipeline import UnrecognisedFile, ingest_bytes
 from gongkai.ingest.readers import UnreadableFile
-from gongkai.ingest.selectors import last_year_report
-from gongkai.ingest.summary import summary
+from gongkai.reports.history import User, history_store
 
 MAX_BYTES = 30 * 1024 * 1024
 
 
-def published_report_import(*, agency: Agency | None, path_or_bytes: str | Path | bytes, actor: Any,
+def published_report_import(*, agency: Agency | None, path_or_bytes: str | Path | bytes, actor: User | None,
                             filename: str | None = None, year: int | None = None) -> PublishedReport:
     """Import one published report file for ``agency`` (None: keep the name printed in the report)."""
     if isinstance(path_or_bytes, bytes):
@@ -53,34 +49,6 @@ def published_report_import(*, agency: Agency | None, path_or_bytes: str | Path 
             data.year = year
     if data.year is None:
         raise ValidationError(f"文件“{name}”中没有找到报告年度，请在导入时选择年度")
-    previous = last_year_report(agency, data.year) if agency is not None else None
-    from gongkai.reports.checks import check_report
-
-    problems = check_report(data, previous=previous)
-    figures = summary(data)
-    fields: dict[str, Any] = {
-        "agency_name": data.agency_name or (agency.name if agency is not None else ""),
-        "era": data.era, "title": data.title[:200], "data": data.to_json(),
-        "checks": [p.to_json() for p in problems], "source_filename": name[:255], "source_kind": kind,
-        "sha256": hashlib.sha256(content).hexdigest(), "imported_at": clock.now(),
-        "imported_by": actor if getattr(actor, "is_authenticated", False) else None,
-        "error_count": sum(1 for p in problems if p.severity == "error"),
-        "warning_count": sum(1 for p in problems if p.severity != "error"),
-        **figures,
-    }
-    with transaction.atomic():
-        existing = (PublishedReport.objects.select_for_update().filter(agency=agency, year=data.year).first()
-                    if agency is not None else None)
-        if existing is not None:
-            before = snapshot(existing, exclude=("data", "checks"))
-            for k, v in fields.items():
-                setattr(existing, k, v)
-            existing.save()
-            report, action = existing, "ingest.published_report.replace"
-        else:
-            before = None
-            report = PublishedReport.objects.create(agency=agency, year=data.year, **fields)
-            action = "ingest.published_report.import"
-        record(action=action, obj=report, actor=actor, agency=agency, before=before,
-               after=snapshot(report, exclude=("data", "checks")), note=name[:200])
-    return report
+    # Storing, checking against last year and the event belong to report history (gongkai.reports.history).
+    return history_store(agency=agency, data=data, actor=actor, source_filename=name, source_kind=kind,
+                         sha256=hashlib.sha256(content).hexdigest())

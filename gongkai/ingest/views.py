@@ -18,10 +18,11 @@ from gongkai.agencies.access import readable_agencies
 from gongkai.core import uploads
 from gongkai.core.params import query_id, query_ids
 from gongkai.formats import FORMATS
-from gongkai.ingest import selectors, services
+from gongkai.ingest import services
 from gongkai.ingest.forms import UploadForm
 from gongkai.ingest.guard import NO_ROLE_MESSAGE, UPLOAD_POLICY, import_agencies
 from gongkai.reports import charts
+from gongkai.reports import history as selectors
 from gongkai.reports.checks import Problem
 from gongkai.reports.data import Cell, ReportData
 

@@ -3,17 +3,14 @@
 ``report_data(report)`` is the frozen ReportData of a submitted/accepted/published report, or a fresh
 computation for a draft. ``previous_data(agency, year)`` finds last year's report for the carry-over
 check (R5) and the year-over-year comparison: this platform's own published report first, else the
-published report imported by ingest (``gongkai.ingest.selectors.last_year_report``).
+published report imported into report history (``gongkai.reports.history.last_year_report``).
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
 from gongkai.agencies.models import Agency
 from gongkai.formats import get_format
-from gongkai.reports import figures, narrative
+from gongkai.reports import figures, history, narrative
 from gongkai.reports.checks import Problem, check_report
 from gongkai.reports.data import ReportData
 from gongkai.reports.models import AnnualReport
@@ -43,36 +40,13 @@ def report_data(report: AnnualReport) -> ReportData:
     return live_data(report)
 
 
-def _ingested(agency: Agency, year: int) -> ReportData | None:
-    try:
-        mod = importlib.import_module("gongkai.ingest.selectors")
-    except ModuleNotFoundError:
-        return None
-    fn = getattr(mod, "last_year_report", None)
-    if fn is None:
-        return None
-    found: Any = fn(agency, year)
-    if found is None:
-        return None
-    if isinstance(found, ReportData):
-        return found
-    if isinstance(found, dict):
-        return ReportData.from_json(found)
-    data = getattr(found, "data", None)
-    if isinstance(data, ReportData):
-        return data
-    if isinstance(data, dict):
-        return ReportData.from_json(data)
-    return None
-
-
 def previous_data(agency: Agency, year: int) -> ReportData | None:
     """Last year's (``year - 1``) report of ``agency``: own published version first, else imported."""
     own = (AnnualReport.objects.filter(agency=agency, year=year - 1, status=Status.PUBLISHED)
            .order_by("-version").first())
     if own is not None and own.data:
         return ReportData.from_json(own.data)
-    return _ingested(agency, year)
+    return history.last_year_report(agency, year)
 
 
 def run_checks(report: AnnualReport, data: ReportData | None = None,
