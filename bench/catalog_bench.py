@@ -87,8 +87,8 @@ def worker(records: int, agencies_n: int) -> dict[str, Any]:
     # Publication through the workflow services (one transaction per step, index after commit).
     agency = Agency.objects.get(pk=agencies[0].pk)
     user = member(agency, Role.CLERK, Role.REVIEWER, Role.APPROVER, username="bench_pub")
-    services.categories_ensure(agency=agency)
-    cat = services.category_named(agency, "工作动态")
+    services.categories_ensure(agency=agency, actor=user)
+    cat = services.category_named(agency, "工作动态", actor=user)
     drafts = []
     for i in range(200):
         r = services.record_create(agency=agency, actor=user, data={

@@ -27,6 +27,7 @@ from django.db import transaction
 from gongkai.agencies import access, lockout
 from gongkai.agencies.models import Agency, EnrolmentRequest, EnrolmentStatus, Kind, Level, Membership, Role
 from gongkai.core import clock, csvsafe, events
+from gongkai.core.actors import Actor, person
 
 CSV_FIELDS = [
     "code", "name", "short_name", "parent_code", "level", "kind", "office_name", "address",
@@ -77,7 +78,7 @@ def _row_values(row: dict[str, str], line: int, errors: list[str]) -> dict[str, 
 
 
 @transaction.atomic
-def agencies_import_csv(*, text: str, actor: Any) -> ImportResult:
+def agencies_import_csv(*, text: str, actor: Actor) -> ImportResult:
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     if reader.fieldnames is None or "code" not in reader.fieldnames or "name" not in reader.fieldnames:
         raise AgencyImportError(["CSV 缺少表头，至少需要 code 和 name 两列"])
@@ -170,7 +171,7 @@ def agencies_export_csv(agencies: Iterable[Agency] | None = None) -> str:
 
 
 @transaction.atomic
-def agency_update(*, agency: Agency, data: dict[str, Any], actor: Any) -> Agency:
+def agency_update(*, agency: Agency, data: dict[str, Any], actor: Actor) -> Agency:
     before = events.snapshot(agency, exclude=["path"])
     for k, v in data.items():
         setattr(agency, k, v)
@@ -182,7 +183,7 @@ def agency_update(*, agency: Agency, data: dict[str, Any], actor: Any) -> Agency
 
 
 @transaction.atomic
-def agency_create(*, data: dict[str, Any], actor: Any) -> Agency:
+def agency_create(*, data: dict[str, Any], actor: Actor) -> Agency:
     agency = Agency(**data)
     agency.full_clean()
     agency.save()
@@ -192,7 +193,7 @@ def agency_create(*, data: dict[str, Any], actor: Any) -> Agency:
 
 
 @transaction.atomic
-def membership_grant(*, user: Any, agency: Agency, role: str, actor: Any) -> Membership:
+def membership_grant(*, user: User, agency: Agency, role: str, actor: Actor) -> Membership:
     """Give ``user`` a role in ``agency``; refused unless ``actor`` may grant it and the user is already
     this agency's (or the actor is a platform admin): others' staff join through ``enrolment_request``."""
     if not access.can_grant(actor, agency, role):
@@ -207,7 +208,7 @@ def membership_grant(*, user: Any, agency: Agency, role: str, actor: Any) -> Mem
 
 
 @transaction.atomic
-def membership_revoke(*, membership: Membership, actor: Any) -> None:
+def membership_revoke(*, membership: Membership, actor: Actor) -> None:
     events.record(action="membership.revoked", obj=membership, agency=membership.agency, actor=actor,
                   before={"user": membership.user_id, "role": membership.role})
     membership.delete()
@@ -220,7 +221,7 @@ def check_new_password(password: str, *, username: str, full_name: str = "") -> 
 
 @transaction.atomic
 def staff_user_create(*, username: str, full_name: str, password: str, agency: Agency, role: str,
-                      actor: Any) -> User:
+                      actor: Actor) -> User:
     """A new staff account holding ``role`` in ``agency`` (the password must pass the validators)."""
     if not access.can_grant(actor, agency, role):
         raise PermissionDenied("may not grant this role here")
@@ -235,14 +236,17 @@ def staff_user_create(*, username: str, full_name: str, password: str, agency: A
 
 
 @transaction.atomic
-def enrolment_request(*, user: Any, agency: Agency, role: str, actor: Any) -> EnrolmentRequest:
+def enrolment_request(*, user: User, agency: Agency, role: str, actor: Actor) -> EnrolmentRequest:
     """Ask the agencies ``user`` belongs to for consent to give them ``role`` in ``agency`` (idempotent)."""
     if not access.can_grant(actor, agency, role):
         raise PermissionDenied("may not grant this role here")
+    requester = person(actor)
+    if requester is None:  # the other agency is asked by a named colleague, never by the system
+        raise PermissionDenied("an enrolment request needs a signed-in requester")
     req = EnrolmentRequest.objects.filter(user=user, agency=agency, role=role,
                                           status=EnrolmentStatus.PENDING).first()
     if req is None:
-        req = EnrolmentRequest.objects.create(user=user, agency=agency, role=role, requested_by=actor,
+        req = EnrolmentRequest.objects.create(user=user, agency=agency, role=role, requested_by=requester,
                                               requested_at=clock.now())
         events.record(action="enrolment.requested", obj=req, agency=agency, actor=actor,
                       after={"user": user.pk, "role": role})
@@ -256,7 +260,7 @@ def enrolment_member_of(req: EnrolmentRequest) -> set[int]:
 
 
 @transaction.atomic
-def enrolment_decide(*, req: EnrolmentRequest, accept: bool, actor: Any) -> EnrolmentRequest:
+def enrolment_decide(*, req: EnrolmentRequest, accept: bool, actor: Actor) -> EnrolmentRequest:
     """Accept (the membership is created) or decline a pending request, as an admin of the user's agency."""
     req = EnrolmentRequest.objects.select_for_update().get(pk=req.pk)
     if not access.can_decide_enrolment(actor, enrolment_member_of(req)):
@@ -264,7 +268,7 @@ def enrolment_decide(*, req: EnrolmentRequest, accept: bool, actor: Any) -> Enro
     if req.status != EnrolmentStatus.PENDING:
         raise ValidationError("该申请已处理")
     req.status = EnrolmentStatus.ACCEPTED if accept else EnrolmentStatus.DECLINED
-    req.decided_by = actor
+    req.decided_by = person(actor)
     req.decided_at = clock.now()
     req.save(update_fields=["status", "decided_by", "decided_at"])
     if accept:
@@ -275,7 +279,7 @@ def enrolment_decide(*, req: EnrolmentRequest, accept: bool, actor: Any) -> Enro
 
 
 @transaction.atomic
-def login_unlock(*, username: str, agency: Agency | None, actor: Any) -> int:
+def login_unlock(*, username: str, agency: Agency | None, actor: Actor) -> int:
     """Clear ``username``'s login failures from every address (django-axes rows); returns rows removed.
 
     ``agency`` is the admin's agency (only its members, never platform admins) or None for a platform

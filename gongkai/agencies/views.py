@@ -15,6 +15,7 @@ from gongkai.agencies import access, lockout, services
 from gongkai.agencies.access import has_role, readable_agencies, readable_agency_or_404, require_role
 from gongkai.agencies.forms import AgencyForm, MembershipForm, SuperiorViewerForm
 from gongkai.agencies.models import Agency, EnrolmentRequest, EnrolmentStatus, Membership, Role
+from gongkai.core.actors import Actor
 from gongkai.core.models import Event
 
 # One answer whether the username is new or already someone else's, so the form tells nothing about
@@ -129,7 +130,7 @@ def superior_grant(request: HttpRequest, agency_id: int) -> HttpResponse:
     return redirect("agencies:detail", agency.pk)
 
 
-def _decidable(user: object, req: EnrolmentRequest) -> bool:
+def _decidable(user: Actor, req: EnrolmentRequest) -> bool:
     return access.can_decide_enrolment(user, services.enrolment_member_of(req))
 
 

@@ -7,15 +7,18 @@ from typing import Any
 
 from django.db import transaction
 
+from gongkai.agencies.demo import DemoCounty
+from gongkai.agencies.models import Agency
 from gongkai.appeals import services
 from gongkai.appeals.models import AppealCase
 from gongkai.applications.models import Application
+from gongkai.core.actors import SYSTEM
 
 D = dt.date
 
 
 @transaction.atomic
-def load(county: Any) -> None:
+def load(county: DemoCounty) -> None:
     agencies = [county.county, *county.departments]
     if AppealCase.objects.filter(agency__in=agencies, note__endswith="（示例数据）").exists():
         return
@@ -30,13 +33,13 @@ def load(county: Any) -> None:
         app = Application.objects.filter(agency__in=agencies, outcome=outcome).order_by("received_on").first()
         if app is None:
             continue
-        services.appeal_create(agency=app.agency, actor=None, data={
+        services.appeal_create(agency=app.agency, actor=SYSTEM, data={
             "kind": kind, "application": app, "appellant": app.applicant_name, "body": body,
             "subject": f"不服《{app.info_name}》答复", "filed_on": filed, "decided_on": decided, "outcome": result,
             "note": "（示例数据）"})
 
 
-def scale(agencies: list[Any], opts: dict[str, Any]) -> None:
+def scale(agencies: list[Agency], opts: dict[str, Any]) -> None:
     """About one appeal per 20 synthetic applications (``opts["applications"]`` per agency), bulk-created,
     so Table 4 is exercised at scale; kinds and outcomes drawn with a fixed seed."""
     import random

@@ -11,6 +11,7 @@ from gongkai.agencies.access import has_role
 from gongkai.agencies.models import Agency, Role
 from gongkai.appeals.models import AppealCase, AppealOutcome
 from gongkai.core import events
+from gongkai.core.actors import Actor
 
 FIELDS = ("kind", "case_number", "appellant", "body", "subject", "filed_on", "decided_on", "outcome", "note",
           "application")
@@ -28,8 +29,8 @@ def _validate(case: AppealCase) -> None:
         raise ValidationError("审结日期不能早于立案日期")
 
 
-def appeal_create(*, agency: Agency, data: dict[str, Any], actor: Any) -> AppealCase:
-    if actor is not None and not has_role(actor, agency, *ACTING):
+def appeal_create(*, agency: Agency, data: dict[str, Any], actor: Actor) -> AppealCase:
+    if not has_role(actor, agency, *ACTING):
         raise PermissionDenied("missing role")
     with transaction.atomic():
         case = AppealCase(agency=agency, **{k: v for k, v in data.items() if k in FIELDS})
@@ -39,8 +40,8 @@ def appeal_create(*, agency: Agency, data: dict[str, Any], actor: Any) -> Appeal
     return case
 
 
-def appeal_update(*, case: AppealCase, data: dict[str, Any], actor: Any) -> AppealCase:
-    if actor is not None and not has_role(actor, case.agency, *ACTING):
+def appeal_update(*, case: AppealCase, data: dict[str, Any], actor: Actor) -> AppealCase:
+    if not has_role(actor, case.agency, *ACTING):
         raise PermissionDenied("missing role")
     with transaction.atomic():
         case = AppealCase.objects.select_for_update().get(pk=case.pk)

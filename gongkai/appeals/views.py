@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -13,6 +14,7 @@ from gongkai.agencies.models import Agency
 from gongkai.appeals import services
 from gongkai.appeals.forms import AppealForm
 from gongkai.appeals.models import AppealCase
+from gongkai.core.actors import Actor
 from gongkai.core.models import Event
 
 
@@ -23,7 +25,7 @@ def appeal_list(request: HttpRequest) -> HttpResponse:
     return render(request, "appeals/list.html", {"cases": cases})
 
 
-def _acting(user: object) -> object:
+def _acting(user: Actor) -> QuerySet[Agency]:
     ids = [a.pk for a in readable_agencies(user) if has_role(user, a, *services.ACTING)]
     return Agency.objects.filter(pk__in=ids).order_by("path")
 

@@ -20,6 +20,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from gongkai.agencies.demo import DemoCounty
 from gongkai.agencies.models import Agency
 from gongkai.catalog import services, versions
 from gongkai.catalog.indexing import search_key
@@ -27,6 +28,7 @@ from gongkai.catalog.models import IndexCounter, InfoCategory, Record
 from gongkai.catalog.rules import DEFAULT_CATEGORIES, POLICY_INTERPRETATION, format_index_number, index_period
 from gongkai.catalog.workflow import Status
 from gongkai.core import clock
+from gongkai.core.actors import SYSTEM, Actor
 from gongkai.search.backends import index_many
 
 # (category, topic, title pattern, Art. 20 kind, summary pattern)
@@ -57,12 +59,13 @@ PLANS: list[tuple[str, str, str, str, str]] = [
 INTERPRETATION = "《{title}》政策解读"
 
 
-def _admin() -> Any:
-    user_model = get_user_model()
-    return user_model.objects.filter(is_superuser=True).order_by("pk").first()
+def _admin() -> Actor:
+    # The demo's platform admin signs the demo records (their events name a person); SYSTEM if absent.
+    admin = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
+    return admin if admin is not None else SYSTEM
 
 
-def _publish_chain(record: Record, actor: Any, now: dt.datetime) -> Record:
+def _publish_chain(record: Record, actor: Actor, now: dt.datetime) -> Record:
     for action in ("submit", "review_pass", "approve"):
         record = services.record_act(record=record, action=action, actor=actor, now=now)
     if record.status == Status.FIRST_APPROVED:
@@ -70,7 +73,7 @@ def _publish_chain(record: Record, actor: Any, now: dt.datetime) -> Record:
     return services.record_act(record=record, action="publish", actor=actor, now=now)
 
 
-def _load_agency(agency: Agency, actor: Any) -> None:
+def _load_agency(agency: Agency, actor: Actor) -> None:
     if Record.objects.filter(agency=agency).exists():
         return
     services.categories_ensure(agency=agency, actor=actor)
@@ -132,7 +135,7 @@ def _load_agency(agency: Agency, actor: Any) -> None:
                                         count=45 + 3 * half, actor=actor)
 
 
-def load(county: Any) -> None:
+def load(county: DemoCounty) -> None:
     actor = _admin()
     for agency in [county.county, *county.departments, *county.townships]:
         _load_agency(agency, actor)

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 import nh3
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -46,6 +47,7 @@ from gongkai.catalog.rules import (
 from gongkai.catalog.taxonomy import TOPIC_PATHS
 from gongkai.catalog.workflow import EDITABLE, TABLE, Action, Status
 from gongkai.core import clock, events
+from gongkai.core.actors import Actor, person
 from gongkai.core.events import snapshot
 from gongkai.core.workflow import TransitionError
 from gongkai.workdays.counting import CalendarYearMissing
@@ -65,7 +67,7 @@ def sanitise_html(body: str) -> str:
     return nh3.clean(body or "")
 
 
-def _require(actor: Any, agency: Agency, *roles: str) -> None:
+def _require(actor: Actor, agency: Agency, *roles: str) -> None:
     if not has_role(actor, agency, *roles):
         raise PermissionDenied(f"需要以下岗位之一：{'、'.join(str(Role(r).label) for r in roles)}")
 
@@ -112,7 +114,7 @@ def _apply(record: Record, data: Mapping[str, Any], fields: Iterable[str]) -> No
 # ---------------------------------------------------------------- categories
 
 
-def categories_ensure(*, agency: Agency, actor: Any = None) -> list[InfoCategory]:
+def categories_ensure(*, agency: Agency, actor: Actor) -> list[InfoCategory]:
     """The agency's category list, creating the defaults the first time (one event when created)."""
     existing = list(InfoCategory.objects.filter(agency=agency))
     if existing:
@@ -133,7 +135,7 @@ def categories_ensure(*, agency: Agency, actor: Any = None) -> list[InfoCategory
     return created
 
 
-def category_named(agency: Agency, name: str, *, actor: Any = None) -> InfoCategory:
+def category_named(agency: Agency, name: str, *, actor: Actor) -> InfoCategory:
     categories_ensure(agency=agency, actor=actor)
     try:
         return InfoCategory.objects.get(agency=agency, name=name)
@@ -142,7 +144,7 @@ def category_named(agency: Agency, name: str, *, actor: Any = None) -> InfoCateg
 
 
 def category_create(*, agency: Agency, name: str, ordering: int = 1000, description: str = "",
-                    actor: Any) -> InfoCategory:
+                    actor: Actor) -> InfoCategory:
     name = name.strip()
     if not name:
         raise ValidationError({"name": "分类名称不能为空"})
@@ -156,7 +158,7 @@ def category_create(*, agency: Agency, name: str, ordering: int = 1000, descript
 
 
 def category_update(*, category: InfoCategory, name: str, ordering: int, description: str = "",
-                    actor: Any) -> InfoCategory:
+                    actor: Actor) -> InfoCategory:
     with transaction.atomic():
         before = snapshot(category)
         category.name, category.ordering, category.description = name.strip(), ordering, description
@@ -171,12 +173,12 @@ def category_update(*, category: InfoCategory, name: str, ordering: int, descrip
 # ---------------------------------------------------------------- drafting
 
 
-def record_create(*, agency: Agency, data: Mapping[str, Any], actor: Any, now: dt.datetime | None = None) -> Record:
+def record_create(*, agency: Agency, data: Mapping[str, Any], actor: Actor, now: dt.datetime | None = None) -> Record:
     """A new draft. ``data`` holds the EDITABLE_FIELDS (category as an InfoCategory)."""
     _require(actor, agency, Role.CLERK)
     now = now or clock.now()
     with transaction.atomic():
-        record = Record(agency=agency, status=Status.DRAFT, created_by=actor if getattr(actor, "pk", None) else None,
+        record = Record(agency=agency, status=Status.DRAFT, created_by=person(actor),
                         created_at=now, updated_at=now)
         _apply(record, data, EDITABLE_FIELDS)
         record.save()
@@ -185,7 +187,7 @@ def record_create(*, agency: Agency, data: Mapping[str, Any], actor: Any, now: d
     return record
 
 
-def record_update(*, record: Record, data: Mapping[str, Any], actor: Any, now: dt.datetime | None = None) -> Record:
+def record_update(*, record: Record, data: Mapping[str, Any], actor: Actor, now: dt.datetime | None = None) -> Record:
     """Edit a draft or returned record; anything else goes through ``record_revise``."""
     _require(actor, record.agency, Role.CLERK)
     now = now or clock.now()
@@ -202,7 +204,7 @@ def record_update(*, record: Record, data: Mapping[str, Any], actor: Any, now: d
     return record
 
 
-def attachment_add(*, record: Record, name: str, data: bytes, actor: Any,
+def attachment_add(*, record: Record, name: str, data: bytes, actor: Actor,
                    now: dt.datetime | None = None) -> Attachment:
     """Check and store a file on an editable record and extract its text for search."""
     _require(actor, record.agency, Role.CLERK)
@@ -222,7 +224,7 @@ def attachment_add(*, record: Record, name: str, data: bytes, actor: Any,
     return item
 
 
-def attachment_remove(*, attachment: Attachment, actor: Any) -> None:
+def attachment_remove(*, attachment: Attachment, actor: Actor) -> None:
     record = attachment.record
     _require(actor, record.agency, Role.CLERK)
     with transaction.atomic():
@@ -255,7 +257,7 @@ def _allocate_index_number(agency: Agency, on: dt.date) -> str:
     return format_index_number(agency.code, period, counter.last_serial)
 
 
-def record_act(*, record: Record, action: str, actor: Any, reason: str = "",
+def record_act(*, record: Record, action: str, actor: Actor, reason: str = "",
                now: dt.datetime | None = None) -> Record:
     """Apply one workflow action (submit, review pass/return, approve, reject, publish, withdraw)."""
     now = now or clock.now()
@@ -277,7 +279,8 @@ def record_act(*, record: Record, action: str, actor: Any, reason: str = "",
             record.first_approver = None
         elif action == Action.APPROVE:
             if step.target == Status.FIRST_APPROVED:
-                record.first_approver = actor
+                # The second approver must be someone else; only a person can be remembered as the first.
+                record.first_approver = actor if isinstance(actor, User) else None
             elif record.first_approver_id is not None and record.first_approver_id == getattr(actor, "pk", None):
                 raise PermissionDenied("二级审批须由另一位审批人完成")
         elif action == Action.PUBLISH:
@@ -298,7 +301,7 @@ def record_act(*, record: Record, action: str, actor: Any, reason: str = "",
     return record
 
 
-def record_repeal(*, record: Record, validity: str, on: dt.date, actor: Any, replaced_by: Record | None = None,
+def record_repeal(*, record: Record, validity: str, on: dt.date, actor: Actor, replaced_by: Record | None = None,
                   reason: str = "") -> Record:
     """Mark a published record 失效 or 废止 from ``on``, optionally naming the record that replaces it."""
     if validity not in {Validity.EXPIRED, Validity.REPEALED}:
@@ -322,7 +325,7 @@ def record_repeal(*, record: Record, validity: str, on: dt.date, actor: Any, rep
     return record
 
 
-def record_revise(*, record: Record, data: Mapping[str, Any], reason: str, actor: Any,
+def record_revise(*, record: Record, data: Mapping[str, Any], reason: str, actor: Actor,
                   now: dt.datetime | None = None) -> RecordRevision:
     """Correct a published record: the change and its reason are kept as a visible revision."""
     if not reason.strip():
@@ -343,7 +346,7 @@ def record_revise(*, record: Record, data: Mapping[str, Any], reason: str, actor
         record.save()
         revision = RecordRevision.objects.create(record=record, number=record.revision_count, reason=reason.strip(),
                                                  before=before, after=after, at=now,
-                                                 actor=actor if getattr(actor, "pk", None) else None)
+                                                 actor=person(actor))
         events.record(action="catalog.record.revise", obj=record, actor=actor, agency=record.agency, at=now,
                       before=before, after=after, note=reason.strip())
         versions.bump_for_records([record.pk])
@@ -352,7 +355,7 @@ def record_revise(*, record: Record, data: Mapping[str, Any], reason: str, actor
 
 
 def record_publish_generated(*, agency: Agency, title: str, category_name: str, body_html: str,
-                             formed_on: dt.date, actor: Any, attachments: Iterable[tuple[str, bytes]] = (),
+                             formed_on: dt.date, actor: Actor, attachments: Iterable[tuple[str, bytes]] = (),
                              summary: str = "", topic: str = "综合政务\\政务公开",
                              now: dt.datetime | None = None) -> Record:
     """Publish a system-generated record (e.g. the annual report) in one step.
@@ -366,7 +369,7 @@ def record_publish_generated(*, agency: Agency, title: str, category_name: str, 
     files = [(att.check(name, data), data) for name, data in attachments]
     with transaction.atomic():
         record = Record(agency=agency, status=Status.PUBLISHED, generated=True, created_at=now, updated_at=now,
-                        created_by=actor if getattr(actor, "pk", None) else None)
+                        created_by=person(actor))
         _apply(record, {"title": title, "category": category, "topic": topic, "formed_on": formed_on,
                         "written_on": formed_on, "summary": summary, "body": body_html}, EDITABLE_FIELDS)
         published_on = clock.local_date(now)
@@ -390,7 +393,7 @@ def record_publish_generated(*, agency: Agency, title: str, category_name: str, 
 
 
 def channel_publication_add(*, record: Record, channel: str, published_on: dt.date, link: str = "",
-                            note: str = "", actor: Any) -> ChannelPublication:
+                            note: str = "", actor: Actor) -> ChannelPublication:
     _require(actor, record.agency, Role.CLERK, Role.APPROVER)
     if channel not in Channel.values:
         raise ValidationError({"channel": "未知的发布渠道"})
@@ -405,7 +408,7 @@ def channel_publication_add(*, record: Record, channel: str, published_on: dt.da
 
 
 def channel_tally_save(*, agency: Agency, channel: str, period_start: dt.date, period_end: dt.date, count: int,
-                       note: str = "", actor: Any) -> ChannelTally:
+                       note: str = "", actor: Actor) -> ChannelTally:
     """Create or replace the tally for (agency, channel, period)."""
     _require(actor, agency, Role.CLERK, Role.OFFICE_HEAD)
     with transaction.atomic():
@@ -423,7 +426,7 @@ def channel_tally_save(*, agency: Agency, channel: str, period_start: dt.date, p
 
 def period_figures_save(*, agency: Agency, period_start: dt.date, period_end: dt.date, licensing: int = 0,
                         penalty: int = 0, coercion: int = 0, fees: Decimal | str = Decimal("0"), note: str = "",
-                        actor: Any) -> PeriodFigures:
+                        actor: Actor) -> PeriodFigures:
     """Create or replace the Art. 20 (五)(六)(八) figures for one period (fees in 万元)."""
     _require(actor, agency, Role.CLERK, Role.OFFICE_HEAD)
     with transaction.atomic():

@@ -16,6 +16,7 @@ from typing import Any, cast
 from django.db import models, transaction
 
 from gongkai.core import clock, eventchain
+from gongkai.core.actors import Actor, person
 from gongkai.core.models import CHAIN_FIELDS, Event, EventChain
 
 
@@ -52,8 +53,8 @@ def record(
     *,
     action: str,
     obj: models.Model,
-    actor: Any = None,
-    agency: Any = None,
+    actor: Actor | None = None,
+    agency: models.Model | None = None,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
     note: str = "",
@@ -62,11 +63,12 @@ def record(
     """Append one event. Must run inside the caller's transaction (services use ``atomic``)."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("events must be recorded inside the service's transaction")
-    user = actor if getattr(actor, "is_authenticated", False) else None
+    # SYSTEM and anonymous visitors leave the actor column empty: it points at real users only.
     return Event.objects.create(
         at=at or clock.now(),
-        actor=user,
-        agency=agency,
+        actor=person(actor) if actor is not None else None,
+        # By id: core names agencies only through Event's own foreign key (it imports no app).
+        agency_id=agency.pk if agency is not None else None,
         action=action,
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Count, Max
 
 from gongkai.core import clock, events
+from gongkai.core.actors import Actor, person
 from gongkai.workdays.counting import WorkdayCalendar, YearData
 from gongkai.workdays.models import CalendarDay, CalendarYear, DayKind, Origin
 from gongkai.workdays.notice import ParsedNotice
@@ -59,7 +60,7 @@ def _notify(years: list[int]) -> None:
 
 
 @transaction.atomic
-def year_import_notice(*, parsed: ParsedNotice, text: str, source: str, actor: Any,
+def year_import_notice(*, parsed: ParsedNotice, text: str, source: str, actor: Actor,
                        origin: str = Origin.NOTICE) -> CalendarYear:
     """Replace one year's data with what was read from its notice (after the user confirmed it)."""
     cy, created = CalendarYear.objects.select_for_update().get_or_create(year=parsed.year)
@@ -71,7 +72,7 @@ def year_import_notice(*, parsed: ParsedNotice, text: str, source: str, actor: A
     cy.source = source or f"国务院办公厅关于{parsed.year}年部分节假日安排的通知"
     cy.origin = origin
     cy.notice_text = text
-    cy.changed_by = actor if getattr(actor, "is_authenticated", False) else None
+    cy.changed_by = person(actor)
     cy.save()
     CalendarDay.objects.filter(date__in=[d.date for d in parsed.days]).delete()
     CalendarDay.objects.bulk_create(
@@ -85,7 +86,7 @@ def year_import_notice(*, parsed: ParsedNotice, text: str, source: str, actor: A
 
 
 @transaction.atomic
-def day_set(*, year: int, date: dt.date, kind: str | None, name: str = "", actor: Any) -> None:
+def day_set(*, year: int, date: dt.date, kind: str | None, name: str = "", actor: Actor) -> None:
     """Add, change or (``kind=None``) remove one special day of an existing year (platform admins)."""
     cy = CalendarYear.objects.select_for_update().get(year=year)
     existing = CalendarDay.objects.filter(date=date).first()
@@ -99,7 +100,7 @@ def day_set(*, year: int, date: dt.date, kind: str | None, name: str = "", actor
     else:
         CalendarDay.objects.create(calendar_year=cy, date=date, kind=kind, name=name)
     cy.origin = Origin.MANUAL if cy.origin == Origin.SEED else cy.origin
-    cy.changed_by = actor if getattr(actor, "is_authenticated", False) else None
+    cy.changed_by = person(actor)
     cy.save()
     events.record(action="calendar.day_set", obj=cy, actor=actor, before=before,
                   after={"date": date.isoformat(), "kind": kind, "name": name})

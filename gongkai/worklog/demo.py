@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 
+from gongkai.agencies.demo import DemoCounty
 from gongkai.agencies.models import Agency
 from gongkai.worklog.kinds import Kind
 from gongkai.worklog.models import WorkEntry
@@ -49,7 +50,7 @@ def _rows(agency: Agency, year: int, spec: list[tuple[str, str, str, int | None,
 
 
 @transaction.atomic
-def load(county: Any) -> None:
+def load(county: DemoCounty) -> None:
     _rows(county.county, 2025, COUNTY_2025)
     _rows(county.county, 2024, COUNTY_2025, Decimal("0.8"))
     for i, dept in enumerate(county.departments):

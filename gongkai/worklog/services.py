@@ -8,14 +8,15 @@ from django.db import transaction
 
 from gongkai.agencies.models import Agency
 from gongkai.core import events
+from gongkai.core.actors import Actor, person
 from gongkai.worklog.models import WorkEntry
 
 FIELDS = ["year", "kind", "occurred_on", "title", "quantity", "secondary", "principal_leader", "note"]
 
 
-def entry_create(*, agency: Agency, data: dict[str, Any], actor: Any) -> WorkEntry:
+def entry_create(*, agency: Agency, data: dict[str, Any], actor: Actor) -> WorkEntry:
     with transaction.atomic():
-        entry = WorkEntry(agency=agency, created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        entry = WorkEntry(agency=agency, created_by=person(actor),
                           **{k: v for k, v in data.items() if k in FIELDS})
         entry.full_clean()
         entry.save()
@@ -24,7 +25,7 @@ def entry_create(*, agency: Agency, data: dict[str, Any], actor: Any) -> WorkEnt
     return entry
 
 
-def entry_update(*, entry: WorkEntry, data: dict[str, Any], actor: Any) -> WorkEntry:
+def entry_update(*, entry: WorkEntry, data: dict[str, Any], actor: Actor) -> WorkEntry:
     with transaction.atomic():
         before = events.snapshot(entry, fields=FIELDS)
         for k, v in data.items():
@@ -37,7 +38,7 @@ def entry_update(*, entry: WorkEntry, data: dict[str, Any], actor: Any) -> WorkE
     return entry
 
 
-def entry_delete(*, entry: WorkEntry, actor: Any) -> None:
+def entry_delete(*, entry: WorkEntry, actor: Actor) -> None:
     with transaction.atomic():
         events.record(action="worklog.entry_deleted", obj=entry, agency=entry.agency, actor=actor,
                       before=events.snapshot(entry, fields=FIELDS))

@@ -12,6 +12,7 @@ from gongkai.appeals import services
 from gongkai.appeals.models import AppealCase
 from gongkai.appeals.selectors import table4_counts
 from gongkai.applications import services as app_services
+from gongkai.core.actors import SYSTEM
 from tests.conftest import member
 
 D = dt.date
@@ -22,7 +23,7 @@ def case(agency: Any, kind: str, filed: dt.date, decided: dt.date | None = None,
          **kw: Any) -> AppealCase:
     return services.appeal_create(agency=agency, data={"kind": kind, "appellant": "甲", "subject": "不服答复",
                                                        "filed_on": filed, "decided_on": decided, "outcome": outcome,
-                                                       **kw}, actor=None)
+                                                       **kw}, actor=SYSTEM)
 
 
 def test_table4_counts(agency: Any, other_agency: Any) -> None:

@@ -8,13 +8,14 @@ import pytest
 
 from gongkai.agencies.models import Role
 from gongkai.catalog import services
+from gongkai.core.actors import SYSTEM
 from tests.conftest import AgencyFactory, member
 
 
 @pytest.fixture
 def org(db: Any) -> dict[str, Any]:
     agency = AgencyFactory(code="11441700007280420Y", name="测试县教育局")
-    services.categories_ensure(agency=agency)
+    services.categories_ensure(agency=agency, actor=SYSTEM)
     return {
         "agency": agency,
         "clerk": member(agency, Role.CLERK),

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from gongkai.catalog import services
+from gongkai.core.actors import SYSTEM
 
 
 def draft(org: dict[str, Any], **over: Any) -> Any:
@@ -14,7 +15,7 @@ def draft(org: dict[str, Any], **over: Any) -> Any:
         "title": "关于印发示例县义务教育招生入学工作方案的通知",
         "doc_number": "示教[2026]3号",
         "topic": "科技、教育\\教育",
-        "category": services.category_named(agency, "政策法规"),
+        "category": services.category_named(agency, "政策法规", actor=SYSTEM),
         "keywords": "招生 入学",
         "formed_on": dt.date(2026, 3, 2),
         "written_on": dt.date(2026, 3, 2),

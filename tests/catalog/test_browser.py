@@ -12,6 +12,7 @@ import pytest
 
 from gongkai.agencies.models import Role
 from gongkai.catalog import services
+from gongkai.core.actors import SYSTEM
 from tests.conftest import AgencyFactory, member
 
 PHRASE = "萤火虫湿地保护补偿"  # only in the attachment
@@ -45,7 +46,7 @@ def _logout(page: Any) -> None:
 def test_draft_review_publish_and_find_by_attachment_text(live_server: Any, browser_page: Any,
                                                           tmp_path: Path) -> None:
     agency = AgencyFactory(code="014416330", name="示例县生态环境分局")
-    services.categories_ensure(agency=agency)
+    services.categories_ensure(agency=agency, actor=SYSTEM)
     member(agency, Role.CLERK, username="b_clerk")
     member(agency, Role.REVIEWER, username="b_reviewer")
     member(agency, Role.APPROVER, username="b_approver")

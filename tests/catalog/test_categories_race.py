@@ -10,6 +10,7 @@ from django.db import close_old_connections, connection
 from gongkai.catalog import services
 from gongkai.catalog.models import InfoCategory
 from gongkai.catalog.rules import DEFAULT_CATEGORIES
+from gongkai.core.actors import SYSTEM
 from tests.conftest import AgencyFactory
 
 THREADS = 6
@@ -27,7 +28,7 @@ def test_concurrent_default_categories() -> None:
     def worker() -> None:
         try:
             barrier.wait()
-            services.categories_ensure(agency=agency)
+            services.categories_ensure(agency=agency, actor=SYSTEM)
         except BaseException as exc:  # collected and asserted below
             errors.append(exc)
         finally:

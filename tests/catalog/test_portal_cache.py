@@ -12,6 +12,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from gongkai.catalog import services, versions
+from gongkai.core.actors import SYSTEM
 from gongkai.portal.cache import page_cache
 from tests.catalog.helpers import draft, publish
 
@@ -78,7 +79,7 @@ def test_category_and_agency_edits_show_at_once(org: dict[str, Any], client: Cli
     _get(client, f"/gk/{agency.pk}/content/")
     guide = _get(client, f"/gk/{agency.pk}/guide/")
     assert "缓存测试新分类" not in guide
-    category = services.category_named(agency, "政策法规")
+    category = services.category_named(agency, "政策法规", actor=SYSTEM)
     services.category_update(category=category, name="缓存测试新分类", ordering=category.ordering,
                              actor=org["approver"])
     assert "缓存测试新分类" in _get(client, f"/gk/{agency.pk}/content/")

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from gongkai.catalog import services
+from gongkai.core.actors import SYSTEM
 from gongkai.search.backends import highlight, search
 from gongkai.search.tokens import query_tokens
 from tests.catalog.helpers import draft, publish
@@ -23,7 +24,7 @@ def test_highlight_escapes_and_marks() -> None:
 
 def test_publish_indexes_after_commit_and_filters(org: dict[str, Any], django_capture_on_commit_callbacks: Any) -> None:
     other = AgencyFactory(name="别的机关")
-    services.categories_ensure(agency=other)
+    services.categories_ensure(agency=other, actor=SYSTEM)
     other_clerk = member(other)
     with django_capture_on_commit_callbacks(execute=True):
         r = draft(org, title="关于做好秋季学期校园食品安全工作的通知", summary="落实学校食堂管理责任。")
@@ -32,7 +33,8 @@ def test_publish_indexes_after_commit_and_filters(org: dict[str, Any], django_ca
         publish(org, r, now=dt.datetime(2026, 9, 1, 2, tzinfo=dt.UTC))
         pending = draft(org, title="食品安全草稿不应被检索")
         o = services.record_create(agency=other, actor=other_clerk, data={
-            "title": "别的机关食品安全通知", "topic": "其他", "category": services.category_named(other, "其他"),
+            "title": "别的机关食品安全通知", "topic": "其他",
+            "category": services.category_named(other, "其他", actor=SYSTEM),
             "formed_on": dt.date(2026, 9, 1)})
         publish({"clerk": other_clerk, "reviewer": other_clerk, "approver": other_clerk, "approver2": other_clerk}, o)
     res = search("食品安全")

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from gongkai.catalog import selectors, services
+from gongkai.core.actors import SYSTEM
 from tests.catalog.helpers import draft, publish
 
 T25 = dt.datetime(2025, 6, 2, 2, tzinfo=dt.UTC)
@@ -42,7 +43,7 @@ def test_table2_counts_from_publication_and_repeal_dates(org: dict[str, Any]) ->
 def test_channel_and_category_counts(org: dict[str, Any]) -> None:
     ids = [org["agency"].pk]
     r = publish(org, draft(org), now=T26)
-    publish(org, draft(org, category=services.category_named(org["agency"], "工作动态")), now=T26)
+    publish(org, draft(org, category=services.category_named(org["agency"], "工作动态", actor=SYSTEM)), now=T26)
     services.channel_publication_add(record=r, channel="gazette", published_on=dt.date(2026, 4, 15),
                                      link="http://example.gov.cn/gb/1", actor=org["clerk"])
     services.channel_tally_save(agency=org["agency"], channel="weibo", period_start=dt.date(2026, 1, 1),

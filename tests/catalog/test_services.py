@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from gongkai.catalog import services
 from gongkai.catalog.models import IndexCounter, Record, RecordRevision
 from gongkai.catalog.rules import INDEX_NUMBER_RE, normalise_doc_number
+from gongkai.core.actors import SYSTEM
 from gongkai.core.models import Event
 from gongkai.core.workflow import TransitionError
 from tests.catalog.helpers import draft, publish
@@ -149,7 +150,7 @@ def test_withheld_cannot_be_published_and_needs_ground(org: dict[str, Any]) -> N
 def test_policy_interpretation_links(org: dict[str, Any]) -> None:
     policy = publish(org, draft(org))
     interp = draft(org, title="《招生入学工作方案》政策解读",
-                   category=services.category_named(org["agency"], "政策解读"), interprets=policy)
+                   category=services.category_named(org["agency"], "政策解读", actor=SYSTEM), interprets=policy)
     assert list(policy.interpretations.all()) == [interp]
 
 

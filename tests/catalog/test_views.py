@@ -10,11 +10,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gongkai.catalog import services
 from gongkai.catalog.models import Record
+from gongkai.core.actors import SYSTEM
 from tests.catalog.helpers import draft, publish
 
 
 def _form(org: dict[str, Any], **over: Any) -> dict[str, Any]:
-    cat = services.category_named(org["agency"], "工作动态")
+    cat = services.category_named(org["agency"], "工作动态", actor=SYSTEM)
     data = {"agency": org["agency"].pk, "title": "示例县教育局召开秋季开学工作部署会", "doc_number": "",
             "topic": "科技、教育\\教育", "category": cat.pk, "keywords": "开学", "issuing_organ": "",
             "department": "办公室", "written_on": "2026-08-25", "formed_on": "2026-08-25",
@@ -98,7 +99,7 @@ def test_public_portal(org: dict[str, Any], client: Any, django_capture_on_commi
     with django_capture_on_commit_callbacks(execute=True):
         policy = publish(org, draft(org, kind="normative"), now=dt.datetime(2026, 3, 10, 2, tzinfo=dt.UTC))
         interp = publish(org, draft(org, title="《招生入学工作方案》政策解读", interprets=policy,
-                                    category=services.category_named(agency, "政策解读")))
+                                    category=services.category_named(agency, "政策解读", actor=SYSTEM)))
         hidden = draft(org, title="尚未发布的草稿")
         services.record_publish_generated(agency=agency, title="测试县教育局2025年政府信息公开工作年度报告",
                                           category_name="政府信息公开年报", body_html="<p>年报</p>",

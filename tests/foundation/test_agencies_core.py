@@ -14,6 +14,7 @@ from django.db import transaction
 from gongkai.agencies import access, services
 from gongkai.agencies.models import Agency, Membership, Role
 from gongkai.core import events
+from gongkai.core.actors import SYSTEM
 from gongkai.core.models import AppendOnlyError, Event
 from gongkai.workdays.models import CalendarYear
 from tests.conftest import AgencyFactory, UserFactory, member
@@ -57,7 +58,7 @@ def test_csv_import_bad_input_writes_nothing(db, tmp_path):
 
 def test_csv_import_rejects_invalid_issuer_code(db):
     with pytest.raises(services.AgencyImportError) as exc:
-        services.agencies_import_csv(text="code,name,level,kind\nabc,某局,county,department\n", actor=None)
+        services.agencies_import_csv(text="code,name,level,kind\nabc,某局,county,department\n", actor=SYSTEM)
     assert "第2行" in str(exc.value)
 
 

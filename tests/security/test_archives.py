@@ -25,6 +25,7 @@ from gongkai.agencies.models import Role
 from gongkai.catalog import attachments as att
 from gongkai.catalog import services as catalog
 from gongkai.catalog.models import Attachment as CatalogAttachment
+from gongkai.core.actors import SYSTEM
 from gongkai.core.archives import ArchiveRejected, check_pdf_streams, check_zip
 from gongkai.ingest.models import PublishedReport
 from tests.conftest import member
@@ -183,11 +184,11 @@ def test_catalog_extraction_refuses_pdf_stream_bomb_in_bounded_memory() -> None:
 
 
 def test_catalog_attachment_upload_of_bomb_is_refused_and_nothing_stored(agency: Any, bomb: bytes) -> None:
-    catalog.categories_ensure(agency=agency)
+    catalog.categories_ensure(agency=agency, actor=SYSTEM)
     clerk = member(agency, Role.CLERK)
     item = catalog.record_create(agency=agency, actor=clerk, data={
         "title": "关于印发示例方案的通知", "topic": "科技、教育\\教育",
-        "category": catalog.category_named(agency, "政策法规"),
+        "category": catalog.category_named(agency, "政策法规", actor=SYSTEM),
         "formed_on": dt.date(2026, 3, 2), "written_on": dt.date(2026, 3, 2), "summary": "示例", "body": "<p>示例</p>"})
     c = Client()
     c.force_login(clerk)

@@ -18,6 +18,7 @@ from django.test import Client, override_settings
 
 from gongkai.agencies.models import Role
 from gongkai.catalog import services
+from gongkai.core.actors import SYSTEM
 from gongkai.portal.cache import PAGE_SECONDS, page_cache
 from tests.catalog.helpers import draft, publish
 from tests.conftest import AgencyFactory, member
@@ -32,7 +33,7 @@ BIG_CACHE = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCac
 def org(db: Any) -> dict[str, Any]:
     """An agency with its default categories and one member per catalog role (as tests/catalog uses)."""
     agency = AgencyFactory(name="缓存测试县教育局")
-    services.categories_ensure(agency=agency)
+    services.categories_ensure(agency=agency, actor=SYSTEM)
     return {"agency": agency, "clerk": member(agency, Role.CLERK), "reviewer": member(agency, Role.REVIEWER),
             "approver": member(agency, Role.APPROVER), "approver2": member(agency, Role.APPROVER)}
 

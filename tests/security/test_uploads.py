@@ -30,6 +30,7 @@ from gongkai.applications.models import Attachment as AppAttachment
 from gongkai.catalog import services as catalog
 from gongkai.catalog.models import Attachment as CatalogAttachment
 from gongkai.core import uploads
+from gongkai.core.actors import SYSTEM
 from tests.conftest import member
 
 MiB = 1024 * 1024
@@ -305,11 +306,11 @@ def test_disk_floor_refuses_uploads(agency: Any, monkeypatch: pytest.MonkeyPatch
 
 @pytest.fixture
 def record(agency: Any) -> tuple[Any, Any]:
-    catalog.categories_ensure(agency=agency)
+    catalog.categories_ensure(agency=agency, actor=SYSTEM)
     clerk = member(agency, Role.CLERK)
     item = catalog.record_create(agency=agency, actor=clerk, data={
         "title": "关于印发示例方案的通知", "topic": "科技、教育\\教育",
-        "category": catalog.category_named(agency, "政策法规"),
+        "category": catalog.category_named(agency, "政策法规", actor=SYSTEM),
         "formed_on": dt.date(2026, 3, 2), "written_on": dt.date(2026, 3, 2), "summary": "示例", "body": "<p>示例</p>"})
     return item, clerk
 

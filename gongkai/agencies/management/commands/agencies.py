@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from gongkai.agencies import services
+from gongkai.core.actors import SYSTEM
 
 
 class Command(BaseCommand):
@@ -28,7 +29,7 @@ class Command(BaseCommand):
         except (OSError, UnicodeDecodeError) as exc:
             raise CommandError(f"无法读取 {opts['file']}：{exc}") from exc
         try:
-            result = services.agencies_import_csv(text=text, actor=None)
+            result = services.agencies_import_csv(text=text, actor=SYSTEM)
         except services.AgencyImportError as exc:
             raise CommandError("导入失败，未写入任何数据：\n" + "\n".join(exc.errors)) from exc
         self.stdout.write(f"created {len(result.created)}, updated {len(result.updated)}, "

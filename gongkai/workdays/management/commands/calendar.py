@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from gongkai.core.actors import SYSTEM
 from gongkai.workdays import services
 from gongkai.workdays.counting import CalendarYearMissing
 from gongkai.workdays.notice import NoticeParseError, parse_notice
@@ -54,6 +55,6 @@ class Command(BaseCommand):
         for warning in parsed.warnings:
             self.stderr.write(f"warning: {warning}")
         if not opts["dry_run"]:
-            services.year_import_notice(parsed=parsed, text=text, source=opts["source"], actor=None)
+            services.year_import_notice(parsed=parsed, text=text, source=opts["source"], actor=SYSTEM)
             self.stderr.write(f"saved {parsed.year}: {len(parsed.holidays)} holidays, "
                               f"{len(parsed.makeup_workdays)} make-up workdays")
