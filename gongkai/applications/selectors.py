@@ -4,9 +4,10 @@ The due date is read one way: ``Application.due_on``/``due_error``, the copy ser
 ledger. ``compute_due_from_ledger`` is that derivation (services call it when they write);
 ``explain`` gives pages the stored date with the ledger's explanation lines.
 
-``table3_counts(agency_ids, year)`` is the Table 3 (2021) input as SQL GROUP BYs: outcome ×
-applicant type for cases closed in the year, plus ``new_received``, ``carried_over`` (received before
-the year and still open on 1 January) and ``carry_forward`` (open on 31 December). ``fee_figures``
+``table3_by_agency(agency_ids, year)`` is the Table 3 (2021) input as one GROUP BY per agency: outcome
+× applicant type for cases closed in the year, plus ``new_received``, ``carried_over`` (received before
+the year and still open on 1 January) and ``carry_forward`` (open on 31 December); ``table3_counts`` is
+those rows summed over a set of agencies. ``fee_figures``
 gives the year's fee notices, amounts and collections.
 """
 
@@ -16,7 +17,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Case, CharField, Count, F, Q, QuerySet, Sum, Value, When
 
 from gongkai.applications import deadlines
 from gongkai.applications.deadlines import Entry, Kind
@@ -88,36 +89,65 @@ def scoped(agency_ids: Iterable[int]) -> ApplicationQuerySet:
     return Application.objects.filter(agency_id__in=list(agency_ids))
 
 
-def _by_type(qs: QuerySet[Application]) -> dict[str, int]:
-    row = {c: 0 for c in COLUMNS}
-    for t, n in qs.values_list("applicant_type").annotate(n=Count("id")).values_list("applicant_type", "n"):
-        row[t] = n
-    row["total"] = sum(row[c] for c in COLUMNS)
-    return row
+# Table 3 of one agency (or a set): {row key: {column key: count}}; see ``table3_by_agency``.
+Table3Counts = dict[str, dict[str, int]]
+# Above this many agencies the Table 3 query groups the whole ledger and drops other agencies' rows in
+# Python: cheaper than WHERE agency_id IN (…thousands of parameters…), same result.
+TABLE3_SCOPE_LIMIT = 200
+_FLOW_ROWS = ("new_received", "carried_over", "carry_forward")
 
 
-def table3_counts(agency_ids: Iterable[int], year: int) -> dict[str, dict[str, int]]:
-    """{row key: {column key: count}} for Table 3 of ``year``; leaf rows are outcome keys.
+def _type_row() -> dict[str, int]:
+    return dict.fromkeys([*COLUMNS, "total"], 0)
 
-    Keys: ``new_received``, ``carried_over``, every outcome that occurs (``granted`` …),
-    ``total`` (closed in the year), ``carry_forward``. Columns: the six applicant types and ``total``.
-    A case is "open on a date" when received on or before it and not closed before it.
+
+def table3_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table3Counts]:
+    """``{agency id: {row key: {column key: count}}}`` for Table 3 of ``year``, one GROUP BY for all agencies.
+
+    Rows: ``new_received``, ``carried_over`` (received before the year, still open on 1 January), every
+    outcome that occurs among cases closed in the year (``granted`` …), ``total`` (those closed cases) and
+    ``carry_forward`` (open on 31 December). Columns: the six applicant types and ``total``. One pass:
+    grouped by (agency, applicant type, outcome if closed in the year else ''), summing the flows over the
+    outcome groups gives the per-type flows and a group with an outcome counts its closed cases.
     """
-    ids = list(agency_ids)
+    ids = sorted(set(agency_ids))
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    qs = scoped(ids)
-    out: dict[str, dict[str, int]] = {
-        "new_received": _by_type(qs.filter(received_on__range=(first, last))),
-        "carried_over": _by_type(qs.carried_over_into(year)),
-    }
-    closed = qs.filter(closed_on__range=(first, last)).exclude(outcome="")
-    for outcome, atype, n in (closed.values("outcome", "applicant_type").annotate(n=Count("id"))
-                              .values_list("outcome", "applicant_type", "n")):
-        row = out.setdefault(outcome, {c: 0 for c in [*COLUMNS, "total"]})
-        row[atype] += n
-        row["total"] += n
-    out["total"] = _by_type(closed)
-    out["carry_forward"] = _by_type(qs.carried_forward_from(year))
+    open_at_start = Q(received_on__lt=first) & (Q(closed_on__isnull=True) | Q(closed_on__gte=first))
+    open_at_end = Q(received_on__lte=last) & (Q(closed_on__isnull=True) | Q(closed_on__gt=last))
+    received = Q(received_on__range=(first, last))
+    closed = Q(closed_on__range=(first, last)) & ~Q(outcome="")
+    qs = Application.objects.filter(received | open_at_start | open_at_end | closed)
+    if len(ids) <= TABLE3_SCOPE_LIMIT:
+        qs = qs.filter(agency_id__in=ids)
+    rows = (qs.annotate(o=Case(When(closed, then=F("outcome")), default=Value(""), output_field=CharField()))
+            .values("agency_id", "applicant_type", "o")
+            .annotate(new=Count("id", filter=received), carried=Count("id", filter=open_at_start),
+                      forward=Count("id", filter=open_at_end), n=Count("id"))
+            .values_list("agency_id", "applicant_type", "o", "new", "carried", "forward", "n"))
+    out: dict[int, Table3Counts] = {aid: {r: _type_row() for r in (*_FLOW_ROWS, "total")} for aid in ids}
+    for aid, atype, outcome, new, carried, forward, n in rows:
+        t = out.get(aid)
+        if t is None:  # another agency's cases, read because the scope was the whole ledger
+            continue
+        for row_key, count in (("new_received", new), ("carried_over", carried), ("carry_forward", forward)):
+            t[row_key][atype] = t[row_key].get(atype, 0) + count
+            t[row_key]["total"] += count
+        if outcome:
+            for row_key in (outcome, "total"):
+                row = t.setdefault(row_key, _type_row())
+                row[atype] = row.get(atype, 0) + n
+                row["total"] += n
+    return out
+
+
+def table3_counts(agency_ids: Iterable[int], year: int) -> Table3Counts:
+    """Table 3 of ``year`` summed over ``agency_ids`` (the rows of ``table3_by_agency`` added up)."""
+    out: Table3Counts = {r: _type_row() for r in (*_FLOW_ROWS, "total")}
+    for counts in table3_by_agency(agency_ids, year).values():
+        for row_key, row in counts.items():
+            target = out.setdefault(row_key, _type_row())
+            for col, n in row.items():
+                target[col] = target.get(col, 0) + n
     return out
 
 

@@ -21,7 +21,6 @@ from gongkai.reports.data import ReportData
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.render.exports import labelled_json
 from gongkai.reports.services import default_era
-from gongkai.reports.sources import LedgerUnavailable
 
 router = Router(tags=["reports"])
 
@@ -40,7 +39,7 @@ def agency_figures(request: HttpRequest, agency_id: int, year: ApiYear, era: str
     agency = readable_agency_or_404(request.user, agency_id)
     try:
         data = figures.compute([agency.pk], year, era=era or default_era(year), agency_name=agency.name)
-    except (LedgerUnavailable, ValueError) as exc:
+    except ValueError as exc:
         raise HttpError(400, str(exc)) from exc
     out = labelled_json(data)
     out["checks"] = [p.to_json() for p in check_report(data) if p.rule != "S1"]

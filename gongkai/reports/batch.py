@@ -4,40 +4,31 @@ province-scale runs; see bench/reports_bench.py), and their consistency checks.
 
 ``tables_many`` keeps each agency's tables as flat lists of numbers (one per table, in the order of
 ``layout(era)``); ``TableBatch.report`` turns one into ``ReportData`` on demand and ``TableBatch.check``
-runs the format's rules compiled once (``checks.CompiledChecks``) over the numbers. The per-set selectors
-of catalog, applications and appeals stay the canonical definitions; this module repeats their conditions
-grouped by agency, and tests/reports/test_batch.py and test_batch_perf_equivalence.py hold the two equal
-(figures and problems) on the same ledgers, so they cannot drift apart unnoticed.
+runs the format's rules compiled once (``checks.CompiledChecks``) over the numbers. Tables 2–4 come
+from the ledgers' own grouped selectors (``catalog.selectors.table2_by_agency``,
+``applications.selectors.table3_by_agency``, ``appeals.selectors.table4_by_agency``), whose sums over a
+set of agencies are what the single report reads; tests/reports/test_batch.py and
+test_batch_perf_equivalence.py hold the two equal (figures and problems) on the same ledgers.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import cache
-from typing import Any, cast
+from typing import cast
 
-from django.db import connections
-from django.db.models import Case, CharField, Count, F, Q, QuerySet, Sum, Value, When
-
+from gongkai.appeals.selectors import table4_by_agency
+from gongkai.applications.selectors import table3_by_agency
+from gongkai.catalog.selectors import table2_by_agency
 from gongkai.formats import TABLE3_APPLICANT_COLUMNS, TABLE4_ROW, get_format, table3_leaf_keys
-from gongkai.formats.declarations import APPEAL_KIND_KEYS, APPEAL_RESULT_KEYS
+from gongkai.formats.declarations import APPEAL_KIND_KEYS, APPEAL_RESULT_KEYS, TABLE4_PART_KEYS
 from gongkai.reports.checks import CompiledChecks, Problem, Vector
 from gongkai.reports.data import Cell, CellKey, ReportData
 from gongkai.reports.figures import TABLE2_SOURCE
 
 T4_GROUPS = APPEAL_KIND_KEYS
 T4_PARTS = APPEAL_RESULT_KEYS
-# Above this many agencies the applications and appeals queries group the whole ledger and drop other
-# agencies' rows in Python: cheaper than WHERE agency_id IN (…thousands of parameters…), same result.
-# The records query always names its agencies (in chunks of RECORD_CHUNK): the catalog's (agency, …)
-# indexes then deliver the rows already grouped, where a whole-table GROUP BY sorts a million rows.
-SCOPE_LIMIT = 200
-RECORD_CHUNK = 5000
 
 
 @dataclass(frozen=True)
@@ -79,112 +70,28 @@ def layout(era: str) -> Layout:
                   t4_index={k: i for i, (_r, k) in enumerate(t4)}, checks=CompiledChecks(fmt, keys))
 
 
-def _scoped(qs: QuerySet[Any], ids: list[int]) -> QuerySet[Any]:
-    return qs.filter(agency_id__in=ids) if len(ids) <= SCOPE_LIMIT else qs
-
-
-def _rows(qs: QuerySet[Any]) -> list[tuple[Any, ...]]:
-    """The query's rows as the driver returns them (ids, strings and counts need no converters)."""
-    sql, params = qs.query.get_compiler(using=qs.db).as_sql()
-    with connections[qs.db].cursor() as cur:
-        cur.execute(sql, params)
-        return cur.fetchall()
-
-
-def _table2(ids: list[int], year: int) -> dict[int, dict[str, Any]]:
-    from gongkai.catalog.models import PeriodFigures, Record
-    from gongkai.catalog.rules import Validity
-    from gongkai.catalog.selectors import COUNTED
-
-    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    out: dict[int, dict[str, Any]] = {aid: {} for aid in ids}
-    ended = Q(validity__in=[Validity.EXPIRED, Validity.REPEALED])
-    for at in range(0, len(ids), RECORD_CHUNK):
-        # kind > '' is kind <> '' for this non-null field, but lets the (agency, kind, …) index find the rows.
-        rows = (Record.objects.filter(agency_id__in=ids[at:at + RECORD_CHUNK], status__in=COUNTED, kind__gt="")
-                .values("agency_id", "kind").annotate(
-                    issued=Count("id", filter=Q(published_on__gte=start, published_on__lte=end)),
-                    repealed=Count("id", filter=ended & Q(validity_changed_on__gte=start,
-                                                          validity_changed_on__lte=end)),
-                    in_force=Count("id", filter=Q(published_on__lte=end) & (~ended | Q(validity_changed_on__gt=end))))
-                .values_list("agency_id", "kind", "issued", "repealed", "in_force"))
-        for aid, kind, issued, repealed, in_force in _rows(rows):
-            fig = out[aid]
-            fig[f"{kind}.issued"], fig[f"{kind}.repealed"], fig[f"{kind}.in_force"] = issued, repealed, in_force
-    for p in (_scoped(PeriodFigures.objects.filter(period_start__gte=start, period_start__lte=end), ids)
-              .values("agency_id").annotate(licensing=Sum("licensing"), penalty=Sum("penalty"),
-                                            coercion=Sum("coercion"), fees=Sum("fees"))):
-        period = out.get(p["agency_id"])
-        if period is not None:
-            period.update(licensing=p["licensing"] or 0, penalty=p["penalty"] or 0, coercion=p["coercion"] or 0,
-                       fees=Decimal(p["fees"] or 0))
-    return out
-
-
 def _fill_table3(ids: list[int], year: int, lay: Layout, vecs: dict[int, dict[str, Vector]]) -> None:
-    from gongkai.applications.models import Application
-
-    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    w, col_of = lay.t3_width, lay.t3_col
-    new_at, carried_at, forward_at = (lay.t3_row[k] * w for k in ("new_received", "carried_over", "carry_forward"))
-    open_at_start = Q(received_on__lt=first) & (Q(closed_on__isnull=True) | Q(closed_on__gte=first))
-    open_at_end = Q(received_on__lte=last) & (Q(closed_on__isnull=True) | Q(closed_on__gt=last))
-    received = Q(received_on__range=(first, last))
-    closed = Q(closed_on__range=(first, last)) & ~Q(outcome="")
-    # One pass over the applications: the flows (一, 二, 四) and, for cases closed in the year, the outcome.
-    # Grouped by (agency, applicant type, outcome if closed in the year else ''): summing the flows over
-    # the outcome groups gives the per-type flows; a group with an outcome counts its closed cases.
-    rows = (_scoped(Application.objects.filter(received | open_at_start | open_at_end | closed), ids)
-            .annotate(o=Case(When(closed, then=F("outcome")), default=Value(""), output_field=CharField()))
-            .values("agency_id", "applicant_type", "o").annotate(
-                new=Count("id", filter=received), carried=Count("id", filter=open_at_start),
-                forward=Count("id", filter=open_at_end), n=Count("id"))
-            .values_list("agency_id", "applicant_type", "o", "new", "carried", "forward", "n"))
-    row_of = lay.t3_outcome_row
-    for aid, applicant_type, outcome, new, carried, forward, n in _rows(rows):
-        t = vecs.get(aid)
-        c = col_of.get(applicant_type)
-        if t is None or c is None:
-            continue
-        v = t["table3"]
-        v[new_at + c] += new
-        v[carried_at + c] += carried
-        v[forward_at + c] += forward
-        if outcome:
-            r = row_of.get(outcome)
-            if r is not None:
-                v[r * w + c] += n
+    w, col_of, row_of = lay.t3_width, lay.t3_col, lay.t3_outcome_row
+    flows = tuple((k, lay.t3_row[k] * w) for k in ("new_received", "carried_over", "carry_forward"))
+    for aid, counts in table3_by_agency(ids, year).items():
+        v = cast(list[int], vecs[aid]["table3"])  # counts only: no blanks
+        for row_key, at in flows:
+            for col, c in col_of.items():
+                v[at + c] += counts[row_key][col]
+        for outcome, row in counts.items():
+            r = row_of.get(outcome)  # flows and ``total`` are not outcome rows; totals are derived below
+            if r is None:
+                continue
+            for col, c in col_of.items():
+                v[r * w + c] += row[col]
 
 
 def _fill_table4(ids: list[int], year: int, lay: Layout, vecs: dict[int, dict[str, Vector]]) -> None:
-    from gongkai.appeals.models import AppealCase, AppealOutcome
-
-    last = dt.date(year, 12, 31)
-    bucket = Case(When(Q(decided_on__isnull=True) | Q(decided_on__gt=last), then=Value(AppealOutcome.PENDING.value)),
-                  default="outcome", output_field=CharField())
-    rows = (_scoped(AppealCase.objects.all(), ids)
-            .filter(Q(decided_on__year=year) | Q(filed_on__lte=last, decided_on__isnull=True)
-                    | Q(filed_on__lte=last, decided_on__gt=last))
-            .annotate(b=bucket).values("agency_id", "kind", "b").annotate(n=Count("id"))
-            .values_list("agency_id", "kind", "b", "n"))
     index = lay.t4_index
-    for aid, kind, b, n in _rows(rows):
-        t = vecs.get(aid)
-        i = index.get(f"{kind}.{b}")
-        if t is not None and i is not None and b != "total":
-            t["table4"][i] += n
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Hundreds of thousands of small acyclic objects: the cyclic collector would rescan them over and over."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
+    for aid, counts in table4_by_agency(ids, year).items():
+        v = vecs[aid]["table4"]
+        for key in TABLE4_PART_KEYS:  # the totals are derived below, from the parts
+            v[index[key]] = counts[key]
 
 
 @dataclass
@@ -203,8 +110,7 @@ class TableBatch:
         return ReportData(year=self.year, era=self.era, source="ledgers", tables=tables)
 
     def reports(self) -> dict[int, ReportData]:
-        with _no_gc():
-            return {aid: self.report(aid) for aid in self.vectors}
+        return {aid: self.report(aid) for aid in self.vectors}
 
     def check(self, agency_id: int) -> list[Problem]:
         """``check_tables(self.report(agency_id))``, evaluated on the numbers."""
@@ -233,31 +139,29 @@ def tables_many(agency_ids: Iterable[int], year: int, *, era: str = "2021") -> T
     assert leaves == tuple(range(leaves[0], leaves[-1] + 1))
     leaf_from, leaf_to = leaves[0] * w, (leaves[-1] + 1) * w
     cols = range(w - 1)
-    with _no_gc():
-        vecs: dict[int, dict[str, Vector]] = {aid: {"table2": [], "table3": [0] * n3, "table4": [0] * 15}
-                                              for aid in ids}
-        _fill_table3(ids, year, lay, vecs)
-        _fill_table4(ids, year, lay, vecs)
-        t2 = _table2(ids, year)
-        sources = lay.t2_sources
-        blank2: Vector = [None if key is None else 0 for key in sources]  # an agency with no catalog figures
-        at_of = [(i, key) for i, key in enumerate(sources) if key is not None]
-        row_cols = range(w - 1)
-        for aid, tables in vecs.items():
-            figs = t2[aid]
-            v2 = list(blank2)
-            if figs:
-                for i, key in at_of:  # counts (int) and the fee amount (Decimal), as the queries gave them
-                    v2[i] = figs.get(key, 0)
-            tables["table2"] = v2
-            v3 = cast(list[int], tables["table3"])  # counts only: no blanks
-            for c in cols:  # （七）总计 row: the outcome rows, one strided slice per column
-                v3[total_at + c] = sum(v3[leaf_from + c:leaf_to:w])
-            # 总计 column: each row's applicant types (the columns as strided slices, zipped row-wise).
-            v3[w - 1::w] = map(sum, zip(*[v3[c::w] for c in row_cols], strict=True))
-            v4 = cast(list[int], tables["table4"])
-            for g in range(0, 15, 5):
-                v4[g + 4] = v4[g] + v4[g + 1] + v4[g + 2] + v4[g + 3]
+    vecs: dict[int, dict[str, Vector]] = {aid: {"table2": [], "table3": [0] * n3, "table4": [0] * 15}
+                                          for aid in ids}
+    _fill_table3(ids, year, lay, vecs)
+    _fill_table4(ids, year, lay, vecs)
+    t2 = table2_by_agency(ids, year)
+    sources = lay.t2_sources
+    blank2: Vector = [None if key is None else 0 for key in sources]  # cells no ledger fills stay blank
+    at_of = [(i, key) for i, key in enumerate(sources) if key is not None]
+    row_cols = range(w - 1)
+    for aid, tables in vecs.items():
+        figs = t2[aid]
+        v2 = list(blank2)
+        for i, key in at_of:  # counts (int) and the fee amount (Decimal), as the selector gave them
+            v2[i] = figs.get(key, 0)
+        tables["table2"] = v2
+        v3 = cast(list[int], tables["table3"])  # counts only: no blanks
+        for c in cols:  # （七）总计 row: the outcome rows, one strided slice per column
+            v3[total_at + c] = sum(v3[leaf_from + c:leaf_to:w])
+        # 总计 column: each row's applicant types (the columns as strided slices, zipped row-wise).
+        v3[w - 1::w] = map(sum, zip(*[v3[c::w] for c in row_cols], strict=True))
+        v4 = cast(list[int], tables["table4"])
+        for g in range(0, 15, 5):
+            v4[g + 4] = v4[g] + v4[g + 1] + v4[g + 2] + v4[g + 3]
     return TableBatch(year=year, era=era, layout=lay, vectors=vecs)
 
 

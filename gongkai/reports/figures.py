@@ -223,10 +223,7 @@ def _fill_stats(data: ReportData, fmt: Format, ids: list[int], year: int) -> Non
     t2 = sources.table2(ids, year)
     t3 = sources.table3(ids, year)
     t4 = sources.table4(ids, year)
-    try:
-        fee_yuan = Decimal(sources.fees(ids, year).get("collected") or 0)
-    except sources.LedgerUnavailable:
-        fee_yuan = Decimal(0)
+    fee_yuan = Decimal(sources.fees(ids, year).get("collected") or 0)
 
     def t3_total(*rows: str) -> int:
         return sum(sum(t3.get(r, {}).values()) for r in rows)

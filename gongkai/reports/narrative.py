@@ -90,10 +90,7 @@ def facts(agency_ids: Iterable[int], year: int, data: ReportData) -> list[ProseF
     rate = completion_rate(work)
     if rate is not None:
         out.append(ProseFigure("hotline.completion_rate", rate, "%"))
-    try:
-        fee = sources.fees(ids, year)
-    except sources.LedgerUnavailable:
-        fee = {}
+    fee = sources.fees(ids, year)
     if fee:
         out.append(ProseFigure("fees.notices", int(fee.get("notices") or 0), "件", "收费通知"))
         notice_amount = Decimal(fee.get("amount") or fee.get("notice_amount") or 0)

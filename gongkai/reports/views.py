@@ -25,12 +25,10 @@ from gongkai.formats import get_format
 from gongkai.reports import access, deadlines, narrative, rollup, selectors, services
 from gongkai.reports.assemble import previous_data, report_data, run_checks
 from gongkai.reports.checks import errors
-from gongkai.reports.data import ReportData
 from gongkai.reports.figures import ENTERABLE
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.render import exports
 from gongkai.reports.render.html import TABLE_CSS, report_fragment
-from gongkai.reports.sources import LedgerUnavailable
 from gongkai.reports.workflow import AGENCY_EDIT_ROLES, available
 
 
@@ -92,18 +90,12 @@ def _entered_rows(report: AnnualReport) -> list[dict[str, Any]]:
 @login_required
 def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
     report = _report_or_404(request, report_id)
-    error = ""
-    data: ReportData | None = None
-    problems: list[Any] = []
     suggestions: dict[str, str] = {}
-    try:
-        data = report_data(report)
-        previous = previous_data(report.agency, report.year)
-        problems = run_checks(report, data, previous, with_previous=False)
-        if report.is_editable:
-            suggestions = narrative.suggest(data, previous, agency_name=report.agency.name, year=report.year)
-    except LedgerUnavailable as exc:
-        error = str(exc)
+    data = report_data(report)
+    previous = previous_data(report.agency, report.year)
+    problems = run_checks(report, data, previous, with_previous=False)
+    if report.is_editable:
+        suggestions = narrative.suggest(data, previous, agency_name=report.agency.name, year=report.year)
     can_edit = report.is_editable and has_role(request.user, report.agency, *AGENCY_EDIT_ROLES)
     actions = [t for t in available(report.status) if access.may(request.user, report.agency, t)]
     fmt = get_format(report.era)
@@ -111,7 +103,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
                  "suggestion": suggestions.get(key, "")} for key in ("overview", "problems", "other")]
     versions = AnnualReport.objects.filter(agency=report.agency, year=report.year).order_by("-version")
     return render(request, "reports/detail.html", {
-        "report": report, "data": data, "error": error, "problems": problems,
+        "report": report, "data": data, "problems": problems,
         "blocking": errors(problems), "tables_html": report_fragment(data, fmt=fmt) if data else "",
         "table_css": TABLE_CSS, "can_edit": can_edit, "actions": actions, "sections": sections,
         "entered_rows": _entered_rows(report) if can_edit else [],
@@ -202,7 +194,7 @@ def rollup_view(request: HttpRequest) -> HttpResponse:
         try:
             data, problems = rollup.aggregate(chosen, year, era=era)
             summed_html = report_fragment(data)
-        except (LedgerUnavailable, ValueError) as exc:
+        except ValueError as exc:
             error = str(exc)
     return render(request, "reports/rollup.html", {
         "year": year, "statuses": statuses, "chosen_ids": chosen_ids, "summed_html": summed_html,

@@ -47,9 +47,16 @@ def test_fast_path_equals_per_agency(era: str, year: int, monkeypatch: pytest.Mo
     PeriodFigures.objects.create(agency=broken, period_start=dt.date(year, 1, 1), period_end=dt.date(year, 6, 30),
                                  licensing=4, penalty=2, coercion=1, fees="0.35")
     ids = [a.pk for a in (*generated, consistent, broken, empty)]
-    for limit, chunk in ((batch.SCOPE_LIMIT, batch.RECORD_CHUNK), (0, 2)):  # with and without WHERE … IN (…)
-        monkeypatch.setattr(batch, "SCOPE_LIMIT", limit)
-        monkeypatch.setattr(batch, "RECORD_CHUNK", chunk)
+    from gongkai.appeals import selectors as appeal_sel
+    from gongkai.applications import selectors as app_sel
+    from gongkai.catalog import selectors as cat_sel
+
+    # With and without WHERE … IN (…) in the ledgers' grouped selectors, and records read in small chunks.
+    for limit, chunk in ((cat_sel.PERIOD_SCOPE_LIMIT, cat_sel.RECORD_CHUNK), (0, 2)):
+        monkeypatch.setattr(cat_sel, "PERIOD_SCOPE_LIMIT", limit)
+        monkeypatch.setattr(cat_sel, "RECORD_CHUNK", chunk)
+        monkeypatch.setattr(app_sel, "TABLE3_SCOPE_LIMIT", limit)
+        monkeypatch.setattr(appeal_sel, "SCOPE_LIMIT", limit)
         many = batch.tables_many(ids, year, era=era)
         assert set(many.vectors) == set(ids)
         problems = many.problems()

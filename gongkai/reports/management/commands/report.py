@@ -20,7 +20,6 @@ from gongkai.reports.assemble import default_title, previous_data, report_data
 from gongkai.reports.checks import check_report
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.render.exports import CONTENT_TYPES, write
-from gongkai.reports.sources import LedgerUnavailable
 from gongkai.reports.workflow import Status
 
 ERA_BY_OPTION = {"2021": "2021", "2019": "2019", "2008": "pre2019", "pre2019": "pre2019"}
@@ -53,14 +52,11 @@ class Command(BaseCommand):
         era = ERA_BY_OPTION[opts["era"]] if opts["era"] else default_era(year)
         report = (AnnualReport.objects.filter(agency=agency, year=year, era=era)
                   .exclude(status=Status.SUPERSEDED).order_by("-version").first())
-        try:
-            if report is not None:
-                data = report_data(report)
-            else:
-                data = figures.compute([agency.pk], year, era=era, agency_name=agency.name,
-                                       title=default_title(agency, year))
-        except LedgerUnavailable as exc:
-            raise CommandError(str(exc)) from exc
+        if report is not None:
+            data = report_data(report)
+        else:
+            data = figures.compute([agency.pk], year, era=era, agency_name=agency.name,
+                                   title=default_title(agency, year))
         write(data, out)
         problems = check_report(data, previous=previous_data(agency, year))
         for p in problems:
