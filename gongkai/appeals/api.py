@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -29,12 +28,12 @@ class AppealOut(Schema):
 
 
 @router.get("/", response=list[AppealOut], auth=django_auth, summary="复议诉讼案件列表")
-def appeal_list(request: HttpRequest) -> Any:
+def appeal_list(request: HttpRequest) -> list[AppealCase]:
     return list(AppealCase.objects.filter(agency__in=readable_agencies(request.user)).order_by("-filed_on")[:1000])
 
 
 @router.get("/{appeal_id}", response=AppealOut, auth=django_auth, summary="复议诉讼案件")
-def appeal_detail(request: HttpRequest, appeal_id: int) -> Any:
+def appeal_detail(request: HttpRequest, appeal_id: int) -> AppealCase:
     case = get_object_or_404(AppealCase.objects.select_related("agency"), pk=appeal_id)
     require_read(request.user, case.agency)
     return case

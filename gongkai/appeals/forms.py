@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.agencies.models import Agency
 from gongkai.appeals.models import AppealCase
 from gongkai.applications.forms import DateInput
 from gongkai.applications.models import Application
@@ -19,7 +21,7 @@ class AppealForm(forms.ModelForm):
                   "decided_on", "outcome", "note"]
         widgets = {"filed_on": DateInput(), "decided_on": DateInput(), "note": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args: Any, agencies: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, agencies: QuerySet[Agency], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
         self.fields["application"].queryset = (  # type: ignore[attr-defined]

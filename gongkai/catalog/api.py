@@ -85,8 +85,9 @@ def get_record(request: HttpRequest, record_id: int) -> dict[str, Any]:
 def figures(request: HttpRequest, agency_id: int, year: ApiYear) -> dict[str, Any]:
     agency = readable_agency_or_404(request.user, agency_id)
     ids = [agency.pk]
-    table2 = selectors.table2_figures(ids, year)
-    table2["fees"] = str(table2["fees"])
+    # Fees are a Decimal (万元): sent as a string so JSON keeps every digit.
+    table2 = {key: str(value) if key == "fees" else value
+              for key, value in selectors.table2_figures(ids, year).items()}
     return {"agency_id": agency.pk, "year": year, "table2": table2,
             "channels": selectors.channel_counts(ids, year), "categories": selectors.category_counts(ids, year),
             "timeliness": selectors.timeliness_counts(ids, year)}

@@ -8,13 +8,14 @@ from typing import Any
 from django.db.models import Count
 from django.http import HttpRequest
 
+from gongkai.agencies.models import Agency
 from gongkai.catalog import selectors
 from gongkai.catalog.models import Record
 from gongkai.catalog.workflow import Status
 from gongkai.core import clock
 
 
-def panels(request: HttpRequest, agencies: list[Any]) -> list[dict[str, Any]]:
+def panels(request: HttpRequest, agencies: list[Agency]) -> list[dict[str, Any]]:
     ids = [a.pk for a in agencies]
     if not ids:
         return []

@@ -6,13 +6,15 @@ to agencies the user may read (404 otherwise) and to the role the action needs (
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -287,7 +289,8 @@ def categories(request: HttpRequest, agency_id: int) -> HttpResponse:
                                                        "can_edit": can_edit})
 
 
-def _agency_entries(request: HttpRequest, agency_id: int, form_class: Any, saver: Any, rows: Any,
+def _agency_entries(request: HttpRequest, agency_id: int, form_class: type[django_forms.BaseForm],
+                    saver: Callable[..., object], rows: Callable[[Agency], QuerySet[Any]],
                     template: str) -> HttpResponse:
     agency = readable_agency_or_404(request.user, agency_id)
     can_edit = has_role(request.user, agency, Role.CLERK, Role.OFFICE_HEAD)

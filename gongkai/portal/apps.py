@@ -1,12 +1,11 @@
 """App configuration for ``gongkai.portal``: connects the agency-edit signal that invalidates the
 cached public pages of that agency (``gongkai.portal.cache``)."""
 
-from typing import Any
-
 from django.apps import AppConfig
+from django.db.models import Model
 
 
-def _agency_saved(sender: Any, instance: Any, **kwargs: Any) -> None:
+def _agency_saved(sender: type[Model], instance: Model, **kwargs: object) -> None:
     from gongkai.catalog import versions
 
     versions.bump(instance.pk)

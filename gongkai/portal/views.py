@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.cache import cache
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -53,7 +53,7 @@ def _agency(agency_id: int) -> Agency:
     return get_object_or_404(Agency, pk=agency_id, is_active=True)
 
 
-def _page(request: HttpRequest, qs: QuerySet[Any], size: int = PAGE_SIZE) -> Any:
+def _page(request: HttpRequest, qs: QuerySet[Any], size: int = PAGE_SIZE) -> Page[Any]:
     number = page_number(request.GET.get("page"))
     page = Paginator(qs, size).get_page(number)
     if page.number != number:

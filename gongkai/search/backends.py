@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import Model
 
 from gongkai.search.models import SearchEntry
 from gongkai.search.tokens import document_tokens, query_tokens
@@ -144,24 +146,30 @@ def _where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
     return ("".join(f" AND {s}" for s in sql), params)
 
 
-def search(query: str, agency: Any = None, *, category: str = "", topic: str = "", year: int | None = None,
-           validity: str = "", limit: int = 20, offset: int = 0) -> Results:
+def search(query: str, agency: Model | int | Iterable[int] | None = None, *, category: str = "", topic: str = "",
+           year: int | None = None, validity: str = "", limit: int = 20, offset: int = 0) -> Results:
     """Entries matching every token of ``query``; ``agency`` is an Agency, an id, or a list of ids."""
     tokens = query_tokens(query)
     if not tokens:
         return Results(query=query, tokens=[], total=0)
-    agency_filter = getattr(agency, "pk", agency)
+    agency_filter: int | list[int] | None
+    if isinstance(agency, Model):
+        agency_filter = agency.pk
+    elif agency is None or isinstance(agency, int):
+        agency_filter = agency
+    else:
+        agency_filter = list(agency)
     where, params = _where({"agency_id": agency_filter, "category": category, "topic": topic, "year": year,
                             "validity": validity})
-    agency_ids = list(agency_filter) if isinstance(agency_filter, list | tuple | set) else None
+    agency_ids = agency_filter if isinstance(agency_filter, list) else None
     if connection.vendor == "sqlite" and (agency_ids is None or 0 < len(agency_ids) <= MAX_OR_TERMS):
         # Query and filters as FTS5 terms: one MATCH, counted and ranked inside the FTS index.
         terms = ['"' + t.replace('"', '""') + '"' for t in tokens]
         terms += facet_tokens(category=category, topic=topic, year=year, validity=validity)
         if agency_ids is not None:
             terms.append("(" + " OR ".join(f"gkfa{int(a)}" for a in agency_ids) + ")")
-        elif agency_filter not in (None, ""):
-            terms.append(f"gkfa{int(agency_filter)}")
+        elif isinstance(agency_filter, int):
+            terms.append(f"gkfa{agency_filter}")
         match = " AND ".join(terms)
         count_sql = "SELECT COUNT(*) FROM search_fts WHERE search_fts MATCH %s"
         rows_sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rank LIMIT %s OFFSET %s"

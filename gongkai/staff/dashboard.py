@@ -10,10 +10,11 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from gongkai.agencies.models import Agency
 from gongkai.staff.plugins import app_modules
 
 
-def collect(request: HttpRequest, agencies: list[Any]) -> list[dict[str, Any]]:
+def collect(request: HttpRequest, agencies: list[Agency]) -> list[dict[str, Any]]:
     panels: list[dict[str, Any]] = []
     for module in app_modules("dashboard"):
         panels.extend(module.panels(request, agencies))
