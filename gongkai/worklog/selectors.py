@@ -1,6 +1,7 @@
 """Reads of the work ledger: entries scoped by agency, and the yearly figures as one GROUP BY.
 
-``work_figures(agency_ids, year)`` returns a flat dict keyed by kind (``"hotline"``) plus derived keys
+``work_by_agency(agency_ids, year)`` gives each agency's figures and ``work_figures`` their sum over a
+set: a flat dict keyed by kind (``"hotline"``) plus derived keys
 ``"<kind>.secondary"`` (completed items / attendance) and ``"<kind>.principal"`` (those with the
 principal leader). Kinds without entries are absent, so callers can tell "nothing entered" (blank)
 from an entered 0.
@@ -32,33 +33,54 @@ def _num(kind: str, value: Decimal | None) -> Figure | None:
     return value if SPECS[kind].decimal else int(value)
 
 
-def work_figures(agency_ids: Iterable[int], year: int) -> dict[str, Figure]:
-    """Summed work figures for the agencies and year (one aggregate query)."""
+def _figures(kind: str, total: Decimal | None, second_sum: Decimal | None, with_secondary: int,
+             principal_sum: Decimal | None) -> dict[str, Figure]:
+    out: dict[str, Figure] = {}
+    value = _num(kind, total)
+    if value is not None:
+        out[kind] = value
+    spec = SPECS[kind]
+    if spec.secondary is not None and with_secondary:
+        out[f"{kind}.secondary"] = int(second_sum or 0)
+    if spec.principal:
+        out[f"{kind}.principal"] = int(principal_sum or 0)
+    return out
+
+
+def work_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, dict[str, Figure]]:
+    """``{agency id: work figures}`` for ``year`` (one GROUP BY; an agency without entries maps to {})."""
+    ids = sorted(set(agency_ids))
+    out: dict[int, dict[str, Figure]] = {aid: {} for aid in ids}
     rows = (
-        WorkEntry.objects.filter(agency_id__in=list(agency_ids), year=year)
-        .values("kind")
+        WorkEntry.objects.filter(agency_id__in=ids, year=year)
+        .values("agency_id", "kind")
         .annotate(
             total=Sum("quantity"),
             second_sum=Sum("secondary"),
             with_secondary=Count("id", filter=Q(secondary__isnull=False)),
             principal_sum=Sum("quantity", filter=Q(principal_leader=True)),
         )
-        .order_by("kind")
+        .order_by("agency_id", "kind")
+        .values_list("agency_id", "kind", "total", "second_sum", "with_secondary", "principal_sum")
     )
-    out: dict[str, Figure] = {}
-    for row in rows:
-        kind = row["kind"]
-        if kind not in SPECS:
-            continue
-        total = _num(kind, row["total"])
-        if total is not None:
-            out[kind] = total
-        spec = SPECS[kind]
-        if spec.secondary is not None and row["with_secondary"]:
-            out[f"{kind}.secondary"] = int(row["second_sum"] or 0)
-        if spec.principal:
-            out[f"{kind}.principal"] = int(row["principal_sum"] or 0)
+    for aid, kind, total, second_sum, with_secondary, principal_sum in rows:
+        if kind in SPECS:
+            out[aid].update(_figures(kind, total, second_sum, with_secondary, principal_sum))
     return out
+
+
+_SUFFIX_ORDER = {"": 0, "secondary": 1, "principal": 2}
+
+
+def work_figures(agency_ids: Iterable[int], year: int) -> dict[str, Figure]:
+    """Work figures for the agencies and year: the rows of ``work_by_agency`` added up, by kind."""
+    summed: dict[str, Figure] = {}
+    for figures in work_by_agency(agency_ids, year).values():
+        for key, value in figures.items():
+            summed[key] = summed.get(key, 0) + value
+    # Kind order, each kind followed by its derived keys: pages list the figures in this order.
+    return dict(sorted(summed.items(), key=lambda kv: (kv[0].partition(".")[0],
+                                                       _SUFFIX_ORDER[kv[0].partition(".")[2]])))
 
 
 def completion_rate(figures: dict[str, Figure], kind: str = "hotline") -> Decimal | None:
