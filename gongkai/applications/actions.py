@@ -17,8 +17,8 @@ from django.shortcuts import get_object_or_404
 from gongkai.applications import forms as f
 from gongkai.applications import services
 from gongkai.applications.models import Application, FeeNotice
-from gongkai.applications.services import Actor
 from gongkai.applications.workflow import TABLE, roles
+from gongkai.core.actors import Actor
 
 # cleaned_data of the action's form: Django types it as dict[str, Any]
 Data = dict[str, Any]

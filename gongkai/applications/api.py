@@ -96,7 +96,7 @@ def submit(request: HttpRequest, payload: SubmitIn) -> Status[Any]:
     data = payload.dict(exclude={"agency_id"})
     now = clock.now()
     app = services.application_submit(agency=agency, data=data, channel=Channel.ONLINE, submitted_at=now,
-                                      received_on=clock.local_date(now))
+                                      received_on=clock.local_date(now), actor=request.user)
     return Status(201, app)
 
 

@@ -17,6 +17,7 @@ from gongkai.agencies.models import Agency
 from gongkai.applications import services
 from gongkai.applications.models import ApplicantType, Application, ClockEvent, Outcome, new_tracking_code
 from gongkai.applications.workflow import Status
+from gongkai.core.actors import SYSTEM
 from gongkai.workdays.counting import CalendarYearMissing
 from gongkai.workdays.services import get_calendar
 
@@ -77,21 +78,21 @@ def load(county: DemoCounty) -> None:
                 "phone": f"1380000{person:04d}", "info_name": info, "info_description": f"请提供{info}{DEMO_NOTE}"}
         app = services.application_submit(agency=agency, channel=channel, received_on=received, data=data,
                                           submitted_at=dt.datetime(received.year, received.month, received.day, 9,
-                                                                   tzinfo=dt.UTC))
+                                                                   tzinfo=dt.UTC), actor=SYSTEM)
         made.append(app)
         if i == 1:
             services.consultation_open(application=app, on=received + dt.timedelta(days=2), party="third_party",
-                                       party_name="示例餐饮管理有限公司", actor=None, issue_letter=False)
-            services.consultation_close(application=app, ref="c1", on=received + dt.timedelta(days=9), actor=None)
+                                       party_name="示例餐饮管理有限公司", actor=SYSTEM, issue_letter=False)
+            services.consultation_close(application=app, ref="c1", on=received + dt.timedelta(days=9), actor=SYSTEM)
         if i == 6:
             services.extension_approve(application=app, on=received + dt.timedelta(days=14), days=10,
-                                       reason="涉及数据量大", actor=None, issue_letter=False)
+                                       reason="涉及数据量大", actor=SYSTEM, issue_letter=False)
         if i == 13:
             notice = services.fee_notice_send(application=app, method="pages", count=120, sent_on=D(2026, 3, 4),
-                                              received_on=D(2026, 3, 5), actor=None, issue_letter=False)
-            services.fee_pay(notice=notice, on=D(2026, 3, 10), actor=None)
+                                              received_on=D(2026, 3, 5), actor=SYSTEM, issue_letter=False)
+            services.fee_pay(notice=notice, on=D(2026, 3, 10), actor=SYSTEM)
         if outcome and closed:
-            services.application_answer(application=app, outcome=outcome, on=closed, actor=None,
+            services.application_answer(application=app, outcome=outcome, on=closed, actor=SYSTEM,
                                         letter=(i in (1, 12)), answer_text="依法作出答复。")
     # an appeal or two, handled by the appeals demo
 

@@ -86,7 +86,7 @@ def apply_form(request: HttpRequest) -> HttpResponse:
         # Art. 31: online applications count from mutual confirmation; the system's acknowledgement
         # with the tracking code is that confirmation, so the receipt date is the submission date.
         app = services.application_submit(agency=agency, data=data, channel=Channel.ONLINE, submitted_at=now,
-                                          received_on=clock.local_date(now), uploads=accepted)
+                                          received_on=clock.local_date(now), uploads=accepted, actor=request.user)
         _remember(request, app)
         return redirect("apply:done", app.tracking_code)
     return render(request, "apply/form.html", {"form": form})

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.auth.models import AnonymousUser, User
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -46,15 +46,13 @@ from gongkai.applications.selectors import compute_due_from_ledger, month_pieces
 from gongkai.applications.tasks import build_letter_files
 from gongkai.applications.workflow import ACTING, OPEN_STATUSES, TABLE, Status, roles
 from gongkai.core import clock, events
+from gongkai.core.actors import Actor, person
 from gongkai.core.uploads import Accepted
 from gongkai.workdays.counting import WorkdayCalendar
 from gongkai.workdays.services import get_calendar
 
-# None is scheduled or public work with no signed-in user (the online form, the demo); it skips the
-# role check until the named system actor of issue 10 item 4 replaces it.
-Actor = User | AnonymousUser | None
-
 TRACKED = ("status", "outcome", "due_on", "closed_on", "legal_basis")
+ANONYMOUS = AnonymousUser()
 logger = logging.getLogger(__name__)
 
 
@@ -76,12 +74,12 @@ def _recompute(app: Application, cal: WorkdayCalendar | None = None) -> None:
 
 
 def _ledger(app: Application, kind: str, on: dt.date, actor: Actor, **kw: Any) -> ClockEvent:
-    user = actor if isinstance(actor, User) else None
-    return ClockEvent.objects.create(application=app, kind=kind, on=on, actor=user, **kw)
+    return ClockEvent.objects.create(application=app, kind=kind, on=on, actor=person(actor), **kw)
 
 
 def _require(actor: Actor, agency: Agency, *roles: str) -> None:
-    if actor is not None and not has_role(actor, agency, *roles):
+    # No actor is exempt: scheduled and command-line work passes core.actors.SYSTEM, which holds every role.
+    if not has_role(actor, agency, *roles):
         raise PermissionDenied("missing role")
 
 
@@ -157,8 +155,12 @@ def _acting(application: Application, action: str, actor: Actor, *, on: dt.date 
 
 def application_submit(*, agency: Agency, data: dict[str, Any], channel: str, submitted_at: dt.datetime | None = None,
                        received_on: dt.date | None = None, uploads: Sequence[Accepted] | None = None,
-                       actor: Actor = None) -> Application:
-    """Register an application (online form or staff intake). ``received_on`` is the Art. 31 date."""
+                       actor: Actor = ANONYMOUS) -> Application:
+    """Register an application (online form or staff intake). ``received_on`` is the Art. 31 date.
+
+    Anyone may apply (Art. 27), so no role is checked; the default actor is an anonymous visitor
+    (the online form and the API pass ``request.user``, staff intake the clerk, the demo ``SYSTEM``).
+    """
     submitted_at = submitted_at or clock.now()
     received_on = received_on or clock.local_date(submitted_at)
     with transaction.atomic():

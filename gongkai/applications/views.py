@@ -21,9 +21,9 @@ from gongkai.applications import actions, letters, selectors, services
 from gongkai.applications import forms as f
 from gongkai.applications.models import Application, Letter, LetterKind, LetterTemplate
 from gongkai.applications.selectors import due_buckets
-from gongkai.applications.services import Actor
 from gongkai.applications.workflow import ACTING, OPEN_STATUSES, Status
 from gongkai.core import clock
+from gongkai.core.actors import Actor
 from gongkai.core.models import Event
 from gongkai.core.workflow import TransitionError
 

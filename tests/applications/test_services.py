@@ -18,6 +18,7 @@ from gongkai.applications import services as s
 from gongkai.applications.models import ApplicantType, Application, FeeStatus, LetterKind, Outcome
 from gongkai.applications.selectors import explain, fee_figures, similar_requests, table3_counts
 from gongkai.applications.workflow import TABLE, Status
+from gongkai.core.actors import SYSTEM
 from gongkai.core.models import Event
 from gongkai.core.workflow import TransitionError
 from tests.conftest import member
@@ -134,7 +135,7 @@ def test_letter_files_are_built_after_commit_and_retried(agency: Any, django_cap
     monkeypatch.setattr(letters, "build", build)
     app = submit(agency)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        s.application_answer(application=app, outcome=Outcome.GRANTED, on=D(2026, 3, 20), actor=None)
+        s.application_answer(application=app, outcome=Outcome.GRANTED, on=D(2026, 3, 20), actor=SYSTEM)
         letter = app.letters.get()
         assert built == [] and not letter.docx  # decided inside the transaction, no files yet
     for callback in callbacks:
@@ -149,7 +150,7 @@ def test_letter_files_are_built_after_commit_and_retried(agency: Any, django_cap
     monkeypatch.setattr(letters, "build", broken)
     other = submit(agency, info_name="另一项信息")
     with django_capture_on_commit_callbacks(execute=True):
-        s.application_answer(application=other, outcome=Outcome.GRANTED, on=D(2026, 3, 20), actor=None)
+        s.application_answer(application=other, outcome=Outcome.GRANTED, on=D(2026, 3, 20), actor=SYSTEM)
     kept = other.letters.get()  # the failure loses no letter: the decision and its text stay
     assert kept.body and not kept.docx and not kept.pdf
     assert Event.objects.filter(action="application.answer", object_id=str(other.pk)).count() == 1
@@ -159,27 +160,36 @@ def test_letter_files_are_built_after_commit_and_retried(agency: Any, django_cap
     assert kept.docx and kept.pdf
 
 
+def test_no_actor_is_not_exempt_from_the_role_check(agency: Any) -> None:
+    app = submit(agency)
+    with pytest.raises(PermissionDenied):
+        s.correction_receive(application=app, on=D(2026, 3, 3), actor=None)  # type: ignore[arg-type]
+    with pytest.raises(PermissionDenied):
+        s.letter_template_save(agency=agency, kind="answer", title="答复书", body="x", actor=None)  # type: ignore[arg-type]
+    s.art35_deadline_set(application=app, on=D(2026, 3, 3), until=D(2026, 5, 29), reason="量大", actor=SYSTEM)
+
+
 def test_correction_notice_must_be_within_seven_workdays(agency: Any) -> None:
     app = submit(agency)
     with pytest.raises(ValidationError, match="7个工作日"):
-        s.correction_request(application=app, on=D(2026, 3, 12), until=D(2026, 3, 30), note="x", actor=None)
+        s.correction_request(application=app, on=D(2026, 3, 12), until=D(2026, 3, 30), note="x", actor=SYSTEM)
 
 
 def test_fee_pieces_month_cumulative_and_unpaid(agency: Any) -> None:
     apps = [submit(agency, received=D(2026, 3, 2), info_name=f"信息{i}") for i in range(12)]
     last = apps[-1]
     notice = s.fee_notice_send(application=last, method="pieces", count=1, sent_on=D(2026, 3, 3),
-                               received_on=D(2026, 3, 4), actor=None)
+                               received_on=D(2026, 3, 4), actor=SYSTEM)
     assert notice.prior == 11 and notice.amount == 100
     last.refresh_from_db()
     assert last.status == Status.AWAITING_FEE
-    s.application_close_fee_unpaid(application=last, on=D(2026, 4, 2), actor=None)
+    s.application_close_fee_unpaid(application=last, on=D(2026, 4, 2), actor=SYSTEM)
     notice.refresh_from_db()
     assert notice.status == FeeStatus.UNPAID
     pages = s.fee_notice_send(application=apps[0], method="pages", count=2219, sent_on=D(2026, 3, 3),
-                              received_on=D(2026, 3, 3), actor=None)
+                              received_on=D(2026, 3, 3), actor=SYSTEM)
     assert pages.amount == 83460
-    s.fee_pay(notice=pages, on=D(2026, 3, 10), actor=None)
+    s.fee_pay(notice=pages, on=D(2026, 3, 10), actor=SYSTEM)
     figures = fee_figures([agency.pk], 2026)
     assert figures == {"notices": 2, "amount": 83560, "paid_count": 1, "collected": 83460, "waived_count": 0}
 
@@ -190,8 +200,8 @@ def test_fee_pause_setting(agency: Any) -> None:
     cal = get_calendar()
     app = submit(agency)
     n = s.fee_notice_send(application=app, method="pages", count=40, sent_on=D(2026, 3, 3), received_on=D(2026, 3, 3),
-                          actor=None)
-    s.fee_pay(notice=n, on=D(2026, 3, 10), actor=None)
+                          actor=SYSTEM)
+    s.fee_pay(notice=n, on=D(2026, 3, 10), actor=SYSTEM)
     app.refresh_from_db()
     assert app.due_on == cal.add_workdays(D(2026, 3, 30), 5)
     agency.fee_pauses_clock = False
@@ -221,10 +231,10 @@ def test_calendar_change_recomputes_open_cases(agency: Any, django_capture_on_co
 
 def test_table3_counts(agency: Any, other_agency: Any) -> None:
     old = submit(agency, received=D(2025, 12, 20), info_name="旧案")
-    s.application_answer(application=old, outcome=Outcome.GRANTED, on=D(2026, 1, 10), actor=None, letter=False)
+    s.application_answer(application=old, outcome=Outcome.GRANTED, on=D(2026, 1, 10), actor=SYSTEM, letter=False)
     submit(agency, received=D(2025, 12, 29), info_name="跨年未结")
     a = submit(agency, received=D(2026, 3, 2), applicant_type=ApplicantType.COMMERCIAL)
-    s.application_answer(application=a, outcome=Outcome.THIRD_PARTY, on=D(2026, 3, 20), actor=None, letter=False)
+    s.application_answer(application=a, outcome=Outcome.THIRD_PARTY, on=D(2026, 3, 20), actor=SYSTEM, letter=False)
     submit(agency, received=D(2026, 12, 30), info_name="年末")
     submit(other_agency, received=D(2026, 3, 2))
     t = table3_counts([agency.pk], 2026)

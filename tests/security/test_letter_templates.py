@@ -24,6 +24,7 @@ from gongkai.agencies.models import Role
 from gongkai.applications import letter_convert, letters
 from gongkai.applications import services as s
 from gongkai.applications.models import ApplicantType, Application, LetterTemplate, Outcome
+from gongkai.core.actors import SYSTEM
 from gongkai.core.models import Event
 from tests.conftest import member
 
@@ -74,7 +75,7 @@ def submit(agency: Any, received: dt.date = MARCH_2, **over: Any) -> Application
 @pytest.mark.parametrize("body", ATTACKS, ids=range(len(ATTACKS)))
 def test_attack_refused_by_the_save_service(agency: Any, body: str) -> None:
     with pytest.raises(ValidationError) as exc:
-        s.letter_template_save(agency=agency, kind="answer", title="答复书", body=body, actor=None)
+        s.letter_template_save(agency=agency, kind="answer", title="答复书", body=body, actor=SYSTEM)
     assert all(any("\u4e00" <= ch <= "\u9fff" for ch in m) for m in exc.value.messages)  # said in Chinese
     assert not LetterTemplate.objects.exists()
 
@@ -103,14 +104,14 @@ def test_misspelt_choice_refused(agency: Any) -> None:
     # "予已公开" would never match: the letter would silently take the wrong branch for every applicant
     with pytest.raises(ValidationError, match="没有“予已公开”这个值"):
         s.letter_template_save(agency=agency, kind="answer", title="答复书",
-                               body='{% if 结果类别 == "予已公开" %}甲{% else %}乙{% endif %}', actor=None)
+                               body='{% if 结果类别 == "予已公开" %}甲{% else %}乙{% endif %}', actor=SYSTEM)
 
 
 def test_template_failing_for_one_outcome_refused(agency: Any) -> None:
     # fine for most outcomes, a TypeError when the case is answered "partial": caught by rendering every outcome
     body = '{% if 结果类别 == "部分公开" and 申请人姓名 > 1 %}甲{% endif %}'
     with pytest.raises(ValidationError, match="部分公开"):
-        s.letter_template_save(agency=agency, kind="answer", title="答复书", body=body, actor=None)
+        s.letter_template_save(agency=agency, kind="answer", title="答复书", body=body, actor=SYSTEM)
 
 
 def test_sandbox_itself_reaches_no_attribute_or_method() -> None:
@@ -134,10 +135,10 @@ def test_output_amplification_refused(agency: Any) -> None:
 
 
 def test_id_number_reaches_letters_only_masked(client: Any, agency: Any) -> None:
-    s.letter_template_save(agency=agency, kind="answer", title="答复书", actor=None,
+    s.letter_template_save(agency=agency, kind="answer", title="答复书", actor=SYSTEM,
                            body="{{ 申请人姓名 }}：\n\n证件：{{ 证件类型 }} {{ 隐去证件号码 }}。{{ 答复结果 }}")
     app = submit(agency)
-    s.application_answer(application=app, outcome=Outcome.GRANTED, on=D(2026, 3, 20), actor=None)
+    s.application_answer(application=app, outcome=Outcome.GRANTED, on=D(2026, 3, 20), actor=SYSTEM)
     letter = app.letters.get()
     assert MASKED in letter.body and ID_NUMBER not in letter.body
     # and through the public status page, as the applicant sees it
@@ -156,7 +157,7 @@ def test_malicious_template_in_the_database_is_neutralised_at_issue_time(client:
     LetterTemplate.objects.create(agency=agency, kind="answer", title="答复书",
                                   body="{{ app.reveal_id_number }}{{ app.agency.memberships.all }}")
     app = submit(agency)
-    s.application_answer(application=app, outcome=Outcome.GRANTED, on=D(2026, 3, 20), actor=None)
+    s.application_answer(application=app, outcome=Outcome.GRANTED, on=D(2026, 3, 20), actor=SYSTEM)
     letter = app.letters.get()
     expected = letters.render("answer", app=Application.objects.get(pk=app.pk),
                               inputs=letters.Inputs(issued_on=D(2026, 3, 20)))
@@ -176,14 +177,14 @@ def test_missing_deadline_refused_instead_of_a_letter_with_a_hole(agency: Any) -
     app = submit(agency, received=D(2026, 12, 10))
     assert app.due_on is None
     with pytest.raises(ValidationError, match="答复期限") as exc:
-        s.extension_approve(application=app, on=D(2026, 12, 11), days=10, reason="量大", actor=None)
+        s.extension_approve(application=app, on=D(2026, 12, 11), days=10, reason="量大", actor=SYSTEM)
     assert "缺少2027年的节假日安排数据" in str(exc.value)  # the clerk is told why, in Chinese only
     assert "holiday" not in str(exc.value)
     assert not app.letters.exists()
     # a correction notice without its items would read "请您于…前对以下内容作出补正："
     app = submit(agency, info_name="另一项信息")
     with pytest.raises(ValidationError, match="补正事项"):
-        s.correction_request(application=app, on=D(2026, 3, 3), until=D(2026, 3, 20), note=" ", actor=None)
+        s.correction_request(application=app, on=D(2026, 3, 3), until=D(2026, 3, 20), note=" ", actor=SYSTEM)
     assert not app.letters.exists()
 
 
