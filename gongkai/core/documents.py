@@ -21,9 +21,9 @@ from __future__ import annotations
 import html
 import io
 from dataclasses import dataclass, field
-from typing import Any
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -77,7 +77,7 @@ def para(document: object, text: str, *, font: str = BODY_FONT, size: float = BO
     set_run_font(p.add_run(text), font, size, bold)
 
 
-def new_document(title: str) -> Any:
+def new_document(title: str) -> DocxDocument:
     """A python-docx Document laid out after GB/T 9704 (A4, standard margins, 仿宋_GB2312 三号 body)
     with its title in 小标宋 二号, centred, followed by an empty line."""
     document = Document()
