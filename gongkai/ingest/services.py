@@ -15,15 +15,16 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 
 from gongkai.agencies.models import Agency
+from gongkai.core.actors import Actor
 from gongkai.ingest.models import PublishedReport
 from gongkai.ingest.pipeline import UnrecognisedFile, ingest_bytes
 from gongkai.ingest.readers import UnreadableFile
-from gongkai.reports.history import User, history_store
+from gongkai.reports.history import history_store
 
 MAX_BYTES = 30 * 1024 * 1024
 
 
-def published_report_import(*, agency: Agency | None, path_or_bytes: str | Path | bytes, actor: User | None,
+def published_report_import(*, agency: Agency | None, path_or_bytes: str | Path | bytes, actor: Actor,
                             filename: str | None = None, year: int | None = None) -> PublishedReport:
     """Import one published report file for ``agency`` (None: keep the name printed in the report)."""
     if isinstance(path_or_bytes, bytes):

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from typing import Any, TypedDict
 
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
@@ -24,13 +22,12 @@ from django.http import Http404
 from gongkai.agencies.access import can_read, readable_agencies
 from gongkai.agencies.models import Agency
 from gongkai.core import clock
+from gongkai.core.actors import Actor, person
 from gongkai.core.events import record, snapshot
 from gongkai.ingest.models import PublishedReport
 from gongkai.reports.checks import Problem, check_report
 from gongkai.reports.data import ReportData
 from gongkai.reports.headlines import summary
-
-User = AbstractBaseUser | AnonymousUser
 
 
 class ComparisonRow(TypedDict):
@@ -67,7 +64,7 @@ def last_year_report(agency: Agency, year: int) -> ReportData | None:
     return ReportData.from_json(found.data) if found is not None else None
 
 
-def history_store(*, agency: Agency | None, data: ReportData, actor: User | None, source_filename: str,
+def history_store(*, agency: Agency | None, data: ReportData, actor: Actor, source_filename: str,
                   source_kind: str, sha256: str) -> PublishedReport:
     """Store a parsed published report as ``agency``'s history for ``data.year`` (one row per agency and year).
 
@@ -83,7 +80,7 @@ def history_store(*, agency: Agency | None, data: ReportData, actor: User | None
         "era": data.era, "title": data.title[:200], "data": data.to_json(),
         "checks": [p.to_json() for p in problems], "source_filename": source_filename[:255],
         "source_kind": source_kind, "sha256": sha256, "imported_at": clock.now(),
-        "imported_by": actor if getattr(actor, "is_authenticated", False) else None,
+        "imported_by": person(actor),
         "error_count": sum(1 for p in problems if p.severity == "error"),
         "warning_count": sum(1 for p in problems if p.severity != "error"),
         **summary(data),
@@ -107,7 +104,7 @@ def history_store(*, agency: Agency | None, data: ReportData, actor: User | None
     return report
 
 
-def readable_reports(user: User) -> QuerySet[PublishedReport]:
+def readable_reports(user: Actor) -> QuerySet[PublishedReport]:
     """Reports of agencies the user may read; reports without an agency are for platform admins only."""
     qs = PublishedReport.objects.select_related("agency")
     if getattr(user, "is_superuser", False):
@@ -115,7 +112,7 @@ def readable_reports(user: User) -> QuerySet[PublishedReport]:
     return qs.filter(agency__in=readable_agencies(user))
 
 
-def published_report_or_404(user: User, pk: int) -> PublishedReport:
+def published_report_or_404(user: Actor, pk: int) -> PublishedReport:
     try:
         report = PublishedReport.objects.select_related("agency").get(pk=pk)
     except PublishedReport.DoesNotExist as exc:
@@ -127,7 +124,7 @@ def published_report_or_404(user: User, pk: int) -> PublishedReport:
     return report
 
 
-def comparison_rows(user: User, agency_ids: list[int] | None = None) -> list[ComparisonRow]:
+def comparison_rows(user: Actor, agency_ids: list[int] | None = None) -> list[ComparisonRow]:
     """One row per (agency, year) with the headline figures, straight from the indexed columns."""
     qs = readable_reports(user).exclude(year__isnull=True).exclude(agency__isnull=True)
     if agency_ids:

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from gongkai.core.actors import SYSTEM
 from gongkai.ingest.services import published_report_import
 from gongkai.reports.data import Cell, ProseFigure, ReportData
 from tests.ingest.conftest import SEED_2019, SEED_2022
@@ -18,7 +19,7 @@ def test_imported_2019_report_feeds_2020_comparison(agency: Any) -> None:
     from gongkai.reports.assemble import previous_data
     from gongkai.reports.narrative import suggest
 
-    published_report_import(agency=agency, path_or_bytes=SEED_2019, actor=None)  # 131 items in 2019
+    published_report_import(agency=agency, path_or_bytes=SEED_2019, actor=SYSTEM)  # 131 items in 2019
     previous = previous_data(agency, 2020)
     assert previous is not None and previous.year == 2019
     now = ReportData(agency_name="榕江县民政局", year=2020, era="2019",
@@ -31,7 +32,7 @@ def test_imported_2022_report_drives_r5_of_2023(agency: Any) -> None:
     from gongkai.reports.assemble import previous_data
     from gongkai.reports.checks import check_tables
 
-    published_report_import(agency=agency, path_or_bytes=SEED_2022, actor=None)
+    published_report_import(agency=agency, path_or_bytes=SEED_2022, actor=SYSTEM)
     previous = previous_data(agency, 2023)
     assert previous is not None and previous.value("table3", "carry_forward", "total") == 0
     now = ReportData(year=2023, era="2021")

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from gongkai.core.actors import SYSTEM
 from gongkai.core.models import Event
 from gongkai.formats import get_format
 from gongkai.ingest.models import PublishedReport
@@ -56,18 +57,18 @@ def test_import_and_last_year(agency: Any) -> None:
 
 
 def test_narrative_headline_figures(agency: Any) -> None:
-    r = published_report_import(agency=agency, path_or_bytes=SEED_2019, actor=None)
+    r = published_report_import(agency=agency, path_or_bytes=SEED_2019, actor=SYSTEM)
     assert (r.proactive_total, r.applications_received, r.review_total, r.litigation_total) == (131, 0, 0, 0)
     assert r.outcome_granted is None  # not stated anywhere: stays unknown
-    r18 = published_report_import(agency=agency, path_or_bytes=SEED_2018, actor=None)
+    r18 = published_report_import(agency=agency, path_or_bytes=SEED_2018, actor=SYSTEM)
     assert r18.proactive_total == 174 and r18.applications_received is None
 
 
 def test_import_refuses_bad_files(agency: Any) -> None:
     with pytest.raises(ValidationError, match="不是文本文件"):
-        published_report_import(agency=agency, path_or_bytes=bytes(range(256)) * 4, actor=None, filename="x.txt")
+        published_report_import(agency=agency, path_or_bytes=bytes(range(256)) * 4, actor=SYSTEM, filename="x.txt")
     with pytest.raises(ValidationError, match="不是所选的2021年度"):
-        published_report_import(agency=agency, path_or_bytes=SEED_2022, actor=None, year=2021)
+        published_report_import(agency=agency, path_or_bytes=SEED_2022, actor=SYSTEM, year=2021)
     assert PublishedReport.objects.count() == 0
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from gongkai.core.actors import SYSTEM
 from gongkai.core.models import Event
 from gongkai.formats import get_format
 from gongkai.ingest.models import PublishedReport
@@ -40,4 +41,4 @@ def test_store_checks_against_last_years_history_and_records_one_event(agency: A
 def test_store_needs_a_year(agency: Any) -> None:
     with pytest.raises(ValueError):
         history.history_store(agency=agency, data=ReportData(year=None, era="2021", source="import"),
-                              actor=None, source_filename="x.txt", source_kind="text", sha256="2" * 64)
+                              actor=SYSTEM, source_filename="x.txt", source_kind="text", sha256="2" * 64)
