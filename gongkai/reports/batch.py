@@ -21,9 +21,9 @@ from typing import cast
 from gongkai.appeals.selectors import table4_by_agency
 from gongkai.applications.selectors import table3_by_agency
 from gongkai.catalog.selectors import table2_by_agency
-from gongkai.formats import TABLE3_APPLICANT_COLUMNS, TABLE4_ROW, get_format, table3_leaf_keys
+from gongkai.formats import TABLE3_APPLICANT_COLUMNS, TABLE4_ROW, get_format
 from gongkai.formats.declarations import APPEAL_KIND_KEYS, APPEAL_RESULT_KEYS, TABLE4_PART_KEYS
-from gongkai.reports.checks import CompiledChecks, Problem, Vector
+from gongkai.reports.checks import CompiledChecks, Problem, Vector, derivation_plan
 from gongkai.reports.data import Cell, CellKey, ReportData
 from gongkai.reports.figures import TABLE2_SOURCE
 
@@ -42,8 +42,8 @@ class Layout:
     t3_row: dict[str, int]  # row key → row number (new_received, carried_over, outcomes, carry_forward)
     t3_outcome_row: dict[str, int]  # outcome value → row number (2019: the three 其他处理 rows → other)
     t3_col: dict[str, int]
-    t3_leaves: tuple[int, ...]
-    t3_total: int
+    # The format's derived totals (``checks.derivation_plan``) as (table, target position, part positions).
+    totals: tuple[tuple[str, int, tuple[int, ...]], ...]
     t4_index: dict[str, int]  # "review.upheld" → position
     checks: CompiledChecks
 
@@ -63,10 +63,13 @@ def layout(era: str) -> Layout:
         for k in ("other.no_correction", "other.fee_unpaid", "other.other", "other"):
             outcome_row[k] = row_no["other"]
     keys = {"table2": t2, "table3": t3, "table4": t4}
+    at = {table: {k: i for i, k in enumerate(cells)} for table, cells in keys.items()}
+    totals = tuple((d.table, at[d.table][d.target], tuple(at[d.table][p] for p in d.parts))
+                   for d in derivation_plan(era))
     return Layout(era=era, keys=keys, t2_sources=tuple(TABLE2_SOURCE[era].get(k) for k in t2),
                   t3_width=len(cols3), t3_row=row_no, t3_outcome_row=outcome_row,
                   t3_col={c: i for i, c in enumerate(TABLE3_APPLICANT_COLUMNS)},
-                  t3_leaves=tuple(row_no[k] for k in table3_leaf_keys(era=era)), t3_total=row_no["total"],
+                  totals=totals,
                   t4_index={k: i for i, (_r, k) in enumerate(t4)}, checks=CompiledChecks(fmt, keys))
 
 
@@ -134,11 +137,6 @@ def tables_many(agency_ids: Iterable[int], year: int, *, era: str = "2021") -> T
     ids = sorted(set(agency_ids))
     lay = layout(era)
     n3 = len(lay.keys["table3"])
-    w, leaves, total_at = lay.t3_width, lay.t3_leaves, lay.t3_total * lay.t3_width
-    # The outcome rows are consecutive in both forms: each column's sum is one strided slice.
-    assert leaves == tuple(range(leaves[0], leaves[-1] + 1))
-    leaf_from, leaf_to = leaves[0] * w, (leaves[-1] + 1) * w
-    cols = range(w - 1)
     vecs: dict[int, dict[str, Vector]] = {aid: {"table2": [], "table3": [0] * n3, "table4": [0] * 15}
                                           for aid in ids}
     _fill_table3(ids, year, lay, vecs)
@@ -147,21 +145,15 @@ def tables_many(agency_ids: Iterable[int], year: int, *, era: str = "2021") -> T
     sources = lay.t2_sources
     blank2: Vector = [None if key is None else 0 for key in sources]  # cells no ledger fills stay blank
     at_of = [(i, key) for i, key in enumerate(sources) if key is not None]
-    row_cols = range(w - 1)
     for aid, tables in vecs.items():
         figs = t2[aid]
         v2 = list(blank2)
         for i, key in at_of:  # counts (int) and the fee amount (Decimal), as the selector gave them
             v2[i] = figs.get(key, 0)
         tables["table2"] = v2
-        v3 = cast(list[int], tables["table3"])  # counts only: no blanks
-        for c in cols:  # （七）总计 row: the outcome rows, one strided slice per column
-            v3[total_at + c] = sum(v3[leaf_from + c:leaf_to:w])
-        # 总计 column: each row's applicant types (the columns as strided slices, zipped row-wise).
-        v3[w - 1::w] = map(sum, zip(*[v3[c::w] for c in row_cols], strict=True))
-        v4 = cast(list[int], tables["table4"])
-        for g in range(0, 15, 5):
-            v4[g + 4] = v4[g] + v4[g + 1] + v4[g + 2] + v4[g + 3]
+        for table, target, parts in lay.totals:  # the same sum rules the checks use (counts: no blanks)
+            v = cast(list[int], tables[table])
+            v[target] = sum(v[i] for i in parts)
     return TableBatch(year=year, era=era, layout=lay, vectors=vecs)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Any, cast
 
 from gongkai.formats import FORMATS, Block, Format, Rule, Table, section_format
@@ -71,6 +72,60 @@ def _block_for(table: Table, rule: Rule) -> Block:
         if set(rule.left) <= keys:
             return b
     raise KeyError(rule.left)
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """One derived cell of a generated report: ``target`` = sum of ``parts`` (cells of ``table``)."""
+
+    table: str
+    target: tuple[str, str]
+    parts: tuple[tuple[str, str], ...]
+
+
+# Tables whose totals a generated report derives from the other cells (the pre-2019 统计表 has its own).
+DERIVED_TABLES = ("table3", "table4")
+
+
+@cache
+def derivation_plan(era: str) -> tuple[Derivation, ...]:
+    """The totals of ``era``'s generated Tables 3 and 4, read off the same sum rules the checks use.
+
+    Every sum rule with one cell on its left (R2, R3, the Table 4 group totals) derives that cell from its
+    right side, in each column (rows axis) or row (columns axis) the rule covers. A cell that two rules
+    derive (Table 3 （七）总计 × 总计) is taken from the first; both give the same number. The plan is
+    ordered so that a derived cell comes after every derived cell it adds up.
+    """
+    fmt = FORMATS[era]
+    found: dict[tuple[str, tuple[str, str]], tuple[tuple[str, str], ...]] = {}
+    for rule in fmt.rules:
+        if rule.kind != "sum" or len(rule.left) != 1 or rule.table not in DERIVED_TABLES:
+            continue
+        table = fmt.table(rule.table)
+        block = _block_for(table, rule)
+        if rule.axis == "rows":
+            for col in block.columns:
+                if not rule.over or col.key in rule.over:
+                    found.setdefault((table.key, (rule.left[0], col.key)), tuple((r, col.key) for r in rule.right))
+        else:
+            for row in block.rows:
+                if (not rule.over or row.key in rule.over) and not row.heading:
+                    found.setdefault((table.key, (row.key, rule.left[0])), tuple((row.key, c) for c in rule.right))
+    ordered: list[Derivation] = []
+    placed: set[tuple[str, tuple[str, str]]] = set()
+
+    def place(key: tuple[str, tuple[str, str]]) -> None:
+        if key in placed:
+            return
+        placed.add(key)
+        for part in found[key]:
+            if (key[0], part) in found:
+                place((key[0], part))
+        ordered.append(Derivation(key[0], key[1], found[key]))
+
+    for key in found:
+        place(key)
+    return tuple(ordered)
 
 
 def _check_sum(rule: Rule, table: Table, data: ReportData) -> list[Problem]:

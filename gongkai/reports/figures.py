@@ -22,14 +22,12 @@ from gongkai.formats import (
     table3_leaf_keys,
 )
 from gongkai.formats.declarations import (
-    APPEAL_KIND_KEYS,
     APPEAL_PENDING,
-    APPEAL_RESULT_KEYS,
     LITIGATION_KINDS,
     TABLE4_PART_KEYS,
-    TABLE4_TOTAL,
 )
 from gongkai.reports import sources
+from gongkai.reports.checks import derivation_plan
 from gongkai.reports.data import Cell, Number, ReportData
 
 # Cells the format lets staff enter over (or instead of) the ledger: {era: {table: {row: columns}}}.
@@ -120,19 +118,11 @@ def _sum(values: Iterable[Number | None]) -> Number | None:
 
 
 def derive_totals(data: ReportData, fmt: Format) -> None:
-    """Recompute the 总计 cells the form derives: Table 3 总计 column and （七）总计 row, Table 4 totals."""
-    if fmt.has_table("table3"):
-        t3 = data.tables.setdefault("table3", {})
-        leaves = table3_leaf_keys(era=fmt.era)
-        for col in TABLE3_APPLICANT_COLUMNS:
-            t3[("total", col)] = Cell(_sum(t3.get((r, col), Cell()).value for r in leaves))
-        for _b, row in fmt.table("table3").rows():
-            t3[(row.key, "total")] = Cell(_sum(t3.get((row.key, c), Cell()).value for c in TABLE3_APPLICANT_COLUMNS))
-    if fmt.has_table("table4"):
-        t4 = data.tables.setdefault("table4", {})
-        for group in APPEAL_KIND_KEYS:
-            parts = [t4.get((TABLE4_ROW, f"{group}.{o}"), Cell()).value for o in APPEAL_RESULT_KEYS]
-            t4[(TABLE4_ROW, f"{group}.{TABLE4_TOTAL}")] = Cell(_sum(parts))
+    """Recompute the 总计 cells the form derives (Table 3 总计 column and （七）总计 row, Table 4 totals)
+    from the format's sum rules (``checks.derivation_plan``), the same rules the checks apply."""
+    for d in derivation_plan(fmt.era):
+        cells = data.tables.setdefault(d.table, {})
+        cells[d.target] = Cell(_sum(cells.get(p, Cell()).value for p in d.parts))
 
 
 def apply_entered(data: ReportData, era: str, entered: Mapping[str, Any]) -> list[str]:
