@@ -4,8 +4,7 @@ Rules: a platform admin (superuser) sees and changes everything; a member of an 
 agency's staff data and acts in the roles it holds there; a superior-office viewer additionally sees
 every subordinate agency's staff data read-only. Nothing else is visible. Views answer 404 for an
 agency the user may not read (no existence leak) and 403 for a missing role on a readable agency. The
-system actor (``core.actors.SYSTEM``: scheduled and command-line work) counts as a platform admin;
-``None`` (no one) holds nothing.
+system actor (``core.actors.SYSTEM``: scheduled and command-line work) counts as a platform admin.
 
 Granting roles: an agency's admin grants the acting roles in that agency. A superior-viewer role in
 agency A widens reads to A's whole subtree, so A's own admin may not grant it (that was a self-grant
@@ -25,7 +24,7 @@ from gongkai.agencies.models import Agency, Membership, Role
 from gongkai.core.actors import Actor, is_system
 
 
-def _memberships(user: Actor | None) -> list[tuple[int, str, str]]:
+def _memberships(user: Actor) -> list[tuple[int, str, str]]:
     """(agency id, agency path, role) for the user, cached on the user object for the request."""
     if not isinstance(user, User) or not user.is_authenticated:
         return []
@@ -37,7 +36,7 @@ def _memberships(user: Actor | None) -> list[tuple[int, str, str]]:
     return cached
 
 
-def is_platform_admin(user: Actor | None) -> bool:
+def is_platform_admin(user: Actor) -> bool:
     # The named system actor (core.actors.SYSTEM) does the scheduled and command-line work an admin
     # could do; it is never a login, so no request carries it.
     if is_system(user):
@@ -45,11 +44,11 @@ def is_platform_admin(user: Actor | None) -> bool:
     return isinstance(user, User) and user.is_authenticated and user.is_superuser
 
 
-def is_staff_user(user: Actor | None) -> bool:
+def is_staff_user(user: Actor) -> bool:
     return is_platform_admin(user) or bool(_memberships(user))
 
 
-def readable_agencies(user: Actor | None) -> QuerySet[Agency]:
+def readable_agencies(user: Actor) -> QuerySet[Agency]:
     """Agencies whose staff data ``user`` may read."""
     if is_platform_admin(user):
         return Agency.objects.all()
@@ -63,7 +62,7 @@ def readable_agencies(user: Actor | None) -> QuerySet[Agency]:
     return Agency.objects.filter(cond)
 
 
-def can_read(user: Actor | None, agency: Agency) -> bool:
+def can_read(user: Actor, agency: Agency) -> bool:
     if is_platform_admin(user):
         return True
     for aid, path, role in _memberships(user):
@@ -74,30 +73,30 @@ def can_read(user: Actor | None, agency: Agency) -> bool:
     return False
 
 
-def roles_in(user: Actor | None, agency: Agency) -> set[str]:
+def roles_in(user: Actor, agency: Agency) -> set[str]:
     """Roles the user holds directly in ``agency`` (the roles that allow acting, not just reading)."""
     return {role for aid, _p, role in _memberships(user) if aid == agency.pk and role != Role.SUPERIOR_VIEWER}
 
 
-def has_role(user: Actor | None, agency: Agency, *roles: str) -> bool:
+def has_role(user: Actor, agency: Agency, *roles: str) -> bool:
     if is_platform_admin(user):
         return True
     held = roles_in(user, agency)
     return bool(held & set(roles)) if roles else bool(held)
 
 
-def require_read(user: Actor | None, agency: Agency) -> None:
+def require_read(user: Actor, agency: Agency) -> None:
     if not can_read(user, agency):
         raise Http404("no such agency")
 
 
-def require_role(user: Actor | None, agency: Agency, *roles: str) -> None:
+def require_role(user: Actor, agency: Agency, *roles: str) -> None:
     require_read(user, agency)
     if not has_role(user, agency, *roles):
         raise PermissionDenied("missing role")
 
 
-def readable_agency_or_404(user: Actor | None, pk: int | str) -> Agency:
+def readable_agency_or_404(user: Actor, pk: int | str) -> Agency:
     try:
         agency = Agency.objects.get(pk=pk)
     except (Agency.DoesNotExist, ValueError) as exc:
@@ -111,13 +110,13 @@ def _ancestor_ids(agency: Agency) -> set[int]:
     return {int(part) for part in agency.path.strip("/").split("/") if part} - {agency.pk}
 
 
-def is_superior_admin(user: Actor | None, agency: Agency) -> bool:
+def is_superior_admin(user: Actor, agency: Agency) -> bool:
     """Whether ``user`` is an admin of an agency above ``agency`` (parent, grandparent …)."""
     above = _ancestor_ids(agency)
     return any(role == Role.ADMIN and aid in above for aid, _p, role in _memberships(user))
 
 
-def can_grant(user: Actor | None, agency: Agency, role: str) -> bool:
+def can_grant(user: Actor, agency: Agency, role: str) -> bool:
     """Whether ``user`` may give ``role`` in ``agency`` (see the module docstring)."""
     if is_platform_admin(user):
         return True
@@ -126,12 +125,12 @@ def can_grant(user: Actor | None, agency: Agency, role: str) -> bool:
     return Role.ADMIN in roles_in(user, agency)
 
 
-def grantable_roles(user: Actor | None, agency: Agency) -> list[tuple[str, str]]:
+def grantable_roles(user: Actor, agency: Agency) -> list[tuple[str, str]]:
     """Role choices ``user`` may give in ``agency``, for forms."""
     return [(value, str(label)) for value, label in Role.choices if can_grant(user, agency, value)]
 
 
-def can_decide_enrolment(user: Actor | None, member_of: set[int]) -> bool:
+def can_decide_enrolment(user: Actor, member_of: set[int]) -> bool:
     """Whether ``user`` may accept a request for someone who belongs to the agencies ``member_of``.
 
     An admin of any agency the user already belongs to speaks for that account; a user who belongs

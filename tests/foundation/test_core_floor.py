@@ -53,7 +53,7 @@ def test_system_actor_holds_every_role_but_is_no_login(agency: Agency) -> None:
     assert SYSTEM.is_authenticated is False
     assert person(SYSTEM) is None
     assert person(AnonymousUser()) is None
-    assert not is_platform_admin(None)
+    assert not is_platform_admin(AnonymousUser())
 
 
 @pytest.mark.django_db
