@@ -9,6 +9,7 @@ bash scripts/system-deps.sh
 export DJANGO_SETTINGS_MODULE=gongkai.config.settings.test
 echo "== ruff"; $BIN/ruff check gongkai tests bench
 echo "== mypy"; $BIN/mypy gongkai
+echo "== import layers"; $BIN/lint-imports
 echo "== migrations"; $BIN/python -m django makemigrations --check --dry-run >/dev/null
 echo "== pytest (SQLite)"; env -u DATABASE_URL $BIN/pytest -p no:cacheprovider
 PG_URL="${GONGKAI_TEST_PG:-postgres://postgres@127.0.0.1:5432/test}"

@@ -16,10 +16,10 @@ from django.core.exceptions import ValidationError
 
 from gongkai.agencies.models import Agency
 from gongkai.core.actors import Actor
-from gongkai.ingest.models import PublishedReport
 from gongkai.ingest.pipeline import UnrecognisedFile, ingest_bytes
 from gongkai.ingest.readers import UnreadableFile
 from gongkai.reports.history import history_store
+from gongkai.reports.models import PublishedReport
 
 MAX_BYTES = 30 * 1024 * 1024
 

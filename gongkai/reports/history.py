@@ -24,10 +24,10 @@ from gongkai.agencies.models import Agency
 from gongkai.core import clock
 from gongkai.core.actors import Actor, person
 from gongkai.core.events import record, snapshot
-from gongkai.ingest.models import PublishedReport
 from gongkai.reports.checks import Problem, check_report
 from gongkai.reports.data import ReportData
 from gongkai.reports.headlines import summary
+from gongkai.reports.models import PublishedReport
 
 
 class ComparisonRow(TypedDict):

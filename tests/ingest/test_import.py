@@ -12,9 +12,9 @@ from django.test import Client
 from gongkai.core.actors import SYSTEM
 from gongkai.core.models import Event
 from gongkai.formats import get_format
-from gongkai.ingest.models import PublishedReport
 from gongkai.ingest.services import published_report_import
 from gongkai.reports.history import last_year_report
+from gongkai.reports.models import PublishedReport
 from tests.conftest import member
 from tests.ingest.builders import report_html
 from tests.ingest.conftest import SEED_2018, SEED_2019, SEED_2022

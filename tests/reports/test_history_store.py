@@ -9,9 +9,9 @@ import pytest
 from gongkai.core.actors import SYSTEM
 from gongkai.core.models import Event
 from gongkai.formats import get_format
-from gongkai.ingest.models import PublishedReport
 from gongkai.reports import history
 from gongkai.reports.data import Cell, ReportData
+from gongkai.reports.models import PublishedReport
 from tests.conftest import member
 
 pytestmark = pytest.mark.django_db

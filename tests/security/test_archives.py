@@ -27,7 +27,7 @@ from gongkai.catalog import services as catalog
 from gongkai.catalog.models import Attachment as CatalogAttachment
 from gongkai.core.actors import SYSTEM
 from gongkai.core.archives import ArchiveRejected, check_pdf_streams, check_zip
-from gongkai.ingest.models import PublishedReport
+from gongkai.reports.models import PublishedReport
 from tests.conftest import member
 from tests.ingest.conftest import SEED_2022
 
