@@ -216,13 +216,14 @@ def _compute(entries: list[Entry], cal: WorkdayCalendar, fee_pauses_clock: bool)
         if end > max(op.on, start):
             pause_info.append(("consultation", label, max(op.on, start), end, projected, sub))
 
+    fee_window_label = f"缴费期限（收到通知次日起{FEE_PAYMENT_WORKDAYS}个工作日）"
     if fee_pauses_clock:
         paid = {e.ref: e for e in ordered if e.kind in (Kind.FEE_PAID, Kind.FEE_WAIVED)}
         for e in ordered:
             if e.kind != Kind.FEE_NOTICE_RECEIVED:
                 continue
             window = cal.add_workdays(e.on, FEE_PAYMENT_WORKDAYS)
-            res.milestones.append(Milestone("缴费期限（收到通知次日起20个工作日）", window))
+            res.milestones.append(Milestone(fee_window_label, window))
             pay = paid.get(e.ref)
             end, projected = (min(pay.on, window), False) if pay else (window, True)
             if end > max(e.on, start):
@@ -230,8 +231,7 @@ def _compute(entries: list[Entry], cal: WorkdayCalendar, fee_pauses_clock: bool)
     else:
         for e in ordered:
             if e.kind == Kind.FEE_NOTICE_RECEIVED:
-                res.milestones.append(Milestone("缴费期限（收到通知次日起20个工作日）",
-                                                cal.add_workdays(e.on, FEE_PAYMENT_WORKDAYS)))
+                res.milestones.append(Milestone(fee_window_label, cal.add_workdays(e.on, FEE_PAYMENT_WORKDAYS)))
     raw_pauses = [(a, b) for _r, _l, a, b, _p, _s in pause_info]
 
     extensions = [e for e in ordered if e.kind == Kind.EXTENSION_APPROVED]
