@@ -15,7 +15,7 @@ from django import forms as djforms
 from django.shortcuts import get_object_or_404
 
 from gongkai.applications import forms as f
-from gongkai.applications import services
+from gongkai.applications import routing, services
 from gongkai.applications.models import Application, FeeNotice
 from gongkai.applications.workflow import TABLE, roles
 from gongkai.core.actors import Actor
@@ -44,6 +44,10 @@ def _fee(app: Application, pk: int) -> FeeNotice:
 
 
 _ALL = [
+    Action("route", f.RouteForm, lambda a, d, u: routing.application_route(application=a, actor=u, **d)),
+    Action("sign", f.OnForm, lambda a, d, u: routing.application_sign(application=a, actor=u, **d)),
+    Action("return_to_router", f.ReturnForm,
+           lambda a, d, u: routing.application_return(application=a, actor=u, **d)),
     Action("request_correction", f.CorrectionForm,
            lambda a, d, u: services.correction_request(application=a, actor=u, **d)),
     Action("receive_correction", f.OnForm, lambda a, d, u: services.correction_receive(application=a, actor=u, **d)),

@@ -230,3 +230,16 @@ class LetterTemplateForm(forms.Form):
         if problems:
             raise forms.ValidationError(problems)
         return body
+
+
+# ---------------------------------------------------------------- routing (分办/签收/退回, routing.py)
+
+class RouteForm(OnForm):
+    to_agency = forms.ModelChoiceField(label=_("承办机关"), queryset=Agency.objects.filter(is_active=True),
+                                       error_messages={"invalid_choice": _("请选择有效的承办机关")})
+    note = forms.CharField(label=_("分办说明"), max_length=300, required=False)
+
+
+class ReturnForm(OnForm):
+    reason = forms.CharField(label=_("退回理由（为何不属于本机关办理）"), max_length=300,
+                             widget=forms.Textarea(attrs={"rows": 2}))

@@ -350,3 +350,37 @@ class Letter(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class RoutingKind(models.TextChoices):
+    ROUTED = "routed", _("分办")
+    SIGNED = "signed", _("签收")
+    RETURNED = "returned", _("退回")
+
+
+class RoutingStep(models.Model):
+    """One step of routing a platform or counter intake (分办 → 签收, or 退回 and 分办 again); append-only.
+
+    ``router`` is the desk that routes (the agency the case was submitted to); ``to_agency`` the agency
+    it was sent to. Written only by ``routing`` services, each step with its event (issue 14).
+    """
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="routing_steps")
+    kind = models.CharField(_("环节"), max_length=12, choices=RoutingKind.choices)
+    router = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+",
+                               verbose_name=_("分办机关"))
+    to_agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+",
+                                  verbose_name=_("承办机关"))
+    on = models.DateField(_("日期"))
+    reason = models.CharField(_("说明"), max_length=300, blank=True, default="")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("分办记录")
+        verbose_name_plural = _("分办记录")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.on} {self.get_kind_display()}"

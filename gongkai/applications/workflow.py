@@ -18,6 +18,10 @@ from gongkai.core.workflow import Transition, TransitionTable
 
 
 class Status(models.TextChoices):
+    # 待分办 / 待签收: a platform or counter intake not yet worked by the agency that answers it
+    # (issue 14; routing.py). The clock already runs: the receipt date is the platform's (ADR 0007).
+    TO_ROUTE = "to_route", _("待分办")
+    TO_SIGN = "to_sign", _("待签收")
     PROCESSING = "processing", _("办理中")
     AWAITING_CORRECTION = "awaiting_correction", _("待补正")
     CONSULTING = "consulting", _("征求意见中")
@@ -27,7 +31,8 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", _("已撤回")
 
 
-OPEN_STATUSES = (Status.PROCESSING, Status.AWAITING_CORRECTION, Status.CONSULTING, Status.AWAITING_FEE)
+OPEN_STATUSES = (Status.TO_ROUTE, Status.TO_SIGN, Status.PROCESSING, Status.AWAITING_CORRECTION, Status.CONSULTING,
+                 Status.AWAITING_FEE)
 DONE_STATUSES = (Status.ANSWERED, Status.CLOSED, Status.WITHDRAWN)
 
 # Who acts on a case by default; the extension is the office head's alone (Art. 33 ¶2), and the
@@ -51,6 +56,10 @@ def _row(action: str, sources: frozenset[str], target: str | None, roles: tuple[
 # extension and Art. 35 deadline: the status stays).
 TABLE = TransitionTable(
     [
+        # Routing (分办/签收/退回, routing.py): the router's desk sends, the receiving agency signs or returns.
+        _row("route", frozenset({Status.TO_ROUTE}), Status.TO_SIGN, ACTING, "分办至承办机关"),
+        _row("sign", frozenset({Status.TO_SIGN}), _P, ACTING, "签收"),
+        _row("return_to_router", frozenset({Status.TO_SIGN}), Status.TO_ROUTE, ACTING, "退回分办（非本机关办理）"),
         _row("request_correction", frozenset({_P}), _AC, ACTING, "发出补正告知（一次性，收到申请后7个工作日内）"),
         _row("receive_correction", frozenset({_AC}), _P, ACTING, "收到补正材料"),
         _row("close_no_correction", frozenset({_AC}), Status.CLOSED, ACTING, "逾期不补正，终止办理"),
