@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONCE
 
 from gongkai.core import keys as gongkai_keys
@@ -219,13 +220,32 @@ LOGOUT_REDIRECT_URL = "/"
 # Background tasks: Celery with Redis when a broker URL is given, otherwise in-process (eager).
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or os.environ.get("REDIS_URL") or ""
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# Eager mode sends nothing; the in-memory transport keeps kombu from announcing a default AMQP host
+# ("No hostname was supplied") on every command of the embedded default.
+if CELERY_TASK_ALWAYS_EAGER:
+    CELERY_BROKER_URL = "memory://"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_RESULT_BACKEND = None
+# A task is acknowledged only after it ran, and a worker that dies mid-task (killed, out of memory) gives
+# it back: nothing queued is lost. Every task is idempotent for this reason (re-indexing replaces the
+# entry; a reminder is claimed once per user and day in core.claims before it is sent). One task at a
+# time per worker process, so a dying worker holds back no prefetched queue. On Redis an unacknowledged
+# task returns to the queue after the visibility timeout, which must exceed the longest task.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("GONGKAI_TASK_VISIBILITY_SECONDS",
+                                                                            "3600"))}
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # With workers (scaled deployment), `celery -A gongkai.config beat` sends staff the due-soon and overdue
-# reminders every morning; in-process deployments can run the same task from cron.
+# reminders every morning at 08:00 (TIME_ZONE); in-process deployments can run the same task from cron.
+# GONGKAI_REMINDER_EVERY_SECONDS replaces the daily time by an interval (the topology test uses seconds;
+# the once-a-day claim keeps repeated runs from mailing anyone twice).
+_REMINDER_EVERY = os.environ.get("GONGKAI_REMINDER_EVERY_SECONDS", "")
 CELERY_BEAT_SCHEDULE = {
-    "due-reminders": {"task": "gongkai.applications.tasks.send_due_reminders", "schedule": 24 * 3600},
+    "due-reminders": {"task": "gongkai.applications.tasks.send_due_reminders",
+                      "schedule": float(_REMINDER_EVERY) if _REMINDER_EVERY else crontab(hour=8, minute=0)},
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -272,6 +292,9 @@ if not os.environ.get("REDIS_URL"):
 
 EMAIL_BACKEND = os.environ.get("GONGKAI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("GONGKAI_FROM_EMAIL", "gongkai@localhost")
+# Directory of the file-based mail backend (GONGKAI_EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend).
+if os.environ.get("GONGKAI_EMAIL_FILE_PATH"):
+    EMAIL_FILE_PATH = os.environ["GONGKAI_EMAIL_FILE_PATH"]
 
 # Site identity for the page meta tags of 政府网站 (spec §6.4).
 GONGKAI_SITE_NAME = os.environ.get("GONGKAI_SITE_NAME", "政府信息公开平台")
@@ -283,4 +306,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("GONGKAI_LOG_LEVEL", "WARNING")},
+    # WeasyPrint's font subsetting (fontTools) warns about every CJK font table it drops; operators cannot
+    # act on it and it buries the command's own output.
+    "loggers": {"fontTools": {"level": "ERROR"}},
 }
