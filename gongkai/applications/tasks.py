@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 
 from gongkai.agencies.models import Role
-from gongkai.core import clock
+from gongkai.core import claims, clock
 
 
 @shared_task
@@ -35,7 +35,8 @@ def build_letter_files(letter_id: int) -> bool:
 
 @shared_task
 def send_due_reminders(today_iso: str | None = None, within_workdays: int = 3) -> int:
-    """E-mail each agency's clerks and office heads their due-soon and overdue open applications."""
+    """E-mail each agency's clerks and office heads their due-soon and overdue open applications, once a day
+    each: a user already reminded for ``today`` (by beat firing twice or a redelivered run) is skipped."""
     from gongkai.applications.selectors import due_buckets
 
     today = dt.date.fromisoformat(today_iso) if today_iso else clock.today()
@@ -47,6 +48,10 @@ def send_due_reminders(today_iso: str | None = None, within_workdays: int = 3) -
                           .values_list("agency_id", flat=True))
         soon, overdue = due_buckets(agency_ids, today=today, within_workdays=within_workdays)
         if not soon and not overdue:
+            continue
+        # At most once per user and day: beat may fire again, and a redelivered run (worker died) skips
+        # everyone already mailed (core.claims).
+        if not claims.claim(f"due-reminder:{user.pk}:{today.isoformat()}"):
             continue
         lines = [f"逾期未答复：{a.number} {a.info_name[:40]}（截止{a.due_on}）" for a in overdue]
         lines += [f"即将到期：{a.number} {a.info_name[:40]}（截止{a.due_on}）" for a in soon]

@@ -137,3 +137,21 @@ class EventChain(models.Model):
             EventChain.objects.using(using).bulk_create([EventChain(key=key)], ignore_conflicts=True)
             head = locked.get(key=key)
         return head
+
+
+class TaskClaim(models.Model):
+    """One side effect of a background task that must happen at most once (``core.claims``).
+
+    Tasks are acknowledged late and re-run after a worker dies, so a task that mails or notifies claims
+    the effect's key here first; a re-run finds the key and skips it.
+    """
+
+    key = models.CharField(_("键"), max_length=200, primary_key=True)
+    claimed_at = models.DateTimeField(_("时间"))
+
+    class Meta:
+        verbose_name = _("任务执行记录")
+        verbose_name_plural = _("任务执行记录")
+
+    def __str__(self) -> str:
+        return self.key
