@@ -10,8 +10,10 @@ against a short allow-list of constructs (text, ``{{ 占位符 }}``, ``{% if %}`
 ``and``/``or``/``not``, ``~``), so attribute access, calls, filters, loops, includes and assignments
 are refused on save with a Chinese message naming the problem and its line. Defaults live in
 ``letter_defaults/<kind>.txt`` (first line the title, then the body; paragraphs separated by blank
-lines). Every letter that decides something cites its articles and the remedies (行政复议 within 60
-days, 行政诉讼 within 6 months, spec §1.3).
+lines). Every letter that decides something cites its articles and the remedies of the law in force
+on its date (``gongkai.formats.law``: before 2024 review within 60 days or litigation within 6 months;
+from 2024-01-01 review first for the refusals of ADR 0008). A rendered letter is checked once more
+before it is stored: no "None" and no deadline without its date (``_guard``).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from gongkai.applications.models import (
     ProvisionWay,
 )
 from gongkai.core.documents import OfficialDoc, chinese_date, doc_html, docx_bytes, pdf_bytes
+from gongkai.formats import law
 
 DEFAULTS_DIR = Path(__file__).resolve().parent / "letter_defaults"
 KINDS = ("answer", "correction", "extension", "consultation", "fee")
@@ -70,6 +73,10 @@ class Inputs:
     days: int | None = None  # extension workdays
     party_name: str = ""  # consulted third party
     fee: FeeNotice | None = None
+    # The day of the decision the letter records, when it differs from ``issued_on`` (a letter
+    # regenerated later keeps the law of the original decision's day for its remedy clause).
+    decided_on: dt.date | None = None
+    kind: str = ""  # the letter being written (set by ``values``)
 
 
 @dataclass(frozen=True)
@@ -96,9 +103,19 @@ def _review_organ(app: Application) -> str:
     return app.agency.parent.name if app.agency.parent_id and app.agency.parent else "上一级人民政府"
 
 
-def _remedies(app: Application) -> str:
-    return (f"如对本答复不服，可以自收到本答复之日起60日内向{_review_organ(app)}申请行政复议，"
-            "或者自收到本答复之日起6个月内向人民法院提起行政诉讼。")
+# How each letter names itself in the remedy sentence (the fee notice is a 通知, not an 答复).
+DOCUMENT_WORD: dict[str, str] = {"answer": "本答复", "correction": "本告知书", "extension": "本告知书",
+                                 "consultation": "本意见书", "fee": "本通知"}
+
+
+def _remedies(app: Application, inputs: Inputs) -> str:
+    """The remedy sentence of the law in force on the decision's day (``formats.law.remedy_clause``).
+
+    Only the answer carries an outcome; other letters get the general choice of review or litigation.
+    """
+    on = inputs.decided_on or inputs.issued_on
+    outcome = app.outcome if inputs.kind == "answer" else ""
+    return law.remedy_clause(on, outcome, organ=_review_organ(app), document=DOCUMENT_WORD.get(inputs.kind, "本文书"))
 
 
 def _outcome_label(app: Application) -> str | None:
@@ -118,6 +135,11 @@ def _category(app: Application) -> str | None:
 
 def _legal_basis(app: Application) -> str | None:
     return app.legal_basis or OUTCOME_BASIS.get(app.outcome) or None
+
+
+def _regime(app: Application) -> law.ClockRegime:
+    assert app.received_on is not None
+    return law.clock_regime(app.received_on)
 
 
 def _fee(inputs: Inputs) -> FeeNotice | None:
@@ -148,8 +170,11 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
                 lambda a, i: a.agency.name),
     Placeholder("复议机关", "行政复议机关", "本机关的上级机关名称；没有上级机关时为“上一级人民政府”",
                 lambda a, i: _review_organ(a)),
-    Placeholder("告知事项", "救济途径告知", "“如对本答复不服，可以自收到本答复之日起60日内向（复议机关）申请行政复议，"
-                "或者自收到本答复之日起6个月内向人民法院提起行政诉讼。”", lambda a, i: _remedies(a)),
+    Placeholder("告知事项", "救济途径告知",
+                "按文书日期适用的法律生成：2024年1月1日前为“如对本答复不服，可以自收到本答复之日起60日内向（复议机关）"
+                "申请行政复议，或者自收到本答复之日起6个月内向人民法院提起行政诉讼。”；2024年1月1日起，不予公开、部分公开、"
+                "无法提供、不予处理等答复须先申请行政复议（行政复议法第二十三条第一款第四项）。收费通知写作“本通知”",
+                lambda a, i: _remedies(a, i)),
     Placeholder("申请内容", "所需政府信息的名称", "申请表“所需政府信息的名称”",
                 lambda a, i: a.info_name),
     Placeholder("文号", "所需信息的文号", "申请表“文号”，可能为空", lambda a, i: a.info_doc_number,
@@ -187,6 +212,12 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
                 lambda a, i: i.days, kinds=(EXTENSION,)),
     Placeholder("延期理由", "延期的理由", "批准延期时填写；未填写时为“需要进一步检索、审查”",
                 lambda a, i: i.note.strip() or "需要进一步检索、审查", kinds=(EXTENSION,)),
+    Placeholder("法定答复期限", "法定答复期限的工作日数", "按收到申请之日适用的条例：2019年5月15日起为20，此前为15",
+                lambda a, i: _regime(a).answer_workdays if a.received_on else None, kinds=(EXTENSION,)),
+    Placeholder("延期依据", "延期所依据的条款", "按收到申请之日适用的条例，如“《中华人民共和国政府信息公开条例》"
+                "（国务院令第711号）第三十三条第二款”",
+                lambda a, i: f"{(r := _regime(a)).law}{r.extension_article}" if a.received_on else None,
+                kinds=(EXTENSION,)),
     # consultation
     Placeholder("第三方名称", "被征求意见的第三方", "征求意见时填写；未填写时为“第三方”",
                 lambda a, i: i.party_name.strip() or "第三方", kinds=(CONSULTATION,)),
@@ -225,6 +256,7 @@ def values(kind: str, app: Application, inputs: Inputs) -> tuple[dict[str, Value
     """(name → plain value for every placeholder of ``kind``, name → why a required one has no value)."""
     out: dict[str, Value] = {}
     missing: dict[str, str] = {}
+    inputs = replace(inputs, kind=kind)
     for p in reference(kind):
         value = p.compute(app, inputs)
         if isinstance(value, str):
@@ -514,11 +546,13 @@ def check(kind: str, source: str) -> list[str]:
         return exc.problems
     for app, inputs in _sample_cases(kind):
         context, _missing = values(kind, app, inputs)
+        label = f"（办理结果为“{app.outcome_label}”时）" if app.outcome else ""
         try:
-            _run(compiled, context)
+            _guard(kind, _run(compiled, context), context)
         except TemplateProblem as exc:
-            label = f"（办理结果为“{app.outcome_label}”时）" if app.outcome else ""
             return [p + label for p in exc.problems]
+        except LetterValueMissing as exc:
+            return [m + label for m in exc.messages]
     return []
 
 
@@ -540,7 +574,25 @@ def render(kind: str, *, app: Application, inputs: Inputs, title: str | None = N
     if holes:
         detail = "；".join(f"“{name}”（{missing[name]}）" for name in holes)
         raise LetterValueMissing(f"无法出具{KIND_LABELS[kind]}：以下内容还没有值：{detail}。")
-    return (title or d_title), _run(compiled, context)
+    text = _run(compiled, context)
+    _guard(kind, text, context)
+    return (title or d_title), text
+
+
+# A deadline phrase with its date left out: "于前", "于（含当日）前", "于 前", "即前".
+_BLANK_DATE = re.compile(r"(?:于|即)\s*(?:（含当日）)?\s*前")
+
+
+def _guard(kind: str, text: str, context: dict[str, Value]) -> None:
+    """The last check before a letter is stored: no "None" and no deadline without its date.
+
+    The dictionary already refuses missing values; this catches what a template's own wording could
+    still produce (a literal "None" typed into a template is allowed only if a value contains it).
+    """
+    if "None" in text and not any(isinstance(v, str) and "None" in v for v in context.values()):
+        raise LetterValueMissing(f"无法出具{KIND_LABELS[kind]}：文书中出现了“None”，请检查模板。")
+    if _BLANK_DATE.search(text):
+        raise LetterValueMissing(f"无法出具{KIND_LABELS[kind]}：文书中有未填写日期的期限（“于……前”），请检查模板。")
 
 
 def _load_default(kind: str) -> tuple[str, str]:

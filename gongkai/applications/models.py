@@ -184,6 +184,9 @@ class Application(models.Model):
 
     due_on = models.DateField(_("答复截止日"), null=True, blank=True, db_index=True, editable=False)
     due_error = models.CharField(_("期限计算问题"), max_length=300, blank=True, default="", editable=False)
+    # ``due_on`` counted over a year whose holiday notice is not in the calendar yet (Mon–Fri assumed):
+    # shown as 暂估 until the notice is imported and the date recomputed (issue 11 item 20).
+    due_provisional = models.BooleanField(_("截止日为暂估"), default=False, editable=False)
     duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="+", verbose_name=_("疑似重复申请"))
     created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
@@ -341,6 +344,11 @@ class Letter(models.Model):
     delivery_way = models.CharField(_("送达方式"), max_length=40, blank=True, default="")
     delivered_on = models.DateField(_("送达日期"), null=True, blank=True)
     delivery_proof = models.CharField(_("送达凭证"), max_length=200, blank=True, default="")
+    # A letter regenerated on request (e.g. one issued before a wording fix) points to the version it
+    # replaces; the old row and its files are kept unchanged (issue 11 item 17).
+    supersedes = models.OneToOneField("self", null=True, blank=True, on_delete=models.PROTECT,
+                                      related_name="superseded_by", verbose_name=_("更正的文书"))
+    regenerated_reason = models.CharField(_("重新生成的原因"), max_length=300, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

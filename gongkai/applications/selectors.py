@@ -73,13 +73,25 @@ def similar_requests(app: Application) -> int:
     return qs.values("id_fingerprint", "applicant_name").distinct().count()
 
 
-def month_pieces_before(app: Application) -> int:
-    """Pieces already counted for this applicant at this agency in the application's natural month."""
+def month_pieces_before(app: Application) -> int | None:
+    """Pieces already counted for this applicant at this agency in the application's natural month (109号 Art. 4).
+
+    "同一申请人一个自然月内累计申请…件": the applicant is matched by the identity-number fingerprint
+    (``crypto.fingerprint``, an HMAC), never by name — two people may share a name. Each earlier
+    application received in the same month counts with the pieces of its 按件 fee notice when it had
+    one (an application may be split into several pieces, "一事一申请"), else as one piece. ``None``
+    when the case has no identity number: the pieces cannot be matched and must be stated.
+    """
     assert app.received_on is not None
-    same = Q(id_fingerprint=app.id_fingerprint) if app.id_fingerprint else Q(applicant_name=app.applicant_name)
-    return (Application.objects.filter(same, agency_id=app.agency_id, received_on__year=app.received_on.year,
-                                       received_on__month=app.received_on.month)
-            .filter(Q(received_on__lt=app.received_on) | Q(received_on=app.received_on, pk__lt=app.pk)).count())
+    if not app.id_fingerprint:
+        return None
+    earlier = (Application.objects.filter(id_fingerprint=app.id_fingerprint, agency_id=app.agency_id,
+                                          received_on__year=app.received_on.year,
+                                          received_on__month=app.received_on.month)
+               .filter(Q(received_on__lt=app.received_on) | Q(received_on=app.received_on, pk__lt=app.pk))
+               .annotate(billed=Sum("fee_notices__count", filter=Q(fee_notices__method="pieces")))
+               .values_list("billed", flat=True))
+    return sum(billed if billed else 1 for billed in earlier)
 
 
 # ---------------------------------------------------------------- many cases

@@ -48,6 +48,7 @@ from gongkai.applications.workflow import ACTING, OPEN_STATUSES, TABLE, Status, 
 from gongkai.core import clock, events
 from gongkai.core.actors import Actor, person
 from gongkai.core.uploads import Accepted
+from gongkai.formats.law import clock_regime
 from gongkai.workdays.counting import WorkdayCalendar
 from gongkai.workdays.services import get_calendar
 
@@ -70,7 +71,8 @@ def _recompute(app: Application, cal: WorkdayCalendar | None = None) -> None:
     res = compute_due_from_ledger(app, cal)
     app.due_on = res.due
     app.due_error = res.error[:300]
-    app.save(update_fields=["due_on", "due_error"])
+    app.due_provisional = res.provisional
+    app.save(update_fields=["due_on", "due_error", "due_provisional"])
 
 
 def _ledger(app: Application, kind: str, on: dt.date, actor: Actor, **kw: Any) -> ClockEvent:
@@ -207,9 +209,11 @@ def correction_request(*, application: Application, on: dt.date, until: dt.date,
         if app.clock_events.filter(kind=Kind.CORRECTION_REQUESTED).exists():
             raise ValidationError("补正告知只能发出一次（《条例》第三十条：一次性告知）")
         assert app.received_on is not None
-        last = deadlines.correction_notice_deadline(app.received_on, get_calendar())
-        if on > last:
-            raise ValidationError(f"补正告知应在收到申请之日起7个工作日内（{last.isoformat()}前）发出")
+        # Art. 30 (2019) only: the 2008 regulation set no period for the notice (formats.law).
+        if clock_regime(app.received_on).correction_notice_workdays is not None:
+            last = deadlines.correction_notice_deadline(app.received_on, get_calendar())
+            if on > last:
+                raise ValidationError(f"补正告知应在收到申请之日起7个工作日内（{last.isoformat()}（含当日）前）发出")
         if until <= on:
             raise ValidationError("补正期限应晚于告知日期")
         _ledger(app, Kind.CORRECTION_REQUESTED, on, actor, until=until, note=note[:300])
@@ -262,14 +266,28 @@ def consultation_close(*, application: Application, ref: str, on: dt.date, note:
 
 def extension_approve(*, application: Application, on: dt.date, days: int, reason: str, actor: Actor,
                       issue_letter: bool = True) -> Application:
-    """``approve_extension``: once, at most 20 workdays, by the disclosure-office head (Art. 33 ¶2)."""
+    """``approve_extension``: once, by the disclosure-office head, before the deadline has passed.
+
+    At most 20 workdays (2019 Art. 33 ¶2), or 15 for an application received under the 2008
+    regulation (Art. 24; ``formats.law.clock_regime``). An extension approved after the due date would
+    revive an overdue case and hide it from the overdue lists, so it is refused (issue 11 item 11);
+    approving on the due date itself is allowed.
+    """
     with _acting(application, "approve_extension", actor, on=on) as act:
         app = act.app
-        if not 1 <= days <= deadlines.EXTENSION_MAX_WORKDAYS:
-            raise ValidationError("延长期限为1至20个工作日")
+        assert app.received_on is not None
+        regime = clock_regime(app.received_on)
+        if not 1 <= days <= regime.extension_max_workdays:
+            raise ValidationError(f"延长期限为1至{regime.extension_max_workdays}个工作日"
+                                  f"（{regime.law}{regime.extension_article}）")
         act.move()  # a closed case is refused before "only once"
         if app.clock_events.filter(kind=Kind.EXTENSION_APPROVED).exists():
             raise ValidationError("答复期限只能延长一次")
+        current = compute_due_from_ledger(app)
+        if current.due is not None and on > current.due:
+            mark = "（暂估）" if current.provisional else ""
+            raise ValidationError(f"答复期限已于{current.due.isoformat()}{mark}届满，不能再批准延期；"
+                                  "延期须在答复期限届满前（含当日）决定并告知申请人。")
         _ledger(app, Kind.EXTENSION_APPROVED, on, actor, days=days, note=reason[:300])
         act.after = {"days": days, "on": on}
         if issue_letter:
@@ -301,14 +319,24 @@ def fee_notice_send(*, application: Application, method: str, count: int, sent_o
             raise ValidationError("同一申请只能选择一种计收方式")
         if method == fees.Method.PIECES and prior is None:
             prior = month_pieces_before(app)
+            if prior is None:
+                raise ValidationError("申请人未登记证件号码，无法按证件号码累计本月已计件数；"
+                                      "请填写“本月此前已计件数”。")
         prior = (prior or 0) if method == fees.Method.PIECES else 0
         try:
             amount = fees.quote(method, count, prior)
         except fees.FeeInputError as exc:
             raise ValidationError(str(exc)) from exc
+        if amount <= 0:
+            # A 0 元 notice would pause the clock for the payment window and let the case close as
+            # 逾期未缴费 for a fee that was never owed (issue 11 item 12).
+            unit = "件" if method == fees.Method.PIECES else "页"
+            raise ValidationError(f"按{fees.METHOD_LABELS[fees.Method(method)]}计算应缴金额为0元"
+                                  f"（{count}{unit}），不收费，不应发出收费通知。")
+        pay_by, _provisional = deadlines.fee_payment_deadline(received_on, get_calendar())
         notice = FeeNotice.objects.create(
             application=app, method=method, count=count, prior=prior, amount=amount, sent_on=sent_on,
-            received_on=received_on, pay_by=deadlines.fee_payment_deadline(received_on, get_calendar()))
+            received_on=received_on, pay_by=pay_by)
         _ledger(app, Kind.FEE_NOTICE_RECEIVED, received_on, actor, ref=f"f{notice.pk}")
         act.after = {"method": method, "count": count, "amount": amount}
         if issue_letter:
@@ -518,16 +546,17 @@ def recompute_open(*, agency_ids: list[int] | None = None, batch: int = 2000) ->
         for row in ClockEvent.objects.filter(application_id__in=chunk).order_by("on", "id").values_list(
                 "application_id", "kind", "on", "days", "ref", "party", "until"):
             ledger[row[0]].append(Entry(*row[1:]))
-        current = Application.objects.filter(id__in=chunk).values_list("id", "agency_id", "due_on", "due_error")
-        groups: dict[tuple[dt.date | None, str], list[int]] = defaultdict(list)
-        for pk, agency_id, due_on, due_error in current:
+        current = Application.objects.filter(id__in=chunk).values_list("id", "agency_id", "due_on", "due_error",
+                                                                       "due_provisional")
+        groups: dict[tuple[dt.date | None, str, bool], list[int]] = defaultdict(list)
+        for pk, agency_id, due_on, due_error, provisional in current:
             res = deadlines.compute_due(ledger[pk], cal, fee_pauses_clock=pauses.get(agency_id, True))
             err = res.error[:300]
-            if due_on != res.due or due_error != err:
-                groups[(res.due, err)].append(pk)
+            if due_on != res.due or due_error != err or provisional != res.provisional:
+                groups[(res.due, err, res.provisional)].append(pk)
         # one UPDATE per distinct new value (few hundred dates) instead of a per-row CASE
         with transaction.atomic():
-            for (due, err), pks in groups.items():
-                Application.objects.filter(pk__in=pks).update(due_on=due, due_error=err)
+            for (due, err, prov), pks in groups.items():
+                Application.objects.filter(pk__in=pks).update(due_on=due, due_error=err, due_provisional=prov)
         changed += sum(len(p) for p in groups.values())
     return changed

@@ -128,12 +128,14 @@ def test_open_consultation_projects_its_sub_deadline(cal: WorkdayCalendar) -> No
     assert res.due == cal.add_workdays(D(2026, 3, 2), 35)
 
 
-def test_art35_deadline_overrides(cal: WorkdayCalendar) -> None:
+def test_art35_deadline_is_kept_as_told(cal: WorkdayCalendar) -> None:
     res = compute_due([rec(D(2026, 3, 2)), Entry(Kind.ART35_DEADLINE_SET, D(2026, 3, 5), until=D(2026, 5, 2))],
                       cal)
-    # 2026-05-02 is in the 劳动节 holiday: rolled forward to the next workday
-    assert res.art35_date == D(2026, 5, 2)
-    assert res.due is not None and cal.is_workday(res.due) and res.due > D(2026, 5, 2)
+    # 2026-05-02 is in the 劳动节 holiday: the applicant was told that day, so it is the deadline
+    # (not rolled to 2026-05-06), and the clerk is warned to answer on a workday before it.
+    assert not cal.is_workday(D(2026, 5, 2))
+    assert res.art35_date == D(2026, 5, 2) and res.due == D(2026, 5, 2)
+    assert any("不顺延" in w for w in res.warnings)
 
 
 def test_late_correction_notice_is_warned(cal: WorkdayCalendar) -> None:
@@ -142,12 +144,15 @@ def test_late_correction_notice_is_warned(cal: WorkdayCalendar) -> None:
     assert any("晚于" in w for w in res.warnings)
 
 
-def test_deadline_in_a_year_without_data_says_so(cal: WorkdayCalendar) -> None:
+def test_deadline_in_a_year_without_data_is_provisional(cal: WorkdayCalendar) -> None:
     res = compute_due([rec(D(2026, 12, 10))], cal)
-    assert res.due is None and res.state == "error"
-    assert res.missing_year == 2027
-    assert "2027" in res.error and "缺少" in res.error
-    assert res.lines() == [res.error]
+    assert res.state == "running" and res.error == ""
+    assert res.provisional and res.assumed_years == (2027,) and res.missing_year == 2027
+    assert res.due == D(2027, 1, 7)  # 20 weekdays after 2026-12-10, no 2027 holiday known
+    lines = res.lines()
+    assert "答复截止日：2027-01-07（暂估）。" in lines
+    assert any(line.startswith("暂估：2027年的节假日安排") for line in lines)
+    assert not any(c.isascii() and c.isalpha() for line in lines for c in line)  # no English gloss
 
 
 def test_no_receipt_is_an_explained_error(cal: WorkdayCalendar) -> None:

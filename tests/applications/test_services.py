@@ -99,7 +99,8 @@ def test_full_clock_flow(agency: Any, django_capture_on_commit_callbacks: Any) -
     assert kinds == {LetterKind.CORRECTION, LetterKind.CONSULTATION, LetterKind.EXTENSION, LetterKind.ANSWER}
     answer = app.letters.get(kind=LetterKind.ANSWER)
     text = "\n".join(p.text for p in docx.Document(answer.docx.path).paragraphs)
-    assert "60日内" in text and "6个月内" in text and "第三十七条" in text
+    # 2026: 部分公开 withholds a part, so review comes first (行政复议法 2023 Art. 23 ¶1 (4); ADR 0008)
+    assert "60日内" in text and "应当先申请行政复议" in text and "6个月内" not in text and "第三十七条" in text
     with pdfplumber.open(io.BytesIO(answer.pdf.read())) as pdf:
         assert "政府信息公开申请答复书" in pdf.pages[0].extract_text()
     with pytest.raises(TransitionError):
@@ -211,10 +212,12 @@ def test_fee_pause_setting(agency: Any) -> None:
     assert app.due_on == D(2026, 3, 30)
 
 
-def test_late_2026_case_reports_missing_2027(agency: Any) -> None:
+def test_late_2026_case_gets_a_provisional_date_while_2027_is_missing(agency: Any) -> None:
     app = submit(agency, received=D(2026, 12, 10))
-    assert app.due_on is None and "2027" in app.due_error
-    assert "2027" in explain(app).lines()[0]
+    # 2027 counted Monday–Friday: 2026-12-11 … 2027-01-07 holds 20 weekdays
+    assert app.due_on == D(2027, 1, 7) and app.due_provisional and app.due_error == ""
+    lines = explain(app).lines()
+    assert any("暂估" in line and "2027年" in line for line in lines)
 
 
 def test_calendar_change_recomputes_open_cases(agency: Any, django_capture_on_commit_callbacks: Any) -> None:
