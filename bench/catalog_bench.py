@@ -95,7 +95,7 @@ def worker(records: int, agencies_n: int) -> dict[str, Any]:
             "title": f"基准测试发布的信息{i}食品安全抽检情况通报", "topic": "其他", "category": cat,
             "formed_on": dt.date(2026, 11, 2), "summary": "通报本季度食品安全监督抽检情况。" * 8})
         for action in ("submit", "review_pass", "approve"):
-            r = services.record_act(record=r, action=action, actor=user)
+            r = services.record_act(record=r, action=action, actor=user, reason="同意公开")
         drafts.append(r)
     t0 = time.perf_counter()
     for r in drafts:

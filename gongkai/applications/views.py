@@ -90,15 +90,20 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
     app = _case(request, application_id)
     res = selectors.explain(app)
     can_act = has_role(request.user, app.agency, *ACTING)
-    available = [(a.name, a.label, a.form()) for a in actions.available(app)] if can_act else []
+    # Only what this user's role may do is offered; for the rest the page says who does it
+    # (issue 13 item 10: a clerk is not shown the extension form, only "由公开工作机构负责人…").
+    allowed = [a for a in actions.available(app) if has_role(request.user, app.agency, *a.roles)]
+    available = [(a.name, a.label, a.form()) for a in allowed] if can_act else []
+    waiting = [f"{a.label.split('（')[0]}：由{'或'.join(str(Role(r).label) for r in a.roles)}办理"
+               for a in actions.available(app) if a not in allowed]
     open_refs = selectors.open_consultations(app)
     return render(request, "applications/detail.html", {
         "app": app, "res": res, "ledger": app.clock_events.select_related("actor"),
         "letters": app.letters.all(), "fee_notices": app.fee_notices.all(), "actions": available,
-        "open_refs": open_refs, "can_act": can_act, "deliver_form": f.DeliverForm(),
+        "open_refs": open_refs, "can_act": can_act, "deliver_form": f.DeliverForm(), "waiting": waiting,
         "similar": selectors.similar_requests(app),
         "events": Event.objects.for_object(app).select_related("actor").order_by("-at")[:30],
-        "attachments": app.attachments.all(),
+        "attachments": app.attachments.all(), "staff_page": True, "today": clock.today(),
     })
 
 
@@ -163,6 +168,23 @@ def letter_files_retry(request: HttpRequest, application_id: int, letter_id: int
         messages.success(request, "文书文件已生成")
     else:
         messages.error(request, "文书文件生成失败，请稍后重试")
+    return redirect("applications:detail", app.pk)
+
+
+@login_required
+@require_POST
+def letter_regenerate(request: HttpRequest, application_id: int, letter_id: int) -> HttpResponse:
+    """Issue a corrected version of a letter (the old one is kept); the reason is required."""
+    app = _case(request, application_id)
+    require_role(request.user, app.agency, *ACTING)
+    letter = get_object_or_404(Letter, pk=letter_id, application=app)
+    try:
+        services.letter_regenerate(letter=letter, on=clock.today(), reason=request.POST.get("reason", ""),
+                                   actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, f"重新生成文书：{'；'.join(exc.messages)}")
+    else:
+        messages.success(request, "已生成更正后的文书，原文书保留")
     return redirect("applications:detail", app.pk)
 
 

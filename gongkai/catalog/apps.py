@@ -20,5 +20,5 @@ class CatalogConfig(AppConfig):
             "catalog.channel.add": "登记发布渠道", "catalog.category.create": "新建分类",
             "catalog.category.update": "修改分类",
             "catalog.categories.defaults": "建立默认分类", "catalog.attachment.add": "添加附件",
-            "catalog.attachment.remove": "删除附件",
+            "catalog.attachment.remove": "删除附件", "catalog.attachment.arrange": "调整附件名称和顺序",
         })

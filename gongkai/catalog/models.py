@@ -134,6 +134,9 @@ class Attachment(models.Model):
                                verbose_name=_("政府信息"))
     file = models.FileField(_("文件"), upload_to=attachment_path, max_length=300)
     name = models.CharField(_("文件名"), max_length=200)
+    # What readers see on the public page (e.g. "附件1：实施细则"); the uploaded file name when blank.
+    title = models.CharField(_("显示名称"), max_length=200, blank=True, default="")
+    position = models.PositiveIntegerField(_("顺序"), default=0)
     kind = models.CharField(_("类型"), max_length=10)
     size = models.PositiveIntegerField(_("大小（字节）"))
     text = models.TextField(_("提取文本"), blank=True, default="", editable=False)
@@ -143,10 +146,41 @@ class Attachment(models.Model):
     class Meta:
         verbose_name = _("附件")
         verbose_name_plural = _("附件")
-        ordering = ["record", "id"]
+        ordering = ["record", "position", "id"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.title or self.name
+
+
+class ReviewDecision(models.TextChoices):
+    PASS = "pass", _("通过，同意公开")
+    RETURN = "return", _("退回修改")
+
+
+class ReviewOpinion(models.Model):
+    """The 保密审查意见 written by the reviewer for one submission (先审查、后公开): the decision, the
+    opinion text and which attachments were before the reviewer. Kept for every round, never edited."""
+
+    record = models.ForeignKey(Record, on_delete=models.PROTECT, related_name="review_opinions",
+                               verbose_name=_("政府信息"))
+    decision = models.CharField(_("审查结论"), max_length=10, choices=ReviewDecision.choices)
+    opinion = models.TextField(_("保密审查意见"))
+    attachments = models.JSONField(_("审查的附件"), default=list)
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                 related_name="+", verbose_name=_("审查人"))
+    at = models.DateTimeField(_("审查时间"))
+
+    class Meta:
+        verbose_name = _("保密审查意见")
+        verbose_name_plural = _("保密审查意见")
+        ordering = ["record", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.record_id} {self.get_decision_display()}"
 
 
 class RecordRevision(models.Model):

@@ -33,6 +33,8 @@ from gongkai.catalog.models import (
     PeriodFigures,
     Record,
     RecordRevision,
+    ReviewDecision,
+    ReviewOpinion,
 )
 from gongkai.catalog.rules import (
     DEFAULT_CATEGORIES,
@@ -204,9 +206,10 @@ def record_update(*, record: Record, data: Mapping[str, Any], actor: Actor, now:
     return record
 
 
-def attachment_add(*, record: Record, name: str, data: bytes, actor: Actor,
+def attachment_add(*, record: Record, name: str, data: bytes, actor: Actor, title: str = "",
                    now: dt.datetime | None = None) -> Attachment:
-    """Check and store a file on an editable record and extract its text for search."""
+    """Check and store a file on an editable record and extract its text for search. ``title`` is the
+    name readers see (blank: the file name); the new attachment goes last."""
     _require(actor, record.agency, Role.CLERK)
     checked = att.check(name, data)
     text, error = att.safe_extract(checked.kind, data, checked.name)
@@ -215,13 +218,47 @@ def attachment_add(*, record: Record, name: str, data: bytes, actor: Actor,
         record = Record.objects.select_for_update().get(pk=record.pk)
         if record.status not in EDITABLE:
             raise TransitionError("只能在草稿或退回状态下添加附件；已发布的信息请通过修订更正")
-        item = Attachment(record=record, name=checked.name, kind=checked.kind, size=checked.size,
-                          text=text, extract_error=error, uploaded_at=now)
+        last = record.attachments.order_by("-position").values_list("position", flat=True).first()
+        item = Attachment(record=record, name=checked.name, title=_attachment_title(title), kind=checked.kind,
+                          size=checked.size, text=text, extract_error=error, uploaded_at=now,
+                          position=(last or 0) + 1)
         item.file.save(checked.name, ContentFile(data), save=False)
         item.save()
         events.record(action="catalog.attachment.add", obj=item, actor=actor, agency=record.agency, at=now,
                       after=snapshot(item, exclude=("text",)))
     return item
+
+
+def _attachment_title(title: str) -> str:
+    title = " ".join((title or "").split())
+    if len(title) > 200:
+        raise ValidationError({"title": "附件显示名称不能超过200字"})
+    return title
+
+
+def attachments_arrange(*, record: Record, arrangement: Mapping[int, tuple[str, int]], actor: Actor) -> None:
+    """Set the display names and the order of a draft's attachments at once (``{attachment id:
+    (display name, position)}``); one event with the names and order before and after."""
+    _require(actor, record.agency, Role.CLERK)
+    with transaction.atomic():
+        record = Record.objects.select_for_update().get(pk=record.pk)
+        if record.status not in EDITABLE:
+            raise TransitionError("已进入审查或已发布的信息不能调整附件")
+        items = {a.pk: a for a in record.attachments.all()}
+        unknown = set(arrangement) - set(items)
+        if unknown:
+            raise ValidationError("附件不属于这条信息")
+        before = [[a.pk, a.title, a.position] for a in items.values()]
+        for pk, (title, position) in arrangement.items():
+            items[pk].title, items[pk].position = _attachment_title(title), position
+        # Renumber 1..n in the requested order (ties keep upload order) so positions stay dense.
+        ordered = sorted(items.values(), key=lambda a: (a.position, a.pk))
+        for number, item in enumerate(ordered, start=1):
+            item.position = number
+        Attachment.objects.bulk_update(ordered, ["title", "position"])
+        events.record(action="catalog.attachment.arrange", obj=record, actor=actor, agency=record.agency,
+                      before={"attachments": before},
+                      after={"attachments": [[a.pk, a.title, a.position] for a in ordered]})
 
 
 def attachment_remove(*, attachment: Attachment, actor: Actor) -> None:
@@ -267,7 +304,10 @@ def record_act(*, record: Record, action: str, actor: Actor, reason: str = "",
         step = TABLE.find(record.status, action, levels=agency.approval_levels)
         _require(actor, agency, *step.roles)
         before = snapshot(record, exclude=_SNAP_EXCLUDE)
-        if action in {Action.REVIEW_RETURN, Action.REJECT, Action.WITHDRAW} and not reason.strip():
+        if action in {Action.REVIEW_PASS, Action.REVIEW_RETURN} and not reason.strip():
+            # 先审查、后公开: the confidentiality review is a written opinion, whichever way it goes.
+            raise ValidationError({"reason": "请填写保密审查意见"})
+        if action in {Action.REJECT, Action.WITHDRAW} and not reason.strip():
             raise ValidationError({"reason": "退回或撤回须写明理由"})
         if action == Action.SUBMIT:
             if not record.title.strip():
@@ -277,6 +317,11 @@ def record_act(*, record: Record, action: str, actor: Actor, reason: str = "",
         elif action in {Action.REVIEW_RETURN, Action.REJECT}:
             record.return_reason = reason.strip()
             record.first_approver = None
+        if action in {Action.REVIEW_PASS, Action.REVIEW_RETURN}:
+            ReviewOpinion.objects.create(
+                record=record, opinion=reason.strip(), reviewer=person(actor), at=now,
+                decision=ReviewDecision.PASS if action == Action.REVIEW_PASS else ReviewDecision.RETURN,
+                attachments=[a.display_name for a in record.attachments.all()])
         elif action == Action.APPROVE:
             if step.target == Status.FIRST_APPROVED:
                 # The second approver must be someone else; only a person can be remembered as the first.

@@ -15,18 +15,21 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import has_role, readable_agencies, readable_agency_or_404, require_read, require_role
 from gongkai.agencies.models import Agency, Role
-from gongkai.catalog import forms, services
+from gongkai.catalog import forms, previews, services
 from gongkai.catalog.attachments import AttachmentRejected
 from gongkai.catalog.attachments import check as check_attachment
-from gongkai.catalog.models import Attachment, InfoCategory, Record
+from gongkai.catalog.models import Attachment, InfoCategory, Record, ReviewDecision
 from gongkai.catalog.workflow import TABLE, Action, Status
 from gongkai.core import uploads
+from gongkai.core.actors import Actor
 from gongkai.core.models import Event
 from gongkai.core.params import MAX_ID, page_number, parse_int, query_id
 from gongkai.core.workflow import TransitionError
@@ -88,27 +91,82 @@ def record_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, "草稿已保存")
             return redirect("catalog:detail", record.pk)
-    return render(request, "catalog/form.html", {"form": form, "agency": agency, "title": "新建政府信息"})
+    return render(request, "catalog/form.html", {"form": form, "agency": agency, "title": "新建政府信息",
+                                                 "assigned": forms.ASSIGNED_FIELDS})
+
+
+def _role_words(roles: tuple[str, ...]) -> str:
+    return "或".join(str(Role(r).label) for r in roles)
+
+
+def next_steps(record: Record, user: Actor) -> tuple[list[Any], list[str]]:
+    """(workflow rows this user may take now, sentences naming who takes the others). A page offers
+    only the first; the second tells a clerk, say, that the reviewer acts next (issue 13 item 10)."""
+    mine, others = [], []
+    seen: set[tuple[str, ...]] = set()
+    for row in TABLE.available(record.status, levels=record.agency.approval_levels):
+        if has_role(user, record.agency, *row.roles):
+            mine.append(row)
+        elif row.roles not in seen:
+            seen.add(row.roles)
+            wanted = [r for r in TABLE.available(record.status, levels=record.agency.approval_levels)
+                      if r.roles == row.roles]
+            what = "或".join(dict.fromkeys(TABLE.label(r.action) for r in wanted))
+            others.append(f"下一步由{_role_words(row.roles)}办理（{what}）。")
+    return mine, others
 
 
 @login_required
 def record_detail(request: HttpRequest, record_id: int) -> HttpResponse:
-    record = _record(request, record_id)
+    return _render_detail(request, _record(request, record_id))
+
+
+def _render_detail(request: HttpRequest, record: Record, **given: Any) -> HttpResponse:
+    """The record page; ``given`` replaces a blank form with one holding what the user typed."""
     user = request.user
-    actions = [t for t in TABLE.available(record.status, levels=record.agency.approval_levels)
-               if has_role(user, record.agency, *t.roles)]
+    actions, waiting = next_steps(record, user)
+    can_edit = record.status in {Status.DRAFT, Status.RETURNED} and has_role(user, record.agency, Role.CLERK)
     return render(request, "catalog/detail.html", {
-        "record": record, "actions": actions, "Action": Action,
-        "can_edit": record.status in {Status.DRAFT, Status.RETURNED} and has_role(user, record.agency, Role.CLERK),
+        "record": record, "actions": [t for t in actions if t.action not in REVIEW_ACTIONS],
+        "can_review": any(t.action in REVIEW_ACTIONS for t in actions), "waiting": waiting,
+        "Action": Action, "can_edit": can_edit,
         "can_correct": record.status == Status.PUBLISHED and has_role(user, record.agency, Role.APPROVER),
         "can_channel": has_role(user, record.agency, Role.CLERK, Role.APPROVER),
         "attachments": record.attachments.all(), "revisions": record.revisions.all(),
         "channels": record.channel_publications.all(),
         "interpretations": record.interpretations.all(),
+        "opinions": record.review_opinions.select_related("reviewer"),
         "events": Event.objects.for_object(record).select_related("actor").order_by("at", "id"),
         "upload_form": forms.AttachmentForm(), "channel_form": forms.ChannelPublicationForm(),
-        "reason_form": forms.ReasonForm(), "repeal_form": forms.RepealForm(record=record),
+        "review_form": forms.ReviewForm(), "repeal_form": forms.RepealForm(record=record),
+        "arrange_form_rows": [(a, a.title, a.position) for a in record.attachments.all()],
+    } | given, status=400 if given else 200)
+
+
+REVIEW_ACTIONS = frozenset({Action.REVIEW_PASS, Action.REVIEW_RETURN})
+
+
+@login_required
+def record_preview(request: HttpRequest, record_id: int) -> HttpResponse:
+    """The public record page as it will look once published (staff only, never cached or indexed).
+    Values assigned at publication are shown as placeholders on an unsaved copy."""
+    record = _record(request, record_id)
+    if record.status == Status.PUBLISHED:
+        return redirect("portal:record", record.pk)
+    if not record.index_number:
+        record.index_number = "（发布时生成）"
+    record.published_at = record.published_at or timezone.now()
+    record.published_on = record.published_on or timezone.localdate()
+    attachments = [{"pk": a.pk, "name": a.display_name, "kind": a.kind, "size": a.size}
+                   for a in record.attachments.all()]
+    response = render(request, "catalog/preview.html", {
+        "agency": record.agency, "record": record, "column": "content", "preview": True,
+        "shows_content": True, "attachments": attachments,
+        "interprets": record.interprets, "interpretations": [], "replaces": [], "replaced_by": None,
+        "revisions": [], "channels": [],
     })
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @login_required
@@ -125,7 +183,7 @@ def record_edit(request: HttpRequest, record_id: int) -> HttpResponse:
             messages.success(request, "已保存")
             return redirect("catalog:detail", record.pk)
     return render(request, "catalog/form.html", {"form": form, "agency": record.agency, "record": record,
-                                                 "title": "编辑政府信息"})
+                                                 "title": "编辑政府信息", "assigned": forms.ASSIGNED_FIELDS})
 
 
 def _act(request: HttpRequest, record_id: int, action: str) -> HttpResponse:
@@ -150,8 +208,21 @@ def record_submit(request: HttpRequest, record_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def record_review(request: HttpRequest, record_id: int) -> HttpResponse:
-    decision = request.POST.get("decision")
-    return _act(request, record_id, Action.REVIEW_PASS if decision == "pass" else Action.REVIEW_RETURN)
+    """The reviewer's 保密审查意见 with its decision; both are required, nothing typed is lost on error."""
+    record = _record(request, record_id)
+    require_role(request.user, record.agency, Role.REVIEWER)
+    form = forms.ReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "；".join(str(e) for errs in form.errors.values() for e in errs))
+        return _render_detail(request, record, review_form=form)
+    action = Action.REVIEW_PASS if form.cleaned_data["decision"] == ReviewDecision.PASS else Action.REVIEW_RETURN
+    try:
+        services.record_act(record=record, action=action, actor=request.user, reason=form.cleaned_data["opinion"])
+    except (ValidationError, TransitionError) as exc:
+        messages.error(request, _error_text(exc))
+        return _render_detail(request, record, review_form=form)
+    messages.success(request, f"已{Action(action).label}，审查意见已记录")
+    return redirect("catalog:detail", record.pk)
 
 
 @login_required
@@ -212,7 +283,7 @@ def record_revise(request: HttpRequest, record_id: int) -> HttpResponse:
             return redirect("catalog:detail", record.pk)
         record.refresh_from_db()
     return render(request, "catalog/form.html", {"form": form, "agency": record.agency, "record": record,
-                                                 "title": "更正已发布的信息"})
+                                                 "title": "更正已发布的信息", "assigned": forms.ASSIGNED_FIELDS})
 
 
 @login_required
@@ -232,15 +303,73 @@ def attachment_upload(request: HttpRequest, record_id: int) -> HttpResponse:
             # Checked from the temporary file first; only a file that passed is read for text extraction.
             check_attachment(upload.name or "", upload)
             item = services.attachment_add(record=record, name=upload.name or "", data=upload.read(),
-                                           actor=request.user)
+                                           title=form.cleaned_data["title"], actor=request.user)
         except (AttachmentRejected, TransitionError) as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, f"已上传附件“{item.name}”" + (f"（{item.extract_error}）" if item.extract_error
-                                                                   else ""))
+            messages.success(request, f"已上传附件“{item.display_name}”"
+                             + (f"（{item.extract_error}）" if item.extract_error else ""))
     else:
         messages.error(request, "请选择文件")
     return redirect("catalog:detail", record.pk)
+
+
+@login_required
+@require_POST
+def attachments_arrange(request: HttpRequest, record_id: int) -> HttpResponse:
+    """Display names and order of all attachments of a draft, from one form (``title-<id>``, ``position-<id>``)."""
+    record = _record(request, record_id)
+    require_role(request.user, record.agency, Role.CLERK)
+    arrangement: dict[int, tuple[str, int]] = {}
+    for item in record.attachments.all():
+        position = parse_int(request.POST.get(f"position-{item.pk}", ""), lo=0, hi=999)
+        arrangement[item.pk] = (request.POST.get(f"title-{item.pk}", item.title)[:300],
+                                position if position is not None else item.position)
+    try:
+        services.attachments_arrange(record=record, arrangement=arrangement, actor=request.user)
+    except (ValidationError, TransitionError) as exc:
+        messages.error(request, _error_text(exc))
+    else:
+        messages.success(request, "已保存附件名称和顺序")
+    return redirect("catalog:detail", record.pk)
+
+
+def _attachment(request: HttpRequest, record_id: int, attachment_id: int) -> tuple[Record, Attachment]:
+    record = _record(request, record_id)
+    return record, get_object_or_404(Attachment, pk=attachment_id, record=record)
+
+
+@login_required
+@xframe_options_sameorigin
+def attachment_file(request: HttpRequest, record_id: int, attachment_id: int) -> FileResponse:
+    """The stored file for staff who may read the record: PDFs and images inline (the review page frames
+    PDFs from this origin only), everything else as a download."""
+    item = _attachment(request, record_id, attachment_id)[1]
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("file missing") from exc
+    response = uploads.file_response(handle, kind=item.kind, name=item.name)
+    if item.kind == "pdf":
+        # Only our own pages may frame it; Chromium's PDF viewer is a plugin, so objects from self are allowed.
+        response._csp_replace = {  # type: ignore[attr-defined]
+            "frame-ancestors": ["'self'"], "object-src": ["'self'"]}
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+def attachment_preview(request: HttpRequest, record_id: int, attachment_id: int) -> HttpResponse:
+    """One attachment shown inside the page for the confidentiality review: PDF in the browser's viewer,
+    images inline, DOCX and XLSX converted to HTML, other kinds by their extracted text."""
+    record, item = _attachment(request, record_id, attachment_id)
+    items = list(record.attachments.all())
+    at = next(i for i, a in enumerate(items) if a.pk == item.pk)
+    return render(request, "catalog/attachment_preview.html", {
+        "record": record, "item": item, "preview": previews.render(item),
+        "previous": items[at - 1] if at > 0 else None, "next": items[at + 1] if at + 1 < len(items) else None,
+        "number": at + 1, "total": len(items),
+    })
 
 
 @login_required

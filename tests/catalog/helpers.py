@@ -8,6 +8,8 @@ from typing import Any
 from gongkai.catalog import services
 from gongkai.core.actors import SYSTEM
 
+OPINION = "经审查，不涉及国家秘密、工作秘密、商业秘密和个人隐私，同意公开。"
+
 
 def draft(org: dict[str, Any], **over: Any) -> Any:
     agency = org["agency"]
@@ -28,7 +30,8 @@ def draft(org: dict[str, Any], **over: Any) -> Any:
 
 def publish(org: dict[str, Any], record: Any, now: Any = None) -> Any:
     for action, who in (("submit", "clerk"), ("review_pass", "reviewer"), ("approve", "approver")):
-        record = services.record_act(record=record, action=action, actor=org[who], now=now)
+        record = services.record_act(record=record, action=action, actor=org[who], now=now,
+                                     reason=OPINION if action == "review_pass" else "")
     if record.status == "first_approved":
         record = services.record_act(record=record, action="approve", actor=org["approver2"], now=now)
     return services.record_act(record=record, action="publish", actor=org["approver"], now=now)

@@ -27,7 +27,7 @@ def test_concurrent_publication_has_no_gaps_or_duplicates(org: dict[str, Any]) -
     for i in range(N):
         r = draft(org, title=f"并发发布测试{i}")
         for action, who in (("submit", "clerk"), ("review_pass", "reviewer"), ("approve", "approver")):
-            r = services.record_act(record=r, action=action, actor=org[who])
+            r = services.record_act(record=r, action=action, actor=org[who], reason="同意公开")
         ids.append(r.pk)
     barrier = threading.Barrier(THREADS)
     errors: list[BaseException] = []

@@ -14,7 +14,7 @@ from gongkai.catalog.rules import INDEX_NUMBER_RE, normalise_doc_number
 from gongkai.core.actors import SYSTEM
 from gongkai.core.models import Event
 from gongkai.core.workflow import TransitionError
-from tests.catalog.helpers import draft, publish
+from tests.catalog.helpers import OPINION, draft, publish
 
 
 @pytest.mark.parametrize("raw, want", [
@@ -101,7 +101,7 @@ def test_two_level_approval_needs_two_people(org: dict[str, Any]) -> None:
     agency.save()
     r = draft(org)
     r = services.record_act(record=r, action="submit", actor=org["clerk"])
-    r = services.record_act(record=r, action="review_pass", actor=org["reviewer"])
+    r = services.record_act(record=r, action="review_pass", actor=org["reviewer"], reason=OPINION)
     r = services.record_act(record=r, action="approve", actor=org["approver"])
     assert r.status == "first_approved"
     with pytest.raises(PermissionDenied):
@@ -141,7 +141,7 @@ def test_withheld_cannot_be_published_and_needs_ground(org: dict[str, Any]) -> N
         draft(org, disclosure="withheld")
     r = draft(org, disclosure="withheld", legal_ground="《条例》第十四条")
     r = services.record_act(record=r, action="submit", actor=org["clerk"])
-    r = services.record_act(record=r, action="review_pass", actor=org["reviewer"])
+    r = services.record_act(record=r, action="review_pass", actor=org["reviewer"], reason=OPINION)
     r = services.record_act(record=r, action="approve", actor=org["approver"])
     with pytest.raises(ValidationError):
         services.record_act(record=r, action="publish", actor=org["approver"])

@@ -40,12 +40,12 @@ def test_staff_flow_through_pages(org: dict[str, Any], client: Any, django_captu
     assert resp.status_code == 302
     client.post(f"/staff/catalog/{rid}/submit/")
     client.force_login(org["reviewer"])
-    client.post(f"/staff/catalog/{rid}/review/", {"decision": "return", "reason": "标题年份缺失"})
+    client.post(f"/staff/catalog/{rid}/review/", {"decision": "return", "opinion": "标题年份缺失"})
     assert Record.objects.get(pk=rid).status == "returned"
     client.force_login(org["clerk"])
     client.post(f"/staff/catalog/{rid}/submit/")
     client.force_login(org["reviewer"])
-    client.post(f"/staff/catalog/{rid}/review/", {"decision": "pass"})
+    client.post(f"/staff/catalog/{rid}/review/", {"decision": "pass", "opinion": "不涉密，同意公开"})
     client.force_login(org["approver"])
     client.post(f"/staff/catalog/{rid}/approve/", {"decision": "approve"})
     with django_capture_on_commit_callbacks(execute=True):
