@@ -36,6 +36,7 @@ from gongkai.formats import (
 )
 from gongkai.formats.pre2019 import STATS_TABLE
 from gongkai.formats.shared import TABLE4_ROW
+from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.prose import extract_figures
 from gongkai.ingest.readers import EOR, Token
 from gongkai.reports.data import Cell, FreeRow, ReportData
@@ -58,6 +59,24 @@ _TITLE_ALT_RE = re.compile(
 )
 _PERIOD_RE = re.compile(r"((?:19|20)\d{2})年1月1日(?:起)?至\s*(?:(?:19|20)\d{2})年12月31日")
 _STATS_YEAR_RE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]")
+# Crawler and CMS pages put a field name before the title ("标题:…", "名称 …").
+_META_PREFIX_RE = re.compile(r"^(?:标\s*题|题\s*名|名\s*称|文章标题|信息名称)\s*[:：]?\s*")
+# A title without its year ("乌海市工业和信息化局" ⏎ "政府信息公开工作年度报告"): the agency only.
+_TITLE_NOYEAR_RE = re.compile(r"^(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息(?:与政务)?公开(?:工作)?年度报告$")
+# The title quoted in the opening sentence: "现公布泰州市人民政府2017年政府信息公开工作年度报告".
+_PROSE_TITLE_RE = re.compile(
+    r"(?:现(?:将|予)?公布|特向社会公(?:开|布))(?P<a1>[^。，,；;:：\d《]{0,30}?)(?P<y>(?:19|20)\d{2})\s*年度?"
+    r"(?P<a2>[^。，,；;:：\d]{0,30}?)政府信息(?:与政务)?公开(?:工作)?(?:年度)?(?:报告|年报)"
+)
+# The year in a sentence about the report: "汇报我镇2023年政府信息公开工作", "现将2020年政府信息公开工作报告如下".
+_PROSE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度?(?:的|我[镇乡局委区县市])?"
+                            r"(?:政府信息(?:与政务)?公开|政务公开)工作"
+                            r"(?:年度)?(?:报告|年报|情况|如下)?")
+# "由两城镇人民政府党政办公室编制", "由乌海市工业和信息化局编制而成".
+_COMPILED_BY_RE = re.compile(
+    r"由(?P<a>[^，。,；;（(由]{2,30}?(?:人民政府|管委会|管理委员会|委员会|局|厅|委|镇|乡|街道办事处))"
+    r"(?:党政(?:综合)?办公室|办公室|政府信息公开办公室?|信息公开办)?(?:负责)?编制"
+)
 _SOURCE_RE = re.compile(r"(?:来源|发布机构|发布单位)\s*[:：]\s*([^\s:：|]{2,30})")
 _HEADING_RE = re.compile(r"^[一二三四五六七八九十]+、")
 _PAREN_RE = re.compile(r"\([^()]*\)")
@@ -162,6 +181,38 @@ class _Parser:
         self.stats_pos = -1
         self.lines: list[tuple[str | None, str]] = []
         self._extra_n = 0
+        self.evidence: dict[str, Evidence] = {}
+        self._offsets: list[int] | None = None
+        self._last_idx: list[int] = []
+
+    # -- evidence --
+    def text(self) -> str:
+        """The extracted text spans point into: one token per line (blank cells and row ends are empty lines)."""
+        return "\n".join(t.text for t in self.tokens)
+
+    def span_of(self, idx: int) -> tuple[int, int]:
+        if self._offsets is None:
+            offs, pos = [], 0
+            for t in self.tokens:
+                offs.append(pos)
+                pos += len(t.text) + 1
+            self._offsets = offs
+        start = self._offsets[idx]
+        return start, start + len(self.tokens[idx].text)
+
+    def note_evidence(self, table: Table, row: Row, col: str, idx: int | None, *,
+                      alternatives: tuple[int | Decimal, ...] = (), sub: tuple[int, int] | None = None) -> None:
+        label = next((c.label for b in table.blocks for c in b.columns if c.key == col), col)
+        span: tuple[int, int] | None = None
+        text = ""
+        if idx is not None and 0 <= idx < len(self.tokens):
+            a, b = self.span_of(idx)
+            text = self.tokens[idx].text
+            if sub is not None:
+                a, b = a + sub[0], a + sub[1]
+                text = text[sub[0]:sub[1]]
+            span = (a, b)
+        self.evidence[f"{table.key}|{row.key}|{col}"] = Evidence(row.label, label, span, text, alternatives)
 
     # -- helpers --
     def fmt(self, table: str | None = None) -> Format | None:
@@ -252,6 +303,7 @@ class _Parser:
     def collect(self, i: int, n_cells: int) -> tuple[list[Token], int, bool]:
         j, ended = i + 1, False
         vals: list[Token] = []
+        idxs: list[int] = []
         while j < len(self.tokens) and len(vals) < n_cells:
             t = self.tokens[j]
             if t.kind == "eor":
@@ -261,7 +313,9 @@ class _Parser:
             if not self.is_valueish(t):
                 break
             vals.append(t)
+            idxs.append(j)
             j += 1
+        self._last_idx = idxs
         if not ended and j < len(self.tokens) and self.tokens[j].kind == "eor":
             ended = True
             j += 1
@@ -271,9 +325,11 @@ class _Parser:
               label: str) -> None:
         data = self.data
         real = [v for v in vals if v.kind != "blank"]
+        idxs = self._last_idx if len(self._last_idx) == len(vals) else [None] * len(vals)
         if len(vals) == len(cols):
-            for col, tok in zip(cols, vals, strict=True):
+            for col, tok, ix in zip(cols, vals, idxs, strict=True):
                 data.set(table.key, row.key, col, to_cell(tok))
+                self.note_evidence(table, row, col, ix)
         elif not real:
             for col in cols:
                 data.set(table.key, row.key, col, Cell(None, raw=""))
@@ -310,24 +366,61 @@ class _Parser:
         self.find_title()
 
     def find_title(self) -> None:
+        """Agency and year from the title (also split over two or three lines, or after a field name), else
+        from the opening sentences ("现公布…2017年政府信息公开工作年度报告", "由…编制", the statistics period)."""
         d = self.data
-        for t in self.tokens[:60]:
-            if t.kind != "line":
-                continue
-            compact = t.text.replace(" ", "")
-            m = _TITLE_RE.search(compact) or _TITLE_ALT_RE.search(compact)
-            if m and len(t.text) <= 80:
-                d.title = t.text.strip()
-                d.year = int(m.group("y"))
-                agency = (m.group("a1") or m.groupdict().get("a2") or "").strip(" 　\"“”《》")
-                d.agency_name = agency
+        head = [t.text for t in self.tokens[:80] if t.kind == "line"]
+        # One-line titles first; only then a title broken over two or three lines (a site name on the line
+        # above a one-line title must not become part of the agency).
+        found = False
+        for n in (1, 2, 3):
+            for k in range(min(60, len(head) - n + 1)):
+                lines = head[k:k + n]
+                if any(len(x) > (80 if n == 1 else 40) for x in lines):
+                    continue
+                compact = _META_PREFIX_RE.sub("", "".join(lines).replace(" ", "").replace("\u3000", ""))
+                m = _TITLE_RE.search(compact) or _TITLE_ALT_RE.search(compact)
+                if m and len(compact) <= 80:
+                    d.title = _META_PREFIX_RE.sub("", " ".join(x.strip() for x in lines)).strip()
+                    d.year = int(m.group("y"))
+                    d.agency_name = (m.group("a1") or m.groupdict().get("a2") or "").strip(" 　\"“”《》")
+                    found = True
+                    break
+                m0 = _TITLE_NOYEAR_RE.match(compact) if n > 1 else None
+                if m0 and not d.agency_name:
+                    d.title = " ".join(x.strip() for x in lines)
+                    d.agency_name = m0.group("a1").strip(" 　\"“”《》")
+            if found:
                 break
+        if d.year is None or not d.agency_name:
+            for line in head[:30]:
+                m1 = _PROSE_TITLE_RE.search(line.replace(" ", ""))
+                if m1:
+                    if d.year is None:
+                        d.year = int(m1.group("y"))
+                    agency = (m1.group("a1") or m1.group("a2") or "").strip(" 　\"“”《》")
+                    if not d.agency_name and agency and not agency.startswith(("我", "本")):
+                        d.agency_name = agency
+                    break
         if d.year is None:
             for t in self.tokens:
                 m2 = _PERIOD_RE.search(t.text) or (_STATS_YEAR_RE.search(t.text) if len(t.text) < 20 else None)
                 if m2:
                     d.year = int(m2.group(1))
                     d.notes.append(f"标题中未找到年度，按“{t.text[:40]}”取{d.year}年")
+                    break
+        if d.year is None:
+            for line in head[:30]:
+                m4 = _PROSE_YEAR_RE.search(line)
+                if m4:
+                    d.year = int(m4.group(1))
+                    d.notes.append(f"标题中未找到年度，按“{line[:40]}”取{d.year}年")
+                    break
+        if not d.agency_name:
+            for line in head[:30]:
+                m5 = _COMPILED_BY_RE.search(line)
+                if m5:
+                    d.agency_name = m5.group("a")
                     break
         if not d.agency_name:
             for t in self.tokens[:40]:
@@ -437,6 +530,7 @@ class _Parser:
         table = fmt.table("table4")
         cols = [c.key for c in table.blocks[0].columns]
         vals: list[Token] = []
+        idxs: list[int] = []
         j = i
         while j < len(self.tokens) and len(vals) < len(cols):
             t = self.tokens[j]
@@ -447,13 +541,16 @@ class _Parser:
                 continue
             if t.kind == "blank" or parse_number(t.text) is not None or is_dash(t.text):
                 vals.append(t)
+                idxs.append(j)
                 j += 1
                 continue
             if self.is_valueish(t) and vals:
                 vals.append(t)
+                idxs.append(j)
                 j += 1
                 continue
             break
+        self._last_idx = idxs
         self.place(table, table.row(TABLE4_ROW), cols, vals, True, "行政复议、行政诉讼情况表")
         self.mode = None
         return j
@@ -563,6 +660,13 @@ class _Parser:
             missing = [t.title for t in fmt.tables if t.key not in d.tables]
             if missing:
                 d.notes.append("未读到表格：" + "、".join(missing))
+
+
+def parse_reading(tokens: Sequence[Token], *, source: str = "") -> tuple[ReportData, dict[str, Evidence], str]:
+    """The report, the evidence per cell (key ``table|row|col``) and the extracted text the spans point into."""
+    p = _Parser(tokens, source)
+    data = p.run()
+    return data, p.evidence, p.text()
 
 
 def parse_tokens(tokens: Sequence[Token], *, source: str = "") -> ReportData:

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from gongkai.core import csvsafe
-from gongkai.ingest.parser import parse_tokens
+from gongkai.ingest.evidence import Evidence, Reading
+from gongkai.ingest.parser import parse_reading
 from gongkai.ingest.readers import UnreadableFile, read_bytes, read_file
 from gongkai.reports.checks import Problem, check_report
 from gongkai.reports.data import ReportData
@@ -39,6 +40,7 @@ class IngestResult:
     data: ReportData | None = None
     problems: list[Problem] = field(default_factory=list)
     error: str | None = None
+    evidence: dict[str, Evidence] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -49,6 +51,7 @@ class IngestResult:
             "path": self.path, "kind": self.kind, "sha256": self.sha256, "ok": self.ok, "error": self.error,
             "report": self.data.to_json() if self.data is not None else None,
             "problems": [p.to_json() for p in self.problems],
+            "evidence": {k: e.to_json() for k, e in self.evidence.items()},
         }
 
 
@@ -60,13 +63,13 @@ def _recognised(data: ReportData, text_sample: str) -> bool:
     return data.year is not None and (bool(data.sections) or bool(data.title))
 
 
-def ingest_bytes(name: str, content: bytes, *, previous: ReportData | None = None
-                 ) -> tuple[str, ReportData, list[Problem]]:
-    """Read, parse and check one file. Raises only ``UnreadableFile`` or ``UnrecognisedFile`` (zh message):
-    every caller (CLI, staff upload, API) can show the message, and no input ends in a 500 or traceback."""
+def ingest_reading(name: str, content: bytes, *, previous: ReportData | None = None) -> Reading:
+    """Read, parse and check one file, keeping the evidence of each figure (labels, span, alternatives).
+    Raises only ``UnreadableFile`` or ``UnrecognisedFile`` (zh message): every caller (CLI, staff upload,
+    API) can show the message, and no input ends in a 500 or traceback."""
     try:
         kind, tokens = read_bytes(name, content)
-        data = parse_tokens(tokens, source=name)
+        data, evidence, text = parse_reading(tokens, source=name)
         sample = "".join(t.text for t in tokens[:400])
         recognised = _recognised(data, sample)
         problems = check_report(data, previous=previous) if recognised else []
@@ -82,7 +85,14 @@ def ingest_bytes(name: str, content: bytes, *, previous: ReportData | None = Non
         raise UnreadableFile("读取或解析时发生意外错误，文件可能已损坏；已记录，请联系系统管理员") from exc
     if not recognised:
         raise UnrecognisedFile("未识别为政府信息公开工作年度报告（没有找到标题年度、章节或统计表格）")
-    return kind, data, problems
+    return Reading(kind=kind, data=data, problems=problems, evidence=evidence, text=text)
+
+
+def ingest_bytes(name: str, content: bytes, *, previous: ReportData | None = None
+                 ) -> tuple[str, ReportData, list[Problem]]:
+    """``ingest_reading`` without the evidence: (kind, report, problems)."""
+    r = ingest_reading(name, content, previous=previous)
+    return r.kind, r.data, r.problems
 
 
 def display_path(path: str | Path) -> str:
@@ -103,7 +113,8 @@ def ingest_file(path: str | Path) -> IngestResult:
         return result
     result.sha256 = hashlib.sha256(content).hexdigest()
     try:
-        result.kind, result.data, result.problems = ingest_bytes(p.name, content)
+        r = ingest_reading(p.name, content)
+        result.kind, result.data, result.problems, result.evidence = r.kind, r.data, r.problems, r.evidence
     except (UnreadableFile, UnrecognisedFile) as exc:
         result.error = str(exc)
     return result

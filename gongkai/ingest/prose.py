@@ -29,7 +29,16 @@ _TOTAL_RES = (
     re.compile(r"(?:主动)?公开(?:发布)?(?:各类)?(?:政府)?信息(?:数量|总数|数)?(?:共计?|达到?|为|累计)?\s*"
                + _N + r"条"),
     re.compile(r"信息公开(?:数量|总数|数)(?:共计?|达到?|为|累计)?\s*" + _N + r"条"),
+    # 2008-era wording: "共发布各类主动公开信息96件".
+    re.compile(r"(?:共|累计)(?:发布|公开)(?:各类)?主动公开(?:政府)?信息(?:共计?)?\s*" + _N + r"(?:条|件)"),
 )
+# "局微信公众号公开政府信息175条", "网站共发布各类信息46106条": a channel named without 在/通过.
+_CHANNEL_BARE_RE = re.compile(
+    r"(?P<ch>[^，。；,;、:：\d]{0,12}?(?:门户网站|网站|公众号|微博|微信|客户端|头条号|新媒体))(?P<q>[“\"][^”\"]{1,20}[”\"])?"
+    r"(?:共计?|累计)?(?:发布|公开|推送)(?:各类)?(?:政府|政务)?信息(?:共计?)?" + _N + r"条"
+)
+_CHANNEL_WORDS = ("线上", "线下", "网站", "门户网", "公众号", "微博", "微信", "客户端", "新媒体", "公开栏", "宣传栏",
+                  "公报")
 _CHANNEL_TOTAL_RE = re.compile(r"主动公开[^。；;\d]{0,10}?(?:共计?|累计|总计)")
 _CATEGORY_ITEM_RE = re.compile(
     r"(?:^|[，,；;、:：])\s*(?:其中)?[:：]?\s*(?P<name>[^，,；;、:：。\d]{2,24}?)\s*" + _N + r"条"
@@ -69,8 +78,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
 _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("applications.received", re.compile(r"无依申请公开(?:件|事项|申请)|"
                                          r"未(?:收到|接到|发生)[^，。；]{0,12}?(?:依申请|公开申请)|"
-                                         r"没有收到[^，。；]{0,12}?申请|依申请公开[^，。；\d]{0,6}?0件")),
-    ("fees.amount", re.compile(r"未收取[^。；]{0,14}?费|未发生[^。；]{0,20}?收费|无[^，。；]{0,6}?收费|"
+                                         r"没有(?:收到|接到)[^，。；]{0,20}?申请|依申请公开[^，。；\d]{0,6}?0件")),
+    ("fees.amount", re.compile(r"没有收费|未收取[^。；]{0,14}?费|未发生[^。；]{0,20}?收费|无[^，。；]{0,6}?收费|"
                                r"不收取[^。；]{0,10}?费|未[^。；，,]{0,20}?收取[^。；]{0,6}?费")),
     ("review.total", re.compile(r"(?:未发生|无|没有)[^。]{0,40}?行政复议")),
     ("litigation.total", re.compile(r"(?:未发生|无|没有)[^。]{0,40}?行政诉讼")),
@@ -126,6 +135,13 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                     add(ProseFigure("proactive.total", _num(m.group("n")), "条", "", sent, section,
                                     approx=bool(m.group("approx"))))
                     total_end = m.end()
+            for m in _CHANNEL_BARE_RE.finditer(compact):
+                if any(a < m.end() and m.start() < b for a, b in channel_spans):
+                    continue
+                label = m.group("ch").lstrip("局镇乡") + (m.group("q") or "")
+                add(ProseFigure("proactive.channel", _num(m.group("n")), "条", label, sent, section,
+                                approx=bool(m.group("approx"))))
+                channel_spans.append(m.span())
             for rx in _TOTAL_RES if total_end is None else ():
                 for m in rx.finditer(compact):
                     if any(a <= m.start() < b for a, b in channel_spans):
@@ -139,10 +155,15 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
             cue = _CATEGORY_CUE_RE.search(compact, total_end or 0)
             if cue and (total_end is not None or any(f.key == "proactive.total" for f in out)):
                 for m in _CATEGORY_ITEM_RE.finditer(compact, max(0, cue.start() - 1)):
-                    if any(a <= m.start() < b for a, b in channel_spans):
+                    if any(a < m.end() and m.start() < b for a, b in channel_spans):
                         continue
                     name = _clean_category(m.group("name"))
-                    if not name:
+                    if not name or name.startswith(("通过", "在")):
+                        continue
+                    if any(w in name for w in _CHANNEL_WORDS):
+                        # "其中线上信息公开15条": a channel, not a category of information.
+                        add(ProseFigure("proactive.channel", _num(m.group("n")), "条", name, sent, section,
+                                        approx=bool(m.group("approx"))))
                         continue
                     add(ProseFigure("proactive.category", _num(m.group("n")), "条", name, sent, section,
                                     approx=bool(m.group("approx"))))

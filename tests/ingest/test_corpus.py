@@ -1,0 +1,96 @@
+"""The hand-read corpus as a regression suite: no figure invented anywhere, exact readings where claimed.
+
+Every entry of tests/fixtures/corpus is a published report exactly as found (source in its
+expected.json) with its figures typed in by a person reading the text. ``EXACT`` lists the entries that
+read completely right today (figures and identity); the accuracy table per layout and era is printed by
+``bench/ingest_corpus.py --markdown`` and quoted in docs/ingest.md.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from gongkai.ingest.pipeline import UnrecognisedFile, ingest_reading
+from gongkai.ingest.scoring import Expected, corpus_entries, score
+from gongkai.reports.data import Cell, ProseFigure, ReportData
+
+CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
+ENTRIES = corpus_entries(CORPUS)
+IDS = [exp.id for _p, exp in ENTRIES]
+
+# Entries that read exactly (every figure right, none missing or invented, agency and year as stated).
+EXACT = {
+    "ah-suzhou-city-2016", "fj-jinan-district-2016", "fj-nanping-city-2012", "gd-jianxin-town-2018",
+    "gs-baiyin-tjj-2020", "gs-dingxi-template", "jl-jinchang-town-2025", "js-suqian-city-2017",
+    "js-taizhou-city-2017", "ln-lingyuan-town-2025", "sd-liangcheng-town-2020", "sd-pingdu-office-2012",
+    "xj-township-2023", "yn-yipinglang-town-2022", "zj-lishui-city-2017",
+}
+
+
+def _read(path: Path, exp: Expected):  # type: ignore[no-untyped-def]
+    try:
+        r = ingest_reading(path.name, path.read_bytes())
+    except UnrecognisedFile:
+        return score(None, exp)
+    return score(r.data, exp, evidence=r.evidence)
+
+
+def test_corpus_is_real_and_varied() -> None:
+    assert len(ENTRIES) >= 20
+    assert len({exp.province for _p, exp in ENTRIES}) >= 10
+    assert {exp.era for _p, exp in ENTRIES} >= {"2021", "2019", "narrative", "local2008"}
+    for _p, exp in ENTRIES:
+        assert exp.source and exp.layout and exp.level, exp.id
+
+
+@pytest.mark.parametrize(("path", "exp"), ENTRIES, ids=IDS)
+def test_no_figure_invented_or_wrong(path: Path, exp: Expected) -> None:
+    s = _read(path, exp)
+    assert (s.invented, s.wrong) == (0, 0), s.details
+
+
+@pytest.mark.parametrize(("path", "exp"), [e for e in ENTRIES if e[1].id in EXACT],
+                         ids=[i for i in IDS if i in EXACT])
+def test_exact_reading(path: Path, exp: Expected) -> None:
+    s = _read(path, exp)
+    assert s.exact and s.identity_ok, s.details
+
+
+def test_exact_list_names_real_entries() -> None:
+    assert set(IDS) >= EXACT
+
+
+# --- the scorer itself can fail -------------------------------------------------------------------------
+
+def _exp(**figures: object) -> Expected:
+    table = {k: v for k, v in figures.items() if not k.startswith("prose_")}
+    prose = {k.removeprefix("prose_"): v for k, v in figures.items() if k.startswith("prose_")}
+    return Expected(id="x", source="s", province="p", level="l", agency="某镇", year=2020, era="2021", layout="t",
+                    figures={k.replace("__", "."): v for k, v in table.items()},  # type: ignore[misc]
+                    prose={k.replace("__", "."): v for k, v in prose.items()},  # type: ignore[misc]
+                    blank=frozenset({"table3.granted.research"}))
+
+
+def test_scorer_counts_right_wrong_missing_invented() -> None:
+    exp = _exp(table3__granted__total=5, table3__granted__natural_person=5, table2__penalty__decisions=1,
+               prose_proactive__total=[22])
+    d = ReportData(agency_name="某镇", year=2020, era="2021")
+    d.set("table3", "granted", "total", Cell(5))
+    d.set("table3", "granted", "natural_person", Cell(4))
+    d.set("table3", "granted", "research", Cell(0))  # printed blank: reading 0 there is inventing
+    d.figures.append(ProseFigure("proactive.total", 22))
+    d.figures.append(ProseFigure("proactive.channel", 15))
+    s = score(d, exp)
+    assert (s.right, s.wrong, s.missing, s.invented) == (2, 1, 1, 2)
+    assert not s.exact and s.identity_ok
+
+
+def test_scorer_identity_and_unsure() -> None:
+    exp = _exp(table3__granted__total=Decimal(12))
+    d = ReportData(agency_name="别的镇", year=2021, era="2021")
+    d.set("table3", "granted", "total", Cell(None, raw="12", unsure=True))  # no alternatives: not a claim
+    s = score(d, exp)
+    assert not s.identity_ok and s.missing == 1 and s.unsure == 0
