@@ -2,7 +2,9 @@
 
 ``get_calendar()`` returns a ``WorkdayCalendar`` of all stored years, rebuilt only when the data
 changed (one small aggregate query decides). Writes send ``calendar_changed`` after commit so open
-application deadlines are recomputed (Principle 3).
+application deadlines are recomputed (Principle 3). Importing a notice merges its days into the
+stored ones (each day keeps its source notice) and needs an explicit confirmation when the notice is
+doubtful or contradicts stored days (issue 11 items 8–9).
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from django.db.models import Count, Max
 
 from gongkai.core import clock, events
 from gongkai.core.actors import Actor, person
+from gongkai.workdays import selectors
 from gongkai.workdays.counting import WorkdayCalendar, YearData
-from gongkai.workdays.models import CalendarDay, CalendarYear, DayKind, Origin
+from gongkai.workdays.models import CalendarDay, CalendarYear, DayKind, HolidayNotice, Origin
 from gongkai.workdays.notice import ParsedNotice
+from gongkai.workdays.selectors import MergePlan
 from gongkai.workdays.signals import calendar_changed
 
 _lock = threading.Lock()
@@ -59,29 +63,73 @@ def _notify(years: list[int]) -> None:
     transaction.on_commit(lambda: calendar_changed.send(sender=CalendarYear, years=years))
 
 
+class NoticeNeedsConfirmation(ValueError):
+    """The notice is doubtful or contradicts stored days; a person must confirm before it is saved."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        self.reasons = reasons
+        super().__init__("；".join(reasons))
+
+
+def confirmation_reasons(parsed: ParsedNotice, plan: MergePlan) -> list[str]:
+    """Why saving ``parsed`` needs an explicit confirmation (empty: it may be saved as previewed)."""
+    reasons: list[str] = []
+    if parsed.unused:
+        reasons.append(f"有{len(parsed.unused)}句含日期的句子未能识别")
+    if parsed.warnings:
+        reasons.append(f"识别时有{len(parsed.warnings)}条提示需要核对")
+    if plan.conflicts:
+        reasons.append(f"有{len(plan.conflicts)}个日期与已保存的数据冲突")
+    return reasons
+
+
 @transaction.atomic
 def year_import_notice(*, parsed: ParsedNotice, text: str, source: str, actor: Actor,
-                       origin: str = Origin.NOTICE) -> CalendarYear:
-    """Replace one year's data with what was read from its notice (after the user confirmed it)."""
+                       origin: str = Origin.NOTICE, confirmed: bool = False) -> CalendarYear:
+    """Merge the days read from one notice into the calendar (issue 11 items 8–9).
+
+    Days the notice names are added, or changed when they contradict a stored day; days it does not
+    name are kept (a supplementary notice or the next year's notice may have set them). Each day
+    written keeps this notice as its source. A doubtful notice or a conflict is refused unless
+    ``confirmed`` (the preview showed them and a person agreed).
+    """
+    plan = selectors.notice_merge_plan(parsed)
+    reasons = confirmation_reasons(parsed, plan)
+    if reasons and not confirmed:
+        raise NoticeNeedsConfirmation(reasons)
     cy, created = CalendarYear.objects.select_for_update().get_or_create(year=parsed.year)
-    before = None if created else {
-        "source": cy.source,
-        "days": [f"{d.date.isoformat()} {d.kind}" for d in cy.days.order_by("date")],
-    }
-    cy.days.all().delete()
-    cy.source = source or f"国务院办公厅关于{parsed.year}年部分节假日安排的通知"
+    notice = HolidayNotice.objects.create(
+        year=parsed.year, title=parsed.title[:200], doc_number=parsed.doc_number[:40], issued_on=parsed.issued,
+        source=(source or parsed.source_label)[:300], text=text, imported_at=clock.now(), imported_by=person(actor))
+    dates = [d.date for d in parsed.days]
+    existing = {d.date: d for d in CalendarDay.objects.select_for_update().filter(date__in=dates)}
+    changed: list[str] = []
+    for line in plan.lines:
+        old = existing.get(line.date)
+        if old is None:
+            CalendarDay.objects.create(calendar_year=cy, date=line.date, kind=line.kind, name=line.name[:40],
+                                       origin=origin, notice=notice)
+            continue
+        if old.kind != line.kind:
+            changed.append(f"{line.date.isoformat()} {old.kind}→{line.kind}（原来源：{old.source_label}）")
+        elif old.notice_id is not None:
+            continue  # already read from another notice: keep that source
+        old.kind, old.name, old.origin, old.notice = line.kind, line.name[:40], origin, notice
+        old.save(update_fields=["kind", "name", "origin", "notice"])
+    if created or cy.origin == Origin.SEED or not cy.source:
+        cy.source = (source or parsed.source_label)[:200]
+        cy.notice_text = text
     cy.origin = origin
-    cy.notice_text = text
     cy.changed_by = person(actor)
     cy.save()
-    CalendarDay.objects.filter(date__in=[d.date for d in parsed.days]).delete()
-    CalendarDay.objects.bulk_create(
-        CalendarDay(calendar_year=cy, date=d.date, kind=d.kind, name=d.name) for d in parsed.days
-    )
-    events.record(action="calendar.year_imported", obj=cy, actor=actor, before=before, after={
-        "source": cy.source, "days": [f"{d.date.isoformat()} {d.kind}" for d in parsed.days],
+    events.record(action="calendar.year_imported", obj=cy, actor=actor, after={
+        "notice": notice.label, "source": notice.source,
+        "added": [f"{x.date.isoformat()} {x.kind}" for x in plan.added],
+        "changed": changed,
+        "kept": [k.date.isoformat() for k in plan.kept],
+        "unused_sentences": parsed.unused, "warnings": parsed.warnings,
     })
-    _notify([parsed.year])
+    _notify(sorted({parsed.year, *(d.date.year for d in parsed.days)}))
     return cy
 
 
@@ -96,9 +144,10 @@ def day_set(*, year: int, date: dt.date, kind: str | None, name: str = "", actor
             existing.delete()
     elif existing:
         existing.kind, existing.name, existing.calendar_year = kind, name, cy
+        existing.origin, existing.notice = Origin.MANUAL, None
         existing.save()
     else:
-        CalendarDay.objects.create(calendar_year=cy, date=date, kind=kind, name=name)
+        CalendarDay.objects.create(calendar_year=cy, date=date, kind=kind, name=name, origin=Origin.MANUAL)
     cy.origin = Origin.MANUAL if cy.origin == Origin.SEED else cy.origin
     cy.changed_by = person(actor)
     cy.save()

@@ -1,7 +1,9 @@
 """Staff pages for the workday calendar: years on record, one year's days, and notice import.
 
 Everyone on staff may read the calendar; only platform admins change it. Importing a notice is two
-steps: paste → the parsed holidays and make-up workdays are shown → confirm saves them.
+steps: paste → the preview shows each day (new, already stored, or in conflict with a stored day), the
+stored days kept, every sentence not used and every warning → confirm merges them (a doubtful notice
+or a conflict needs a ticked confirmation).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from gongkai.agencies.access import is_platform_admin, is_staff_user
-from gongkai.workdays import services
+from gongkai.workdays import selectors, services
 from gongkai.workdays.models import CalendarDay, CalendarYear, DayKind
 from gongkai.workdays.notice import NoticeParseError, parse_notice
 
@@ -59,29 +61,45 @@ def year_detail(request: HttpRequest, year: int) -> HttpResponse:
                          actor=request.user)
         messages.success(request, "已保存")
         return redirect("workdays:year", year)
-    days = CalendarDay.objects.filter(calendar_year=cy).order_by("date")
+    days = CalendarDay.objects.filter(calendar_year=cy).select_related("notice").order_by("date")
     return render(request, "workdays/year.html", {"cy": cy, "days": days, "kinds": DayKind.choices,
                                                   "can_edit": is_platform_admin(request.user)})
 
 
 @login_required
 def notice_import(request: HttpRequest) -> HttpResponse:
+    """Paste → preview (days, conflicts, unused sentences, warnings) → confirm → merge (issue 11 items 8–9)."""
     if not is_platform_admin(request.user):
         raise PermissionDenied
     text = request.POST.get("text", "")
-    year_raw = request.POST.get("year") or request.GET.get("year") or ""
+    year_raw = (request.POST.get("year") or request.GET.get("year") or "").strip()
     ctx: dict[str, object] = {"text": text, "year": year_raw}
-    if request.method == "POST":
-        try:
-            parsed = parse_notice(text, int(year_raw) if year_raw.strip().isdigit() else None)
-        except NoticeParseError as exc:
-            ctx["error"] = str(exc)
+    if request.method != "POST":
+        return render(request, "workdays/import.html", ctx)
+    if year_raw and not (year_raw.isdigit() and 2000 <= int(year_raw) <= 2100):
+        ctx["error"] = "年份应为四位数字，例如 2027"
+        return render(request, "workdays/import.html", ctx)
+    try:
+        parsed = parse_notice(text, int(year_raw) if year_raw else None)
+    except NoticeParseError as exc:
+        ctx["error"] = str(exc)
+        return render(request, "workdays/import.html", ctx)
+    plan = selectors.notice_merge_plan(parsed)
+    reasons = services.confirmation_reasons(parsed, plan)
+    source = request.POST.get("source", "")[:300] or parsed.source_label
+    ctx.update(parsed=parsed, plan=plan, reasons=reasons, year=parsed.year, source=source,
+               no_date=[s.text for s in parsed.sentences if s.status == "no_date"])
+    if request.POST.get("confirm") == "1":
+        if reasons and request.POST.get("checked") != "1":
+            ctx["error"] = "请先逐项核对下列提示、未使用的句子和冲突，并勾选确认后再保存"
             return render(request, "workdays/import.html", ctx)
-        if request.POST.get("confirm") == "1":
-            services.year_import_notice(parsed=parsed, text=text, source=request.POST.get("source", ""),
-                                        actor=request.user)
-            messages.success(request, f"已保存{parsed.year}年节假日安排")
-            return redirect("workdays:year", parsed.year)
-        ctx.update(parsed=parsed, year=parsed.year,
-                   existing=CalendarYear.objects.filter(year=parsed.year).exists())
+        try:
+            services.year_import_notice(parsed=parsed, text=text, source=source, actor=request.user,
+                                        confirmed=bool(reasons))
+        except services.NoticeNeedsConfirmation as exc:
+            ctx["error"] = f"未保存：{exc}。数据在预览后发生了变化，请重新核对"
+            return render(request, "workdays/import.html", ctx)
+        messages.success(request, f"已合并{parsed.year}年节假日安排：新增{len(plan.added)}天，"
+                                  f"改变{len(plan.conflicts)}天，保留{len(plan.kept)}天")
+        return redirect("workdays:year", parsed.year)
     return render(request, "workdays/import.html", ctx)

@@ -100,22 +100,38 @@ def test_cli_due_and_missing_year(db, capsys):
         call_command("calendar", "due", "2026-12-20", "20")
 
 
+# Not a real notice (the 2027 notice is not out): weekday notes consistent with 2027's calendar.
+NOTICE_2027_SYNTHETIC = ("国务院办公厅关于2027年部分节假日安排的通知\n"
+                         "一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n"
+                         "二、春节：2月5日（周五）至11日（周四）放假调休，共7天。2月13日（周六）上班。\n")
+
+
 def test_cli_import_notice_for_new_year(db, tmp_path, capsys):
-    text = NOTICE_2026.replace("2026", "2027")
     f = tmp_path / "n.txt"
-    f.write_text(text, encoding="utf-8")
+    f.write_text(NOTICE_2027_SYNTHETIC, encoding="utf-8")
     call_command("calendar", "import-notice", str(f), "--dry-run")
     out = capsys.readouterr().out.splitlines()
-    assert "2027-01-04 makeup_workday 元旦" in out
+    assert "2027-02-13 makeup_workday 春节 [新增]" in out
     assert not CalendarYear.objects.filter(year=2027).exists()
     call_command("calendar", "import-notice", str(f))
     assert CalendarYear.objects.filter(year=2027).exists()
     from gongkai.workdays.services import get_calendar
 
-    assert get_calendar().is_workday(D(2027, 1, 4))  # stored as a make-up day (date shifted from 2026 text)
+    assert get_calendar().is_workday(D(2027, 2, 13))  # stored as a make-up Saturday
+    assert not get_calendar().is_workday(D(2027, 2, 8))
     from gongkai.core.models import Event
 
     assert Event.objects.filter(action="calendar.year_imported").count() == 1
+
+
+def test_cli_refuses_a_shifted_notice_without_confirmation(db, tmp_path, capsys):
+    # The 2026 text with its year changed: every weekday note now contradicts the calendar.
+    f = tmp_path / "n.txt"
+    f.write_text(NOTICE_2026.replace("2026", "2027"), encoding="utf-8")
+    with pytest.raises(CommandError, match="--confirm"):
+        call_command("calendar", "import-notice", str(f))
+    assert "请核对年份" in capsys.readouterr().err
+    assert not CalendarYear.objects.filter(year=2027).exists()
 
 
 def _synthetic() -> WorkdayCalendar:

@@ -1,4 +1,8 @@
-"""`gongkai calendar due DATE N` and `gongkai calendar import-notice FILE [--dry-run]` (thin)."""
+"""`gongkai calendar due DATE N` and `gongkai calendar import-notice FILE [--dry-run] [--confirm]` (thin).
+
+The import prints what the notice adds, confirms or changes, every sentence it did not use and every
+warning; a doubtful notice or a conflict with stored days is saved only with ``--confirm``.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +13,10 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from gongkai.core.actors import SYSTEM
-from gongkai.workdays import services
+from gongkai.workdays import selectors, services
 from gongkai.workdays.counting import CalendarYearMissing
 from gongkai.workdays.notice import NoticeParseError, parse_notice
+from gongkai.workdays.selectors import CHANGE
 
 
 class Command(BaseCommand):
@@ -27,6 +32,8 @@ class Command(BaseCommand):
         imp.add_argument("--dry-run", action="store_true")
         imp.add_argument("--year", type=int, default=None)
         imp.add_argument("--source", default="")
+        imp.add_argument("--confirm", action="store_true",
+                         help="save although sentences were not used, warnings were raised or stored days change")
 
     def handle(self, *args: Any, **opts: Any) -> None:
         if opts["action"] == "due":
@@ -50,11 +57,24 @@ class Command(BaseCommand):
             parsed = parse_notice(text, opts["year"])
         except NoticeParseError as exc:
             raise CommandError(str(exc)) from exc
-        for day in parsed.days:
-            self.stdout.write(f"{day.date.isoformat()} {day.kind} {day.name}")
+        plan = selectors.notice_merge_plan(parsed)
+        self.stdout.write(f"# {parsed.source_label}")
+        for line in plan.lines:
+            self.stdout.write(f"{line.date.isoformat()} {line.kind} {line.name} [{line.action_label}]"
+                              + (f"（原为{line.existing_kind_label}，来源：{line.existing_source}）"
+                                 if line.action == CHANGE else ""))
+        for kept in plan.kept:
+            self.stdout.write(f"保留 {kept.date.isoformat()} {kept.kind_label} {kept.name}（来源：{kept.source}）")
+        for sentence in parsed.unused:
+            self.stderr.write(f"未使用的句子（含日期）：{sentence}")
         for warning in parsed.warnings:
-            self.stderr.write(f"warning: {warning}")
-        if not opts["dry_run"]:
-            services.year_import_notice(parsed=parsed, text=text, source=opts["source"], actor=SYSTEM)
-            self.stderr.write(f"saved {parsed.year}: {len(parsed.holidays)} holidays, "
-                              f"{len(parsed.makeup_workdays)} make-up workdays")
+            self.stderr.write(f"提示：{warning}")
+        if opts["dry_run"]:
+            return
+        try:
+            services.year_import_notice(parsed=parsed, text=text, source=opts["source"], actor=SYSTEM,
+                                        confirmed=opts["confirm"])
+        except services.NoticeNeedsConfirmation as exc:
+            raise CommandError(f"未保存：{exc}。请核对上面列出的内容，确认无误后加 --confirm 重新运行") from exc
+        self.stderr.write(f"saved {parsed.year}: {len(plan.added)} added, {len(plan.conflicts)} changed, "
+                          f"{len(plan.kept)} kept")
