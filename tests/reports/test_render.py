@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 def data(agency: Any) -> ReportData:
     ledger(agency)
     title = f"{agency.name}2025年政府信息公开工作年度报告"
-    d = figures.compute([agency.pk], 2025, agency_name=agency.name, title=title)
+    d = figures.compute(agency.pk, 2025, agency_name=agency.name, title=title)
     d.narrative = {"overview": "全年主动公开政府信息10条。", "problems": "一是……", "other": "未收取信息处理费。"}
     d.tables["table2"][("admin_fees", "amount")].value = Decimal("1.25")
     return d
@@ -120,3 +120,19 @@ def test_xlsx_cells_equal_json(data: ReportData) -> None:
     assert len(flat) == sum(len(c) for c in as_json.tables.values())
     merged = {str(m) for m in wb[SHEET_NAMES["table3"]].merged_cells.ranges}
     assert "A1:C3" in merged
+
+
+def test_ofd_export_reads_back_as_the_pdf_page_by_page(data: ReportData) -> None:
+    import pdfplumber
+
+    from gongkai.core.ofd import ofd_text
+    from gongkai.reports.render.exports import CONTENT_TYPES, render_bytes
+
+    assert CONTENT_TYPES["ofd"] == "application/ofd"
+    ofd_pages = [re.sub(r"\s+", "", t) for t in ofd_text(render_bytes(data, "ofd"))]
+    with pdfplumber.open(io.BytesIO(report_pdf(data))) as doc:
+        pdf_pages = [re.sub(r"\s+", "", p.extract_text() or "") for p in doc.pages]
+    # Same glyphs on the same pages (line grouping differs: the OFD splits a line where the font changes).
+    assert [sorted(p) for p in ofd_pages] == [sorted(p) for p in pdf_pages] and len(ofd_pages) >= 3
+    assert data.title in ofd_pages[0]
+    assert "（七）总计" in "".join(ofd_pages)

@@ -1,4 +1,4 @@
-"""HTTP responses for the export formats of a report (json, html, docx, pdf, xlsx), shared by the
+"""HTTP responses for the export formats of a report (json, html, docx, pdf, xlsx, ofd), shared by the
 staff pages, the portal and the CLI (``write``)."""
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ofd": "application/ofd",
 }
 
 
@@ -83,7 +84,12 @@ def render_bytes(data: ReportData, kind: str) -> bytes:
         from gongkai.reports.render.xlsx import report_xlsx
 
         return report_xlsx(data)
-    raise ValueError(f"不支持的格式：{kind}（可用 json、html、docx、pdf、xlsx）")
+    if kind == "ofd":  # GB/T 33190, from the same layout as the PDF (ADR 0008)
+        from gongkai.core.ofd import pdf_to_ofd
+        from gongkai.reports.render.pdf import report_pdf
+
+        return pdf_to_ofd(report_pdf(data), title=data.title, author=data.agency_name)
+    raise ValueError(f"不支持的格式：{kind}（可用 json、html、docx、pdf、xlsx、ofd）")
 
 
 def response(data: ReportData, kind: str, stem: str, *, inline: bool = False) -> HttpResponse:
