@@ -17,6 +17,7 @@ class ApplicationsConfig(AppConfig):
         eventlabels.register({f"application.{r.action}": TABLE.label(r.action) for r in TABLE.rows} | {
             "application.submitted": "收到申请", "application.identity_viewed": "查看证件号码",
             "application.letter_delivered": "登记文书送达", "application.letter_template_saved": "保存文书模板",
+            "application.letter_regenerated": "重新生成文书（保留原件）",
             "application.keys_rotated": "更换加密密钥",
             "application.correction_requested": "发出补正告知", "application.correction_received": "收到补正材料",
             "application.consultation_opened": "征求意见", "application.consultation_closed": "征求意见结束",

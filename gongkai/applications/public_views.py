@@ -133,7 +133,8 @@ def status_page(request: HttpRequest, code: str) -> HttpResponse:
     res = selectors.explain(app)
     return render(request, "apply/status.html", {
         "app": app, "res": res, "ledger": app.clock_events.all(),
-        "letters": app.letters.filter(kind__in=PUBLIC_LETTER_KINDS),
+        # the newest version of each letter (a regenerated letter replaces the one it corrects)
+        "letters": app.letters.filter(kind__in=PUBLIC_LETTER_KINDS, superseded_by__isnull=True),
         "fee_notices": app.fee_notices.all(),
     })
 

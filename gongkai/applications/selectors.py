@@ -50,9 +50,16 @@ def compute_due_from_ledger(app: Application, cal: WorkdayCalendar | None = None
 
 
 def explain(app: Application, cal: WorkdayCalendar | None = None) -> deadlines.DueResult:
-    """The stored due date (or why there is none) with its explanation from the ledger (case and status pages)."""
+    """The stored due date (or why there is none) with its explanation from the ledger (case and status pages).
+
+    A closed case's clock has stopped: it shows no missing-calendar message and no provisional date
+    (a 暂估 date that can no longer be recomputed would mislead), only the explanation up to its end.
+    """
     res = compute_due_from_ledger(app, cal)
-    return replace(res, due=app.due_on, error=app.due_error or "")
+    if not app.is_open:
+        due = None if res.provisional or app.due_provisional else app.due_on
+        return replace(res, due=due, error="", provisional=False, assumed_years=())
+    return replace(res, due=app.due_on, error=app.due_error or "", provisional=app.due_provisional)
 
 
 def open_consultations(app: Application) -> list[ClockEvent]:

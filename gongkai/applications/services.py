@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -482,6 +482,66 @@ def letter_files_build(*, letter: Letter) -> bool:
 
 def _build_after_commit(letter_id: int) -> None:
     build_letter_files.delay(letter_id)
+
+
+def _regeneration_inputs(app: Application, old: Letter, on: dt.date) -> letters.Inputs:
+    """The figures of the action that issued ``old``, read back from the ledger (which is append-only).
+
+    The remedy clause keeps the law of the original decision's day (``decided_on``).
+    """
+    base = letters.Inputs(issued_on=on, decided_on=old.issued_on)
+    events_of = app.clock_events.order_by("on", "id")
+    if old.kind == LetterKind.ANSWER:
+        return base
+    if old.kind == LetterKind.CORRECTION:
+        ev = events_of.filter(kind=Kind.CORRECTION_REQUESTED).first()
+        if ev is not None:
+            return replace(base, until=ev.until, note=ev.note)
+    elif old.kind == LetterKind.EXTENSION:
+        ev = events_of.filter(kind=Kind.EXTENSION_APPROVED).first()
+        if ev is not None:
+            return replace(base, days=ev.days, note=ev.note)
+    elif old.kind == LetterKind.CONSULTATION:
+        opened = events_of.filter(kind=Kind.CONSULTATION_OPENED, party="third_party")
+        ev = opened.filter(on=old.issued_on).first() or opened.first()
+        if ev is not None:
+            return replace(base, party_name=ev.note)
+    elif old.kind == LetterKind.FEE:
+        notices = app.fee_notices.order_by("id")
+        notice = notices.filter(sent_on=old.issued_on).first() or notices.last()
+        if notice is not None:
+            return replace(base, fee=notice)
+    raise ValidationError("找不到该文书对应的办理记录，无法重新生成。")
+
+
+def letter_regenerate(*, letter: Letter, on: dt.date, reason: str, actor: Actor) -> Letter:
+    """Issue a corrected version of ``letter`` from today's wording, keeping the old version unchanged.
+
+    For letters issued before a fix (one that read "于None前", or the old remedy wording): the text is
+    rendered again with the agency's current template from the same ledger facts; the new row points
+    to the old one (``supersedes``), the old row and its files stay as they were delivered, and the
+    public status page shows the newest version. One event records both texts.
+    """
+    _require(actor, letter.application.agency, *ACTING)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("请说明重新生成的原因")
+    with transaction.atomic():
+        app = Application.objects.select_for_update().select_related("agency").get(pk=letter.application_id)
+        old = Letter.objects.select_for_update().get(pk=letter.pk, application=app)
+        if Letter.objects.filter(supersedes=old).exists():
+            raise ValidationError("该文书已有更正版本，请对最新版本操作")
+        if on < old.issued_on:
+            raise ValidationError("重新生成的日期不能早于原文书的出具日期")
+        title, text, note = _letter_text(app, old.kind, _regeneration_inputs(app, old, on))
+        new = Letter.objects.create(application=app, kind=old.kind, title=title, body=text, issued_on=on,
+                                    supersedes=old, regenerated_reason=reason[:300])
+        events.record(action="application.letter_regenerated", obj=app, actor=actor, agency=app.agency,
+                      before={"letter": old.pk, "body": old.body},
+                      after={"letter": new.pk, "body": text, "reason": reason}, note=note)
+        pk = new.pk
+        transaction.on_commit(lambda: _build_after_commit(pk), robust=True)
+    return new
 
 
 def letter_deliver(*, letter: Letter, way: str, on: dt.date, proof: str, actor: Actor) -> Letter:

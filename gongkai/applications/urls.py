@@ -13,6 +13,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<int:application_id>/deliver/", views.letter_deliver, name="deliver"),
     path("<int:application_id>/identity/", views.identity_reveal, name="identity"),
     path("<int:application_id>/letters/<int:letter_id>/build/", views.letter_files_retry, name="letter_build"),
+    path("<int:application_id>/letters/<int:letter_id>/regenerate/", views.letter_regenerate,
+         name="letter_regenerate"),
     path("<int:application_id>/letters/<int:letter_id>/<str:fmt>/", views.letter_file, name="letter"),
     path("templates/<int:agency_id>/", views.letter_templates, name="templates"),
 ]
