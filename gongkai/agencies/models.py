@@ -39,7 +39,7 @@ LEVEL_DEPTH = {Level.PROVINCE: 0, Level.CITY: 1, Level.COUNTY: 2, Level.TOWNSHIP
 
 
 class Kind(models.TextChoices):
-    # 人民政府 (and its 办公厅/办公室 acting for it), publishes the 本级政府 report by 3月31日 (Art. 49).
+    # 人民政府 (and its 办公厅/办公室 acting for it); annual report dates by kind: reports.deadlines.
     GOVERNMENT = "government", _("人民政府")
     # 县级以上人民政府部门, reports by 1月31日 (Art. 49).
     DEPARTMENT = "department", _("政府部门")
@@ -50,6 +50,16 @@ class Kind(models.TextChoices):
 class IndexDateFormat(models.TextChoices):
     YEAR = "YYYY", _("年（YYYY）")
     YEAR_MONTH = "YYYYMM", _("年月（YYYYMM）")
+
+
+class OnlineReceipt(models.TextChoices):
+    """How this organ confirms an online application (Art. 31(3): 双方确认之日), docs/applications.md."""
+
+    # The platform's acknowledgement page with the tracking code is sent on the organ's behalf: the
+    # day of submission (Asia/Shanghai) is the day both sides confirm (ADR 0002, the default).
+    ON_SUBMISSION = "submission", _("自动确认：提交成功并显示查询码之日为收到之日")
+    # A staff member confirms it on the case page ("确认收到"); the clock starts on that day.
+    STAFF = "staff", _("人工确认：工作人员点击“确认收到”之日为收到之日")
 
 
 class Agency(models.Model):
@@ -83,6 +93,11 @@ class Agency(models.Model):
     fee_pauses_clock = models.BooleanField(
         _("收费期间暂停答复期限"), default=True,
         help_text=_("国办函〔2020〕109号未明确缴费期间是否计入答复期限，默认不计入"),
+    )
+    # Art. 31(3): an application over the Internet is received on the day both sides confirm it.
+    online_receipt = models.CharField(
+        _("网上申请的收到之日"), max_length=12, choices=OnlineReceipt.choices, default=OnlineReceipt.ON_SUBMISSION,
+        help_text=_("条例第三十一条第三项：通过互联网渠道提交的，以双方确认之日为收到申请之日"),
     )
 
     class Meta:
@@ -122,11 +137,6 @@ class Agency(models.Model):
     @property
     def display_name(self) -> str:
         return self.short_name or self.name
-
-    @property
-    def report_deadline_month_day(self) -> tuple[int, int]:
-        """Art. 49: departments publish by 1月31日, governments by 3月31日 (townships: local rule; 3月31日)."""
-        return (1, 31) if self.kind == Kind.DEPARTMENT else (3, 31)
 
 
 class Role(models.TextChoices):

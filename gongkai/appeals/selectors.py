@@ -1,35 +1,53 @@
 """Reads of the appeals ledger: Table 4 figures for annual reports, as one SQL GROUP BY per call.
 
 ``table4_by_agency(agency_ids, year)`` is the one definition: the cases of ``year`` counted by agency ×
-kind × outcome. Which cases belong to a year: those decided in the year (by their outcome) plus those
-filed on or before 31 December and not decided by then (尚未审结). Each agency's row is keyed
-``<kind>.<outcome>`` and ``<kind>.total`` (the Table 4 keys declared in ``gongkai.formats``), every key
-present. ``table4_counts`` is the same rows summed over a set of agencies.
+kind × outcome, a typed ``Table4Row`` per agency. Which cases belong to a year: those decided in the year
+(by their outcome) plus those filed on or before 31 December and not decided by then (尚未审结). A row's
+``cases`` are keyed ``<kind>.<outcome>`` (the Table 4 parts declared in ``gongkai.formats``), every key
+present. ``table4_counts`` is the same rows with their totals, summed over a set of agencies.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.db.models import Case, CharField, Count, Q, Value, When
 
 from gongkai.appeals.models import AppealCase
-from gongkai.formats.declarations import APPEAL_PENDING, TABLE4_PART_KEYS, TABLE4_TOTAL, TABLE4_TOTAL_KEYS
+from gongkai.formats.declarations import (
+    APPEAL_KIND_KEYS,
+    APPEAL_PENDING,
+    APPEAL_RESULT_KEYS,
+    TABLE4_PART_KEYS,
+    TABLE4_TOTAL,
+)
 
-# Table 4 of one agency (or a set): declared key → number of cases.
+# Table 4 of a set of agencies: declared key (parts and totals) → number of cases (``table4_counts``).
 Table4Counts = dict[str, int]
 # Above this many agencies the query groups the whole ledger and drops other agencies' rows in Python:
 # cheaper than WHERE agency_id IN (…thousands of parameters…), same result.
 SCOPE_LIMIT = 200
 
 
-def _empty() -> Table4Counts:
-    return dict.fromkeys((*TABLE4_PART_KEYS, *TABLE4_TOTAL_KEYS), 0)
+@dataclass(frozen=True, slots=True)
+class Table4Row:
+    """One agency's review and litigation cases of a year: ``cases`` maps every declared Table 4 part
+    (``review.upheld`` … ``litigation_after_review.pending``) to its count. Totals are not part of the
+    row: the report derives them from its rules; ``counts`` adds them for ``table4_counts``."""
+
+    cases: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLE4_PART_KEYS, 0))
+
+    def counts(self) -> Table4Counts:
+        out = dict(self.cases)
+        for kind in APPEAL_KIND_KEYS:
+            out[f"{kind}.{TABLE4_TOTAL}"] = sum(self.cases[f"{kind}.{r}"] for r in APPEAL_RESULT_KEYS)
+        return out
 
 
-def table4_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table4Counts]:
-    """``{agency id: Table 4 counts}`` for every id given (all zeros for an agency without cases)."""
+def table4_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table4Row]:
+    """``{agency id: Table4Row}`` for every id given (all zeros for an agency without cases)."""
     ids = sorted(set(agency_ids))
     last = dt.date(year, 12, 31)
     qs = AppealCase.objects.filter(
@@ -39,21 +57,20 @@ def table4_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table4Co
         qs = qs.filter(agency_id__in=ids)
     bucket = Case(When(Q(decided_on__isnull=True) | Q(decided_on__gt=last), then=Value(APPEAL_PENDING)),
                   default="outcome", output_field=CharField())
-    out = {aid: _empty() for aid in ids}
+    out = {aid: Table4Row() for aid in ids}
     for aid, kind, outcome, n in (qs.annotate(b=bucket).values("agency_id", "kind", "b").annotate(n=Count("id"))
                                   .values_list("agency_id", "kind", "b", "n")):
         row = out.get(aid)
         if row is None:  # another agency's cases, read because the scope was the whole ledger
             continue
-        row[f"{kind}.{outcome}"] += n
-        row[f"{kind}.{TABLE4_TOTAL}"] += n
+        row.cases[f"{kind}.{outcome}"] += n
     return out
 
 
 def table4_counts(agency_ids: Iterable[int], year: int) -> Table4Counts:
     """Table 4 of ``year`` summed over ``agency_ids`` (the rows of ``table4_by_agency`` added up)."""
-    out = _empty()
+    out = Table4Row().counts()
     for row in table4_by_agency(agency_ids, year).values():
-        for key, n in row.items():
+        for key, n in row.counts().items():
             out[key] += n
     return out

@@ -4,18 +4,18 @@ The due date is read one way: ``Application.due_on``/``due_error``, the copy ser
 ledger. ``compute_due_from_ledger`` is that derivation (services call it when they write);
 ``explain`` gives pages the stored date with the ledger's explanation lines.
 
-``table3_by_agency(agency_ids, year)`` is the Table 3 (2021) input as one GROUP BY per agency: outcome
-× applicant type for cases closed in the year, plus ``new_received``, ``carried_over`` (received before
-the year and still open on 1 January) and ``carry_forward`` (open on 31 December); ``table3_counts`` is
-those rows summed over a set of agencies. ``fee_figures``
-gives the year's fee notices, amounts and collections.
+``table3_by_agency(agency_ids, year)`` is the Table 3 input as one GROUP BY, a typed ``Table3Row`` per
+agency: outcome × applicant type for cases closed in the year, plus ``new_received``, ``carried_over``
+(received before the year and still open on 1 January) and ``carry_forward`` (open on 31 December);
+``table3_counts`` is those rows summed over a set of agencies. ``fees_by_agency`` (a ``FeeRow`` per agency)
+and its sum ``fee_figures`` give the year's fee notices, amounts and collections.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, fields, replace
 
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Sum, Value, When
 
@@ -108,26 +108,45 @@ def scoped(agency_ids: Iterable[int]) -> ApplicationQuerySet:
     return Application.objects.filter(agency_id__in=list(agency_ids))
 
 
-# Table 3 of one agency (or a set): {row key: {column key: count}}; see ``table3_by_agency``.
+# Table 3 of a set of agencies: {row key: {column key: count}} (``table3_counts``); per applicant type.
 Table3Counts = dict[str, dict[str, int]]
+TypeCounts = dict[str, int]  # applicant type → cases (every type present)
 # Above this many agencies the Table 3 query groups the whole ledger and drops other agencies' rows in
 # Python: cheaper than WHERE agency_id IN (…thousands of parameters…), same result.
 TABLE3_SCOPE_LIMIT = 200
 _FLOW_ROWS = ("new_received", "carried_over", "carry_forward")
 
 
-def _type_row() -> dict[str, int]:
-    return dict.fromkeys([*COLUMNS, "total"], 0)
+def _types() -> TypeCounts:
+    return dict.fromkeys(COLUMNS, 0)
 
 
-def table3_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table3Counts]:
-    """``{agency id: {row key: {column key: count}}}`` for Table 3 of ``year``, one GROUP BY for all agencies.
+@dataclass(frozen=True, slots=True)
+class Table3Row:
+    """One agency's Table 3 cases for a year, by applicant type: received in the year (一), received
+    before it and open on 1 January (二), closed in the year by outcome (三; only outcomes that occur),
+    open on 31 December (四). Totals are not part of the row: the report derives them from its rules."""
 
-    Rows: ``new_received``, ``carried_over`` (received before the year, still open on 1 January), every
-    outcome that occurs among cases closed in the year (``granted`` …), ``total`` (those closed cases) and
-    ``carry_forward`` (open on 31 December). Columns: the six applicant types and ``total``. One pass:
-    grouped by (agency, applicant type, outcome if closed in the year else ''), summing the flows over the
-    outcome groups gives the per-type flows and a group with an outcome counts its closed cases.
+    new_received: TypeCounts = field(default_factory=_types)
+    carried_over: TypeCounts = field(default_factory=_types)
+    carry_forward: TypeCounts = field(default_factory=_types)
+    closed: dict[str, TypeCounts] = field(default_factory=dict)
+
+    def counts(self) -> Table3Counts:
+        """``{row key: {type: n, "total": n}}`` with the ``total`` row (cases closed), as ``table3_counts``."""
+        rows = {"new_received": self.new_received, "carried_over": self.carried_over,
+                "carry_forward": self.carry_forward, **self.closed}
+        out = {key: {**row, "total": sum(row.values())} for key, row in rows.items()}
+        total = {col: sum(row[col] for row in self.closed.values()) for col in COLUMNS}
+        out["total"] = {**total, "total": sum(total.values())}
+        return out
+
+
+def table3_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table3Row]:
+    """``{agency id: Table3Row}`` for ``year``, one GROUP BY for all agencies (every agency given present).
+
+    One pass: grouped by (agency, applicant type, outcome if closed in the year else ''), summing the flows
+    over the outcome groups gives the per-type flows and a group with an outcome counts its closed cases.
     """
     ids = sorted(set(agency_ids))
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -143,43 +162,56 @@ def table3_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table3Co
             .annotate(new=Count("id", filter=received), carried=Count("id", filter=open_at_start),
                       forward=Count("id", filter=open_at_end), n=Count("id"))
             .values_list("agency_id", "applicant_type", "o", "new", "carried", "forward", "n"))
-    out: dict[int, Table3Counts] = {aid: {r: _type_row() for r in (*_FLOW_ROWS, "total")} for aid in ids}
+    out = {aid: Table3Row() for aid in ids}
     for aid, atype, outcome, new, carried, forward, n in rows:
         t = out.get(aid)
         if t is None:  # another agency's cases, read because the scope was the whole ledger
             continue
-        for row_key, count in (("new_received", new), ("carried_over", carried), ("carry_forward", forward)):
-            t[row_key][atype] = t[row_key].get(atype, 0) + count
-            t[row_key]["total"] += count
+        t.new_received[atype] += new
+        t.carried_over[atype] += carried
+        t.carry_forward[atype] += forward
         if outcome:
-            for row_key in (outcome, "total"):
-                row = t.setdefault(row_key, _type_row())
-                row[atype] = row.get(atype, 0) + n
-                row["total"] += n
+            by_type = t.closed.get(outcome)
+            if by_type is None:
+                by_type = t.closed[outcome] = _types()
+            by_type[atype] += n
     return out
 
 
 def table3_counts(agency_ids: Iterable[int], year: int) -> Table3Counts:
     """Table 3 of ``year`` summed over ``agency_ids`` (the rows of ``table3_by_agency`` added up)."""
-    out: Table3Counts = {r: _type_row() for r in (*_FLOW_ROWS, "total")}
-    for counts in table3_by_agency(agency_ids, year).values():
-        for row_key, row in counts.items():
-            target = out.setdefault(row_key, _type_row())
-            for col, n in row.items():
-                target[col] = target.get(col, 0) + n
+    out: Table3Counts = Table3Row().counts()
+    for row in table3_by_agency(agency_ids, year).values():
+        for row_key, counts in row.counts().items():
+            target = out.setdefault(row_key, dict.fromkeys([*COLUMNS, "total"], 0))
+            for col, n in counts.items():
+                target[col] += n
     return out
 
 
-# The year's processing fees of one agency (or a set), in 元: ``notices`` sent and their ``amount``,
-# ``paid_count`` and ``collected`` (paid in the year), ``waived_count``.
+# The year's processing fees of a set of agencies, in 元, keyed like ``FeeRow``'s fields.
 FeeFigures = dict[str, int]
-_FEE_KEYS = ("notices", "amount", "paid_count", "collected", "waived_count")
 
 
-def fees_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, FeeFigures]:
-    """``{agency id: fee figures}`` for ``year`` (one GROUP BY; every agency given is present)."""
+@dataclass(frozen=True, slots=True)
+class FeeRow:
+    """One agency's processing fees (信息处理费) of a year, in 元: notices sent in the year and their
+    amount; notices paid in the year (count, amount collected); notices waived in the year."""
+
+    notices: int = 0
+    amount: int = 0
+    paid_count: int = 0
+    collected: int = 0
+    waived_count: int = 0
+
+
+_FEE_KEYS = tuple(f.name for f in fields(FeeRow))
+
+
+def fees_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, FeeRow]:
+    """``{agency id: FeeRow}`` for ``year`` (one GROUP BY; every agency given is present)."""
     ids = sorted(set(agency_ids))
-    out = {aid: dict.fromkeys(_FEE_KEYS, 0) for aid in ids}
+    out = {aid: FeeRow() for aid in ids}
     sent = Q(sent_on__year=year)
     paid = Q(status=FeeStatus.PAID, paid_on__year=year)
     waived = Q(status=FeeStatus.WAIVED, paid_on__year=year)
@@ -191,16 +223,16 @@ def fees_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, FeeFigures
                       f_waived_count=Count("id", filter=waived))
             .values_list("application__agency_id", *(f"f_{k}" for k in _FEE_KEYS)))
     for aid, *figures in rows:
-        out[aid] = {k: int(v or 0) for k, v in zip(_FEE_KEYS, figures, strict=True)}
+        out[aid] = FeeRow(*(int(v or 0) for v in figures))
     return out
 
 
 def fee_figures(agency_ids: Iterable[int], year: int) -> FeeFigures:
     """Fee notices sent in ``year`` (count, amount) and what was collected (paid in ``year``), over a set."""
     out = dict.fromkeys(_FEE_KEYS, 0)
-    for fig in fees_by_agency(agency_ids, year).values():
+    for row in fees_by_agency(agency_ids, year).values():
         for key in _FEE_KEYS:
-            out[key] += fig[key]
+            out[key] += getattr(row, key)
     return out
 
 

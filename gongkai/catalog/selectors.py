@@ -1,8 +1,8 @@
 """Reads over the catalog, all SQL aggregates: the annual report's Table 2 figures, channel and
 category counts per year, Art. 26 timeliness, and permission-scoped record lists for staff.
 
-Annual-report code calls ``table2_by_agency`` (Table 2 per agency; ``table2_figures`` is its sum over a
-set), ``channel_counts``, ``category_counts`` and ``timeliness_counts`` with agency ids and a year; see
+Annual-report code calls ``table2_by_agency`` (a typed ``Table2Row`` per agency; ``table2_figures`` is their
+sum over a set), ``channel_counts``, ``category_counts`` and ``timeliness_counts`` with agency ids and a year; see
 docs/catalog.md for the keys.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import Any
 
@@ -29,7 +30,7 @@ def _year_bounds(year: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
-# Table 2 (2021 format) figures of one agency (or a set): ``regulation.{issued,repealed,in_force}``,
+# Table 2 (2021 format) figures of a set of agencies: ``regulation.{issued,repealed,in_force}``,
 # ``normative.{…}``, ``licensing``, ``penalty``, ``coercion`` (int) and ``fees`` (Decimal, 万元).
 Table2Figures = dict[str, int | Decimal]
 # Agencies per records query: naming them lets the catalog's (agency, kind, …) index deliver the rows
@@ -40,15 +41,34 @@ RECORD_CHUNK = 5000
 PERIOD_SCOPE_LIMIT = 200
 
 
-def _table2_zero() -> Table2Figures:
-    out: Table2Figures = {f"{kind}.{col}": 0 for kind in (Art20Kind.REGULATION, Art20Kind.NORMATIVE)
-                          for col in ("issued", "repealed", "in_force")}
-    out.update(licensing=0, penalty=0, coercion=0, fees=Decimal(0))
-    return out
+@dataclass(frozen=True, slots=True)
+class Table2Row:
+    """One agency's Table 2 figures for a year: records tagged 规章 / 行政规范性文件 (Art. 20 kinds) made
+    (published), repealed or expired, and in force on 31 December; and the entered period figures
+    (licensing, penalty, coercion decisions; fees collected, 万元)."""
+
+    regulation_issued: int = 0
+    regulation_repealed: int = 0
+    regulation_in_force: int = 0
+    normative_issued: int = 0
+    normative_repealed: int = 0
+    normative_in_force: int = 0
+    licensing: int = 0
+    penalty: int = 0
+    coercion: int = 0
+    fees: Decimal = Decimal(0)
+
+    def figures(self) -> Table2Figures:
+        """The row keyed ``regulation.issued`` … ``fees`` (the keys of ``table2_figures``)."""
+        return {f.name.replace("_", ".", 1) if f.name.startswith(_ART20) else f.name: getattr(self, f.name)
+                for f in fields(self)}
 
 
-def table2_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table2Figures]:
-    """``{agency id: Table 2 figures}`` for ``year``, every key present (0 where nothing).
+_ART20 = (f"{Art20Kind.REGULATION}_", f"{Art20Kind.NORMATIVE}_")
+
+
+def table2_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table2Row]:
+    """``{agency id: Table2Row}`` for ``year``, every agency given present (0 where nothing).
 
     Counts come from publication and repeal/expiry dates of published records tagged 规章/行政规范性文件;
     licensing, penalty, coercion and fees are summed over the entered period figures whose period starts
@@ -56,7 +76,7 @@ def table2_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table2Fi
     """
     ids = sorted(set(agency_ids))
     start, end = _year_bounds(year)
-    out = {aid: _table2_zero() for aid in ids}
+    found: dict[int, dict[str, int | Decimal]] = {aid: {} for aid in ids}
     ended = Q(validity__in=[Validity.EXPIRED, Validity.REPEALED])
     for at in range(0, len(ids), RECORD_CHUNK):
         # kind > '' is kind <> '' for this non-null field, but lets the (agency, kind, …) index find the rows.
@@ -68,26 +88,25 @@ def table2_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table2Fi
                     in_force=Count("id", filter=Q(published_on__lte=end) & (~ended | Q(validity_changed_on__gt=end))))
                 .values_list("agency_id", "kind", "issued", "repealed", "in_force"))
         for aid, kind, issued, repealed, in_force in rows:
-            fig = out[aid]
-            fig[f"{kind}.issued"], fig[f"{kind}.repealed"], fig[f"{kind}.in_force"] = issued, repealed, in_force
+            found[aid].update({f"{kind}_issued": issued, f"{kind}_repealed": repealed, f"{kind}_in_force": in_force})
     periods = PeriodFigures.objects.filter(period_start__gte=start, period_start__lte=end)
     if len(ids) <= PERIOD_SCOPE_LIMIT:
         periods = periods.filter(agency_id__in=ids)
     for p in (periods.values("agency_id").annotate(licensing=Sum("licensing"), penalty=Sum("penalty"),
                                                    coercion=Sum("coercion"), fees=Sum("fees"))):
-        period = out.get(p["agency_id"])
+        period = found.get(p["agency_id"])
         if period is not None:  # None: another agency's row, read because the scope was the whole table
             period.update(licensing=p["licensing"] or 0, penalty=p["penalty"] or 0, coercion=p["coercion"] or 0,
-                       fees=Decimal(p["fees"] or 0))
-    return out
+                          fees=Decimal(p["fees"] or 0))
+    return {aid: Table2Row(**kw) for aid, kw in found.items()}  # type: ignore[arg-type]
 
 
 def table2_figures(agency_ids: Iterable[int], year: int) -> Table2Figures:
     """Table 2 of ``year`` summed over ``agency_ids`` (the rows of ``table2_by_agency`` added up)."""
-    out = _table2_zero()
-    for fig in table2_by_agency(agency_ids, year).values():
-        for key, value in fig.items():
-            out[key] = out.get(key, 0) + value
+    out = Table2Row().figures()
+    for row in table2_by_agency(agency_ids, year).values():
+        for key, value in row.figures().items():
+            out[key] = out[key] + value
     return out
 
 

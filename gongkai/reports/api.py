@@ -38,7 +38,7 @@ def agency_figures(request: HttpRequest, agency_id: int, year: ApiYear, era: str
         raise HttpError(400, "未知的年报格式（可用：" + "、".join(FORMATS) + "）")
     agency = readable_agency_or_404(request.user, agency_id)
     try:
-        data = figures.compute([agency.pk], year, era=era or default_era(year), agency_name=agency.name)
+        data = figures.compute(agency.pk, year, era=era or default_era(year), agency_name=agency.name)
     except ValueError as exc:
         raise HttpError(400, str(exc)) from exc
     out = labelled_json(data)

@@ -22,7 +22,7 @@ def default_title(agency: Agency, year: int) -> str:
 
 
 def live_data(report: AnnualReport) -> ReportData:
-    data = figures.compute([report.agency_id], report.year, era=report.era, entered=report.entered,
+    data = figures.compute(report.agency_id, report.year, era=report.era, entered=report.entered,
                            agency_name=report.agency.name, title=report.title)
     fmt = get_format(report.era)
     data.narrative = report.narrative

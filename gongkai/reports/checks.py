@@ -2,22 +2,30 @@
 
 Reads the rules from ``gongkai.formats`` (R1–R5 of spec §3.3, the Table 4 sums, the pre-2019
 derived sums, the Table 2 cross-year balance) and adds section completeness (Art. 50; Art. 32 of the
-2008 regulation for pre-2019 reports) and prose parts-versus-total checks. Blank cells count as 0 only
-inside sums; a cell holding a note instead of a number makes its equation uncheckable (reported as a
-warning, never treated as 0). Every problem names the rule, table, row and column, with a zh message
-such as ``自然人: 一+二=5, 三+四=4``. No database, no clock.
+2008 regulation for pre-2019 reports) and prose parts-versus-total checks. Each table's sum and
+non-negative rules are laid out once per format (``table_plan``: index lists over the table's cells in
+reading order) and evaluated over a flat list of numbers by one evaluator (``evaluate``): ``check_tables``
+lays a report's cells into that list, the report engine (``figures``) hands its lists over directly. The
+totals a generated report derives are read off the same rules (``derivation_plan``).
+
+Blank cells count as 0 only inside sums; a cell holding a note instead of a number makes its equation
+uncheckable (reported as a warning, never treated as 0). On an imported report a blank 总计 cell is "not
+stated" (real reports leave it blank when the row is zero): an equation it makes unequal is a warning
+saying so, not an R1/R2 error; generated reports (``ReportData.generated``) keep the strict rule. Every
+problem names the rule, table, row and column, with a zh message such as ``自然人: 一+二=5, 三+四=4``.
+No database, no clock.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 from functools import cache
 from typing import Any, cast
 
 from gongkai.formats import FORMATS, Block, Format, Rule, Table, section_format
-from gongkai.reports.data import Cell, Number, ReportData
+from gongkai.reports.data import Cell, CellKey, Number, ReportData
 
 
 @dataclass(frozen=True)
@@ -83,13 +91,13 @@ class Derivation:
     parts: tuple[tuple[str, str], ...]
 
 
-# Tables whose totals a generated report derives from the other cells (the pre-2019 统计表 has its own).
-DERIVED_TABLES = ("table3", "table4")
+# Tables whose totals a generated report derives from the other cells (Table 2 has no sum rule).
+DERIVED_TABLES = ("table3", "table4", "stats")
 
 
 @cache
 def derivation_plan(era: str) -> tuple[Derivation, ...]:
-    """The totals of ``era``'s generated Tables 3 and 4, read off the same sum rules the checks use.
+    """The totals of ``era``'s generated tables, read off the same sum rules the checks use.
 
     Every sum rule with one cell on its left (R2, R3, the Table 4 group totals) derives that cell from its
     right side, in each column (rows axis) or row (columns axis) the rule covers. A cell that two rules
@@ -126,75 +134,6 @@ def derivation_plan(era: str) -> tuple[Derivation, ...]:
     for key in found:
         place(key)
     return tuple(ordered)
-
-
-def _check_sum(rule: Rule, table: Table, data: ReportData) -> list[Problem]:
-    cells = _cells(data, table.key)
-    out: list[Problem] = []
-    block = _block_for(table, rule)
-    if rule.axis == "rows":
-        columns = [c for c in block.columns if not rule.over or c.key in rule.over]
-        for col in columns:
-            lk = [(r, col.key) for r in rule.left]
-            rk = [(r, col.key) for r in rule.right]
-            if not any(k in cells for k in lk + rk):
-                continue
-            lv, lok = _sum(cells, lk)
-            rv, rok = _sum(cells, rk)
-            where = f"{col.label}: " if len(block.columns) > 1 else ""
-            if not (lok and rok):
-                if lv != rv:
-                    out.append(Problem(rule.id, table.key, rule.left[0], col.key,
-                                       f"{where}含非数字或存疑的数据，{rule.left_label}与{rule.right_label}未能核对",
-                                       "warning"))
-                continue
-            if lv != rv:
-                out.append(Problem(rule.id, table.key, rule.left[0], col.key,
-                                   f"{where}{rule.left_label}={_fmt(lv)}, {rule.right_label}={_fmt(rv)}",
-                                   rule.severity))
-    else:
-        rows = [r for r in block.rows if (not rule.over or r.key in rule.over) and not r.heading]
-        for row in rows:
-            lk = [(row.key, c) for c in rule.left]
-            rk = [(row.key, c) for c in rule.right]
-            if not any(k in cells for k in lk + rk):
-                continue
-            lv, lok = _sum(cells, lk)
-            rv, rok = _sum(cells, rk)
-            # Some reports leave 总计 blank on rows that have values (spec §0.2): blank total is not checked.
-            left_blank = all(cells.get(k) is None or cells[k].value is None for k in lk)
-            if left_blank and not any(cells.get(k) is not None and cells[k].note for k in lk):
-                continue
-            prefix = f"{row.label}: " if row.label else ""
-            if not (lok and rok):
-                if lv != rv:
-                    out.append(Problem(rule.id, table.key, row.key, rule.left[0],
-                                       f"{prefix}含非数字或存疑的数据，{rule.left_label}与{rule.right_label}未能核对",
-                                       "warning"))
-                continue
-            if lv != rv:
-                out.append(Problem(rule.id, table.key, row.key, rule.left[0],
-                                   f"{prefix}{rule.left_label}={_fmt(lv)}, {rule.right_label}={_fmt(rv)}",
-                                   rule.severity))
-    return out
-
-
-def _check_nonnegative(rule: Rule, table: Table, data: ReportData) -> list[Problem]:
-    cells = _cells(data, table.key)
-    out: list[Problem] = []
-    for row, col in table.cells():
-        c = cells.get((row.key, col.key))
-        if c is None or c.value is None:
-            continue
-        kind = table.cell_kind(row.key, col.key)
-        where = " ".join(x for x in (row.label, col.label) if x)
-        v = c.value
-        whole = isinstance(v, int) or (isinstance(v, Decimal) and v == v.to_integral_value())
-        if kind in ("int", "signed_int") and not whole:
-            out.append(Problem(rule.id, table.key, row.key, col.key, f"{where}: {_fmt(v)} 不是整数", rule.severity))
-        elif kind != "signed_int" and v < 0:
-            out.append(Problem(rule.id, table.key, row.key, col.key, f"{where}: {_fmt(v)} 为负数", rule.severity))
-    return out
 
 
 def _check_carry_over(rule: Rule, table: Table, data: ReportData, previous: ReportData | None) -> list[Problem]:
@@ -239,10 +178,11 @@ def _check_balance(rule: Rule, table: Table, data: ReportData, previous: ReportD
 
 def check_tables(data: ReportData, *, previous: ReportData | None = None,
                  fmt: Format | None = None) -> list[Problem]:
-    """Every declared rule over the tables present (R5 needs ``previous``).
+    """Every declared rule over the tables present (R5 and the Table 2 balance need ``previous``).
 
     Each table is checked with the rules of the format it is drawn in (``data.layout(table)``), so a
-    2021 report that kept the 2019 Table 2 gets the 2019 Table 2 rules.
+    2021 report that kept the 2019 Table 2 gets the 2019 Table 2 rules. The rules that compare with last
+    year's report come after the others of their table in every format, and are checked after them.
     """
     out: list[Problem] = []
     known = ("table2", "table3", "table4", "stats")
@@ -250,15 +190,29 @@ def check_tables(data: ReportData, *, previous: ReportData | None = None,
         tfmt = fmt or FORMATS.get(data.layout(table_key))
         if tfmt is None or not tfmt.has_table(table_key):
             continue
+        plan = table_plan(tfmt.era, table_key)
+        cells = data.tables[table_key]
+        values: Vector = []
+        noted: set[int] = set()
+        unsure: set[int] = set()
+        absent: set[int] = set()
+        for i, key in enumerate(plan.keys):
+            c = cells.get(key)
+            if c is None:
+                absent.add(i)
+                values.append(None)
+                continue
+            values.append(c.value)
+            if c.value is None and c.note:
+                noted.add(i)
+            if c.unsure:
+                unsure.add(i)
+        out.extend(evaluate(plan, values, noted=noted, unsure=unsure, absent=absent, strict=data.generated))
         table = tfmt.table(table_key)
         for rule in tfmt.rules:
             if rule.table != table_key:
                 continue
-            if rule.kind == "sum":
-                out.extend(_check_sum(rule, table, data))
-            elif rule.kind == "nonnegative":
-                out.extend(_check_nonnegative(rule, table, data))
-            elif rule.kind == "carry_over":
+            if rule.kind == "carry_over":
                 out.extend(_check_carry_over(rule, table, data, previous))
             elif rule.kind == "balance":
                 out.extend(_check_balance(rule, table, data, previous))
@@ -310,11 +264,7 @@ def errors(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
 
 
-# --- compiled checks over plain value vectors (batch runs) ---------------------------------------------
-# ``check_tables`` walks Cell dicts; for thousands of generated reports the same rules are compiled once
-# per format and table layout into index lists and evaluated over flat lists of numbers (one per table,
-# in the order of the layout's keys). Such vectors carry no notes and no doubtful cells, so this is
-# ``check_tables`` without ``previous`` for figures computed from the ledgers; tests hold the two equal.
+# --- one evaluator over flat lists of numbers ---------------------------------------------------------
 
 Vector = list[Number | None]
 _PLAIN_TYPES = {int, Decimal, type(None)}
@@ -322,13 +272,15 @@ _PLAIN_TYPES = {int, Decimal, type(None)}
 
 @dataclass(frozen=True)
 class _SumCheck:
+    """One equation of a sum rule: the positions of its two sides in the table's list."""
+
     rule: Rule
     row: str
     column: str
     left: tuple[int, ...]
     right: tuple[int, ...]
     where: str
-    skip_blank_left: bool  # columns axis: a blank 总计 is not checked
+    columns_axis: bool  # a blank 总计 on the left is not checked (spec §0.2)
 
 
 @dataclass(frozen=True)
@@ -341,154 +293,154 @@ class _CellCheck:
     kind: str
 
 
-def _residuals(checks: list[_SumCheck]) -> Callable[[Vector], tuple[Number, ...]]:
-    """``v -> (sum(left) - sum(right) for each check)``, read from the checks' index lists."""
-    pairs = tuple((c.left, c.right) for c in checks)
+@dataclass(frozen=True)
+class TablePlan:
+    """The sum and non-negative rules of one table of one format, laid out over the table's cells.
 
-    def residuals(v: Vector) -> tuple[Number, ...]:
-        nums = cast(list[Number], v)  # ``check`` passes only blank-free vectors here (see ``_plain``)
-        return tuple(sum(nums[i] for i in left) - sum(nums[i] for i in right) for left, right in pairs)
-
-    return residuals
-
-
-class CompiledChecks:
-    """The sum and non-negative rules of ``fmt`` compiled for fixed table layouts.
-
-    ``layout`` maps a table key to the cell keys of its vector, in order. ``check(values)`` returns the
-    same problems, in the same order, as ``check_tables`` on the equivalent Cell tables (no ``previous``).
+    ``keys`` are the table's fillable cells in reading order (the positions of its list of numbers);
+    ``steps`` the rules in declaration order with their equations or cells; ``totals`` the positions of
+    the 总计 cells (the single left cell of a sum rule); ``whole`` the cells that hold whole numbers.
     """
 
-    def __init__(self, fmt: Format, layout: dict[str, tuple[tuple[str, str], ...]]) -> None:
-        self.fmt = fmt
-        self.layout = layout
-        known = ("table2", "table3", "table4", "stats")
-        # Per table, one function of the whole vector giving left − right of every sum check, in order.
-        self.residuals: dict[str, Callable[[Vector], tuple[Number, ...]]] = {}
-        self.whole_cells: dict[str, tuple[int, ...]] = {}  # cells of kind int / signed_int, by table
-        self.plan: list[tuple[str, list[tuple[Rule, list[_SumCheck] | list[_CellCheck]]]]] = []
-        for table_key in sorted(layout, key=lambda k: known.index(k) if k in known else len(known)):
-            if not fmt.has_table(table_key):
-                continue
-            table = fmt.table(table_key)
-            index = {k: i for i, k in enumerate(layout[table_key])}
-            self.whole_cells[table_key] = tuple(i for (r, c), i in index.items() if r in table._by_key
-                                                and table.cell_kind(r, c) in ("int", "signed_int"))
-            steps: list[tuple[Rule, list[_SumCheck] | list[_CellCheck]]] = []
-            for rule in fmt.rules:
-                if rule.table != table_key:
-                    continue
-                if rule.kind == "sum":
-                    steps.append((rule, self._compile_sum(rule, table, index)))
-                elif rule.kind == "nonnegative":
-                    steps.append((rule, self._compile_nonnegative(rule, table, index)))
-                # carry_over and balance need the previous year's report: not part of a one-year batch.
-            self.plan.append((table_key, steps))
-            self.residuals[table_key] = _residuals([c for rule, cs in steps if rule.kind == "sum"
-                                                             for c in cs if isinstance(c, _SumCheck)])
+    keys: tuple[CellKey, ...]
+    steps: tuple[tuple[Rule, tuple[_SumCheck, ...], tuple[_CellCheck, ...]], ...]
+    sums: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]
+    totals: frozenset[int]
+    whole: tuple[int, ...]
 
-    @staticmethod
-    def _compile_sum(rule: Rule, table: Table, index: dict[tuple[str, str], int]) -> list[_SumCheck]:
-        out: list[_SumCheck] = []
-        block = _block_for(table, rule)
 
-        def idx(keys: list[tuple[str, str]]) -> tuple[int, ...]:
-            return tuple(index[k] for k in keys if k in index)
+@cache
+def table_plan(era: str, table_key: str) -> TablePlan:
+    """``era``'s rules for ``table_key``, laid out once (a format never changes while the process runs)."""
+    fmt = FORMATS[era]
+    table = fmt.table(table_key)
+    keys = tuple((r.key, c.key) for r, c in table.cells())
+    index = {k: i for i, k in enumerate(keys)}
+    steps: list[tuple[Rule, tuple[_SumCheck, ...], tuple[_CellCheck, ...]]] = []
+    for rule in fmt.rules:
+        if rule.table != table_key:
+            continue
+        if rule.kind == "sum":
+            steps.append((rule, _lay_sum(rule, table, index), ()))
+        elif rule.kind == "nonnegative":
+            steps.append((rule, (), tuple(
+                _CellCheck(rule, row.key, col.key, index[(row.key, col.key)],
+                           " ".join(x for x in (row.label, col.label) if x), table.cell_kind(row.key, col.key))
+                for row, col in table.cells())))
+    sums = tuple((c.left, c.right) for _r, checks, _c in steps for c in checks)
+    totals = frozenset(index[d.target] for d in derivation_plan(era) if d.table == table_key and d.target in index)
+    whole = tuple(i for (r, c), i in index.items() if table.cell_kind(r, c) in ("int", "signed_int"))
+    return TablePlan(keys, tuple(steps), sums, totals, whole)
 
-        if rule.axis == "rows":
-            for col in (c for c in block.columns if not rule.over or c.key in rule.over):
-                lk = [(r, col.key) for r in rule.left]
-                rk = [(r, col.key) for r in rule.right]
-                if not any(k in index for k in lk + rk):
-                    continue
+
+def _lay_sum(rule: Rule, table: Table, index: dict[CellKey, int]) -> tuple[_SumCheck, ...]:
+    out: list[_SumCheck] = []
+    block = _block_for(table, rule)
+
+    def at(keys: list[CellKey]) -> tuple[int, ...]:
+        return tuple(index[k] for k in keys if k in index)
+
+    if rule.axis == "rows":
+        for col in (c for c in block.columns if not rule.over or c.key in rule.over):
+            lk, rk = [(r, col.key) for r in rule.left], [(r, col.key) for r in rule.right]
+            if any(k in index for k in lk + rk):
                 where = f"{col.label}: " if len(block.columns) > 1 else ""
-                out.append(_SumCheck(rule, rule.left[0], col.key, idx(lk), idx(rk), where, False))
-        else:
-            for row in (r for r in block.rows if (not rule.over or r.key in rule.over) and not r.heading):
-                lk = [(row.key, c) for c in rule.left]
-                rk = [(row.key, c) for c in rule.right]
-                if not any(k in index for k in lk + rk):
-                    continue
+                out.append(_SumCheck(rule, rule.left[0], col.key, at(lk), at(rk), where, False))
+    else:
+        for row in (r for r in block.rows if (not rule.over or r.key in rule.over) and not r.heading):
+            lk, rk = [(row.key, c) for c in rule.left], [(row.key, c) for c in rule.right]
+            if any(k in index for k in lk + rk):
                 where = f"{row.label}: " if row.label else ""
-                out.append(_SumCheck(rule, row.key, rule.left[0], idx(lk), idx(rk), where, True))
-        return out
+                out.append(_SumCheck(rule, row.key, rule.left[0], at(lk), at(rk), where, True))
+    return tuple(out)
 
-    @staticmethod
-    def _compile_nonnegative(rule: Rule, table: Table, index: dict[tuple[str, str], int]) -> list[_CellCheck]:
-        out: list[_CellCheck] = []
-        for row, col in table.cells():
-            i = index.get((row.key, col.key))
-            if i is None:
-                continue
-            where = " ".join(x for x in (row.label, col.label) if x)
-            out.append(_CellCheck(rule, row.key, col.key, i, where, table.cell_kind(row.key, col.key)))
-        return out
 
-    def check(self, values: dict[str, Vector]) -> list[Problem]:
-        out: list[Problem] = []
-        for table_key, steps in self.plan:
-            vals = values.get(table_key)
-            if vals is None:
-                continue
-            plain = self._plain(table_key, vals)
-            # Without blanks every sum check of the table is one call; only a table with an unequal sum
-            # (or blanks, which need the per-check path) is looked at check by check.
-            sums_hold = None not in vals and not any(self.residuals[table_key](vals))
-            get = vals.__getitem__
-            for rule, checks in steps:
-                if rule.kind == "nonnegative":
-                    if not plain:
-                        out.extend(self._nonnegative(table_key, checks, vals))  # type: ignore[arg-type]
-                    continue
-                if sums_hold:
-                    continue
-                for c in checks:
-                    assert isinstance(c, _SumCheck)
-                    # filter(None) drops blanks (and zeros, which add nothing).
-                    lv: Number = sum(filter(None, map(get, c.left)))  # type: ignore[arg-type]
-                    rv: Number = sum(filter(None, map(get, c.right)))  # type: ignore[arg-type]
-                    if lv == rv:
-                        continue
-                    if c.skip_blank_left and all(vals[i] is None for i in c.left):
-                        continue
-                    out.append(Problem(rule.id, table_key, c.row, c.column,
-                                       f"{c.where}{rule.left_label}={_fmt(lv)}, {rule.right_label}={_fmt(rv)}",
-                                       rule.severity))
-        return out
+def evaluate(plan: TablePlan, values: Vector, *, noted: Iterable[int] = (), unsure: Iterable[int] = (),
+             absent: Iterable[int] = (), strict: bool = True) -> list[Problem]:
+    """The problems of one table given as ``values`` (in ``plan.keys`` order), in rule order.
 
-    def _plain(self, table_key: str, vals: Vector) -> bool:
-        """No figure negative and every whole-number cell whole: every non-negative rule holds."""
-        try:  # the common case, counts only: two calls in C
-            if min(cast(list[int], vals)) < 0:
-                return False
-            if type(sum(cast(list[int], vals))) is int:  # no Decimal (nor float) among them
-                return True
-        except TypeError:  # blanks among them
-            pass
-        types = set(map(type, vals))
-        if not types <= _PLAIN_TYPES:
-            return False
-        nums = [v for v in vals if v is not None] if type(None) in types else vals
-        if nums and min(cast(list[int], nums)) < 0:
-            return False
-        if Decimal in types:
-            whole = self.whole_cells[table_key]
-            return all(type(vals[i]) is not Decimal or vals[i] == cast(Decimal, vals[i]).to_integral_value()
-                       for i in whole)
-        return True
-
-    @staticmethod
-    def _nonnegative(table_key: str, checks: list[_CellCheck], vals: Vector) -> list[Problem]:
-        out: list[Problem] = []
+    ``noted``: positions holding a note instead of a number; ``unsure``: figures read with doubt;
+    ``absent``: cells the report does not have at all. ``strict`` (generated reports) counts a blank
+    总计 as 0 like any blank; otherwise an equation that fails only with a blank 总计 in it is a warning.
+    A list without blanks, notes or doubts whose equations all hold is settled in one pass.
+    """
+    noted, unsure, absent = frozenset(noted), frozenset(unsure), frozenset(absent)
+    clean = not (noted or unsure or absent) and None not in values
+    get = values.__getitem__
+    if clean:
+        nums = cast(list[Number], values)
+        sums_hold = all(sum(map(nums.__getitem__, left)) == sum(map(nums.__getitem__, right))
+                        for left, right in plan.sums)
+    else:
+        sums_hold = False
+    plain = _plain(plan, values)
+    doubtful = noted | unsure
+    out: list[Problem] = []
+    for rule, checks, cells in plan.steps:
+        if cells and not plain:
+            out.extend(_nonnegative(cells, values))
+        if sums_hold:
+            continue
         for c in checks:
-            v = vals[c.index]
-            if v is None:
+            # filter(None) drops blanks (and zeros, which add nothing).
+            lv: Number = sum(filter(None, map(get, c.left)))  # type: ignore[arg-type]
+            rv: Number = sum(filter(None, map(get, c.right)))  # type: ignore[arg-type]
+            if absent and all(i in absent for i in (*c.left, *c.right)):
                 continue
-            whole = isinstance(v, int) or (isinstance(v, Decimal) and v == v.to_integral_value())
-            if c.kind in ("int", "signed_int") and not whole:
-                out.append(Problem(c.rule.id, table_key, c.row, c.column, f"{c.where}: {_fmt(v)} 不是整数",
-                                   c.rule.severity))
-            elif c.kind != "signed_int" and v < 0:
-                out.append(Problem(c.rule.id, table_key, c.row, c.column, f"{c.where}: {_fmt(v)} 为负数",
-                                   c.rule.severity))
-        return out
+            if c.columns_axis and all(values[i] is None for i in c.left) and not any(i in noted for i in c.left):
+                continue
+            if lv == rv:
+                continue
+            if doubtful and any(i in doubtful for i in (*c.left, *c.right)):
+                out.append(Problem(rule.id, rule.table, c.row, c.column,
+                                   f"{c.where}含非数字或存疑的数据，{rule.left_label}与{rule.right_label}未能核对",
+                                   "warning"))
+            elif not strict and any(values[i] is None and i not in noted and i in plan.totals
+                                    for i in (*c.left, *c.right)):
+                out.append(Problem(rule.id, rule.table, c.row, c.column,
+                                   f"{c.where}总计未填写，按未说明处理（{rule.left_label}与{rule.right_label}未核对）",
+                                   "warning"))
+            else:
+                out.append(Problem(rule.id, rule.table, c.row, c.column,
+                                   f"{c.where}{rule.left_label}={_fmt(lv)}, {rule.right_label}={_fmt(rv)}",
+                                   rule.severity))
+    return out
+
+
+def _plain(plan: TablePlan, vals: Vector) -> bool:
+    """No figure negative and every whole-number cell whole: every non-negative rule holds."""
+    try:  # the common case, counts only: two calls in C
+        if min(cast(list[int], vals)) < 0:
+            return False
+        if type(sum(cast(list[int], vals))) is int:  # no Decimal (nor float) among them
+            return True
+    except TypeError:  # blanks among them
+        pass
+    except ValueError:  # an empty table
+        return True
+    types = set(map(type, vals))
+    if not types <= _PLAIN_TYPES:
+        return False
+    nums = [v for v in vals if v is not None] if type(None) in types else vals
+    if nums and min(cast(list[int], nums)) < 0:
+        return False
+    if Decimal in types:
+        return all(type(vals[i]) is not Decimal or vals[i] == cast(Decimal, vals[i]).to_integral_value()
+                   for i in plan.whole)
+    return True
+
+
+def _nonnegative(checks: tuple[_CellCheck, ...], vals: Vector) -> list[Problem]:
+    out: list[Problem] = []
+    for c in checks:
+        v = vals[c.index]
+        if v is None:
+            continue
+        whole = isinstance(v, int) or (isinstance(v, Decimal) and v == v.to_integral_value())
+        if c.kind in ("int", "signed_int") and not whole:
+            out.append(Problem(c.rule.id, c.rule.table, c.row, c.column, f"{c.where}: {_fmt(v)} 不是整数",
+                               c.rule.severity))
+        elif c.kind != "signed_int" and v < 0:
+            out.append(Problem(c.rule.id, c.rule.table, c.row, c.column, f"{c.where}: {_fmt(v)} 为负数",
+                               c.rule.severity))
+    return out

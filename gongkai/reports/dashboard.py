@@ -1,5 +1,6 @@
 """Dashboard panel: the annual report due next for each of the user's agencies, with its statutory date
-(departments 1月31日, governments 3月31日) and days remaining, and its status."""
+(``deadlines``: from report year 2019 departments 1月31日, governments 3月31日; before, all 3月31日) and
+days remaining, and its status."""
 
 from __future__ import annotations
 

@@ -17,6 +17,9 @@ from typing import Any
 Number = int | Decimal
 CellKey = tuple[str, str]
 KEY_SEP = "|"
+# ``ReportData.source`` of reports this platform computed (from the ledgers, or a roll-up of them); any
+# other source is a published report read from a file (its name).
+GENERATED_SOURCES = ("ledgers", "rollup")
 
 
 def _num_to_json(v: Number | None) -> Any:
@@ -154,6 +157,11 @@ class ReportData:
     source: str = ""
     # Tables drawn in another era's layout than ``era`` (e.g. {"table2": "2019"} in a 2021 report).
     layouts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def generated(self) -> bool:
+        """Computed here from the ledgers (checked strictly), not read from a published report."""
+        return self.source in GENERATED_SOURCES
 
     def layout(self, table: str) -> str:
         """The format era whose declaration describes ``table`` in this report."""

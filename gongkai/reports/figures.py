@@ -1,34 +1,41 @@
-"""Computing an annual report's tables from the ledgers, for one agency or a set of agencies and a year.
+"""The one road from the ledgers to an annual report's tables, for one agency or many (ADR 0004).
 
-Every figure is a SQL aggregate in the owning app (``sources``); this module only places them in the
-format's cells (``gongkai.formats``), applies the few cells staff may enter (``ENTERABLE``),
-and derives the 总计 cells. The same call for a past year gives the same numbers: nothing here reads the
-clock or stored results. Generated tables print 0 where the ledger has nothing (the form expects
-figures); blank (None) only appears for cells with no source in the ledgers and nothing entered.
+``read_ledgers`` calls each ledger's grouped selector once for all the agencies asked for: typed rows per
+agency (``catalog.Table2Row``, ``applications.Table3Row`` and ``FeeRow``, ``appeals.Table4Row``,
+``worklog.WorkRow``). ``fill`` puts one agency's rows into the format's cells as one flat list of numbers
+per table (in the order of ``checks.table_plan``), applies the few figures staff may enter
+(``ENTERABLE``) and derives every total from the format's sum rules (``checks.derivation_plan``, the
+rules the checks apply). ``tables(ids, year, era=…)`` does both and returns ``Tables``: ``report(id)`` is
+an agency's ``ReportData``, ``problems(id)`` its checks by the evaluator ``check_tables`` uses
+(``checks.evaluate``). ``compute`` is ``tables`` for one agency with its entered figures.
+
+Every caller takes this road: the report page and the API (``assemble.live_data``, ``api``), ``gongkai
+report`` for one agency or ``--all``, the roll-up and the superior office's overview (``rollup``).
+Nothing here reads the clock or stored results: a past year gives the same numbers. Generated tables
+print 0 where the ledger has nothing (the form expects figures); blank (None) only where no ledger fills
+the cell and nothing was entered. A selector that leaves out an agency asked for, or an outcome the format
+has no row for, is an error (``KeyError``), never a silent 0.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from functools import cache
 
-from gongkai.formats import (
-    STATS_VALUE,
-    TABLE3_APPLICANT_COLUMNS,
-    TABLE4_ROW,
-    Format,
-    get_format,
-    table3_leaf_keys,
-)
-from gongkai.formats.declarations import (
-    APPEAL_PENDING,
-    LITIGATION_KINDS,
-    TABLE4_PART_KEYS,
-)
-from gongkai.reports import sources
-from gongkai.reports.checks import derivation_plan
-from gongkai.reports.data import Cell, Number, ReportData
+from gongkai.appeals.selectors import Table4Row, table4_by_agency
+from gongkai.applications.selectors import FeeRow, Table3Row, fees_by_agency, table3_by_agency
+from gongkai.catalog.selectors import Table2Row, channel_counts, table2_by_agency
+from gongkai.formats import STATS_VALUE, TABLE3_APPLICANT_COLUMNS, TABLE4_ROW, get_format, table3_leaf_keys
+from gongkai.formats.declarations import APPEAL_PENDING, LITIGATION_KINDS, OUTCOME_KEYS, TABLE4_PART_KEYS
+from gongkai.reports.checks import Problem, Vector, derivation_plan, evaluate, table_plan
+from gongkai.reports.data import Cell, CellKey, Number, ReportData
+from gongkai.worklog.selectors import WorkRow, work_by_agency
+
+# A figure as posted by the report page or stored in ``AnnualReport.entered``: {table: {row: {column: value}}}.
+EnteredValue = str | int | float | Decimal | None
+Entered = Mapping[str, Mapping[str, Mapping[str, EnteredValue]]]
 
 # Cells the format lets staff enter over (or instead of) the ledger: {era: {table: {row: columns}}}.
 # Table 3 上年结转 is entered when last year's open cases predate the ledger (opening balance); the
@@ -49,24 +56,29 @@ ENTERABLE: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
         "app.answered.correction", "app.answered.other_route")}},
 }
 
-# Catalog Table 2 keys per (row, column), by era.
-TABLE2_SOURCE: dict[str, dict[tuple[str, str], str]] = {
+# The ``Table2Row`` field behind each Table 2 cell (row, column), by era.
+TABLE2_SOURCE: dict[str, dict[CellKey, str]] = {
     "2021": {
-        ("regulations", "issued"): "regulation.issued", ("regulations", "repealed"): "regulation.repealed",
-        ("regulations", "in_force"): "regulation.in_force", ("normative_docs", "issued"): "normative.issued",
-        ("normative_docs", "repealed"): "normative.repealed", ("normative_docs", "in_force"): "normative.in_force",
+        ("regulations", "issued"): "regulation_issued", ("regulations", "repealed"): "regulation_repealed",
+        ("regulations", "in_force"): "regulation_in_force", ("normative_docs", "issued"): "normative_issued",
+        ("normative_docs", "repealed"): "normative_repealed", ("normative_docs", "in_force"): "normative_in_force",
         ("licensing", "decisions"): "licensing", ("penalty", "decisions"): "penalty",
         ("enforcement", "decisions"): "coercion", ("admin_fees", "amount"): "fees",
     },
     "2019": {
-        ("regulations", "made"): "regulation.issued", ("regulations", "published"): "regulation.issued",
-        ("regulations", "total_published"): "regulation.in_force",
-        ("normative_docs", "made"): "normative.issued", ("normative_docs", "published"): "normative.issued",
-        ("normative_docs", "total_published"): "normative.in_force",
+        ("regulations", "made"): "regulation_issued", ("regulations", "published"): "regulation_issued",
+        ("regulations", "total_published"): "regulation_in_force",
+        ("normative_docs", "made"): "normative_issued", ("normative_docs", "published"): "normative_issued",
+        ("normative_docs", "total_published"): "normative_in_force",
         ("licensing", "decisions"): "licensing", ("penalty", "decisions"): "penalty",
         ("enforcement", "decisions"): "coercion",
     },
 }
+# The 2019 form has one （六）其他处理 row for the 2021 form's three.
+TABLE3_ROW_OF_OUTCOME: dict[str, dict[str, str]] = {
+    "2019": {"other.no_correction": "other", "other.fee_unpaid": "other", "other.other": "other"},
+}
+_FLOWS = ("new_received", "carried_over", "carry_forward")  # Table3Row fields = Table 3 rows 一, 二, 四
 
 # Pre-2019 统计表 rows filled from the work ledger (worklog kind keys).
 STATS_FROM_WORK: dict[str, str] = {
@@ -94,62 +106,112 @@ STATS_FROM_OUTCOMES: dict[str, tuple[str, ...]] = {
     "app.answered.not_exist": ("unable.not_held",),
     "app.answered.other_route": ("not_processed.publication",),
 }
+# The one pre-2019 total no rule states (工作人员 = 专职 + 兼职): derived like the rules' totals.
+STATS_EXTRA_TOTALS: dict[CellKey, tuple[CellKey, ...]] = {
+    ("org.staff", STATS_VALUE): (("org.staff.full_time", STATS_VALUE), ("org.staff.part_time", STATS_VALUE)),
+}
+TABLES: dict[str, tuple[str, ...]] = {"2021": ("table2", "table3", "table4"), "2019": ("table2", "table3", "table4"),
+                                      "pre2019": ("stats",)}
 
 
 def enterable(era: str, table: str, row: str, col: str) -> bool:
     return col in ENTERABLE.get(era, {}).get(table, {}).get(row, ())
 
 
-def _num(v: Any) -> Number:
-    if isinstance(v, Decimal):
-        return v
-    return int(v or 0)
+# ---------------------------------------------------------------- the ledgers' rows
+
+@dataclass(frozen=True)
+class LedgerRows:
+    """One agency's rows of every ledger its report reads, for one year. Fees, work figures and channel
+    counts are read only for the pre-2019 统计表 (None otherwise), the only table that shows them."""
+
+    table2: Table2Row
+    table3: Table3Row
+    table4: Table4Row
+    fees: FeeRow | None = None
+    work: WorkRow | None = None
+    channels: dict[str, int] | None = None
 
 
-def _sum(values: Iterable[Number | None]) -> Number | None:
-    """Cell-wise sum for derived cells: blank only when every part is blank (spec §0.2)."""
-    vals = [v for v in values if v is not None]
-    if not vals:
-        return None
-    total: Number = 0
-    for v in vals:
-        total = total + v
-    return total
+def read_ledgers(agency_ids: Iterable[int], year: int, *, era: str) -> dict[int, LedgerRows]:
+    """Every ledger's grouped selector, once for all of ``agency_ids``: ``{agency id: LedgerRows}``."""
+    ids = sorted(set(agency_ids))
+    t2, t3, t4 = table2_by_agency(ids, year), table3_by_agency(ids, year), table4_by_agency(ids, year)
+    if era != "pre2019":
+        return {aid: LedgerRows(t2[aid], t3[aid], t4[aid]) for aid in ids}
+    fees, work = fees_by_agency(ids, year), work_by_agency(ids, year)
+    # The channel tallies have no grouped selector; the pre-2019 form is for report years up to 2018 only.
+    return {aid: LedgerRows(t2[aid], t3[aid], t4[aid], fees[aid], work[aid], channel_counts([aid], year))
+            for aid in ids}
 
 
-def derive_totals(data: ReportData, fmt: Format) -> None:
-    """Recompute the 总计 cells the form derives (Table 3 总计 column and （七）总计 row, Table 4 totals)
-    from the format's sum rules (``checks.derivation_plan``), the same rules the checks apply."""
-    for d in derivation_plan(fmt.era):
-        cells = data.tables.setdefault(d.table, {})
-        cells[d.target] = Cell(_sum(cells.get(p, Cell()).value for p in d.parts))
+# ---------------------------------------------------------------- rows into cells
+
+@dataclass(frozen=True)
+class Layout:
+    """Where one era's ledger rows go: positions in each table's list (``checks.table_plan(era, t).keys``)."""
+
+    era: str
+    keys: dict[str, tuple[CellKey, ...]]
+    index: dict[str, dict[CellKey, int]]
+    t2: tuple[tuple[int, str], ...]  # (position, Table2Row field)
+    t3_flows: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]  # (Table3Row field, ((type, position), …))
+    t3_outcomes: dict[str, tuple[tuple[str, int], ...]]  # outcome → ((type, position), …)
+    t4: tuple[tuple[str, int], ...]  # (Table4Row part key, position)
+    # Derived totals per table: (target position, part positions), parts before their totals.
+    totals: dict[str, tuple[tuple[int, tuple[int, ...]], ...]] = field(default_factory=dict)
 
 
-def apply_entered(data: ReportData, era: str, entered: Mapping[str, Any]) -> list[str]:
-    """Put entered figures into their cells; returns the "table|row|col" keys applied.
+@cache
+def layout(era: str) -> Layout:
+    if era not in TABLES:
+        raise ValueError(f"不能生成“{era}”格式的年报")
+    keys = {t: table_plan(era, t).keys for t in TABLES[era]}
+    index = {t: {k: i for i, k in enumerate(ks)} for t, ks in keys.items()}
+    t2: tuple[tuple[int, str], ...] = ()
+    t3_flows: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = ()
+    t3_outcomes: dict[str, tuple[tuple[str, int], ...]] = {}
+    t4: tuple[tuple[str, int], ...] = ()
+    if "table3" in keys:
+        at3 = index["table3"]
+        t2 = tuple((index["table2"][cell], src) for cell, src in TABLE2_SOURCE[era].items())
+        t3_flows = tuple((row, tuple((c, at3[(row, c)]) for c in TABLE3_APPLICANT_COLUMNS)) for row in _FLOWS)
+        rename = TABLE3_ROW_OF_OUTCOME.get(era, {})
+        t3_outcomes = {o: tuple((c, at3[(rename.get(o, o), c)]) for c in TABLE3_APPLICANT_COLUMNS)
+                       for o in OUTCOME_KEYS}
+        t4 = tuple((k, index["table4"][(TABLE4_ROW, k)]) for k in TABLE4_PART_KEYS)
+    plan = [(d.table, d.target, d.parts) for d in derivation_plan(era) if d.table in keys]
+    plan += [("stats", target, parts) for target, parts in STATS_EXTRA_TOTALS.items() if "stats" in keys]
+    filled = {("stats", (row, STATS_VALUE)) for row in _STATS_FILLED} if "stats" in keys else set()
+    totals: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+    for table, target, parts in plan:
+        if (table, target) not in filled:  # a total the ledger gives itself (收到申请数) is not derived
+            at = index[table]
+            totals.setdefault(table, []).append((at[target], tuple(at[p] for p in parts)))
+    return Layout(era, keys, index, t2, t3_flows, t3_outcomes, t4, {t: tuple(v) for t, v in totals.items()})
 
-    Raises ValueError naming the cell when a figure is entered where the format does not allow it.
-    """
-    applied: list[str] = []
+
+def _entered(era: str, entered: Entered | None) -> list[tuple[str, CellKey, Number, str]]:
+    """The entered figures as (table, cell, number, text as entered); ValueError naming a cell that the
+    format does not let staff enter."""
+    out: list[tuple[str, CellKey, Number, str]] = []
     fmt = get_format(era)
     for table, rows in (entered or {}).items():
         for row, cols in (rows or {}).items():
             for col, value in (cols or {}).items():
                 if not enterable(era, table, row, col):
-                    label = _cell_label(fmt, table, row, col)
-                    raise ValueError(f"“{label}”由台账计算，不能录入")
+                    raise ValueError(f"“{_cell_label(era, table, row, col)}”由台账计算，不能录入")
                 if value is None or value == "":
                     continue
-                number: Number = Decimal(str(value)) if fmt.table(table).cell_kind(row, col) == "decimal" \
-                    else int(value)
-                data.set(table, row, col, Cell(number, raw=str(value), note=None))
-                applied.append(f"{table}|{row}|{col}")
-    return applied
+                number: Number = (Decimal(str(value)) if fmt.table(table).cell_kind(row, col) == "decimal"
+                                  else int(value))
+                out.append((table, (row, col), number, str(value)))
+    return out
 
 
-def _cell_label(fmt: Format, table: str, row: str, col: str) -> str:
+def _cell_label(era: str, table: str, row: str, col: str) -> str:
     try:
-        t = fmt.table(table)
+        t = get_format(era).table(table)
         r = t.row(row)
         c = t.block_of(row).column(col)
     except KeyError:
@@ -157,103 +219,129 @@ def _cell_label(fmt: Format, table: str, row: str, col: str) -> str:
     return f"{r.label} / {c.label}" if r.label else c.label
 
 
-def compute(agency_ids: Iterable[int], year: int, *, era: str = "2021", entered: Mapping[str, Any] | None = None,
-            agency_name: str = "", title: str = "") -> ReportData:
-    """The report's tables for ``agency_ids`` and ``year`` in ``era``, from the ledgers."""
-    ids = sorted(set(agency_ids))
-    fmt = get_format(era)
-    data = ReportData(agency_name=agency_name, year=year, era=era, title=title, source="ledgers")
-    if era in ("2021", "2019"):
-        _fill_table2(data, fmt, ids, year)
-        _fill_table3(data, fmt, sources.table3(ids, year))
-        _fill_table4(data, sources.table4(ids, year))
-    elif era == "pre2019":
-        _fill_stats(data, fmt, ids, year)
+def fill(lay: Layout, rows: LedgerRows, entered: Iterable[tuple[str, CellKey, Number, str]] = ()
+         ) -> dict[str, Vector]:
+    """One agency's tables as lists of numbers: the ledgers' counts, then the entered figures, then the
+    totals derived by the format's sum rules (blank only when every part is blank, spec §0.2)."""
+    if lay.era == "pre2019":
+        stats: Vector = [None] * len(lay.keys["stats"])
+        at = lay.index["stats"]
+        for row, value in _stats_values(rows).items():
+            stats[at[(row, STATS_VALUE)]] = value
+        values = {"stats": stats}
     else:
-        raise ValueError(f"不能生成“{era}”格式的年报")
-    applied = apply_entered(data, era, entered or {})
-    if applied:
-        data.notes.append("录入：" + "，".join(applied))
-    derive_totals(data, fmt)
-    if era == "pre2019":
-        _derive_stats(data)
-    data.sections = list(fmt.required_sections)
-    return data
+        t2: Vector = [None] * len(lay.keys["table2"])  # cells no ledger fills stay blank
+        for i, name in lay.t2:
+            t2[i] = getattr(rows.table2, name)
+        t3: Vector = [0] * len(lay.keys["table3"])
+        for name, places in lay.t3_flows:
+            by_type = getattr(rows.table3, name)
+            for col, i in places:
+                t3[i] = by_type[col]
+        for outcome, by_type in rows.table3.closed.items():
+            for col, i in lay.t3_outcomes[outcome]:
+                t3[i] += by_type[col]  # type: ignore[operator]  # counts: never blank
+        t4: Vector = [0] * len(lay.keys["table4"])
+        cases = rows.table4.cases
+        for key, i in lay.t4:
+            t4[i] = cases[key]
+        values = {"table2": t2, "table3": t3, "table4": t4}
+    for table, cell, number, _text in entered:
+        values[table][lay.index[table][cell]] = number
+    for table, derived in lay.totals.items():
+        v = values[table]
+        for target, parts in derived:
+            found = [x for x in map(v.__getitem__, parts) if x is not None]
+            v[target] = sum(found) if found else None
+    return values
 
 
-def _fill_table2(data: ReportData, fmt: Format, ids: list[int], year: int) -> None:
-    figures = sources.table2(ids, year)
-    mapping = TABLE2_SOURCE[fmt.era]
-    for row, col in fmt.table("table2").cells():
-        key = mapping.get((row.key, col.key))
-        value: Number | None = _num(figures.get(key)) if key is not None else None
-        data.set("table2", row.key, col.key, Cell(value))
+# Pre-2019 rows the ledgers fill (the rest are entered or derived).
+_STATS_FILLED = (*STATS_FROM_WORK, *STATS_FROM_CHANNELS, *STATS_FROM_OUTCOMES, "proactive.normative_docs",
+                 "proactive.normative_docs_issued", "app.received", "app.concluded", "review.upheld",
+                 "review.corrected", "review.other", "litigation.upheld", "litigation.corrected", "litigation.other",
+                 "fees")
 
 
-def _fill_table3(data: ReportData, fmt: Format, counts: dict[str, dict[str, int]]) -> None:
-    for row, col in fmt.table("table3").cells():
-        if col.key == "total" or row.key == "total":
-            continue
-        if row.key == "other" and fmt.era == "2019":  # one （六）其他处理 row in the 2019 form
-            value = sum(counts.get(k, {}).get(col.key, 0) for k in ("other.no_correction", "other.fee_unpaid",
-                                                                     "other.other", "other"))
-        else:
-            value = counts.get(row.key, {}).get(col.key, 0)
-        data.set("table3", row.key, col.key, Cell(int(value)))
+def _stats_values(rows: LedgerRows) -> dict[str, Number | None]:
+    """The pre-2019 统计表 rows the ledgers give (spec §5); the old categories are coarser than 2019's."""
+    if rows.fees is None or rows.work is None or rows.channels is None:
+        raise ValueError("2008年格式的统计表需要收费、工作量和发布渠道台账")  # read_ledgers(era="pre2019") reads them
+    work, chan, t3, cases = rows.work.figures, rows.channels, rows.table3, rows.table4.cases
 
+    def closed(*outcomes: str) -> int:
+        return sum(sum(t3.closed[o].values()) for o in outcomes if o in t3.closed)
 
-def _fill_table4(data: ReportData, counts: dict[str, int]) -> None:
-    for key in TABLE4_PART_KEYS:
-        data.set("table4", TABLE4_ROW, key, Cell(int(counts.get(key, 0))))
-
-
-def _fill_stats(data: ReportData, fmt: Format, ids: list[int], year: int) -> None:
-    work = sources.work(ids, year)
-    chan = sources.channels(ids, year)
-    t2 = sources.table2(ids, year)
-    t3 = sources.table3(ids, year)
-    t4 = sources.table4(ids, year)
-    fee_yuan = Decimal(sources.fees(ids, year).get("collected") or 0)
-
-    def t3_total(*rows: str) -> int:
-        return sum(sum(t3.get(r, {}).values()) for r in rows)
-
-    values: dict[str, Number | None] = {}
-    for stat, key in STATS_FROM_WORK.items():
-        v = work.get(key)
-        values[stat] = v if v is not None else 0
-    for stat, key in STATS_FROM_CHANNELS.items():
-        values[stat] = int(chan.get(key, 0))
-    values["proactive.normative_docs"] = int(t2.get("normative.issued", 0))
-    values["proactive.normative_docs_issued"] = int(t2.get("normative.issued", 0))
-    values["app.received"] = t3_total("new_received")
-    for stat, outcomes in STATS_FROM_OUTCOMES.items():
-        values[stat] = t3_total(*outcomes)
-    values["app.concluded"] = t3_total(*table3_leaf_keys(era="2021"))
-    for group, stats in (("review", "review"),):
-        values[f"{stats}.upheld"] = t4.get(f"{group}.upheld", 0)
-        values[f"{stats}.corrected"] = t4.get(f"{group}.corrected", 0)
-        values[f"{stats}.other"] = t4.get(f"{group}.other", 0) + t4.get(f"{group}.pending", 0)
+    values: dict[str, Number | None] = {stat: work.get(key, 0) for stat, key in STATS_FROM_WORK.items()}
+    values.update({stat: chan.get(key, 0) for stat, key in STATS_FROM_CHANNELS.items()})
+    values["proactive.normative_docs"] = values["proactive.normative_docs_issued"] = rows.table2.normative_issued
+    values["app.received"] = sum(t3.new_received.values())
+    values.update({stat: closed(*outcomes) for stat, outcomes in STATS_FROM_OUTCOMES.items()})
+    values["app.concluded"] = closed(*table3_leaf_keys(era="2021"))
+    values["review.upheld"], values["review.corrected"] = cases["review.upheld"], cases["review.corrected"]
+    values["review.other"] = cases["review.other"] + cases[f"review.{APPEAL_PENDING}"]
     for outcome in ("upheld", "corrected"):
-        values[f"litigation.{outcome}"] = sum(t4.get(f"{g}.{outcome}", 0) for g in LITIGATION_KINDS)
-    values["litigation.other"] = sum(t4.get(f"{g}.{o}", 0) for g in LITIGATION_KINDS for o in ("other", APPEAL_PENDING))
-    values["fees"] = (fee_yuan / Decimal(10000)).quantize(Decimal("0.0001"))
-    for row, _col in fmt.table("stats").cells():
-        data.set("stats", row.key, STATS_VALUE, Cell(values.get(row.key)))
+        values[f"litigation.{outcome}"] = sum(cases[f"{g}.{outcome}"] for g in LITIGATION_KINDS)
+    values["litigation.other"] = sum(cases[f"{g}.{o}"] for g in LITIGATION_KINDS for o in ("other", APPEAL_PENDING))
+    values["fees"] = (Decimal(rows.fees.collected) / Decimal(10000)).quantize(Decimal("0.0001"))  # 元 → 万元
+    return values
 
 
-def _derive_stats(data: ReportData) -> None:
-    """Pre-2019 totals that the table derives (spec §5): answered, denied, review, litigation, staff."""
-    t = data.tables["stats"]
+# ---------------------------------------------------------------- the entry points
 
-    def v(key: str) -> Number | None:
-        return t.get((key, STATS_VALUE), Cell()).value
+@dataclass
+class Tables:
+    """The tables of many agencies for one year, as lists of numbers (positions: ``layout(era)``)."""
 
-    denied_parts = ("state_secret", "commercial_secret", "privacy", "security_stability", "not_gov_info", "other_law")
-    t[("app.answered.denied", STATS_VALUE)] = Cell(_sum(v(f"app.answered.denied.{p}") for p in denied_parts))
-    answered_parts = ("already_public", "granted", "partial", "denied", "not_this_organ", "not_exist", "correction",
-                      "other_route")
-    t[("app.answered", STATS_VALUE)] = Cell(_sum(v(f"app.answered.{p}") for p in answered_parts))
-    for total in ("review", "litigation"):
-        t[(f"{total}.total", STATS_VALUE)] = Cell(_sum(v(f"{total}.{p}") for p in ("upheld", "corrected", "other")))
-    t[("org.staff", STATS_VALUE)] = Cell(_sum(v(f"org.staff.{p}") for p in ("full_time", "part_time")))
+    year: int
+    era: str
+    layout: Layout
+    values: dict[int, dict[str, Vector]]
+    entered: dict[int, list[tuple[str, CellKey, Number, str]]] = field(default_factory=dict)
+
+    def report(self, agency_id: int, *, agency_name: str = "", title: str = "") -> ReportData:
+        """The agency's tables as ``ReportData`` (entered figures keep the text as entered)."""
+        keys = self.layout.keys
+        data = ReportData(agency_name=agency_name, year=self.year, era=self.era, title=title, source="ledgers",
+                          tables={t: dict(zip(keys[t], map(Cell, vec), strict=True))
+                                  for t, vec in self.values[agency_id].items()},
+                          sections=list(get_format(self.era).required_sections))
+        applied = self.entered.get(agency_id, [])
+        for table, cell, number, text in applied:
+            data.tables[table][cell] = Cell(number, raw=text)
+        if applied:
+            data.notes.append("录入：" + "，".join(f"{t}|{r}|{c}" for t, (r, c), _n, _x in applied))
+        return data
+
+    def problems(self, agency_id: int) -> list[Problem]:
+        """``check_tables(self.report(agency_id))``, evaluated on the numbers (no previous year)."""
+        out: list[Problem] = []
+        for table, vec in self.values[agency_id].items():
+            out.extend(evaluate(table_plan(self.era, table), vec))
+        return out
+
+    def all_problems(self) -> dict[int, list[Problem]]:
+        """Every agency's problems (agencies without any are left out)."""
+        out: dict[int, list[Problem]] = {}
+        for aid in self.values:
+            found = self.problems(aid)
+            if found:
+                out[aid] = found
+        return out
+
+
+def tables(agency_ids: Iterable[int], year: int, *, era: str = "2021",
+           entered: Mapping[int, Entered] | None = None) -> Tables:
+    """The tables of ``year`` in ``era``'s format for every agency in ``agency_ids``, from the ledgers."""
+    lay = layout(era)
+    applied = {aid: _entered(era, figures) for aid, figures in (entered or {}).items()}
+    rows = read_ledgers(agency_ids, year, era=era)
+    values = {aid: fill(lay, r, applied.get(aid, ())) for aid, r in rows.items()}
+    return Tables(year=year, era=era, layout=lay, values=values, entered=applied)
+
+
+def compute(agency_id: int, year: int, *, era: str = "2021", entered: Entered | None = None,
+            agency_name: str = "", title: str = "") -> ReportData:
+    """One agency's tables of ``year`` in ``era``'s format: ``tables`` for one, with its entered figures."""
+    found = tables([agency_id], year, era=era, entered={agency_id: entered or {}})
+    return found.report(agency_id, agency_name=agency_name, title=title)

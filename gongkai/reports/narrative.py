@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
+from gongkai.applications.selectors import fee_figures
+from gongkai.catalog.selectors import category_counts, channel_counts
 from gongkai.formats.declarations import LITIGATION_KINDS
-from gongkai.reports import sources
 from gongkai.reports.data import Number, ProseFigure, ReportData
-from gongkai.worklog.selectors import completion_rate
+from gongkai.worklog.selectors import completion_rate, work_figures
 
 CHANNEL_LABELS: dict[str, str] = {"website": "政府网站", "gazette": "政府公报", "weibo": "政务微博",
                                   "wechat": "政务微信", "other": "其他方式"}
@@ -69,9 +70,9 @@ def outcome_counts(data: ReportData) -> list[tuple[str, int]]:
 def facts(agency_ids: Iterable[int], year: int, data: ReportData) -> list[ProseFigure]:
     ids = list(agency_ids)
     out: list[ProseFigure] = []
-    chan = sources.channels(ids, year)
+    chan = channel_counts(ids, year)
     out.append(ProseFigure("proactive.total", int(chan.get("website", 0)), "条", "主动公开政府信息"))
-    for row in sources.categories(ids, year):
+    for row in category_counts(ids, year):
         out.append(ProseFigure("proactive.category", int(row["count"]), "条", str(row["category"])))
     for key, label in CHANNEL_LABELS.items():
         out.append(ProseFigure("proactive.channel", int(chan.get(key, 0)), "条", label))
@@ -83,19 +84,17 @@ def facts(agency_ids: Iterable[int], year: int, data: ReportData) -> list[ProseF
         lit = sum(int(data.value("table4", "all", f"{g}.total") or 0)
                   for g in LITIGATION_KINDS)
         out.append(ProseFigure("litigation.total", lit, "件", "行政诉讼"))
-    work = sources.work(ids, year)
+    work = work_figures(ids, year)
     for wkey, fkey, unit in WORK_FACTS:
         if wkey in work:
             out.append(ProseFigure(fkey, work[wkey], unit))
     rate = completion_rate(work)
     if rate is not None:
         out.append(ProseFigure("hotline.completion_rate", rate, "%"))
-    fee = sources.fees(ids, year)
-    if fee:
-        out.append(ProseFigure("fees.notices", int(fee.get("notices") or 0), "件", "收费通知"))
-        notice_amount = Decimal(fee.get("amount") or fee.get("notice_amount") or 0)
-        out.append(ProseFigure("fees.notice_amount", notice_amount, "元", "通知金额"))
-        out.append(ProseFigure("fees.amount", Decimal(fee.get("collected") or 0), "元", "实际收取"))
+    fee = fee_figures(ids, year)
+    out.append(ProseFigure("fees.notices", fee["notices"], "件", "收费通知"))
+    out.append(ProseFigure("fees.notice_amount", Decimal(fee["amount"]), "元", "通知金额"))
+    out.append(ProseFigure("fees.amount", Decimal(fee["collected"]), "元", "实际收取"))
     return out
 
 

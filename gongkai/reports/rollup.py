@@ -1,10 +1,12 @@
-"""Roll-up for the superior office: every subordinate agency's report status for a year, and the
-tables of any set of agencies summed cell by cell with the checks re-run on the sum.
+"""Roll-up for the superior office: every subordinate agency's report status for a year with the checks
+of its current figures (the overview), and the tables of any set of agencies summed cell by cell with
+the checks re-run on the sum.
 
 Statuses: not started / draft / submitted / returned / accepted / published, and late (not published
-after the statutory date). Sums follow spec §0.2: blank + blank = blank, blank + n = n. Each agency
-contributes its report's frozen data when submitted or later, else its figures computed live
-(one set of SQL aggregates per agency; the status list itself is one query).
+after the statutory date, ``deadlines``). Sums follow spec §0.2: blank + blank = blank, blank + n = n.
+Each agency contributes its report's frozen data when submitted or later, else its figures computed now
+by the report engine (``figures.tables``: one set of grouped queries for all the agencies; the status
+list itself is one query).
 """
 
 from __future__ import annotations
@@ -15,11 +17,9 @@ from dataclasses import dataclass
 
 from gongkai.agencies.models import Agency
 from gongkai.formats import get_format
-from gongkai.reports import deadlines
-from gongkai.reports.batch import compute_many
-from gongkai.reports.checks import Problem, check_report
+from gongkai.reports import deadlines, figures
+from gongkai.reports.checks import Problem, check_report, check_tables
 from gongkai.reports.data import Cell, Number, ReportData
-from gongkai.reports.figures import compute
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.workflow import Status
 
@@ -37,6 +37,7 @@ class AgencyStatus:
     due: dt.date
     days_remaining: int
     year: int = 0
+    problems: list[Problem] | None = None  # table checks of its current figures (``overview`` only)
 
     @property
     def label(self) -> str:
@@ -45,6 +46,10 @@ class AgencyStatus:
     @property
     def late(self) -> bool:
         return self.status == "late"
+
+    @property
+    def error_count(self) -> int:
+        return sum(1 for p in self.problems or () if p.severity == "error")
 
 
 def statuses(agencies: Iterable[Agency], year: int, *, today: dt.date) -> list[AgencyStatus]:
@@ -115,15 +120,41 @@ def _frozen(agencies: list[Agency], year: int, era: str) -> dict[int, ReportData
     return out
 
 
-def agencies_data(agencies: list[Agency], year: int, era: str) -> list[ReportData]:
-    """Each agency's tables for the roll-up: frozen once submitted, else computed now (one batch)."""
+@dataclass
+class Current:
+    """The figures each agency of a set stands by for a year: its report's frozen data once submitted,
+    else its tables computed now from the ledgers (``live``, one engine call for all of them)."""
+
+    frozen: dict[int, ReportData]
+    live: figures.Tables
+
+    def data(self, agency_id: int) -> ReportData:
+        return self.frozen.get(agency_id) or self.live.report(agency_id)
+
+    def problems(self, agency_id: int) -> list[Problem]:
+        """The table checks (no previous year) of the agency's current figures."""
+        frozen = self.frozen.get(agency_id)
+        return check_tables(frozen) if frozen is not None else self.live.problems(agency_id)
+
+
+def current(agencies: list[Agency], year: int, era: str) -> Current:
     frozen = _frozen(agencies, year, era)
-    live_ids = [a.pk for a in agencies if a.pk not in frozen]
-    if era in ("2021", "2019"):
-        live = compute_many(live_ids, year, era=era)
-    else:
-        live = {aid: compute([aid], year, era=era) for aid in live_ids}
-    return [frozen.get(a.pk) or live[a.pk] for a in agencies]
+    return Current(frozen, figures.tables([a.pk for a in agencies if a.pk not in frozen], year, era=era))
+
+
+def agencies_data(agencies: list[Agency], year: int, era: str) -> list[ReportData]:
+    """Each agency's tables for the roll-up: frozen once submitted, else computed now (one engine call)."""
+    found = current(agencies, year, era)
+    return [found.data(a.pk) for a in agencies]
+
+
+def overview(agencies: Iterable[Agency], year: int, *, era: str, today: dt.date) -> list[AgencyStatus]:
+    """``statuses`` with each agency's table checks (``AgencyStatus.problems``) for the superior office."""
+    rows = statuses(agencies, year, today=today)
+    found = current([s.agency for s in rows], year, era)
+    for s in rows:
+        s.problems = found.problems(s.agency.pk)
+    return rows
 
 
 def aggregate(agencies: Iterable[Agency], year: int, *, era: str = "2021",

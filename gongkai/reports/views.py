@@ -22,10 +22,9 @@ from gongkai.core import clock
 from gongkai.core.models import Event
 from gongkai.core.params import MAX_YEAR, MIN_YEAR, parse_int, query_ids
 from gongkai.formats import get_format
-from gongkai.reports import access, deadlines, narrative, rollup, selectors, services
+from gongkai.reports import access, deadlines, figures, narrative, rollup, selectors, services
 from gongkai.reports.assemble import previous_data, report_data, run_checks
 from gongkai.reports.checks import errors
-from gongkai.reports.figures import ENTERABLE
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.render import exports
 from gongkai.reports.render.html import TABLE_CSS, report_fragment
@@ -74,7 +73,7 @@ def report_create(request: HttpRequest, agency_id: int) -> HttpResponse:
 def _entered_rows(report: AnnualReport) -> list[dict[str, Any]]:
     fmt = get_format(report.era)
     out: list[dict[str, Any]] = []
-    for table_key, rows in ENTERABLE.get(report.era, {}).items():
+    for table_key, rows in figures.ENTERABLE.get(report.era, {}).items():
         table = fmt.table(table_key)
         for row_key, cols in rows.items():
             block = table.block_of(row_key)
@@ -184,11 +183,14 @@ def rollup_view(request: HttpRequest) -> HttpResponse:
     supervised = list(selectors.superior_agencies(request.user).order_by("path")[:2000])
     if not supervised:
         raise PermissionDenied("只有上级政府信息公开工作主管部门可以查看汇总")
-    statuses = rollup.statuses(supervised, year, today=today)
+    error = ""
+    era = request.GET.get("era") or services.default_era(year)
+    if era not in figures.TABLES:
+        error, era = "未知的年报格式，已按该年度的格式汇总", services.default_era(year)
+    statuses = rollup.overview(supervised, year, era=era, today=today)
     chosen_ids = set(query_ids(request, "agency"))
     chosen = [a for a in supervised if a.pk in chosen_ids]
-    era = request.GET.get("era") or services.default_era(year)
-    summed_html, error = "", ""
+    summed_html = ""
     problems: list[Any] = []
     if chosen:
         try:
@@ -200,4 +202,3 @@ def rollup_view(request: HttpRequest) -> HttpResponse:
         "year": year, "statuses": statuses, "chosen_ids": chosen_ids, "summed_html": summed_html,
         "problems": problems, "error": error, "table_css": TABLE_CSS, "chosen": chosen,
     })
-

@@ -1,7 +1,7 @@
 """Reads of the work ledger: entries scoped by agency, and the yearly figures as one GROUP BY.
 
-``work_by_agency(agency_ids, year)`` gives each agency's figures and ``work_figures`` their sum over a
-set: a flat dict keyed by kind (``"hotline"``) plus derived keys
+``work_by_agency(agency_ids, year)`` gives each agency's figures (a typed ``WorkRow``) and ``work_figures``
+their sum over a set: a flat dict keyed by kind (``"hotline"``) plus derived keys
 ``"<kind>.secondary"`` (completed items / attendance) and ``"<kind>.principal"`` (those with the
 principal leader). Kinds without entries are absent, so callers can tell "nothing entered" (blank)
 from an entered 0.
@@ -10,6 +10,7 @@ from an entered 0.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
@@ -47,10 +48,18 @@ def _figures(kind: str, total: Decimal | None, second_sum: Decimal | None, with_
     return out
 
 
-def work_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, dict[str, Figure]]:
-    """``{agency id: work figures}`` for ``year`` (one GROUP BY; an agency without entries maps to {})."""
+@dataclass(frozen=True, slots=True)
+class WorkRow:
+    """One agency's work figures of a year: ``figures`` keyed by kind (``"hotline"``) plus
+    ``"<kind>.secondary"`` and ``"<kind>.principal"``. A kind without entries is absent, never 0."""
+
+    figures: dict[str, Figure] = field(default_factory=dict)
+
+
+def work_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, WorkRow]:
+    """``{agency id: WorkRow}`` for ``year`` (one GROUP BY; an agency without entries has empty figures)."""
     ids = sorted(set(agency_ids))
-    out: dict[int, dict[str, Figure]] = {aid: {} for aid in ids}
+    out = {aid: WorkRow() for aid in ids}
     rows = (
         WorkEntry.objects.filter(agency_id__in=ids, year=year)
         .values("agency_id", "kind")
@@ -65,7 +74,7 @@ def work_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, dict[str, 
     )
     for aid, kind, total, second_sum, with_secondary, principal_sum in rows:
         if kind in SPECS:
-            out[aid].update(_figures(kind, total, second_sum, with_secondary, principal_sum))
+            out[aid].figures.update(_figures(kind, total, second_sum, with_secondary, principal_sum))
     return out
 
 
@@ -75,8 +84,8 @@ _SUFFIX_ORDER = {"": 0, "secondary": 1, "principal": 2}
 def work_figures(agency_ids: Iterable[int], year: int) -> dict[str, Figure]:
     """Work figures for the agencies and year: the rows of ``work_by_agency`` added up, by kind."""
     summed: dict[str, Figure] = {}
-    for figures in work_by_agency(agency_ids, year).values():
-        for key, value in figures.items():
+    for row in work_by_agency(agency_ids, year).values():
+        for key, value in row.figures.items():
             summed[key] = summed.get(key, 0) + value
     # Kind order, each kind followed by its derived keys: pages list the figures in this order.
     return dict(sorted(summed.items(), key=lambda kv: (kv[0].partition(".")[0],
