@@ -24,6 +24,7 @@ from django_ratelimit.decorators import ratelimit
 
 from gongkai.agencies.models import Agency
 from gongkai.applications import fees, selectors, services
+from gongkai.applications.downloads import letter_response
 from gongkai.applications.forms import FeeQuoteForm, PublicApplicationForm, StatusLookupForm
 from gongkai.applications.models import Application, Channel, Letter, LetterKind
 from gongkai.core import clock, uploads
@@ -142,12 +143,7 @@ def status_page(request: HttpRequest, code: str) -> HttpResponse:
 def status_letter(request: HttpRequest, code: str, letter_id: int, fmt: str) -> FileResponse:
     app = _verified(request, code)
     letter = get_object_or_404(Letter, pk=letter_id, application=app, kind__in=PUBLIC_LETTER_KINDS)
-    if not (letter.docx and letter.pdf) and services.letter_files_build(letter=letter):
-        letter.refresh_from_db()  # the build after commit failed or has not run yet: try again now
-    field = letter.pdf if fmt == "pdf" else letter.docx
-    if not field:
-        raise Http404("no file")
-    return FileResponse(field.open("rb"), as_attachment=True, filename=f"{letter.title}.{fmt}")
+    return letter_response(letter, fmt)
 
 
 @ratelimit(group="apply-fees", key="ip", rate=_rate("GONGKAI_RATE_FEES_IP"), method="GET", block=True)

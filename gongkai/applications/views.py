@@ -19,6 +19,7 @@ from gongkai.agencies.access import has_role, readable_agencies, readable_agency
 from gongkai.agencies.models import Agency, Role
 from gongkai.applications import actions, letters, selectors, services
 from gongkai.applications import forms as f
+from gongkai.applications.downloads import letter_response
 from gongkai.applications.models import Application, Letter, LetterKind, LetterTemplate
 from gongkai.applications.selectors import due_buckets
 from gongkai.applications.workflow import ACTING, OPEN_STATUSES, Status
@@ -150,12 +151,7 @@ def letter_deliver(request: HttpRequest, application_id: int) -> HttpResponse:
 def letter_file(request: HttpRequest, application_id: int, letter_id: int, fmt: str) -> FileResponse:
     app = _case(request, application_id)
     letter = get_object_or_404(Letter, pk=letter_id, application=app)
-    if not (letter.docx and letter.pdf) and services.letter_files_build(letter=letter):
-        letter.refresh_from_db()  # the build after commit failed or has not run yet: try again now
-    field = letter.pdf if fmt == "pdf" else letter.docx
-    if not field:
-        raise Http404("no file")
-    return FileResponse(field.open("rb"), as_attachment=True, filename=f"{letter.title}.{fmt}")
+    return letter_response(letter, fmt)
 
 
 @login_required

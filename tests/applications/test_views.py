@@ -106,6 +106,12 @@ def test_staff_intake_actions_and_roles(client: Any, agency: Any) -> None:
     assert "文件尚未生成" not in client.get(f"/staff/applications/{app.pk}/").content.decode()
     r = client.get(f"/staff/applications/{app.pk}/letters/{letter.pk}/pdf/")
     assert r.status_code == 200 and b"".join(r.streaming_content)[:4] == b"%PDF"
+    from gongkai.core.ofd import ofd_text
+
+    r = client.get(f"/staff/applications/{app.pk}/letters/{letter.pk}/ofd/")
+    assert r.status_code == 200 and r["Content-Type"] == "application/ofd"
+    assert "示例县财政局" in "".join(ofd_text(b"".join(r.streaming_content))).replace("\n", "")
+    assert client.get(f"/staff/applications/{app.pk}/letters/{letter.pk}/exe/").status_code == 404
     assert client.get("/staff/applications/?bucket=overdue").status_code == 200
 
 
