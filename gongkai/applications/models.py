@@ -392,3 +392,22 @@ class RoutingStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.on} {self.get_kind_display()}"
+
+
+class GuidedPath(models.Model):
+    """The answers a clerk gave on the guided answer screen (``guided``), kept so a reviewer sees the path."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="guided_paths")
+    path = models.JSONField(_("引导路径"), default=list)
+    outcome = models.CharField(_("办理结果"), max_length=40, choices=Outcome.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("答复引导路径")
+        verbose_name_plural = _("答复引导路径")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return " → ".join(str(s.get("label", "")) for s in self.path)

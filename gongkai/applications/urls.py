@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, URLResolver, path
 
-from gongkai.applications import views
+from gongkai.applications import desk_views, views
 
 app_name = "applications"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -10,6 +10,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("new/", views.application_new, name="new"),
     path("<int:application_id>/", views.application_detail, name="detail"),
     path("<int:application_id>/act/<str:action>/", views.application_act, name="act"),
+    path("<int:application_id>/guided/", desk_views.guided_answer, name="guided"),
     path("<int:application_id>/deliver/", views.letter_deliver, name="deliver"),
     path("<int:application_id>/identity/", views.identity_reveal, name="identity"),
     path("<int:application_id>/letters/<int:letter_id>/build/", views.letter_files_retry, name="letter_build"),
