@@ -154,6 +154,10 @@ class Application(models.Model):
     id_number_enc = models.TextField(_("证件号码（加密）"), blank=True, default="", editable=False)
     id_fingerprint = models.CharField(max_length=32, blank=True, default="", db_index=True, editable=False)
     id_number_masked = models.CharField(_("证件号码"), max_length=40, blank=True, default="", editable=False)
+    # For a 法人或其他组织 the application form names its legal representative and a contact person
+    # (the 申请表 of most organs asks for both; Art. 29 requires the applicant's name and contact).
+    legal_rep = models.CharField(_("法定代表人或负责人"), max_length=60, blank=True, default="")
+    contact_name = models.CharField(_("联系人姓名"), max_length=60, blank=True, default="")
     phone = models.CharField(_("联系电话"), max_length=40, blank=True, default="")
     email = models.EmailField(_("电子邮箱"), blank=True, default="")
     address = models.CharField(_("通信地址"), max_length=200, blank=True, default="")
