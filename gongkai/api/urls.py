@@ -17,6 +17,7 @@ from gongkai.applications.api import router as applications_router
 from gongkai.catalog.api import router as catalog_router
 from gongkai.ingest.api import router as ingest_router
 from gongkai.reports.api import router as reports_router
+from gongkai.supervision.api import router as supervision_router
 from gongkai.worklog.api import router as worklog_router
 
 api = NinjaAPI(title="gongkai API", version="1", urls_namespace="api", throttle=[AnonThrottle(), UserThrottle()])
@@ -51,5 +52,6 @@ api.add_router("/appeals/", appeals_router)
 api.add_router("/worklog/", worklog_router)
 api.add_router("/reports/", reports_router)
 api.add_router("/ingest/", ingest_router)
+api.add_router("/supervision/", supervision_router)
 
 urlpatterns = [path("", api.urls)]

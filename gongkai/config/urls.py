@@ -17,6 +17,8 @@ urlpatterns = [
     path("staff/catalog/", include("gongkai.catalog.urls")),
     path("staff/applications/", include("gongkai.applications.urls")),
     path("staff/appeals/", include("gongkai.appeals.urls")),
+    path("staff/notices/", include("gongkai.notices.urls")),
+    path("staff/supervision/", include("gongkai.supervision.urls")),
     path("staff/worklog/", include("gongkai.worklog.urls")),
     path("staff/reports/", include("gongkai.reports.urls")),
     path("staff/ingest/", include("gongkai.ingest.urls")),

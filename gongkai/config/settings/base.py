@@ -7,6 +7,7 @@ switches background tasks to Celery workers. See docs/deployment.md.
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -63,6 +64,8 @@ INSTALLED_APPS = [
     "gongkai.catalog",
     "gongkai.applications",
     "gongkai.appeals",
+    "gongkai.notices",
+    "gongkai.supervision",
     "gongkai.worklog",
     "gongkai.reports",
     "gongkai.ingest",
@@ -247,6 +250,15 @@ CELERY_BEAT_SCHEDULE = {
     "due-reminders": {"task": "gongkai.applications.tasks.send_due_reminders",
                       "schedule": float(_REMINDER_EVERY) if _REMINDER_EVERY else crontab(hour=8, minute=0)},
 }
+
+# Notices to applicants and staff (docs/applications.md "Notices"): SMS backend (dotted path; the console
+# backend logs and keeps messages), quiet hours for SMS in Asia/Shanghai ("22-8"), and the Alibaba Cloud
+# SMS adapter's account, signature and per-notice template codes (JSON objects).
+GONGKAI_SMS_BACKEND = os.environ.get("GONGKAI_SMS_BACKEND", "gongkai.notices.sms.ConsoleSms")
+GONGKAI_SMS_QUIET_HOURS = os.environ.get("GONGKAI_SMS_QUIET_HOURS", "22-8")
+GONGKAI_SMS_FILE = os.environ.get("GONGKAI_SMS_FILE", "")
+GONGKAI_ALIYUN_SMS = json.loads(os.environ.get("GONGKAI_ALIYUN_SMS", "{}"))
+GONGKAI_SMS_TEMPLATES = json.loads(os.environ.get("GONGKAI_SMS_TEMPLATES", "{}"))
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if os.environ.get("REDIS_URL"):
