@@ -37,6 +37,7 @@ from gongkai.formats import (
 from gongkai.formats.pre2019 import STATS_TABLE
 from gongkai.formats.shared import TABLE4_ROW
 from gongkai.ingest.evidence import Evidence
+from gongkai.ingest.glued import is_digit_run, narrow_by_column_sums, split_groups_with_totals, split_with_total
 from gongkai.ingest.prose import extract_figures
 from gongkai.ingest.readers import EOR, Token
 from gongkai.reports.data import Cell, FreeRow, ReportData
@@ -138,6 +139,9 @@ def _all_labels() -> frozenset[str]:
     return frozenset(out)
 
 
+_LABEL_DIGITS_RE = re.compile(r"^(.*\D)(\d{2,})$")
+
+
 def _numeric(part: str) -> bool:
     return parse_number(part) is not None or is_dash(part)
 
@@ -148,6 +152,14 @@ def _expand_inline(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     labels = _all_labels()
     for t in tokens:
+        if t.kind == "line" and len(t.text) <= 160 and not any(ch.isspace() for ch in t.text):
+            m = _LABEL_DIGITS_RE.match(t.text)
+            if m and normalize_label(m.group(1)) in labels:
+                # "一、本年新收政府信息公开申请数量831000185": the label with its cells glued on.
+                out.append(Token("line", m.group(1)))
+                out.append(Token("cell", m.group(2)))
+                out.append(EOR)
+                continue
         if t.kind != "line" or len(t.text) > 160 or not any(ch.isspace() for ch in t.text):
             out.append(t)
             continue
@@ -182,6 +194,8 @@ class _Parser:
         self.lines: list[tuple[str | None, str]] = []
         self._extra_n = 0
         self.evidence: dict[str, Evidence] = {}
+        # (table, row) → (candidate splits, token index, columns, label) of glued digit runs.
+        self.glued: dict[tuple[str, str], tuple[list[tuple[int, ...]], int | None, list[str], str]] = {}
         self._offsets: list[int] | None = None
         self._last_idx: list[int] = []
 
@@ -333,6 +347,13 @@ class _Parser:
         elif not real:
             for col in cols:
                 data.set(table.key, row.key, col, Cell(None, raw=""))
+        elif (len(vals) == 1 and len(cols) in (7, 15) and table.key in ("table3", "table4")
+              and is_digit_run(vals[0].text, min_len=len(cols))):
+            # A glued digit run ("831000185"): split later by the form's rules, never by guess.
+            digits = vals[0].text.strip()
+            cands = (split_with_total(digits, 7) if len(cols) == 7
+                     else split_groups_with_totals(digits, 3, 5))
+            self.glued[(table.key, row.key)] = (cands, idxs[0], list(cols), label)
         elif len(real) == 1 and parse_number(real[0].text) is None and not is_dash(real[0].text):
             # One note for the whole row (a merged cell): every cell of the row carries it.
             for col in cols:
@@ -648,8 +669,59 @@ class _Parser:
         self.data.notes.append(f"统计表“{label}”一行有{len(values)}个数据（{raw}），无法确定哪个是统计数，已标为存疑")
         return Cell(None, raw=raw, unsure=True)
 
+    def resolve_glued(self) -> None:
+        """Settle glued runs with the column rules across rows (R1, R2); one split left → figures, several →
+        unsure cells carrying the alternatives, none → the run kept as raw text flagged unsure."""
+        if not self.glued:
+            return
+        d = self.data
+        fmt = self.fmt("table3")
+        t3 = {r: c for (t, r), (c, _i, _cols, _l) in self.glued.items() if t == "table3"}
+        if t3 and fmt is not None and fmt.has_table("table3"):
+            cols = [c.key for c in fmt.table("table3").blocks[0].columns]
+            fixed: dict[str, tuple[int | None, ...]] = {}
+            for (row, col), cell in d.tables.get("table3", {}).items():
+                if row not in t3:
+                    vals = list(fixed.get(row, (None,) * len(cols)))
+                    v = cell.value
+                    vals[cols.index(col)] = v if isinstance(v, int) and not cell.unsure else None
+                    fixed[row] = tuple(vals)
+            leaves = [r.key for _b, r in fmt.table("table3").rows()
+                      if r.key not in ("new_received", "carried_over", "total", "carry_forward")]
+            equations = [(["new_received", "carried_over"], ["total", "carry_forward"]), (["total"], leaves)]
+            narrowed = narrow_by_column_sums(t3, fixed, equations)
+            for row, cands in narrowed.items():
+                _c0, ix, cl, label = self.glued[("table3", row)]
+                self.glued[("table3", row)] = (cands, ix, cl, label)
+        for (tkey, rkey), (cands, ix, cols, label) in self.glued.items():
+            tfmt = self.fmt(tkey)
+            assert tfmt is not None
+            table = tfmt.table(tkey)
+            rowdecl = table.row(rkey)
+            raw = self.tokens[ix].text if ix is not None else ""
+            if len(cands) == 1:
+                pos = 0
+                for col, v in zip(cols, cands[0], strict=True):
+                    w = len(str(v))
+                    d.set(tkey, rkey, col, Cell(v, raw=str(v)))
+                    self.note_evidence(table, rowdecl, col, ix, sub=(pos, pos + w))
+                    pos += w
+                d.notes.append(f"“{label}”一行数字连写（{raw}），按表内勾稽关系唯一拆分")
+                continue
+            for k, col in enumerate(cols):
+                alts = tuple(dict.fromkeys(c[k] for c in cands))
+                d.set(tkey, rkey, col, Cell(None, raw=raw, unsure=True))
+                self.note_evidence(table, rowdecl, col, ix, alternatives=alts)
+            if cands:
+                opts = "；".join("|".join(str(v) for v in c) for c in cands[:6])
+                d.notes.append(f"“{label}”一行数字连写（{raw}），有{len(cands)}种拆分都符合表内关系（{opts}），"
+                               "已标为存疑，请人工确认")
+            else:
+                d.notes.append(f"“{label}”一行数字连写（{raw}），没有符合表内关系的拆分，已标为存疑")
+
     def finish(self) -> None:
         d = self.data
+        self.resolve_glued()
         by_section: dict[str, list[str]] = {}
         for key, line in self.lines:
             by_section.setdefault(key or "preamble", []).append(line)
