@@ -48,6 +48,7 @@ _ALL = [
     Action("sign", f.OnForm, lambda a, d, u: routing.application_sign(application=a, actor=u, **d)),
     Action("return_to_router", f.ReturnForm,
            lambda a, d, u: routing.application_return(application=a, actor=u, **d)),
+    Action("confirm_receipt", f.OnForm, lambda a, d, u: services.receipt_confirm(application=a, actor=u, **d)),
     Action("request_correction", f.CorrectionForm,
            lambda a, d, u: services.correction_request(application=a, actor=u, **d)),
     Action("receive_correction", f.OnForm, lambda a, d, u: services.correction_receive(application=a, actor=u, **d)),

@@ -80,7 +80,7 @@ class SubmitIn(Schema):
 
 class SubmitOut(Schema):
     tracking_code: str
-    received_on: dt.date
+    received_on: dt.date | None  # None until the agency confirms receipt (Art. 31(3), agency rule "staff")
     due_on: dt.date | None
     due_error: str
 

@@ -156,6 +156,9 @@ class DueResult:
         """A plain-language explanation, one sentence per line (zh)."""
         if self.error:
             return [self.error]
+        if self.state == "awaiting_receipt":
+            return ["申请已提交，尚待本机关确认收到；答复期限自双方确认之日（收到申请之日）起计算"
+                    "（《条例》第三十一条第三项）。"]
         out = []
         if self.start:
             out.append(f"起算日：{self.start.isoformat()}（{self.start_reason}），当日不计入。")
@@ -251,8 +254,8 @@ def _compute(entries: list[Entry], cal: Days, fee_pauses_clock: bool) -> DueResu
     ordered = sorted(entries, key=lambda e: e.on)
     received = next((e for e in ordered if e.kind == Kind.RECEIVED), None)
     if received is None:
-        res.state = "error"
-        res.error = "尚未登记收到申请之日，无法计算答复期限。"
+        # An online application the agency has not yet confirmed (Art. 31(3)): no clock yet.
+        res.state = "awaiting_receipt"
         return res
     regime = res.regime = clock_regime(received.on)
     res.period_workdays = regime.answer_workdays

@@ -27,13 +27,14 @@ from django.db import transaction
 from django.db.models import Q
 
 from gongkai.agencies.access import has_role
-from gongkai.agencies.models import Agency, Role
+from gongkai.agencies.models import Agency, OnlineReceipt, Role
 from gongkai.applications import deadlines, fees, letters
 from gongkai.applications.deadlines import Entry, Kind
 from gongkai.applications.models import (
     OUTCOME_BASIS,
     Application,
     Attachment,
+    Channel,
     ClockEvent,
     FeeNotice,
     FeeStatus,
@@ -52,7 +53,9 @@ from gongkai.formats.law import clock_regime
 from gongkai.workdays.counting import WorkdayCalendar
 from gongkai.workdays.services import get_calendar
 
-TRACKED = ("status", "outcome", "due_on", "closed_on", "legal_basis")
+TRACKED = ("status", "outcome", "due_on", "closed_on", "legal_basis", "received_on")
+# Actions that need no receipt day: confirming it, the applicant withdrawing, and routing on a platform.
+BEFORE_RECEIPT = frozenset({"confirm_receipt", "withdraw", "route", "sign", "return_to_router"})
 ANONYMOUS = AnonymousUser()
 logger = logging.getLogger(__name__)
 
@@ -143,6 +146,8 @@ def _acting(application: Application, action: str, actor: Actor, *, on: dt.date 
     with transaction.atomic():
         app = Application.objects.select_for_update().select_related("agency").get(pk=application.pk)
         act = _Act(app=app, action=action, before=_snap(app))
+        if app.received_on is None and action not in BEFORE_RECEIPT:
+            raise ValidationError("请先确认收到该网上申请（《条例》第三十一条第三项：以双方确认之日为收到申请之日）")
         if on is not None:
             _check_date(app, on)
         yield act
@@ -162,13 +167,21 @@ def application_submit(*, agency: Agency, data: dict[str, Any], channel: str, su
 
     Anyone may apply (Art. 27), so no role is checked; the default actor is an anonymous visitor
     (the online form and the API pass ``request.user``, staff intake the clerk, the demo ``SYSTEM``).
+
+    An online application an applicant submits to an agency that confirms online receipt by hand
+    (``Agency.online_receipt == "staff"``) has no receipt day yet: Art. 31(3) makes it the day both
+    sides confirm, which is the day staff record "确认收到" (``receipt_confirm``). Until then there is
+    no ledger ``received`` entry and no clock. Staff registering an application state its day.
     """
     submitted_at = submitted_at or clock.now()
     received_on = received_on or clock.local_date(submitted_at)
+    awaiting = (channel == Channel.ONLINE and agency.online_receipt == OnlineReceipt.STAFF
+                and not has_role(actor, agency, *ACTING))
+    submitted_day = received_on
     with transaction.atomic():
         id_number = data.pop("id_number", "") or ""
-        app = Application(agency=agency, channel=channel, submitted_at=submitted_at, received_on=received_on,
-                          **data)
+        app = Application(agency=agency, channel=channel, submitted_at=submitted_at,
+                          received_on=None if awaiting else received_on, **data)
         app.set_id_number(id_number)
         app.info_key = info_key(app.info_name, app.info_doc_number)
         if app.id_fingerprint or app.applicant_name:
@@ -177,17 +190,19 @@ def application_submit(*, agency: Agency, data: dict[str, Any], channel: str, su
             app.duplicate_of = (Application.objects.filter(same_person, agency=agency, info_key=app.info_key)
                                 .exclude(info_key="").order_by("received_on", "id").first())
         app.save()
-        app.number = f"{received_on:%Y}-{app.pk:06d}"
+        app.number = f"{submitted_day:%Y}-{app.pk:06d}"
         app.save(update_fields=["number"])
         for upload in uploads or []:
             # Stored under a generated name (``<hex>.<kind>``): the applicant's name is only displayed.
             stored = Attachment(application=app, name=upload.checked.name)
             stored.file.save(upload.checked.storage_name(), upload.file, save=False)
             stored.save()
-        _ledger(app, Kind.RECEIVED, received_on, actor, note=str(app.get_channel_display()))
+        if not awaiting:
+            _ledger(app, Kind.RECEIVED, received_on, actor, note=str(app.get_channel_display()))
         _recompute(app)
         events.record(action="application.submitted", obj=app, actor=actor, agency=agency, after={
-            **_snap(app), "channel": channel, "received_on": received_on, "duplicate_of": app.duplicate_of_id})
+            **_snap(app), "channel": channel, "received_on": app.received_on, "submitted_on": submitted_day,
+            "duplicate_of": app.duplicate_of_id})
     return app
 
 
@@ -200,6 +215,29 @@ def identity_reveal(*, application: Application, actor: Actor) -> str:
 
 
 # ---------------------------------------------------------------- clock actions
+
+def receipt_confirm(*, application: Application, on: dt.date, actor: Actor) -> Application:
+    """``confirm_receipt``: staff confirm an online application; ``on`` is its Art. 31(3) receipt day.
+
+    Only for an online application still awaiting confirmation (agency rule "staff"); the day may not
+    precede the submission or lie in the future. The clock starts: the ``received`` ledger entry is
+    written with this day and the due date is computed from it.
+    """
+    with _acting(application, "confirm_receipt", actor) as act:
+        app = act.app
+        if app.received_on is not None:
+            raise ValidationError(f"该申请已于{app.received_on.isoformat()}确认收到")
+        submitted = clock.local_date(app.submitted_at)
+        if on < submitted:
+            raise ValidationError(f"确认收到之日不能早于提交之日（{submitted.isoformat()}）")
+        if on > clock.today():
+            raise ValidationError("确认收到之日不能晚于今天")
+        app.received_on = on
+        app.save(update_fields=["received_on"])
+        _ledger(app, Kind.RECEIVED, on, actor, note=f"{app.get_channel_display()}，工作人员确认收到（双方确认）")
+        act.after = {"on": on, "submitted_on": submitted}
+    return app
+
 
 def correction_request(*, application: Application, on: dt.date, until: dt.date, note: str, actor: Actor,
                        issue_letter: bool = True) -> Application:

@@ -60,6 +60,8 @@ TABLE = TransitionTable(
         _row("route", frozenset({Status.TO_ROUTE}), Status.TO_SIGN, ACTING, "分办至承办机关"),
         _row("sign", frozenset({Status.TO_SIGN}), _P, ACTING, "签收"),
         _row("return_to_router", frozenset({Status.TO_SIGN}), Status.TO_ROUTE, ACTING, "退回分办（非本机关办理）"),
+        # Art. 31(3): an online application whose agency confirms by hand starts its clock on this day.
+        _row("confirm_receipt", frozenset({_P}), None, ACTING, "确认收到网上申请（第三十一条第三项）"),
         _row("request_correction", frozenset({_P}), _AC, ACTING, "发出补正告知（一次性，收到申请后7个工作日内）"),
         _row("receive_correction", frozenset({_AC}), _P, ACTING, "收到补正材料"),
         _row("close_no_correction", frozenset({_AC}), Status.CLOSED, ACTING, "逾期不补正，终止办理"),

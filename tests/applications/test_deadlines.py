@@ -155,5 +155,7 @@ def test_deadline_in_a_year_without_data_is_provisional(cal: WorkdayCalendar) ->
     assert not any(c.isascii() and c.isalpha() for line in lines for c in line)  # no English gloss
 
 
-def test_no_receipt_is_an_explained_error(cal: WorkdayCalendar) -> None:
-    assert compute_due([], cal).error
+def test_no_receipt_is_explained_as_awaiting_confirmation(cal: WorkdayCalendar) -> None:
+    res = compute_due([], cal)
+    assert res.due is None and res.state == "awaiting_receipt"
+    assert "确认收到" in res.lines()[0] and "第三十一条" in res.lines()[0]

@@ -271,3 +271,52 @@ def test_pages_show_the_provisional_date_once_in_chinese_and_never_on_closed_cas
     client.force_login(user)
     closed_page = client.get(f"/staff/applications/{app.pk}/").content.decode()
     assert "2027年的节假日安排" not in closed_page and "暂估" not in closed_page
+
+
+# ---------------------------------------------------------------- 14: online receipt = the day both sides confirm
+
+def _online(agency: Any, client: Any, when: dt.datetime) -> Application:
+    from gongkai.applications.models import Channel
+
+    return s.application_submit(agency=agency, data={
+        "applicant_type": ApplicantType.NATURAL_PERSON, "applicant_name": "王五", "id_number": ID_B,
+        "phone": "13900005678", "info_name": "某项信息"}, channel=Channel.ONLINE, submitted_at=when,
+        received_on=when.date(), actor=client)
+
+
+def test_online_application_waits_for_staff_confirmation_when_the_agency_says_so(agency: Any, client: Any,
+                                                                                 monkeypatch: Any) -> None:
+    from django.contrib.auth.models import AnonymousUser
+
+    from gongkai.agencies.models import OnlineReceipt
+    from gongkai.core import clock
+
+    agency.online_receipt = OnlineReceipt.STAFF
+    agency.save()
+    # submitted on Friday 2026-03-06 (Asia/Shanghai), confirmed by staff on Monday 2026-03-09
+    app = _online(agency, AnonymousUser(), dt.datetime(2026, 3, 6, 2, tzinfo=dt.UTC))
+    assert app.received_on is None and app.due_on is None and not app.clock_events.exists()
+    assert selectors.explain(app).lines()[0].startswith("申请已提交，尚待本机关确认收到")
+    with pytest.raises(ValidationError, match="请先确认收到"):
+        s.extension_approve(application=app, on=D(2026, 3, 9), days=5, reason="量大", actor=SYSTEM)
+    monkeypatch.setattr(clock, "today", lambda: D(2026, 3, 9))
+    with pytest.raises(ValidationError, match="不能早于提交之日"):
+        s.receipt_confirm(application=app, on=D(2026, 3, 5), actor=SYSTEM)
+    user = member(agency)
+    client.force_login(user)
+    r = client.post(f"/staff/applications/{app.pk}/act/confirm_receipt/", {"on": "2026-03-09"})
+    assert r.status_code == 302
+    app.refresh_from_db()
+    assert app.received_on == D(2026, 3, 9)
+    assert app.due_on == get_calendar().add_workdays(D(2026, 3, 9), 20)  # counted from the confirmation
+    assert Event.objects.filter(action="application.confirm_receipt", object_id=str(app.pk)).count() == 1
+    with pytest.raises(ValidationError, match="已于2026-03-09确认收到"):
+        s.receipt_confirm(application=app, on=D(2026, 3, 9), actor=user)
+
+
+def test_automatic_confirmation_is_the_default_rule(agency: Any) -> None:
+    from django.contrib.auth.models import AnonymousUser
+
+    app = _online(agency, AnonymousUser(), dt.datetime(2026, 3, 6, 2, tzinfo=dt.UTC))
+    assert app.received_on == D(2026, 3, 6)
+    assert app.due_on == get_calendar().add_workdays(D(2026, 3, 6), 20)
