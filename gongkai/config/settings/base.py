@@ -238,8 +238,14 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("GONGKAI_TASK_VISIBILITY_SECONDS",
-                                                                            "3600"))}
+_VISIBILITY = int(os.environ.get("GONGKAI_TASK_VISIBILITY_SECONDS", "3600"))
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": _VISIBILITY,
+    # kombu sweeps abandoned tasks back about every interval × throttle seconds (default 10 × 10 = 100 s);
+    # keep that well under a short visibility timeout.
+    "unacked_restore_interval": min(10, max(1, _VISIBILITY // 8)),
+    "unacked_restore_throttle": 10 if _VISIBILITY >= 600 else 1,
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # With workers (scaled deployment), `celery -A gongkai.config beat` sends staff the due-soon and overdue
 # reminders every morning at 08:00 (TIME_ZONE); in-process deployments can run the same task from cron.
