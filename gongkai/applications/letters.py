@@ -12,7 +12,7 @@ are refused on save with a Chinese message naming the problem and its line. Defa
 ``letter_defaults/<kind>.txt`` (first line the title, then the body; paragraphs separated by blank
 lines). Every letter that decides something cites its articles and the remedies of the law in force
 on its date (``gongkai.formats.law``: before 2024 review within 60 days or litigation within 6 months;
-from 2024-01-01 review first for the refusals of ADR 0008). A rendered letter is checked once more
+from 2024-01-01 review first for the refusals of ADR 0010). A rendered letter is checked once more
 before it is stored: no "None" and no deadline without its date (``_guard``).
 """
 

@@ -9,7 +9,7 @@ Two kinds of rule change with time and are chosen by date, never by ``if year < 
 - ``REMEDY_RULES``: what an answer must tell the applicant about review (行政复议) and litigation
   (行政诉讼), by the law in force on the answer date. Before 2024-01-01 the applicant chooses: review
   within 60 days or litigation within 6 months. From 2024-01-01 the revised 行政复议法 (2023) Art. 23
-  ¶1 (4) makes review come first (复议前置) when "申请政府信息公开，行政机关不予公开"; ADR 0008 decides
+  ¶1 (4) makes review come first (复议前置) when "申请政府信息公开，行政机关不予公开"; ADR 0010 decides
   which Table 3 outcomes that covers (``REVIEW_FIRST_OUTCOMES``). ``remedy_clause(on, outcome, …)``
   writes the sentence.
 
@@ -100,7 +100,7 @@ class RemedyRule:
 
 
 # 行政复议法 (2023 revision) Art. 23 ¶1 (4): 申请政府信息公开，行政机关不予公开 — review first.
-# ADR 0008: "不予公开" read as every answer that does not give the applicant the information asked for
+# ADR 0010: "不予公开" read as every answer that does not give the applicant the information asked for
 # (the 不予公开, 部分公开, 无法提供 and 不予处理 rows, and the two rows where the organ stops processing);
 # only a full grant (and a withdrawal, which gets no answer letter) keeps the free choice.
 REVIEW_FIRST_OUTCOMES: frozenset[str] = frozenset(

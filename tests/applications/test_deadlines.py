@@ -159,3 +159,48 @@ def test_no_receipt_is_explained_as_awaiting_confirmation(cal: WorkdayCalendar) 
     res = compute_due([], cal)
     assert res.due is None and res.state == "awaiting_receipt"
     assert "确认收到" in res.lines()[0] and "第三十一条" in res.lines()[0]
+
+
+def test_provisional_date_against_real_calendars() -> None:
+    """Drop each year 2008–2026 in turn (as before its notice) and compare the provisional due date with
+    the real one for every receipt day of October–December of the year before, with and without a
+    20-workday extension. Holidays only push the real date later; a make-up Sunday before Spring
+    Festival can pull it one day earlier (measured: 5 of 1,328; docs/applications.md, ADR 0010)."""
+    from chinese_calendar import constants
+
+    hol: dict[int, set[dt.date]] = {}
+    mk: dict[int, set[dt.date]] = {}
+    for day in constants.holidays:
+        hol.setdefault(day.year, set()).add(day)
+    for day in constants.workdays:
+        mk.setdefault(day.year, set()).add(day)
+
+    def without(skip: int | None) -> WorkdayCalendar:
+        return WorkdayCalendar(YearData(y, frozenset(hol.get(y, ())), frozenset(mk.get(y, ())))
+                               for y in range(2004, 2027) if y != skip)
+
+    full = without(None)
+    cases, earlier = 0, []
+    for year in range(2008, 2027):
+        part = without(year)
+        day = dt.date(year - 1, 10, 1)
+        while day <= dt.date(year - 1, 12, 31):
+            for ext in (0, 20):
+                entries = [rec(day)] + ([Entry(Kind.EXTENSION_APPROVED, day, days=ext)] if ext else [])
+                prov = compute_due(entries, part)
+                if prov.provisional:
+                    real = compute_due(entries, full).due
+                    assert prov.due is not None and real is not None
+                    cases += 1
+                    if real < prov.due:
+                        earlier.append((real, prov.due, ext))
+            day += dt.timedelta(days=1)
+    assert cases == 1328
+    assert len(earlier) == 5
+    # each exception: one day, a 20-workday extension, and a make-up weekend day (调休上班) in the missing
+    # year before the real date — the only way a day can be gained (2008-02-03, 2019-02-03, 2022-01-30)
+    for real, prov, ext in earlier:
+        first = dt.date(real.year, 1, 1)
+        days = [first + dt.timedelta(days=i) for i in range((real - first).days + 1)]
+        assert (prov - real).days == 1 and ext == 20
+        assert any(d.weekday() >= 5 and full.is_workday(d) for d in days), real

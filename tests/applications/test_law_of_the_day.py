@@ -6,7 +6,7 @@ month's "prior" counted applications by name, letters offered direct litigation 
 the fee notice 本答复, and a case whose due date fell in a year without calendar data had no date.
 Law facts: 国务院令第711号 Art. 31, 33, 35; 国务院令第492号 Art. 24; 国办函〔2020〕109号 Art. 4 (text as
 published at http://www.xinhui.gov.cn/zwgk/zdlyxxgk/hjbhxxgk/tzgg/content/post_2365222.html);
-行政复议法 (2023) Art. 23 ¶1 (4) (ADR 0008).
+行政复议法 (2023) Art. 23 ¶1 (4) (ADR 0010).
 """
 
 from __future__ import annotations

@@ -99,7 +99,7 @@ def test_full_clock_flow(agency: Any, django_capture_on_commit_callbacks: Any) -
     assert kinds == {LetterKind.CORRECTION, LetterKind.CONSULTATION, LetterKind.EXTENSION, LetterKind.ANSWER}
     answer = app.letters.get(kind=LetterKind.ANSWER)
     text = "\n".join(p.text for p in docx.Document(answer.docx.path).paragraphs)
-    # 2026: 部分公开 withholds a part, so review comes first (行政复议法 2023 Art. 23 ¶1 (4); ADR 0008)
+    # 2026: 部分公开 withholds a part, so review comes first (行政复议法 2023 Art. 23 ¶1 (4); ADR 0010)
     assert "60日内" in text and "应当先申请行政复议" in text and "6个月内" not in text and "第三十七条" in text
     with pdfplumber.open(io.BytesIO(answer.pdf.read())) as pdf:
         assert "政府信息公开申请答复书" in pdf.pages[0].extract_text()
