@@ -25,4 +25,6 @@ def panels(request: HttpRequest, agencies: list[Agency]) -> list[dict[str, Any]]
         "by_status": [(str(Status(s).label), n) for s, n in sorted(by_status.items())],
         "soon": soon[:10], "overdue": overdue[:10], "soon_count": len(soon), "overdue_count": len(overdue),
         "uncomputable": open_cases(ids).exclude(due_error="").count(),
+        "provisional": open_cases(ids).filter(due_provisional=True).count(),
+        "unconfirmed": open_cases(ids).filter(received_on__isnull=True).count(),
     }]

@@ -53,8 +53,10 @@ def send_due_reminders(today_iso: str | None = None, within_workdays: int = 3) -
         # everyone already mailed (core.claims).
         if not claims.claim(f"due-reminder:{user.pk}:{today.isoformat()}"):
             continue
-        lines = [f"逾期未答复：{a.number} {a.info_name[:40]}（截止{a.due_on}）" for a in overdue]
-        lines += [f"即将到期：{a.number} {a.info_name[:40]}（截止{a.due_on}）" for a in soon]
+        lines = [f"逾期未答复：{a.number} {a.info_name[:40]}（截止{a.due_on}{'，暂估' if a.due_provisional else ''}）"
+                 for a in overdue]
+        lines += [f"即将到期：{a.number} {a.info_name[:40]}（截止{a.due_on}{'，暂估' if a.due_provisional else ''}）"
+                  for a in soon]
         send_mail(f"政府信息公开申请到期提醒（{len(overdue)}件逾期，{len(soon)}件即将到期）", "\n".join(lines),
                   settings.DEFAULT_FROM_EMAIL, [user.email])
         sent += 1

@@ -320,3 +320,18 @@ def test_automatic_confirmation_is_the_default_rule(agency: Any) -> None:
     app = _online(agency, AnonymousUser(), dt.datetime(2026, 3, 6, 2, tzinfo=dt.UTC))
     assert app.received_on == D(2026, 3, 6)
     assert app.due_on == get_calendar().add_workdays(D(2026, 3, 6), 20)
+
+
+def test_dashboard_counts_provisional_and_unconfirmed_cases(agency: Any, client: Any) -> None:
+    from django.contrib.auth.models import AnonymousUser
+
+    from gongkai.agencies.models import OnlineReceipt
+
+    submit(agency, received=D(2026, 12, 10))
+    agency.online_receipt = OnlineReceipt.STAFF
+    agency.save()
+    _online(agency, AnonymousUser(), dt.datetime(2026, 12, 1, 2, tzinfo=dt.UTC))
+    client.force_login(member(agency))
+    page = client.get("/staff/").content.decode()
+    assert "1件申请的答复截止日为暂估日期" in page and "1件网上申请待确认收到" in page
+    assert "件申请的答复期限无法计算" not in page
