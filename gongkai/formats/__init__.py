@@ -29,6 +29,7 @@ from gongkai.formats.base import (
 from gongkai.formats.f2019 import FORMAT_2019
 from gongkai.formats.f2021 import FORMAT_2021
 from gongkai.formats.labels import LabelIndex, normalize_label, same_label
+from gongkai.formats.local2008 import FORMAT_LOCAL2008, LOCAL_MARKERS
 from gongkai.formats.pre2019 import FORMAT_PRE2019, HEADING_UNIT, STATS_TITLE, STATS_VALUE
 from gongkai.formats.shared import (
     SECTION_KEYS,
@@ -38,6 +39,9 @@ from gongkai.formats.shared import (
 )
 
 FORMATS: dict[str, Format] = {"2021": FORMAT_2021, "2019": FORMAT_2019, "pre2019": FORMAT_PRE2019}
+# Formats that are only ever read from published reports (never generated): FORMATS plus the 2008–2016
+# local 统计表. The importer, its checks and its pages use this; the generator and its API use FORMATS.
+READ_FORMATS: dict[str, Format] = {**FORMATS, "local2008": FORMAT_LOCAL2008}
 
 # Labels that only one era prints (spec §4.3 and §5): the era is chosen from what the tables say,
 # never from the report year. Table 2 and Table 3 are judged separately because some organs kept the
@@ -69,15 +73,15 @@ TABLE3_MARKERS: tuple[str, ...] = ("一、本年新收政府信息公开申请�
 
 def get_format(era: str) -> Format:
     try:
-        return FORMATS[era]
+        return READ_FORMATS[era]
     except KeyError:
         raise KeyError(f"未知的年报格式：{era}") from None
 
 
 def section_format(era: str, year: int | None) -> Format:
     """The format whose sections a report must have: its own, or for narrative-only reports by year."""
-    if era in FORMATS:
-        return FORMATS[era]
+    if era in READ_FORMATS:
+        return READ_FORMATS[era]
     if year is not None and year <= 2018:
         return FORMAT_PRE2019
     if year is not None and year <= 2020:
@@ -120,7 +124,7 @@ def _marker_sets() -> dict[str, frozenset[str]]:
 
     return {"t2_2021": norm(TABLE2_MARKERS["2021"]), "t2_2019": norm(TABLE2_MARKERS["2019"]),
             "t3_2021": norm(TABLE3_2021_MARKERS), "t3_other": norm(("（六）其他处理",)), "t3": norm(TABLE3_MARKERS),
-            "pre2019": norm(PRE2019_MARKERS)}
+            "pre2019": norm(PRE2019_MARKERS), "local2008": norm(LOCAL_MARKERS)}
 
 
 def row_key(era: str, table_key: str, label: str) -> str | None:
@@ -157,8 +161,9 @@ def era_votes(labels: Iterable[str]) -> dict[str, int]:
 def detect_layouts(labels: Iterable[str]) -> dict[str, str]:
     """``{"era": …, "table2": …, "table3": …}`` from the table labels (never from the year).
 
-    ``era`` is "2021", "2019", "pre2019" or "narrative"; it follows Table 3 when Table 3 is present (a
-    report with a 2019 Table 2 and a 2021 Table 3 is a 2021 report whose ``table2`` layout is "2019").
+    ``era`` is "2021", "2019", "pre2019", "local2008" (2008–2016 local 统计表) or "narrative"; it follows
+    Table 3 when Table 3 is present (a report with a 2019 Table 2 and a 2021 Table 3 is a 2021 report whose
+    ``table2`` layout is "2019").
     Table keys appear only for tables whose labels were seen.
     """
     v = era_votes(labels)
@@ -174,6 +179,8 @@ def detect_layouts(labels: Iterable[str]) -> dict[str, str]:
             out["table3"] = out.get("table2", "2021")  # the part that differs was not published
     if v["pre2019"] >= 2 and not v["t3"]:
         out["era"] = "pre2019"
+    elif v["local2008"] >= 2 and not v["t3"] and "table2" not in out:
+        out["era"] = "local2008"
     elif "table3" in out:
         out["era"] = out["table3"]
     else:
@@ -187,7 +194,7 @@ def detect_era(labels: Iterable[str]) -> str:
 
 
 __all__ = [
-    "ERAS", "ERA_MARKERS", "FORMATS", "HEADING_UNIT", "SECTION_KEYS", "STATS_TITLE", "STATS_VALUE",
+    "ERAS", "ERA_MARKERS", "FORMATS", "HEADING_UNIT", "READ_FORMATS", "SECTION_KEYS", "STATS_TITLE", "STATS_VALUE",
     "TABLE2_MARKERS", "TABLE3_2021_MARKERS", "TABLE3_APPLICANT_COLUMNS", "TABLE4_ROW", "Block", "CellKind",
     "Column", "Era", "Format", "Group", "HeaderCell", "LabelIndex", "Row", "Rule", "Section", "Table",
     "column_key", "detect_era", "detect_layouts", "era_votes", "get_format", "group_index", "normalize_label",

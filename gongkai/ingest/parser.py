@@ -20,6 +20,7 @@ from functools import cache
 from gongkai.formats import (
     FORMATS,
     HEADING_UNIT,
+    READ_FORMATS,
     STATS_TITLE,
     STATS_VALUE,
     Block,
@@ -34,10 +35,17 @@ from gongkai.formats import (
     section_format,
     section_index,
 )
+from gongkai.formats.local2008 import CUMULATIVE, LOCAL_COLUMN_WORDS, LOCAL_SKIP_WORDS, LOCAL_TABLE, YEAR
 from gongkai.formats.pre2019 import STATS_TABLE
 from gongkai.formats.shared import TABLE4_ROW
 from gongkai.ingest.evidence import Evidence
-from gongkai.ingest.glued import is_digit_run, narrow_by_column_sums, split_groups_with_totals, split_with_total
+from gongkai.ingest.glued import (
+    is_digit_run,
+    narrow_by_column_sums,
+    split_groups_with_totals,
+    split_with_total,
+    split_year_and_running_total,
+)
 from gongkai.ingest.prose import extract_figures
 from gongkai.ingest.readers import EOR, Token
 from gongkai.reports.data import Cell, FreeRow, ReportData
@@ -179,6 +187,39 @@ def _expand_inline(tokens: list[Token]) -> list[Token]:
     return out
 
 
+_LOCAL_UNIT_DIGITS_RE = re.compile(r"(条|件|人次|个|元|万元)(\d+)(?=$|\s|[^\d])")
+_ITEM_NO_RE = re.compile(r"^(\d+)(\d)、")
+
+
+def _explode_local(tokens: list[Token]) -> list[Token]:
+    """A 2008-era table on one line with spaced cells ("主动公开信息数 条 312 2047 其中：1.网站公开 条 298 1960")
+    becomes one token per cell; a unit glued to its figures ("条2175410932、政府公报") is cut after the unit,
+    and an item number glued to the figures before "、" goes back to the next label."""
+    out: list[Token] = []
+    for t in tokens:
+        if t.kind != "line" or (" " not in t.text.strip() and not _LOCAL_UNIT_DIGITS_RE.search(t.text)):
+            out.append(t)
+            continue
+        for part in t.text.split():
+            pieces: list[str] = []
+            rest = part
+            while True:
+                m = _LOCAL_UNIT_DIGITS_RE.search(rest)
+                if not m:
+                    pieces.append(rest)
+                    break
+                before, unit, digits, after = rest[:m.start()], m.group(1), m.group(2), rest[m.end():]
+                if after.startswith("、") and len(digits) > 1:
+                    # "…2175410932、政府公报": the last digit is the next item's number ("2、政府公报").
+                    digits, after = digits[:-1], digits[-1] + after
+                pieces.extend(x for x in (before, unit, digits) if x)
+                rest = after
+                if not rest:
+                    break
+            out.extend(Token("line", x) for x in pieces if x)
+    return out
+
+
 # --- the parser ---------------------------------------------------------------------------------------
 
 
@@ -198,6 +239,10 @@ class _Parser:
         self.glued: dict[tuple[str, str], tuple[list[tuple[int, ...]], int | None, list[str], str]] = {}
         self._offsets: list[int] | None = None
         self._last_idx: list[int] = []
+        # The 2008-era table: value columns from its header, whether it has a row-code column.
+        self.local_cols: list[str] = []
+        self.local_code = False
+        self._local_header_done = False
 
     # -- evidence --
     def text(self) -> str:
@@ -231,7 +276,7 @@ class _Parser:
     # -- helpers --
     def fmt(self, table: str | None = None) -> Format | None:
         """The report's format, or the one ``table`` is drawn in (a 2021 report may keep the 2019 Table 2)."""
-        return FORMATS.get(self.data.layout(table) if table else self.data.era)
+        return READ_FORMATS.get(self.data.layout(table) if table else self.data.era)
 
     def match_row(self, table: str, text: str, *, block: Block | None = None) -> Row | None:
         fmt = self.fmt(table)
@@ -367,8 +412,14 @@ class _Parser:
     # -- passes --
     def prepare(self) -> None:
         alltext = [t.text for t in self.tokens if t.text]
+        # Labels inside a spaced one-line table count too ("指标名称 计量单位 本年度 历年累计 主动公开信息数 …").
+        alltext += [p for t in self.tokens if t.kind == "line" and " " in t.text and len(t.text) < 4000
+                    for p in t.text.split()]
         layouts = detect_layouts(alltext)
         self.data.era = layouts["era"]
+        if self.data.era == "local2008":
+            self.tokens = _explode_local(self.tokens)
+            self._offsets = None
         if self.data.era in ("2019", "2021") and layouts.get("table2", self.data.era) != self.data.era:
             self.data.layouts["table2"] = layouts["table2"]
             self.data.notes.append(f"表二沿用{layouts['table2']}年格式，表三为{self.data.era}年格式")
@@ -505,6 +556,11 @@ class _Parser:
                         tok.kind == "blank" or parse_number(text) is not None or is_dash(text)):
                     i = self.read_table4(i)
                     continue
+            if fmt is not None and fmt.era == "local2008":
+                nxt = self.local_row(i)
+                if nxt is not None:
+                    i = nxt
+                    continue
             if (fmt is not None and fmt.era == "pre2019") or normalize_label(text) == normalize_label(STATS_TITLE):
                 nxt = self.stats_row(i)
                 if nxt is not None:
@@ -574,6 +630,74 @@ class _Parser:
         self._last_idx = idxs
         self.place(table, table.row(TABLE4_ROW), cols, vals, True, "行政复议、行政诉讼情况表")
         self.mode = None
+        return j
+
+    # -- the 2008–2016 local 统计表 --
+    def local_row(self, i: int) -> int | None:
+        """A header (column words) or one row: label, unit, [code], the values of the value columns. Values
+        that are absent stay absent; a glued run of the year and the running total is split only when one
+        split has year ≤ running total, else both cells are unsure with the alternatives."""
+        toks = self.tokens
+        text = toks[i].text.strip()
+        word = text.replace(" ", "")
+        if word in LOCAL_COLUMN_WORDS or text in LOCAL_SKIP_WORDS or word in LOCAL_SKIP_WORDS:
+            if self._local_header_done:  # a second table starts
+                self.local_cols, self.local_code, self._local_header_done = [], False, False
+            if word in LOCAL_COLUMN_WORDS:
+                self.local_cols.append(LOCAL_COLUMN_WORDS[word])
+            elif word == "代码":
+                self.local_code = True
+            return i + 1
+        cols = self.local_cols or [YEAR, CUMULATIVE]
+        if self.local_cols and not self._local_header_done:
+            # The column-number row of a form ("甲 乙 丙 1 2") closes the header.
+            if text in ("甲", "乙", "丙") or (text.isdigit() and len(text) == 1):
+                return i + 1
+        keys = row_index("local2008", "local").candidates(text) if len(text) <= 60 else []
+        if not keys:
+            return None
+        self._local_header_done = True
+        row = LOCAL_TABLE.row(keys[0])
+        j = i + 1
+        unit = ""
+        if j < len(toks) and toks[j].text.strip() in UNITS:
+            unit = toks[j].text.strip()
+            j += 1
+        if self.local_code and j < len(toks) and re.fullmatch(r"\d{2}", toks[j].text.strip()):
+            j += 1  # the row code of the form (01, 02 …): never a figure
+        vals: list[tuple[Token, int]] = []
+        while j < len(toks) and len(vals) < len(cols):
+            t = toks[j]
+            if t.kind == "eor":
+                j += 1
+                break
+            if t.kind == "blank" or is_dash(t.text) or parse_number(t.text) is not None:
+                vals.append((t, j))
+                j += 1
+                continue
+            break
+        if len(vals) == 1 and cols == [YEAR, CUMULATIVE] and is_digit_run(vals[0][0].text, min_len=3):
+            tok, ix = vals[0]
+            pairs = split_year_and_running_total(tok.text.strip())
+            if len(pairs) == 1:
+                a, b = pairs[0]
+                self.data.set("local", row.key, YEAR, Cell(a, raw=str(a)))
+                self.data.set("local", row.key, CUMULATIVE, Cell(b, raw=str(b)))
+                self.note_evidence(LOCAL_TABLE, row, YEAR, ix, sub=(0, len(str(a))))
+                self.note_evidence(LOCAL_TABLE, row, CUMULATIVE, ix, sub=(len(str(a)), len(tok.text.strip())))
+            else:
+                for k, col in enumerate((YEAR, CUMULATIVE)):
+                    self.data.set("local", row.key, col, Cell(None, raw=tok.text, unsure=True))
+                    alts = tuple(dict.fromkeys(p[k] for p in pairs))
+                    self.note_evidence(LOCAL_TABLE, row, col, ix, alternatives=alts)
+                opts = "；".join(f"{a}|{b}" for a, b in pairs[:6])
+                self.data.notes.append(f"统计表“{row.label}”本年度与历年累计连写（{tok.text}），有{len(pairs)}种拆分"
+                                       f"（{opts}），已标为存疑，请人工确认")
+            return j
+        for col, (tok, ix) in zip(cols, vals, strict=False):
+            self.data.set("local", row.key, col, to_cell(tok))
+            self.note_evidence(LOCAL_TABLE, row, col, ix)
+        del unit
         return j
 
     def stats_row(self, i: int) -> int | None:
@@ -727,7 +851,7 @@ class _Parser:
             by_section.setdefault(key or "preamble", []).append(line)
         d.narrative = {k: "\n".join(v) for k, v in by_section.items()}
         d.figures = extract_figures(self.lines)
-        if d.era in FORMATS:
+        if d.era in READ_FORMATS:
             fmt = get_format(d.era)
             missing = [t.title for t in fmt.tables if t.key not in d.tables]
             if missing:

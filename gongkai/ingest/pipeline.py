@@ -18,6 +18,7 @@ from typing import IO, Any
 
 from gongkai.core import csvsafe
 from gongkai.ingest.evidence import Evidence, Reading
+from gongkai.ingest.localchecks import check_local
 from gongkai.ingest.parser import parse_reading
 from gongkai.ingest.readers import UnreadableFile, read_bytes, read_file
 from gongkai.reports.checks import Problem, check_report
@@ -56,6 +57,9 @@ class IngestResult:
 
 
 def _recognised(data: ReportData, text_sample: str) -> bool:
+    if data.era == "local2008":
+        # A 统计表 of local design counts as a report only with its figures or its year (a blank form does not).
+        return bool(data.tables) and data.year is not None
     if data.era != "narrative":
         return True
     if "公开" not in text_sample:
@@ -72,7 +76,7 @@ def ingest_reading(name: str, content: bytes, *, previous: ReportData | None = N
         data, evidence, text = parse_reading(tokens, source=name)
         sample = "".join(t.text for t in tokens[:400])
         recognised = _recognised(data, sample)
-        problems = check_report(data, previous=previous) if recognised else []
+        problems = (check_report(data, previous=previous) + check_local(data)) if recognised else []
     except (UnreadableFile, UnrecognisedFile):
         raise
     except RecursionError as exc:
