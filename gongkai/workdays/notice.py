@@ -271,6 +271,9 @@ def _cn_number(s: str) -> int:
 
 def _read_sentence(sentence: str, ctx: _Context, result: ParsedNotice) -> str:
     """Read one sentence clause by clause; returns its status for the report."""
+    if "鼓励" in sentence and _DATE.search(sentence):
+        # 2024: "鼓励各单位…安排职工在除夕（2月9日）休息" encourages; it sets no day off.
+        return "explains"
     statuses: list[str] = []
     pending = ""
     clauses = [c for c in _split(sentence, ",，") if c.strip()]
@@ -303,6 +306,10 @@ def _clause_kind(clause: str) -> str:
         return "extension"
     if "上班" in clause and ("起" in clause or "照常上班" in clause or "正常上班" in clause):
         return "resume"
+    if re.search(r"日\s*起", clause):
+        # 2025 preamble: "自2025年1月1日起，全体公民放假的假日增加2天", "国庆节自10月1日起放假调休7天":
+        # the date a rule applies from, not a day off.
+        return "from"
     if "上班" in clause:
         return "work"
     if "调至" in clause:
@@ -443,6 +450,8 @@ def _read_clause(clause: str, kind: str, tokens: list[_Token], ctx: _Context, re
         return "used"
     if kind == "legal":
         ctx.explained_targets.extend((t.date, name) for t in tokens)
+        return "explains"
+    if kind == "from":
         return "explains"
     if kind == "weekend":
         for t in tokens:

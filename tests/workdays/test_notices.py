@@ -277,3 +277,14 @@ def test_makeup_workday_on_a_weekday_is_refused():
     parsed = parse_notice(text)
     assert parsed.makeup_workdays == []
     assert parsed.unsure and any("不是周末" in w for w in parsed.warnings)
+
+
+def test_encouragement_and_rule_dates_are_not_days_off():
+    p2024 = read(FIXTURES / "2024.txt")  # "鼓励各单位…安排职工在除夕（2月9日）休息"
+    assert D(2024, 2, 9) not in p2024.holidays
+    assert [s.status for s in p2024.sentences if "除夕" in s.text] == ["explains"]
+    p2025 = read(FIXTURES / "2025.txt")  # preamble: "自2025年1月1日起…", "国庆节自10月1日起放假调休7天"
+    preamble = [s for s in p2025.sentences if "全国年节及纪念日放假办法" in s.text or "优化完善" in s.text]
+    assert len(preamble) == 2 and {s.status for s in preamble} == {"explains"}
+    text = "国务院办公厅关于2025年部分节假日安排的通知\n自2025年3月3日起放假办法修订。\n一、元旦:1月1日放假1天。"
+    assert parse_notice(text).holidays == [D(2025, 1, 1)]
