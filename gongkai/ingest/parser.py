@@ -86,6 +86,7 @@ _COMPILED_BY_RE = re.compile(
     r"由(?P<a>[^，。,；;（(由]{2,30}?(?:人民政府|管委会|管理委员会|委员会|局|厅|委|镇|乡|街道办事处))"
     r"(?:党政(?:综合)?办公室|办公室|政府信息公开办公室?|信息公开办)?(?:负责)?编制"
 )
+_OPENING_YEAR_RE = re.compile(r"^((?:19|20)\d{2})年度?[，,]")
 _SOURCE_RE = re.compile(r"(?:来源|发布机构|发布单位)\s*[:：]\s*([^\s:：|]{2,30})")
 _HEADING_RE = re.compile(r"^[一二三四五六七八九十]+、")
 _PAREN_RE = re.compile(r"\([^()]*\)")
@@ -223,10 +224,41 @@ def _explode_local(tokens: list[Token]) -> list[Token]:
 # --- the parser ---------------------------------------------------------------------------------------
 
 
+# Crawler text puts a whole page on one line: headings ("一、总体情况", "（一）主动公开") and header fields
+# ("标题:…发布时间:…来源:…") are cut back onto lines of their own.
+_RUN_ON_CUT_RE = re.compile(
+    r"(?:(?<=[。；;！？!?])|\s+)(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]))"
+    r"|\s*(?=(?:标\s*题|发布时间|发布日期|信息来源|来\s*源|原文链接|索\s*引\s*号|发布机构|生成日期)\s*[:：])"
+)
+RUN_ON_MIN = 200
+_HEAD_BODY_RE = re.compile(
+    r"^((?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])[^\s。；]{1,30})\s+(\S.*)$")
+
+
+def _split_run_on(tokens: Sequence[Token]) -> list[Token]:
+    out: list[Token] = []
+    for t in tokens:
+        if t.kind != "line" or len(t.text) < RUN_ON_MIN:
+            out.append(t)
+            continue
+        for piece in (p.strip() for p in _RUN_ON_CUT_RE.split(t.text)):
+            if not piece:
+                continue
+            # "一、概述 2016年，我镇…": the heading, then its body.
+            m = _HEAD_BODY_RE.match(piece)
+            if m:
+                out.append(Token("line", m.group(1)))
+                out.append(Token("line", m.group(2)))
+            else:
+                out.append(Token("line", piece))
+    return out
+
+
 class _Parser:
     def __init__(self, tokens: Sequence[Token], source: str) -> None:
         self.tokens = _expand_inline(
-            [t for t in tokens if not (t.kind == "line" and len(t.text) < 120 and _CHROME.search(t.text))])
+            [t for t in _split_run_on(tokens)
+             if not (t.kind == "line" and len(t.text) < 120 and _CHROME.search(t.text))])
         self.data = ReportData(source=source)
         self.section: str | None = None
         self.mode: str | None = None
@@ -487,6 +519,15 @@ class _Parser:
                 if m4:
                     d.year = int(m4.group(1))
                     d.notes.append(f"标题中未找到年度，按“{line[:40]}”取{d.year}年")
+                    break
+        if d.year is None:
+            # "一、总体情况" ⏎ "2012年,我局…": the year the overview opens with.
+            for k, line in enumerate(head[:40]):
+                if _HEADING_RE.match(normalize_label(line)) and k + 1 < len(head):
+                    m6 = _OPENING_YEAR_RE.match(head[k + 1])
+                    if m6:
+                        d.year = int(m6.group(1))
+                        d.notes.append(f"标题中未找到年度，按概述首句“{head[k + 1][:30]}”取{d.year}年")
                     break
         if not d.agency_name:
             for line in head[:30]:

@@ -78,11 +78,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
 _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("applications.received", re.compile(r"无依申请公开(?:件|事项|申请)|"
                                          r"未(?:收到|接到|发生)[^，。；]{0,12}?(?:依申请|公开申请)|"
-                                         r"没有(?:收到|接到)[^，。；]{0,20}?申请|依申请公开[^，。；\d]{0,6}?0件")),
+                                         r"没有(?:收到|接到)[^，。；]{0,20}?申请|未(?:收到|接到)申请公开|依申请公开[^，。；\d]{0,6}?0件")),
     ("fees.amount", re.compile(r"没有收费|未收取[^。；]{0,14}?费|未发生[^。；]{0,20}?收费|无[^，。；]{0,6}?收费|"
                                r"不收取[^。；]{0,10}?费|未[^。；，,]{0,20}?收取[^。；]{0,6}?费")),
-    ("review.total", re.compile(r"(?:未发生|无|没有)[^。]{0,40}?行政复议")),
-    ("litigation.total", re.compile(r"(?:未发生|无|没有)[^。]{0,40}?行政诉讼")),
+    ("review.total", re.compile(r"(?:未发生|未收到|无|没有)[^。]{0,40}?行政复议")),
+    ("litigation.total", re.compile(r"(?:未发生|未收到|无|没有)[^。]{0,40}?行政诉讼")),
 )
 
 

@@ -471,7 +471,49 @@ def size_cap(kind: Kind) -> int:
     return MAX_TEXT_BYTES if kind in ("text", "html") else MAX_FILE_BYTES
 
 
+# Characters only traditional script uses, common in reports (報告, 開, 條例, 請, 會, 為 …): a page converted
+# to traditional by a mirror (or published so) is read through OpenCC t2s, so labels and keywords match.
+_TRAD_ONLY = frozenset(
+    "報開條請會為與國議訟訴復況進務規範統檢獲護項單處問還業綜眾員認識夠內過實際計劃總結類動態機構設對應關"
+    "係辦廳區縣鎮鄉門網電話號級書記體發經濟數據歷審證權責詢導頁覽產費減見監嚴專資貫徹轉變場點線標廣東萬兩"
+    "參從來舉時間檔館說論將學習讀寫優勢環節強調達紀錄執購義樂滿觀協興續聯隨後麼著並幾備彙圖價額補貼災術頭"
+    "訪談聞聽屬個職擇陳質"
+)
+# "報(bào)告": pinyin a mirror put after characters.
+_PINYIN_RE = re.compile(r"\((?:[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)")
+_t2s: Any = None
+
+
+def to_simplified(tokens: list[Token]) -> list[Token]:
+    """Tokens in traditional script converted to simplified (and mirror pinyin removed); others untouched."""
+    sample = "".join(t.text for t in tokens[:400])
+    trad = sum(1 for ch in sample if ch in _TRAD_ONLY)
+    pinyin = len(_PINYIN_RE.findall(sample)) >= 3
+    if trad < 12 and not pinyin:
+        return tokens
+    global _t2s
+    if trad >= 12 and _t2s is None:
+        from opencc_purepy import OpenCC
+
+        _t2s = OpenCC("t2s")
+    out: list[Token] = []
+    for t in tokens:
+        if not t.text:
+            out.append(t)
+            continue
+        text = _PINYIN_RE.sub("", t.text) if pinyin else t.text
+        if trad >= 12:
+            text = _t2s.convert(text)
+        out.append(Token(t.kind, text))
+    return out
+
+
 def read_bytes(name: str, content: bytes) -> tuple[Kind, list[Token]]:
+    kind, tokens = _read_bytes(name, content)
+    return kind, to_simplified(tokens)
+
+
+def _read_bytes(name: str, content: bytes) -> tuple[Kind, list[Token]]:
     kind = sniff(name, content[:4096])
     if len(content) > size_cap(kind):
         raise _too_big(len(content), size_cap(kind))

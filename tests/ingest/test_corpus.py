@@ -23,10 +23,11 @@ IDS = [exp.id for _p, exp in ENTRIES]
 
 # Entries that read exactly (every figure right, none missing or invented, agency and year as stated).
 EXACT = {
-    "ah-suzhou-city-2016", "fj-jinan-district-2016", "fj-nanping-city-2012", "gd-jianxin-town-2018",
-    "gs-baiyin-tjj-2020", "gs-dingxi-template", "jl-jinchang-town-2025", "js-suqian-city-2017",
-    "js-taizhou-city-2017", "ln-lingyuan-town-2025", "sd-liangcheng-town-2020", "sd-pingdu-office-2012",
-    "xj-township-2023", "yn-yipinglang-town-2022", "zj-lishui-city-2017",
+    "ah-suzhou-city-2016", "fj-jinan-district-2016", "fj-nanping-city-2012", "gd-bureau-2012-hant",
+    "gd-guangzhou-city-2012", "gd-jianxin-town-2018", "gs-baiyin-tjj-2020", "gs-dingxi-template",
+    "jl-jinchang-town-2025", "js-suqian-city-2017", "js-taizhou-city-2017", "js-taizhou-gxq-2017",
+    "ln-lingyuan-town-2025", "sd-liangcheng-town-2020", "sd-pingdu-office-2012", "xj-township-2023",
+    "yn-yipinglang-town-2022", "zj-lishui-city-2017",
 }
 
 

@@ -1,0 +1,56 @@
+"""Page layouts of issue 12 that the corpus shows in part: crawler one-line text, traditional script.
+
+The crawler page is built in the shape issue 12 describes (header fields, breadcrumbs and the whole body on
+one line); the traditional-script reading is checked on the corpus entries a mirror converted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gongkai.ingest.parser import parse_reading
+from gongkai.ingest.readers import Token, read_bytes, read_text, to_simplified
+
+CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
+
+CRAWLER = (
+    "标题:某镇2016年政府信息公开工作年度报告 发布时间:2017-03-01 来源:某镇人民政府 原文链接:http://example.invalid/1 "
+    "首页 > 信息公开 > 年报 根据《条例》规定，现公布本报告。统计期限自2016年1月1日至2016年12月31日。 一、概述 "
+    "2016年，我镇主动公开政府信息45条，其中通过政府网站公开30条。 二、主动公开政府信息的情况 我镇共公开信息45条。 "
+    "三、依申请公开政府信息情况 2016年我镇未收到政府信息公开申请。 四、复议、诉讼和申诉情况 无行政复议和行政诉讼。"
+)
+
+
+def test_crawler_one_line_page() -> None:
+    d, _ev, _t = parse_reading(read_text(CRAWLER))
+    assert (d.agency_name, d.year) == ("某镇", 2016)
+    assert d.sections == ["overview", "proactive", "applications", "review_litigation"]
+    figs = {(f.key, f.value) for f in d.figures}
+    assert {("proactive.total", 45), ("proactive.channel", 30), ("applications.received", 0),
+            ("review.total", 0), ("litigation.total", 0)} <= figs
+    assert all(f.value != 2017 for f in d.figures)  # nothing read from the header's date
+
+
+def test_run_on_headings_are_cut_with_the_body_kept() -> None:
+    f = CORPUS / "js-taizhou-gxq-2017" / "report.txt"
+    d, _ev, _t = parse_reading(read_bytes(f.name, f.read_bytes())[1])
+    assert d.year == 2017 and "overview" in d.sections
+    assert "泰州医药高新区管委会根据工作实际" in d.narrative["overview"]
+
+
+def test_traditional_script_is_read_as_simplified() -> None:
+    f = CORPUS / "gd-bureau-2012-hant" / "report.txt"
+    _k, tokens = read_bytes(f.name, f.read_bytes())
+    assert "政府信息公开" in tokens[0].text and "開" not in tokens[0].text
+    d, _ev, _t = parse_reading(tokens)
+    assert d.year == 2012 and d.figure("proactive.total") is not None
+    assert d.figure("proactive.total").value == 12  # type: ignore[union-attr]
+
+
+def test_simplified_text_is_untouched_and_mirror_pinyin_removed() -> None:
+    toks = [Token("line", "本年度报告根据条例编制。")]
+    assert to_simplified(toks) is toks
+    f = CORPUS / "gd-guangzhou-city-2012" / "report.txt"
+    _k, tokens = read_bytes(f.name, f.read_bytes())
+    text = "".join(t.text for t in tokens)
+    assert "(bào)" not in text and "本年度报告是根据" in text
