@@ -1,10 +1,12 @@
 """One search interface over two engines: ``index_document``, ``remove_document``, ``search``.
 
 SQLite: FTS5 ``MATCH`` with each query token quoted (implicit AND), ranked by bm25. PostgreSQL:
-``tsv @@ plainto_tsquery('simple', …)`` over the GIN index on the stored tsvector column. ts_rank
-has to read (detoast) each candidate's tsvector, so PostgreSQL ranks a bounded window: the
-``RANK_WINDOW`` newest matches are ordered by ts_rank, and matches beyond that window follow newest
-first. Both engines filter on the entry's columns and count every match exactly with SQL ``COUNT``.
+``tsv @@ plainto_tsquery('simple', …)`` over the GIN index on the stored tsvector column. Both engines
+rank a bounded window: the ``RANK_WINDOW`` newest matches are ordered by relevance and matches beyond
+that window follow newest first, so no query reads every match of a common word (FTS5 walks its index
+in rowid order, newest first; PostgreSQL walks the (published_on, id) index). Counts stop at
+``COUNT_CAP``: beyond it the total is an estimate (FTS5 vocabulary counts, PostgreSQL's planner), shown
+as "约 N 条" (docs/decisions, search at province scale).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,8 +27,12 @@ from gongkai.search.tokens import document_tokens, query_tokens
 
 SNIPPET_CHARS = 120
 MAX_OR_TERMS = 200  # agency lists longer than this filter by join instead of FTS terms
-# PostgreSQL: ts_rank is computed for at most this many matches (the newest); the rest follow by date.
+# Relevance (ts_rank, bm25) is computed for at most this many matches, the newest; the rest follow newest first.
 RANK_WINDOW = 200
+# Matches counted exactly; beyond this the total is an estimate. Counting every match of a common word
+# reads every match (issue 16: 120–199 ms at 250,000 entries); a reader needs "about how many", not the
+# exact 104,317.
+COUNT_CAP = 1000
 
 
 @dataclass
@@ -47,6 +54,16 @@ class Results:
     tokens: list[str]
     total: int
     hits: list[Hit] = field(default_factory=list)
+    estimated: bool = False  # total is an estimate (more than COUNT_CAP matches): show "约 N 条"
+
+    @property
+    def total_display(self) -> str:
+        """The total as a page shows it: exact, or an estimate rounded to two significant digits."""
+        if not self.estimated:
+            return f"{self.total:,}"
+        digits = len(str(self.total))
+        rounded = round(self.total, -(digits - 2)) if digits > 2 else self.total
+        return f"约 {rounded:,}"
 
 
 def _digest(value: str) -> str:
@@ -148,7 +165,12 @@ def _where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
 
 def search(query: str, agency: Model | int | Iterable[int] | None = None, *, category: str = "", topic: str = "",
            year: int | None = None, validity: str = "", limit: int = 20, offset: int = 0) -> Results:
-    """Entries matching every token of ``query``; ``agency`` is an Agency, an id, or a list of ids."""
+    """Entries matching every token of ``query``; ``agency`` is an Agency, an id, or a list of ids.
+
+    Order: the ``RANK_WINDOW`` newest matches by relevance, then the older ones newest first (a pure
+    function of the data, so consecutive pages neither repeat nor skip). Total: exact up to
+    ``COUNT_CAP`` matches, an estimate beyond (``Results.estimated``; shown as "约 N 条").
+    """
     tokens = query_tokens(query)
     if not tokens:
         return Results(query=query, tokens=[], total=0)
@@ -161,71 +183,98 @@ def search(query: str, agency: Model | int | Iterable[int] | None = None, *, cat
         agency_filter = list(agency)
     where, params = _where({"agency_id": agency_filter, "category": category, "topic": topic, "year": year,
                             "validity": validity})
+    if connection.vendor != "sqlite":
+        return _search_pg(query, tokens, where, params, limit, offset)
     agency_ids = agency_filter if isinstance(agency_filter, list) else None
-    if connection.vendor == "sqlite" and (agency_ids is None or 0 < len(agency_ids) <= MAX_OR_TERMS):
-        # Query and filters as FTS5 terms: one MATCH, counted and ranked inside the FTS index.
-        terms = ['"' + t.replace('"', '""') + '"' for t in tokens]
-        terms += facet_tokens(category=category, topic=topic, year=year, validity=validity)
+    terms = ['"' + t.replace('"', '""') + '"' for t in tokens]
+    if agency_ids is None or 0 < len(agency_ids) <= MAX_OR_TERMS:
+        # Query and filters as FTS5 terms: one MATCH, counted and ranked inside the FTS index, whose rowid
+        # order (entry ids, i.e. indexing order) is the newest-first order.
+        facets = facet_tokens(category=category, topic=topic, year=year, validity=validity)
         if agency_ids is not None:
-            terms.append("(" + " OR ".join(f"gkfa{int(a)}" for a in agency_ids) + ")")
+            facets.append("(" + " OR ".join(f"gkfa{int(a)}" for a in agency_ids) + ")")
         elif isinstance(agency_filter, int):
-            terms.append(f"gkfa{agency_filter}")
-        match = " AND ".join(terms)
-        count_sql = "SELECT COUNT(*) FROM search_fts WHERE search_fts MATCH %s"
-        rows_sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rank LIMIT %s OFFSET %s"
-        first, params = [match], []
-    elif connection.vendor == "sqlite":
-        match = " ".join('"' + t.replace('"', '""') + '"' for t in tokens)
+            facets.append(f"gkfa{agency_filter}")
+        base, first, params = "FROM search_fts WHERE search_fts MATCH %s", [" AND ".join(terms + facets)], []
+        rank, rowid = "rank", "search_fts.rowid"
+        vocab_terms = [*tokens, *(f for f in facets if not f.startswith("("))]
+    else:
         base = (f"FROM search_fts CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
                 f"WHERE search_fts MATCH %s{where}")  # CROSS JOIN: full-text match first
-        count_sql = f"SELECT COUNT(*) {base}"
-        rows_sql = f"SELECT e.id {base} ORDER BY bm25(search_fts), e.published_on DESC LIMIT %s OFFSET %s"
-        first = [match]
-    else:
-        return _search_pg(query, tokens, where, params, limit, offset)
+        first, rank, rowid = [" ".join(terms)], "bm25(search_fts)", "search_fts.rowid"
+        vocab_terms = list(tokens)
     with connection.cursor() as cur:
-        cur.execute(count_sql, first + params)
-        total = int(cur.fetchone()[0])
-        cur.execute(rows_sql, first + params + [limit, offset])
-        ids = [r[0] for r in cur.fetchall()]
-    return _results(query, tokens, total, ids)
+        cur.execute(f"SELECT COUNT(*) FROM (SELECT {rowid} {base} LIMIT %s)", first + params + [COUNT_CAP + 1])
+        total, estimated = int(cur.fetchone()[0]), False
+        if total > COUNT_CAP:
+            total, estimated = _sqlite_estimate(cur, vocab_terms), True
+        ids: list[int] = []
+        if offset < RANK_WINDOW:
+            cur.execute(f"SELECT id FROM (SELECT {rowid} AS id, {rank} AS r {base} ORDER BY {rowid} DESC LIMIT %s) "
+                        f"ORDER BY r, id DESC", first + params + [RANK_WINDOW])
+            ids = [r[0] for r in cur.fetchall()][offset:offset + limit]
+        rest = limit - len(ids)
+        if rest > 0:
+            cur.execute(f"SELECT {rowid} {base} ORDER BY {rowid} DESC LIMIT %s OFFSET %s",
+                        first + params + [rest, max(offset, RANK_WINDOW)])
+            ids += [r[0] for r in cur.fetchall()]
+    return _results(query, tokens, total, ids, estimated)
 
 
-def _results(query: str, tokens: list[str], total: int, ids: list[int]) -> Results:
+def _sqlite_estimate(cur: Any, terms: list[str]) -> int:
+    """More than COUNT_CAP entries match: estimate how many from the FTS5 vocabulary's per-term document
+    counts, assuming the terms independent (as PostgreSQL's planner does), capped by the rarest term."""
+    cur.execute("SELECT COUNT(*) FROM search_searchentry")
+    n = max(1, int(cur.fetchone()[0]))
+    counts = []
+    for term in terms:
+        cur.execute("SELECT doc FROM search_fts_vocab WHERE term = %s", [term.lower()])
+        row = cur.fetchone()
+        counts.append(int(row[0]) if row else n)
+    estimate = float(n)
+    for c in counts:
+        estimate *= c / n
+    return max(COUNT_CAP + 1, min(round(estimate), min(counts, default=n)))
+
+
+def _results(query: str, tokens: list[str], total: int, ids: list[int], estimated: bool = False) -> Results:
     entries = SearchEntry.objects.in_bulk(ids)
     hits = [_hit(entries[i], tokens) for i in ids if i in entries]
-    return Results(query=query, tokens=tokens, total=total, hits=hits)
+    return Results(query=query, tokens=tokens, total=total, hits=hits, estimated=estimated)
 
 
 def _search_pg(query: str, tokens: list[str], where: str, params: list[Any], limit: int, offset: int) -> Results:
-    """PostgreSQL: one bitmap scan of the GIN index yields the exact match count (a window COUNT) and
-    the ``RANK_WINDOW`` newest matches, chosen from narrow heap columns; only those rows' tsvectors are
-    read for ts_rank. Positions past the window are the remaining matches, newest first. The order is
-    a pure function of the data, so consecutive pages neither repeat nor skip an entry."""
+    """PostgreSQL: the count stops after ``COUNT_CAP`` + 1 matches (beyond, the planner's estimate of the
+    match count is the total). The ``RANK_WINDOW`` newest matches come from the (published_on, id)
+    index walked newest first when the term is common, or from the GIN index when it is rare (the
+    planner's choice); only those rows' tsvectors are read for ts_rank. Positions past the window are
+    the remaining matches, newest first."""
     q = "plainto_tsquery('simple', %s)"
     text = [" ".join(tokens)]
     base = f"FROM search_searchentry e WHERE e.tsv @@ {q}{where}"
+    newest = "ORDER BY e.published_on DESC NULLS LAST, e.id DESC"
     ids: list[int] = []
     with connection.cursor() as cur:
+        cur.execute(f"SELECT COUNT(*) FROM (SELECT 1 {base} LIMIT %s) m", text + params + [COUNT_CAP + 1])
+        total, estimated = int(cur.fetchone()[0]), False
+        if total > COUNT_CAP:
+            cur.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 {base}", text + params)
+            plan = cur.fetchone()[0]
+            plan = json.loads(plan) if isinstance(plan, str) else plan
+            total, estimated = max(COUNT_CAP + 1, int(plan[0]["Plan"]["Plan Rows"])), True
         if offset < RANK_WINDOW:
             cur.execute(
-                f"SELECT c.id, c.n FROM (SELECT e.id, e.published_on, COUNT(*) OVER () AS n {base} "
-                "ORDER BY e.published_on DESC NULLS LAST, e.id DESC LIMIT %s) c "
+                f"SELECT c.id FROM (SELECT e.id, e.published_on {base} {newest} LIMIT %s) c "
                 f"JOIN search_searchentry s ON s.id = c.id "
                 f"ORDER BY ts_rank(s.tsv, {q}) DESC, c.published_on DESC NULLS LAST, c.id DESC",
                 text + params + [RANK_WINDOW] + text)
-            rows = cur.fetchall()
-            total = int(rows[0][1]) if rows else 0
-            ids = [r[0] for r in rows[offset:offset + limit]]
-        else:
-            cur.execute(f"SELECT COUNT(*) {base}", text + params)
-            total = int(cur.fetchone()[0])
+            ids = [r[0] for r in cur.fetchall()][offset:offset + limit]
         rest = limit - len(ids)
-        if rest > 0 and max(offset, RANK_WINDOW) < total:
-            cur.execute(f"SELECT e.id {base} ORDER BY e.published_on DESC NULLS LAST, e.id DESC LIMIT %s OFFSET %s",
+        if rest > 0:
+            cur.execute(f"SELECT e.id {base} {newest} LIMIT %s OFFSET %s",
                         text + params + [rest, max(offset, RANK_WINDOW)])
             ids += [r[0] for r in cur.fetchall()]
-    return _results(query, tokens, total, ids)
+    return _results(query, tokens, total, ids, estimated)
 
 
 def highlight(text: str, tokens: list[str], width: int = SNIPPET_CHARS) -> str:

@@ -2,8 +2,9 @@
 plain text for snippets, and the filter columns (agency, category, topic, year, validity).
 
 The full-text index over ``tokens`` is engine specific and created by migration 0002: an FTS5
-virtual table ``search_fts`` (rowid = entry id) on SQLite, a GIN index over
-``to_tsvector('simple', tokens)`` on PostgreSQL.
+virtual table ``search_fts`` (rowid = entry id) with its ``search_fts_vocab`` term counts on SQLite;
+a stored tsvector column ``tsv`` with a GIN index, and the newest-first index ``search_entry_newest``
+(published_on DESC NULLS LAST, id DESC), on PostgreSQL (migrations 0002–0004).
 """
 
 from __future__ import annotations
