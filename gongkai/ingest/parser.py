@@ -235,11 +235,33 @@ _HEAD_BODY_RE = re.compile(
     r"^((?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])[^\s。；]{1,30})\s+(\S.*)$")
 
 
+def _explode_spaced_table(text: str) -> list[Token] | None:
+    """A whole table on one line with spaced cells ("一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3 二、上年结转…"):
+    labels become lines and figures cells, so each row reads like a line-broken table. None when the line is
+    not such a table (fewer than two declared row labels, or hardly any figures)."""
+    parts = text.split()
+    if len(parts) < 8:
+        return None
+    labels = _all_labels()
+    numeric = sum(1 for p in parts if _numeric(p))
+    known = sum(1 for p in parts if normalize_label(p) in labels)
+    if known < 2 or numeric < 6:
+        return None
+    out: list[Token] = []
+    for p in parts:
+        out.append(Token("cell", p) if _numeric(p) else Token("line", p))
+    return out
+
+
 def _split_run_on(tokens: Sequence[Token]) -> list[Token]:
     out: list[Token] = []
     for t in tokens:
         if t.kind != "line" or len(t.text) < RUN_ON_MIN:
             out.append(t)
+            continue
+        exploded = _explode_spaced_table(t.text)
+        if exploded is not None:
+            out.extend(exploded)
             continue
         for piece in (p.strip() for p in _RUN_ON_CUT_RE.split(t.text)):
             if not piece:

@@ -54,3 +54,18 @@ def test_simplified_text_is_untouched_and_mirror_pinyin_removed() -> None:
     _k, tokens = read_bytes(f.name, f.read_bytes())
     text = "".join(t.text for t in tokens)
     assert "(bào)" not in text and "本年度报告是根据" in text
+
+
+def test_table_on_one_line_with_spaced_cells() -> None:
+    rows = ["一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3", "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0",
+            "三、本年度办理结果 （一）予以公开 2 0 0 0 0 0 2",
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 1 0 0 0 0 0 1",
+            "（七）总计 3 0 0 0 0 0 3", "四、结转下年度继续办理 0 0 0 0 0 0 0"]
+    text = ("某镇2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况 " + " ".join(rows)
+            + " 四、政府信息公开行政复议、行政诉讼情况\n")
+    d, ev, extracted = parse_reading(read_text(text))
+    assert d.era == "2021"
+    assert [d.value("table3", r, "total") for r in ("new_received", "granted", "partial", "total")] == [3, 2, 1, 3]
+    assert d.value("table3", "denied.state_secret", "total") is None  # not printed: absent, not 0
+    span = ev["table3|granted|natural_person"].span
+    assert span is not None and extracted[span[0]:span[1]] == "2"
