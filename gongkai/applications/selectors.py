@@ -17,6 +17,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 
+from django.db import connection
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Sum, Value, When
 
 from gongkai.applications import deadlines
@@ -162,8 +163,14 @@ def table3_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table3Ro
             .annotate(new=Count("id", filter=received), carried=Count("id", filter=open_at_start),
                       forward=Count("id", filter=open_at_end), n=Count("id"))
             .values_list("agency_id", "applicant_type", "o", "new", "carried", "forward", "n"))
+    # Fetched through the cursor: the counts are integers on both databases, and Django's per-value
+    # converters cost about as much as the query itself at province scale (bench/reports_bench.py).
+    sql, params = rows.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        fetched = cursor.fetchall()
     out = {aid: Table3Row() for aid in ids}
-    for aid, atype, outcome, new, carried, forward, n in rows:
+    for aid, atype, outcome, new, carried, forward, n in fetched:
         t = out.get(aid)
         if t is None:  # another agency's cases, read because the scope was the whole ledger
             continue

@@ -23,13 +23,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
+from operator import add, itemgetter
 
 from gongkai.appeals.selectors import Table4Row, table4_by_agency
 from gongkai.applications.selectors import FeeRow, Table3Row, fees_by_agency, table3_by_agency
 from gongkai.catalog.selectors import Table2Row, channel_counts, table2_by_agency
 from gongkai.formats import STATS_VALUE, TABLE3_APPLICANT_COLUMNS, TABLE4_ROW, get_format, table3_leaf_keys
 from gongkai.formats.declarations import APPEAL_PENDING, LITIGATION_KINDS, OUTCOME_KEYS, TABLE4_PART_KEYS
-from gongkai.reports.checks import Problem, Vector, derivation_plan, evaluate, table_plan
+from gongkai.reports.checks import Picker, Problem, TablePlan, Vector, derivation_plan, evaluate, picker, table_plan
 from gongkai.reports.data import Cell, CellKey, Number, ReportData
 from gongkai.worklog.selectors import WorkRow, work_by_agency
 
@@ -147,19 +148,30 @@ def read_ledgers(agency_ids: Iterable[int], year: int, *, era: str) -> dict[int,
 
 # ---------------------------------------------------------------- rows into cells
 
+_TYPES = itemgetter(*TABLE3_APPLICANT_COLUMNS)  # a row's counts by applicant type, in the form's order
+
+
 @dataclass(frozen=True)
 class Layout:
-    """Where one era's ledger rows go: positions in each table's list (``checks.table_plan(era, t).keys``)."""
+    """Where one era's ledger rows go: positions in each table's list (``checks.table_plan(era, t).keys``).
+
+    A Table 3 row's applicant-type cells are consecutive, so a row is placed by its first position.
+    ``plans`` are the tables' check plans without the equations ``fill`` makes true by deriving their
+    total from exactly their parts (checking those would recompute the same sum): the rest (R1, R3 on
+    the 总计 row, the non-negative rules, the pre-2019 sums of the ledgers' own totals) are checked.
+    """
 
     era: str
     keys: dict[str, tuple[CellKey, ...]]
     index: dict[str, dict[CellKey, int]]
     t2: tuple[tuple[int, str], ...]  # (position, Table2Row field)
-    t3_flows: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]  # (Table3Row field, ((type, position), …))
-    t3_outcomes: dict[str, tuple[tuple[str, int], ...]]  # outcome → ((type, position), …)
+    t3_flows: tuple[tuple[str, int], ...]  # (Table3Row field, first position of its row)
+    t3_outcomes: dict[str, int]  # outcome → first position of its row
+    t3_merged: frozenset[str]  # outcomes sharing a row with another (2019 （六）其他处理): added, not placed
     t4: tuple[tuple[str, int], ...]  # (Table4Row part key, position)
-    # Derived totals per table: (target position, part positions), parts before their totals.
-    totals: dict[str, tuple[tuple[int, tuple[int, ...]], ...]] = field(default_factory=dict)
+    # Derived totals per table: (target position, its parts' picker), parts before their totals.
+    totals: dict[str, tuple[tuple[int, Picker], ...]]
+    plans: dict[str, TablePlan]
 
 
 @cache
@@ -169,26 +181,34 @@ def layout(era: str) -> Layout:
     keys = {t: table_plan(era, t).keys for t in TABLES[era]}
     index = {t: {k: i for i, k in enumerate(ks)} for t, ks in keys.items()}
     t2: tuple[tuple[int, str], ...] = ()
-    t3_flows: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = ()
-    t3_outcomes: dict[str, tuple[tuple[str, int], ...]] = {}
+    t3_flows: tuple[tuple[str, int], ...] = ()
+    t3_outcomes: dict[str, int] = {}
     t4: tuple[tuple[str, int], ...] = ()
+    rename = TABLE3_ROW_OF_OUTCOME.get(era, {})
     if "table3" in keys:
         at3 = index["table3"]
+
+        def first(row: str) -> int:
+            places = [at3[(row, c)] for c in TABLE3_APPLICANT_COLUMNS]
+            assert places == list(range(places[0], places[0] + len(places))), row  # consecutive cells
+            return places[0]
+
         t2 = tuple((index["table2"][cell], src) for cell, src in TABLE2_SOURCE[era].items())
-        t3_flows = tuple((row, tuple((c, at3[(row, c)]) for c in TABLE3_APPLICANT_COLUMNS)) for row in _FLOWS)
-        rename = TABLE3_ROW_OF_OUTCOME.get(era, {})
-        t3_outcomes = {o: tuple((c, at3[(rename.get(o, o), c)]) for c in TABLE3_APPLICANT_COLUMNS)
-                       for o in OUTCOME_KEYS}
+        t3_flows = tuple((row, first(row)) for row in _FLOWS)
+        t3_outcomes = {o: first(rename.get(o, o)) for o in OUTCOME_KEYS}
         t4 = tuple((k, index["table4"][(TABLE4_ROW, k)]) for k in TABLE4_PART_KEYS)
     plan = [(d.table, d.target, d.parts) for d in derivation_plan(era) if d.table in keys]
     plan += [("stats", target, parts) for target, parts in STATS_EXTRA_TOTALS.items() if "stats" in keys]
     filled = {("stats", (row, STATS_VALUE)) for row in _STATS_FILLED} if "stats" in keys else set()
-    totals: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+    totals: dict[str, list[tuple[int, tuple[int, ...]]]] = {t: [] for t in keys}
     for table, target, parts in plan:
         if (table, target) not in filled:  # a total the ledger gives itself (收到申请数) is not derived
             at = index[table]
-            totals.setdefault(table, []).append((at[target], tuple(at[p] for p in parts)))
-    return Layout(era, keys, index, t2, t3_flows, t3_outcomes, t4, {t: tuple(v) for t, v in totals.items()})
+            totals[table].append((at[target], tuple(at[p] for p in parts)))
+    plans = {t: table_plan(era, t).without(frozenset(totals[t])) for t in keys}
+    merged = frozenset(o for o in OUTCOME_KEYS if list(rename.values()).count(rename.get(o, o)) > 1)
+    return Layout(era, keys, index, t2, t3_flows, t3_outcomes, merged, t4,
+                  {t: tuple((target, picker(parts)) for target, parts in v) for t, v in totals.items()}, plans)
 
 
 def _entered(era: str, entered: Entered | None) -> list[tuple[str, CellKey, Number, str]]:
@@ -234,13 +254,15 @@ def fill(lay: Layout, rows: LedgerRows, entered: Iterable[tuple[str, CellKey, Nu
         for i, name in lay.t2:
             t2[i] = getattr(rows.table2, name)
         t3: Vector = [0] * len(lay.keys["table3"])
-        for name, places in lay.t3_flows:
-            by_type = getattr(rows.table3, name)
-            for col, i in places:
-                t3[i] = by_type[col]
+        width = len(TABLE3_APPLICANT_COLUMNS)
+        for name, i in lay.t3_flows:
+            t3[i:i + width] = _TYPES(getattr(rows.table3, name))
         for outcome, by_type in rows.table3.closed.items():
-            for col, i in lay.t3_outcomes[outcome]:
-                t3[i] += by_type[col]  # type: ignore[operator]  # counts: never blank
+            i = lay.t3_outcomes[outcome]
+            if outcome in lay.t3_merged:
+                t3[i:i + width] = map(add, t3[i:i + width], _TYPES(by_type))  # type: ignore[arg-type]
+            else:
+                t3[i:i + width] = _TYPES(by_type)
         t4: Vector = [0] * len(lay.keys["table4"])
         cases = rows.table4.cases
         for key, i in lay.t4:
@@ -250,8 +272,12 @@ def fill(lay: Layout, rows: LedgerRows, entered: Iterable[tuple[str, CellKey, Nu
         values[table][lay.index[table][cell]] = number
     for table, derived in lay.totals.items():
         v = values[table]
+        if None not in v:  # counts only (Tables 3 and 4 always): plain sums
+            for target, parts in derived:
+                v[target] = sum(parts(v))  # type: ignore[arg-type]
+            continue
         for target, parts in derived:
-            found = [x for x in map(v.__getitem__, parts) if x is not None]
+            found = [x for x in parts(v) if x is not None]
             v[target] = sum(found) if found else None
     return values
 
@@ -314,10 +340,12 @@ class Tables:
         return data
 
     def problems(self, agency_id: int) -> list[Problem]:
-        """``check_tables(self.report(agency_id))``, evaluated on the numbers (no previous year)."""
+        """``check_tables(self.report(agency_id))`` (no previous year), evaluated on the numbers with the
+        equations that hold by derivation left out (``Layout.plans``)."""
         out: list[Problem] = []
+        plans = self.layout.plans
         for table, vec in self.values[agency_id].items():
-            out.extend(evaluate(table_plan(self.era, table), vec))
+            out.extend(evaluate(plans[table], vec))
         return out
 
     def all_problems(self) -> dict[int, list[Problem]]:

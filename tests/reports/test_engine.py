@@ -21,7 +21,7 @@ from gongkai.agencies.models import Kind, Level, Role
 from gongkai.formats import get_format
 from gongkai.reports import figures, rollup, services
 from gongkai.reports.assemble import live_data
-from gongkai.reports.checks import check_tables
+from gongkai.reports.checks import check_tables, evaluate, table_plan
 from gongkai.reports.data import Cell, ReportData
 from tests.conftest import AgencyFactory, member
 from tests.reports.helpers import appeal, application, ledger
@@ -138,11 +138,21 @@ def test_one_evaluator_for_cells_and_numbers(era: str) -> None:
     expected = check_tables(data)
     assert {p.rule for p in expected} >= {"R1", "R2", "R3", "R4", "T4.review", "T2.nonnegative"}
     lay = figures.layout(era)
-    tables = figures.Tables(2025, era, lay, {1: {t: [data.tables[t][k].value for k in lay.keys[t]]
-                                                 for t in lay.keys}})
-    assert tables.problems(1) == expected
+    on_numbers = [p for t in lay.keys
+                  for p in evaluate(table_plan(era, t), [data.tables[t][k].value for k in lay.keys[t]])]
+    assert on_numbers == expected
     ok = figures.Tables(2025, era, lay, {1: {t: [0] * len(lay.keys[t]) for t in lay.keys}})
     assert ok.problems(1) == [] == check_tables(ok.report(1))
+
+
+def test_engine_plan_leaves_out_only_equations_that_hold_by_derivation() -> None:
+    lay = figures.layout("2021")
+    full, engine = table_plan("2021", "table3"), lay.plans["table3"]
+    left_out = {(r.id, c.row, c.column) for r, cs, _ in full.steps for c in cs} - {
+        (r.id, c.row, c.column) for r, cs, _ in engine.steps for c in cs}
+    assert {rule for rule, _row, _col in left_out} == {"R2", "R3"}  # 总计 derived from exactly their parts
+    kept = {(r.id, c.row) for r, cs, _ in engine.steps for c in cs}
+    assert ("R3", "total") in kept and ("R1", "new_received") in kept  # derived otherwise, or not derived
 
 
 # ---------------------------------------------------------------- every caller takes the road
