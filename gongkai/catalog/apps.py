@@ -21,4 +21,5 @@ class CatalogConfig(AppConfig):
             "catalog.category.update": "修改分类",
             "catalog.categories.defaults": "建立默认分类", "catalog.attachment.add": "添加附件",
             "catalog.attachment.remove": "删除附件", "catalog.attachment.arrange": "调整附件名称和顺序",
+            "catalog.attachment.public_copy": "生成公开文件（清除隐藏信息）",
         })

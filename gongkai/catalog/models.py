@@ -142,6 +142,11 @@ class Attachment(models.Model):
     text = models.TextField(_("提取文本"), blank=True, default="", editable=False)
     extract_error = models.CharField(_("文本提取说明"), max_length=300, blank=True, default="")
     uploaded_at = models.DateTimeField(_("上传时间"))
+    # The copy the public downloads: the same content without author, company, comments, tracked changes,
+    # XMP or GPS (core.scrub). `file` stays the original, for staff only.
+    public_file = models.FileField(_("公开文件（已清除隐藏信息）"), upload_to=attachment_path, max_length=300,
+                                   blank=True)
+    scrub_note = models.CharField(_("隐藏信息处理说明"), max_length=300, blank=True, default="")
 
     class Meta:
         verbose_name = _("附件")

@@ -10,6 +10,7 @@ Search indexing runs after commit through the task queue (``tasks.index_record``
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -48,12 +49,14 @@ from gongkai.catalog.rules import (
 )
 from gongkai.catalog.taxonomy import TOPIC_PATHS
 from gongkai.catalog.workflow import EDITABLE, TABLE, Action, Status
-from gongkai.core import clock, events
-from gongkai.core.actors import Actor, person
+from gongkai.core import clock, events, scrub
+from gongkai.core.actors import SYSTEM, Actor, person
 from gongkai.core.events import snapshot
 from gongkai.core.workflow import TransitionError
 from gongkai.workdays.counting import CalendarYearMissing
 from gongkai.workdays.services import get_calendar
+
+logger = logging.getLogger(__name__)
 
 # Fields a drafter may set, and that a revision of a published record may correct.
 EDITABLE_FIELDS = (
@@ -213,6 +216,7 @@ def attachment_add(*, record: Record, name: str, data: bytes, actor: Actor, titl
     _require(actor, record.agency, Role.CLERK)
     checked = att.check(name, data)
     text, error = att.safe_extract(checked.kind, data, checked.name)
+    public, scrub_note = _public_copy(checked.kind, data)
     now = now or clock.now()
     with transaction.atomic():
         record = Record.objects.select_for_update().get(pk=record.pk)
@@ -223,9 +227,45 @@ def attachment_add(*, record: Record, name: str, data: bytes, actor: Actor, titl
                           size=checked.size, text=text, extract_error=error, uploaded_at=now,
                           position=(last or 0) + 1)
         item.file.save(checked.name, ContentFile(data), save=False)
+        item.scrub_note = scrub_note
+        if public is not None:
+            item.public_file.save(checked.name, ContentFile(public), save=False)
         item.save()
         events.record(action="catalog.attachment.add", obj=item, actor=actor, agency=record.agency, at=now,
                       after=snapshot(item, exclude=("text",)))
+    return item
+
+
+def _public_copy(kind: str, data: bytes) -> tuple[bytes | None, str]:
+    """The copy without hidden metadata and a note for staff (what was removed, or why it cannot be)."""
+    try:
+        found = scrub.leftovers(kind, data)
+        clean = scrub.scrub(kind, data)
+    except scrub.CannotScrub as exc:
+        return None, str(exc)
+    except Exception:  # a file the cleaner cannot parse is not published as it is
+        logger.warning("scrub failed for a %s attachment", kind, exc_info=True)
+        return None, "无法读取文件中的隐藏信息，请另存为 PDF 后重新上传"
+    return clean, ("已清除：" + "、".join(found)) if found else "未发现隐藏信息"
+
+
+def attachment_public_file(*, attachment: Attachment) -> Attachment:
+    """Make sure an attachment has its public copy (attachments uploaded before copies were made get one
+    the first time they are published or downloaded); one event when a copy is made."""
+    if attachment.public_file:
+        return attachment
+    with transaction.atomic():
+        item = Attachment.objects.select_for_update().select_related("record__agency").get(pk=attachment.pk)
+        if item.public_file or (item.scrub_note and not item.scrub_note.startswith(("已清除", "未发现"))):
+            return item
+        with item.file.open("rb") as fh:
+            public, note = _public_copy(item.kind, fh.read())
+        item.scrub_note = note
+        if public is not None:
+            item.public_file.save(item.name, ContentFile(public), save=False)
+        item.save(update_fields=["public_file", "scrub_note"])
+        events.record(action="catalog.attachment.public_copy", obj=item, actor=SYSTEM,
+                      agency=item.record.agency, note=note)
     return item
 
 
@@ -331,6 +371,11 @@ def record_act(*, record: Record, action: str, actor: Actor, reason: str = "",
         elif action == Action.PUBLISH:
             if record.disclosure == Disclosure.WITHHELD:
                 raise ValidationError({"disclosure": "不予公开的信息不能发布"})
+            # The public downloads only copies without hidden metadata (author, comments, GPS …).
+            for item in record.attachments.all():
+                copy = attachment_public_file(attachment=item)
+                if not copy.public_file:
+                    raise ValidationError({"attachments": f"附件“{copy.display_name}”：{copy.scrub_note}"})
             published_on = clock.local_date(now)
             record.index_number = _allocate_index_number(agency, published_on)
             record.published_at, record.published_on = now, published_on

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
 
 from gongkai.core import clock, eventchain
 from gongkai.core.actors import Actor, person
@@ -31,8 +32,8 @@ def _jsonable(value: Any) -> Any:
         return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, models.Model):
         return value.pk
-    if hasattr(value, "name") and hasattr(value, "url"):  # FieldFile
-        return getattr(value, "name", None) or None
+    if isinstance(value, FieldFile):  # an empty one has no url: hasattr(value, "url") would raise
+        return value.name or None
     return value
 
 
