@@ -9,12 +9,15 @@ not exactly the difference found.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 from chinese_calendar import constants as cc
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from gongkai.workdays.notice import HOLIDAY, MAKEUP_WORKDAY, ParsedNotice, parse_notice
+from gongkai.workdays.notice import HOLIDAY, MAKEUP_WORKDAY, NoticeParseError, ParsedNotice, parse_notice
 
 D = dt.date
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "notices"
@@ -288,3 +291,25 @@ def test_encouragement_and_rule_dates_are_not_days_off():
     assert len(preamble) == 2 and {s.status for s in preamble} == {"explains"}
     text = "国务院办公厅关于2025年部分节假日安排的通知\n自2025年3月3日起放假办法修订。\n一、元旦:1月1日放假1天。"
     assert parse_notice(text).holidays == [D(2025, 1, 1)]
+
+
+_PIECES = ["一、", "（二）", "3、", "元旦", "春节：", "12月", "31日", "1月1日", "至", "—", "3日", "(星期六)",
+           "（周日）",
+           "放假", "补休", "调休", "上班", "调至", "起正常上班", "，", "。", "\n", "2027年", "号", "延长", "假期",
+           "为法定节假日", "照常公休", "鼓励", "2月30日", "13月5日", "99日"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_any_text_gives_a_result_or_a_chinese_error(pieces):
+    text = "国务院办公厅关于2026年部分节假日安排的通知\n" + "".join(pieces)
+    try:
+        parsed = parse_notice(text)
+    except NoticeParseError as exc:
+        assert re.search(r"[\u4e00-\u9fff]", str(exc))
+        return
+    assert parsed.days
+    for day in parsed.days:
+        assert day.kind in (HOLIDAY, MAKEUP_WORKDAY)
+        if day.kind == MAKEUP_WORKDAY:
+            assert day.date.weekday() >= 5
