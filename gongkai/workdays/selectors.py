@@ -55,7 +55,6 @@ class MergePlan:
     year: int
     lines: list[MergeLine]
     kept: list[KeptDay]
-    year_exists: bool
 
     @property
     def conflicts(self) -> list[MergeLine]:
@@ -85,5 +84,4 @@ def notice_merge_plan(parsed: ParsedNotice) -> MergePlan:
         for d in CalendarDay.objects.filter(calendar_year__year=parsed.year).exclude(date__in=dates)
         .select_related("notice").order_by("date")
     ]
-    year_exists = CalendarDay.objects.filter(calendar_year__year=parsed.year).exists() or bool(kept)
-    return MergePlan(parsed.year, lines, kept, year_exists)
+    return MergePlan(parsed.year, lines, kept)
