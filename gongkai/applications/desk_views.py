@@ -43,7 +43,7 @@ def guided_answer(request: HttpRequest, application_id: int) -> HttpResponse:
     can_act = has_role(request.user, app.agency, *ACTING)
     raw = request.POST.get("path", "") if request.method == "POST" else request.GET.get("path", "")
     choices = guided.parse(raw)
-    nxt = request.GET.get("next", "")
+    nxt = request.GET.get("next", "") if request.method == "GET" else ""
     if nxt:
         choices.append(nxt)
     try:

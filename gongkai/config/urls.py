@@ -19,6 +19,7 @@ urlpatterns = [
     path("staff/appeals/", include("gongkai.appeals.urls")),
     path("staff/notices/", include("gongkai.notices.urls")),
     path("staff/supervision/", include("gongkai.supervision.urls")),
+    path("staff/counter/", include("gongkai.counter.urls")),
     path("staff/worklog/", include("gongkai.worklog.urls")),
     path("staff/reports/", include("gongkai.reports.urls")),
     path("staff/ingest/", include("gongkai.ingest.urls")),

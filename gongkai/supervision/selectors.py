@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, Q, QuerySet
 
 from gongkai.agencies.models import Agency
-from gongkai.applications.models import Application, ClockEvent, RoutingStep
+from gongkai.applications.models import Application, ClockEvent, Outcome, RoutingStep
 from gongkai.applications.workflow import OPEN_STATUSES
 from gongkai.core import clock
 from gongkai.core.eventlabels import label as event_label
@@ -125,7 +125,9 @@ def time_axis(app: Application) -> list[Moment]:
         who = (e.actor.get_full_name() or e.actor.get_username()) if e.actor else "系统"
         out.append(Moment(e.at, clock.local_date(e.at), who, event_label(e.action), e.note[:100]))
     for c in ClockEvent.objects.filter(application=app).order_by("on", "id"):
-        out.append(Moment(None, c.on, "", f"期限事项：{c.get_kind_display()}", c.note[:100]))
+        # the closing entries keep the outcome key in their note: show its Table 3 label, never the key
+        note = str(Outcome(c.note).label) if c.note in Outcome.values else c.note
+        out.append(Moment(None, c.on, "", f"期限事项：{c.get_kind_display()}", note[:100]))
     for st in RoutingStep.objects.filter(application=app).select_related("router", "to_agency").order_by("id"):
         out.append(Moment(None, st.on, "", f"{st.get_kind_display()}：{st.router.name} → {st.to_agency.name}",
                           st.reason))

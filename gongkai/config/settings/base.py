@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "gongkai.portal",
     "gongkai.api",
     "gongkai.staff",
+    "gongkai.counter",
 ]
 
 MIDDLEWARE = [
@@ -179,6 +180,12 @@ GONGKAI_UPLOAD_STAFF_MAX_FILE_BYTES = int(os.environ.get("GONGKAI_UPLOAD_STAFF_M
 GONGKAI_UPLOAD_STAFF_MAX_REQUEST_BYTES = int(os.environ.get("GONGKAI_UPLOAD_STAFF_MAX_REQUEST_BYTES",
                                                             20 * 1024 * 1024))
 GONGKAI_UPLOAD_STAFF_MAX_FILES = int(os.environ.get("GONGKAI_UPLOAD_STAFF_MAX_FILES", 5))
+# The counter's batch intake (gongkai.counter): up to 50 paper applications, each with its scans.
+GONGKAI_UPLOAD_COUNTER_MAX_FILE_BYTES = int(os.environ.get("GONGKAI_UPLOAD_COUNTER_MAX_FILE_BYTES",
+                                                           20 * 1024 * 1024))
+GONGKAI_UPLOAD_COUNTER_MAX_REQUEST_BYTES = int(os.environ.get("GONGKAI_UPLOAD_COUNTER_MAX_REQUEST_BYTES",
+                                                              200 * 1024 * 1024))
+GONGKAI_UPLOAD_COUNTER_MAX_FILES = int(os.environ.get("GONGKAI_UPLOAD_COUNTER_MAX_FILES", 100))
 # Published annual reports (staff import page and POST /api/ingest/parse): one file, at most the size the
 # ingest readers accept (gongkai.ingest.readers.MAX_FILE_BYTES; docs/ingest.md "Limits").
 GONGKAI_UPLOAD_INGEST_MAX_FILE_BYTES = int(os.environ.get("GONGKAI_UPLOAD_INGEST_MAX_FILE_BYTES", 30 * 1024 * 1024))

@@ -12,6 +12,8 @@ STAFF_NAV = [
     ("工作台", "staff-dashboard"),
     ("公开目录", "catalog:list"),
     ("依申请公开", "applications:list"),
+    ("窗口登记", "counter:batch"),
+    ("督办", "supervision:home"),
     ("复议诉讼", "appeals:list"),
     ("工作台账", "worklog:list"),
     ("年度报告", "reports:list"),
