@@ -277,3 +277,26 @@ def test_permanent_provider_error_fails_at_once(agency: Any, fake_aliyun: str, s
     n = ns.notices_plan(event=_event(app, "application.submitted"))[0]
     n = ns.notice_deliver(notice_id=n.pk, now=dt.datetime(2026, 3, 2, 2, 0, tzinfo=UTC))
     assert n is not None and (n.state, n.attempts) == (State.FAILED, 1)
+
+
+@pytest.mark.django_db
+def test_command_sends_due_and_warns_overdue(agency: Any, settings: Any) -> None:
+    import io
+
+    from django.core.management import call_command
+
+    settings.GONGKAI_SMS_BACKEND = "tests.notices.test_notices.DownSms"
+    app = _submit(agency, email="")
+    ns.consent_record(application=app, email=False, sms=True, actor=SYSTEM)
+    n = ns.notices_plan(event=_event(app, "application.submitted"))[0]
+    ns.notice_deliver(notice_id=n.pk, now=dt.datetime(2020, 1, 1, 2, tzinfo=UTC))  # failed once, retry due since
+    settings.GONGKAI_SMS_BACKEND = "gongkai.notices.sms.ConsoleSms"
+    out = io.StringIO()
+    call_command("notices", "send-due", stdout=out)
+    assert "已发送 1 条通知" in out.getvalue() and len(sms.ConsoleSms.outbox) == 1
+    clerk = member(agency, "clerk")
+    clerk.email = "c@example.org"
+    clerk.save()
+    out = io.StringIO()
+    call_command("notices", "warn-overdue", "--today", "2026-04-01", stdout=out)
+    assert "逾期提醒 1 条" in out.getvalue()

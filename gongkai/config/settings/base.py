@@ -262,6 +262,9 @@ _REMINDER_EVERY = os.environ.get("GONGKAI_REMINDER_EVERY_SECONDS", "")
 CELERY_BEAT_SCHEDULE = {
     "due-reminders": {"task": "gongkai.applications.tasks.send_due_reminders",
                       "schedule": float(_REMINDER_EVERY) if _REMINDER_EVERY else crontab(hour=8, minute=0)},
+    # notices (docs/applications.md "Notices"): retries and SMS held over quiet hours; overdue warnings
+    "send-due-notices": {"task": "gongkai.notices.tasks.send_due_notices", "schedule": 60.0},
+    "warn-overdue": {"task": "gongkai.notices.tasks.warn_overdue", "schedule": crontab(hour=8, minute=30)},
 }
 
 # Notices to applicants and staff (docs/applications.md "Notices"): SMS backend (dotted path; the console
