@@ -200,3 +200,23 @@ class EnrolmentRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.agency} ({self.get_role_display()})"
+
+
+class SsoIdentity(models.Model):
+    """A staff account signed in through the identity provider (统一身份认证): issuer + subject name the
+    person there. For these accounts the provider's role claim is the source of their memberships."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sso_identity",
+                                verbose_name=_("用户"))
+    issuer = models.CharField(_("身份认证平台"), max_length=200)
+    subject = models.CharField(_("平台用户标识"), max_length=200)
+    synced_at = models.DateTimeField(_("最近同步时间"))
+
+    class Meta:
+        verbose_name = _("统一身份认证账号")
+        verbose_name_plural = _("统一身份认证账号")
+        constraints = [models.UniqueConstraint(fields=["issuer", "subject"], name="uniq_sso_subject")]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.issuer})"
+

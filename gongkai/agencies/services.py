@@ -25,7 +25,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from gongkai.agencies import access, lockout
-from gongkai.agencies.models import Agency, EnrolmentRequest, EnrolmentStatus, Kind, Level, Membership, Role
+from gongkai.agencies.models import (
+    Agency,
+    EnrolmentRequest,
+    EnrolmentStatus,
+    Kind,
+    Level,
+    Membership,
+    Role,
+    SsoIdentity,
+)
 from gongkai.core import clock, csvsafe, events
 from gongkai.core.actors import Actor, person
 
@@ -304,3 +313,72 @@ def login_unlock(*, username: str, agency: Agency | None, actor: Actor) -> int:
     removed = attempts.count()
     attempts.delete()
     return removed
+
+
+def sso_roles(claim: object) -> tuple[set[tuple[int, str]], list[str]]:
+    """(agency id, role) pairs named by the identity provider's role claim, and the entries it could not use.
+
+    The claim is a list of "发布机构代码:role" strings (e.g. "11330100002:clerk"); roles are the keys of
+    ``Role``. An unknown code or role is skipped and reported, never guessed."""
+    entries = claim if isinstance(claim, list) else ([claim] if isinstance(claim, str) else [])
+    codes = {}
+    wanted: list[tuple[str, str]] = []
+    skipped: list[str] = []
+    for entry in entries:
+        code, _, role = str(entry).partition(":")
+        if role not in Role.values:
+            skipped.append(str(entry))
+            continue
+        wanted.append((code.strip(), role))
+    if wanted:
+        codes = dict(Agency.objects.filter(code__in={c for c, _ in wanted}, is_active=True).values_list("code", "pk"))
+    pairs = set()
+    for code, role in wanted:
+        if code in codes:
+            pairs.add((codes[code], role))
+        else:
+            skipped.append(f"{code}:{role}")
+    return pairs, skipped
+
+
+def sso_sign_in(*, issuer: str, claims: dict[str, object], roles_claim: str, actor: Actor) -> User:
+    """Create or update the staff account of a person the identity provider vouches for, and set their
+    memberships to exactly what the provider's role claim says (one event with before/after)."""
+    subject = str(claims.get("sub") or "")
+    if not subject:
+        raise ValidationError("身份认证平台没有提供用户标识")
+    pairs, skipped = sso_roles(claims.get(roles_claim))
+    now = clock.now()
+    with transaction.atomic():
+        ident = SsoIdentity.objects.select_for_update().select_related("user").filter(
+            issuer=issuer, subject=subject).first()
+        user_model = get_user_model()
+        if ident is None:
+            base = str(claims.get("preferred_username") or subject)[:100]
+            username = f"sso-{base}"
+            n = 1
+            while user_model.objects.filter(username=username).exists():
+                n += 1
+                username = f"sso-{base}-{n}"
+            user = user_model.objects.create(username=username)
+            user.set_unusable_password()  # signs in only through the provider
+            ident = SsoIdentity(user=user, issuer=issuer, subject=subject, synced_at=now)
+        user = ident.user
+        name = str(claims.get("name") or "").strip()[:150]
+        if name and user.first_name != name:
+            user.first_name = name
+        user.is_active = True
+        user.save()
+        ident.synced_at = now
+        ident.save()
+        current = {(m.agency_id, m.role): m for m in Membership.objects.filter(user=user)}
+        before = sorted(f"{a}:{r}" for a, r in current)
+        for key in set(current) - pairs:
+            current[key].delete()
+        for agency_id, role in pairs - set(current):
+            Membership.objects.create(user=user, agency_id=agency_id, role=role)
+        events.record(action="agency.sso_sign_in", obj=ident, actor=actor, at=now,
+                      before={"memberships": before},
+                      after={"memberships": sorted(f"{a}:{r}" for a, r in pairs), "skipped": skipped})
+    return user
+

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from gongkai.agencies import sso
 from gongkai.staff import views as staff_views
 
 urlpatterns = [
@@ -11,6 +12,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("staff/login/", auth_views.LoginView.as_view(), name="login"),
     path("staff/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("staff/sso/start/", sso.sso_start, name="sso-start"),
+    path("staff/sso/callback/", sso.sso_callback, name="sso-callback"),
     path("staff/", staff_views.dashboard, name="staff-dashboard"),
     path("staff/agencies/", include("gongkai.agencies.urls")),
     path("staff/calendar/", include("gongkai.workdays.urls")),

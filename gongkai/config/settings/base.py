@@ -225,6 +225,24 @@ X_FRAME_OPTIONS = "DENY"
 
 LOGIN_URL = "/staff/login/"
 LOGIN_REDIRECT_URL = "/staff/"
+
+# Single sign-on for staff (统一身份认证, OpenID Connect; gongkai.agencies.sso). Off unless a client id is set.
+GONGKAI_OIDC_ENABLED = bool(os.environ.get("GONGKAI_OIDC_CLIENT_ID"))
+OIDC_RP_CLIENT_ID = os.environ.get("GONGKAI_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("GONGKAI_OIDC_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("GONGKAI_OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("GONGKAI_OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("GONGKAI_OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("GONGKAI_OIDC_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("GONGKAI_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("GONGKAI_OIDC_SCOPES", "openid profile")
+GONGKAI_OIDC_ISSUER = os.environ.get("GONGKAI_OIDC_ISSUER", OIDC_OP_TOKEN_ENDPOINT)
+GONGKAI_OIDC_ROLES_CLAIM = os.environ.get("GONGKAI_OIDC_ROLES_CLAIM", "gongkai_roles")
+GONGKAI_OIDC_LABEL = os.environ.get("GONGKAI_OIDC_LABEL", "统一身份认证登录")
+LOGIN_REDIRECT_URL_FAILURE = "/staff/login/?sso=failed"
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso-callback"
+if GONGKAI_OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "gongkai.agencies.sso.StaffOIDCBackend"]
 LOGOUT_REDIRECT_URL = "/"
 
 # Background tasks: Celery with Redis when a broker URL is given, otherwise in-process (eager).
