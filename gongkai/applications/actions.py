@@ -78,5 +78,12 @@ assert set(ACTIONS) == TABLE.actions, "every row of the transition table has a s
 
 
 def available(app: Application) -> list[Action]:
-    """The actions the case's status allows, in table order."""
-    return [ACTIONS[row.action] for row in TABLE.available(app.status)]
+    """The actions the case's status allows, in table order.
+
+    ``confirm_receipt`` only while the online application awaits confirmation (no receipt day), and
+    then nothing that needs a receipt day (``services.BEFORE_RECEIPT``).
+    """
+    rows = TABLE.available(app.status)
+    if app.received_on is None:
+        return [ACTIONS[row.action] for row in rows if row.action in services.BEFORE_RECEIPT]
+    return [ACTIONS[row.action] for row in rows if row.action != "confirm_receipt"]

@@ -335,3 +335,17 @@ def test_dashboard_counts_provisional_and_unconfirmed_cases(agency: Any, client:
     page = client.get("/staff/").content.decode()
     assert "1件申请的答复截止日为暂估日期" in page and "1件网上申请待确认收到" in page
     assert "件申请的答复期限无法计算" not in page
+
+
+def test_confirm_receipt_is_offered_only_while_awaiting_confirmation(agency: Any) -> None:
+    from django.contrib.auth.models import AnonymousUser
+
+    from gongkai.agencies.models import OnlineReceipt
+    from gongkai.applications import actions
+
+    assert "confirm_receipt" not in [a.name for a in actions.available(submit(agency))]
+    agency.online_receipt = OnlineReceipt.STAFF
+    agency.save()
+    waiting = _online(agency, AnonymousUser(), dt.datetime(2026, 3, 6, 2, tzinfo=dt.UTC))
+    names = [a.name for a in actions.available(waiting)]
+    assert "confirm_receipt" in names and "answer" not in names and "request_correction" not in names
