@@ -105,45 +105,52 @@ def load_county() -> DemoCounty:
 def scale_agencies(*, cities: int, counties: int, departments: int, townships: int) -> list[Agency]:
     """A synthetic province: 1 + cities × (1 + counties × (1 + departments + townships)) agencies.
 
-    Codes are 9-digit local codes in a reserved range (9xxxxxxxx) so they never meet real ones.
-    Users: one clerk per agency (username ``s<code>``). Idempotent: existing codes are kept.
+    Codes are 9-digit local codes in a reserved range (9xxxxxxxx) so they never meet real ones, numbered
+    depth first. Users: one clerk per agency (username ``s<code>``). Idempotent: existing codes are kept.
+    Written a tree level at a time with ``bulk_create`` (10,000 agencies in seconds); each new agency's
+    ``path`` is set from its parent's once the ids are known, as ``Agency.save`` would.
     """
-    existing = set(Agency.objects.filter(code__startswith="9").values_list("code", flat=True))
+    existing = {a.code: a for a in Agency.objects.filter(code__startswith="9")}
     serial = iter(range(900000000, 999999999))
-
-    def make(name: str, level: str, kind: str, parent: Agency | None) -> Agency:
-        code = str(next(serial))
-        if code in existing:
-            return Agency.objects.get(code=code)
-        a = Agency(code=code, name=name, level=level, kind=kind, parent=parent, **_guide(name))
-        a.save()
-        return a
-
-    made: list[Agency] = []
+    # (code, name, level, kind, parent code) in depth-first order, then written level by level.
+    levels: list[list[tuple[str, str, str, str, str | None]]] = [[], [], [], []]
+    province = str(next(serial))
+    levels[0].append((province, "示范省人民政府", Level.PROVINCE, Kind.GOVERNMENT, None))
+    for c in range(cities):
+        city = str(next(serial))
+        levels[1].append((city, f"示范省第{c + 1}市人民政府", Level.CITY, Kind.GOVERNMENT, province))
+        for k in range(counties):
+            county = str(next(serial))
+            levels[2].append((county, f"第{c + 1}市第{k + 1}县人民政府", Level.COUNTY, Kind.GOVERNMENT, city))
+            for d in range(departments):
+                levels[3].append((str(next(serial)), f"第{c + 1}市第{k + 1}县第{d + 1}局", Level.COUNTY,
+                                  Kind.DEPARTMENT, county))
+            for t in range(townships):
+                levels[3].append((str(next(serial)), f"第{c + 1}市第{k + 1}县第{t + 1}镇人民政府", Level.TOWNSHIP,
+                                  Kind.TOWNSHIP, county))
+    by_code: dict[str, Agency] = {}
     with transaction.atomic():
-        province = make("示范省人民政府", Level.PROVINCE, Kind.GOVERNMENT, None)
-        made.append(province)
-        for c in range(cities):
-            city = make(f"示范省第{c + 1}市人民政府", Level.CITY, Kind.GOVERNMENT, province)
-            made.append(city)
-            for k in range(counties):
-                county = make(f"第{c + 1}市第{k + 1}县人民政府", Level.COUNTY, Kind.GOVERNMENT, city)
-                made.append(county)
-                for d in range(departments):
-                    made.append(make(f"第{c + 1}市第{k + 1}县第{d + 1}局", Level.COUNTY, Kind.DEPARTMENT, county))
-                for t in range(townships):
-                    made.append(make(f"第{c + 1}市第{k + 1}县第{t + 1}镇人民政府", Level.TOWNSHIP,
-                                     Kind.TOWNSHIP, county))
+        for specs in levels:
+            new = [Agency(code=code, name=name, level=level, kind=kind,
+                          parent=by_code[parent] if parent else None, **_guide(name))
+                   for code, name, level, kind, parent in specs if code not in existing]
+            Agency.objects.bulk_create(new, batch_size=2000)
+            for a in new:
+                a.path = a.compute_path()
+            Agency.objects.bulk_update(new, ["path"], batch_size=2000)
+            by_code.update({a.code: a for a in new})
+            by_code.update({code: existing[code] for code, *_ in specs if code in existing})
+        made = [by_code[code] for specs in levels for code, *_ in specs]
         user_model = get_user_model()
         have = set(user_model.objects.filter(username__startswith="s9").values_list("username", flat=True))
         new_users = [user_model(username=f"s{a.code}", first_name=f"{a.name}经办人") for a in made
                      if f"s{a.code}" not in have]
         for u in new_users:
             u.set_unusable_password()
-        user_model.objects.bulk_create(new_users, batch_size=1000)
+        user_model.objects.bulk_create(new_users, batch_size=2000)
         users = dict(user_model.objects.filter(username__startswith="s9").values_list("username", "id"))
         Membership.objects.bulk_create(
             [Membership(user_id=users[f"s{a.code}"], agency=a, role=Role.CLERK) for a in made],
-            batch_size=1000, ignore_conflicts=True,
+            batch_size=2000, ignore_conflicts=True,
         )
     return made

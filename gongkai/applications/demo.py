@@ -2,7 +2,8 @@
 applicant types (some carried over, some open), and bulk synthetic cases for ``gongkai demo --scale``.
 
 ``load(county)`` goes through the services (so ledgers, letters and events are real) and is
-idempotent: it does nothing when the county's demo cases exist. ``scale`` uses ``bulk_create``.
+idempotent: it does nothing when the county's demo cases exist. ``scale`` writes by the bulk path
+(``core.bulkcopy``: COPY on PostgreSQL, executemany on SQLite) with one summary event per batch.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from django.db import transaction
 
 from gongkai.agencies.models import Agency
 from gongkai.applications import services
+from gongkai.applications.deadlines import Kind
 from gongkai.applications.models import ApplicantType, Application, ClockEvent, Outcome, new_tracking_code
 from gongkai.applications.workflow import Status
+from gongkai.core import bulkcopy, clock
 from gongkai.core.actors import SYSTEM
 from gongkai.workdays.counting import CalendarYearMissing
 from gongkai.workdays.services import get_calendar
@@ -98,35 +101,62 @@ def load(county: DemoCounty) -> None:
 
 
 def scale(agencies: list[Agency], opts: dict[str, Any]) -> None:
-    """``opts["applications"]`` synthetic cases per agency in ``opts["year"]`` (bulk; 80% closed)."""
+    """``opts["applications"]`` synthetic cases per agency in ``opts["year"]`` (80% closed), with their clock
+    events (收到申请 for all, 批准延期答复 for one in twenty, 作出答复 for the closed ones), written by the bulk
+    path (``core.bulkcopy``: COPY on PostgreSQL) in batches of about ``BATCH`` cases, one summary event per
+    batch. ``opts["progress"]``, if given, is called with the number of cases written after each batch."""
     per = int(opts.get("applications") or 0)
     if per <= 0:
         return
     year = int(opts.get("year") or 2026)
+    progress = opts.get("progress")
     rng = random.Random(year)
     cal = get_calendar()
     outcomes = list(Outcome.values)
     weights = [40, 12] + [1] * (len(outcomes) - 2)
     types = list(ApplicantType.values)
-    type_weights = [70, 12, 2, 2, 8, 6]
-    for agency in agencies:
-        rows: list[Application] = []
-        for _ in range(per):
-            received = D(year, 1, 1) + dt.timedelta(days=rng.randrange(0, 300))
-            try:
-                due: dt.date | None = cal.add_workdays(received, 20)
-            except CalendarYearMissing:
-                due = None
-            closed = rng.random() < 0.8 and due is not None
-            rows.append(Application(
-                agency=agency, tracking_code=new_tracking_code(), applicant_type=rng.choices(types, type_weights)[0],
-                applicant_name="示例申请人", info_name="示例信息", submitted_at=dt.datetime(
-                    received.year, received.month, received.day, 9, tzinfo=dt.UTC), received_on=received,
-                channel="online", status=Status.ANSWERED if closed else Status.PROCESSING, due_on=due,
-                outcome=rng.choices(outcomes, weights)[0] if closed else "",
-                closed_on=(received + dt.timedelta(days=rng.randrange(3, 28))) if closed else None))
+    type_weights = [70, 12, 2, 2, 8, 6][:len(types)] + [1] * max(0, len(types) - 6)
+    now = clock.now()
+    step = max(1, BATCH // per)
+    for start in range(0, len(agencies), step):
+        group = agencies[start:start + step]
         with transaction.atomic():
-            created = Application.objects.bulk_create(rows, batch_size=1000)
-            ClockEvent.objects.bulk_create(
-                [ClockEvent(application=a, kind="received", on=a.received_on) for a in created if a.received_on],
-                batch_size=1000)
+            ids = bulkcopy.reserve_ids(Application, len(group) * per)
+            apps: list[dict[str, object]] = []
+            events: list[dict[str, object]] = []
+            for pk, agency in zip(ids, (a for a in group for _ in range(per)), strict=True):
+                received = D(year, 1, 1) + dt.timedelta(days=rng.randrange(0, 300))
+                extended = rng.random() < 0.05
+                try:
+                    due: dt.date | None = cal.add_workdays(received, 40 if extended else 20)
+                except CalendarYearMissing:
+                    due = None
+                closed = rng.random() < 0.8 and due is not None
+                closed_on = received + dt.timedelta(days=rng.randrange(3, 28)) if closed else None
+                apps.append({
+                    "id": pk, "agency_id": agency.pk, "tracking_code": new_tracking_code(),
+                    "applicant_type": rng.choices(types, type_weights)[0], "applicant_name": "示例申请人",
+                    "info_name": "示例信息", "submitted_at": dt.datetime(received.year, received.month, received.day,
+                                                                      9, tzinfo=dt.UTC),
+                    "received_on": received, "channel": "online",
+                    "status": Status.ANSWERED if closed else Status.PROCESSING, "due_on": due,
+                    "outcome": rng.choices(outcomes, weights)[0] if closed else "", "closed_on": closed_on,
+                })
+                events.append({"application_id": pk, "kind": Kind.RECEIVED, "on": received, "days": 0})
+                if extended:
+                    events.append({"application_id": pk, "kind": Kind.EXTENSION_APPROVED,
+                                   "on": received + dt.timedelta(days=14), "days": 20})
+                if closed_on is not None:
+                    events.append({"application_id": pk, "kind": Kind.ANSWERED, "on": closed_on, "days": 0})
+            bulkcopy.insert(Application, apps, now=now)
+            event_ids = bulkcopy.reserve_ids(ClockEvent, len(events))
+            for event_id, row in zip(event_ids, events, strict=True):
+                row["id"] = event_id
+            bulkcopy.insert(ClockEvent, events, now=now)
+            bulkcopy.record_batch(obj=Application(pk=ids[0]), rows=len(apps), first_id=ids[0], last_id=ids[-1],
+                                  now=now, clock_events=len(events), year=year)
+        if progress is not None:
+            progress(len(apps))
+
+
+BATCH = 20_000

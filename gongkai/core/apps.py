@@ -21,4 +21,7 @@ class CoreConfig(AppConfig):
     verbose_name = "核心"
 
     def ready(self) -> None:
+        from gongkai.core import bulkcopy, eventlabels
+
+        eventlabels.register({"demo.bulk_generated": bulkcopy.BATCH_EVENT_LABEL})
         post_migrate.connect(_ensure_event_triggers, sender=self, dispatch_uid="gongkai.core.event_triggers")
