@@ -424,7 +424,8 @@ def _close(application: Application, *, action: str, outcome: str, on: dt.date, 
         app.closed_on = on
         if action == "close_fee_unpaid":
             app.fee_notices.filter(status=FeeStatus.NOTIFIED).update(status=FeeStatus.UNPAID)
-        _ledger(app, kind, on, actor, note=outcome)
+        # The ledger is read by staff: the outcome's label (Table 3 row), never its key (issue 13 item 11).
+        _ledger(app, kind, on, actor, note=str(Outcome(outcome).label) if outcome else "")
         if letter and outcome:
             act.letter(LetterKind.ANSWER, letters.Inputs(issued_on=on))
     return app
