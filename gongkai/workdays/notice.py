@@ -65,10 +65,6 @@ class SentenceReport:
     text: str
     status: str  # "used" | "explains" | "no_date" | "unused"
 
-    @property
-    def has_date(self) -> bool:
-        return self.status != "no_date"
-
 
 @dataclass
 class ParsedNotice:
@@ -126,7 +122,6 @@ class _Context:
     item_mentions_prev_year: bool = False
     prev: dt.date | None = None
     months: list[tuple[int, int]] = field(default_factory=list)
-    clause_kind: str = ""
     explained_targets: list[tuple[dt.date, str]] = field(default_factory=list)
 
 
@@ -148,6 +143,11 @@ def parse_notice(text: str, year: int | None = None) -> ParsedNotice:
     lines = [ln.strip() for ln in norm.split("\n") if ln.strip()]
     title = next((ln for ln in lines if "关于" in ln and "通知" in ln and len(ln) <= 80), "")
     doc = _DOC_NUMBER.search(norm)
+    stated = _TITLE_YEAR.search(title)
+    if year is not None and stated and int(stated.group(1)) != year:
+        mismatch = f"标题写明{stated.group(1)}年，却按{year}年识别，请核对年份"
+    else:
+        mismatch = ""
     if year is None:
         m = (_TITLE_YEAR.search(title) or _TITLE_YEAR.search(norm) or re.search(r"现将\s*(\d{4})\s*年", norm)
              or re.search(r"(\d{4})\s*年\s*\d{1,2}\s*月", norm))
@@ -155,6 +155,8 @@ def parse_notice(text: str, year: int | None = None) -> ParsedNotice:
             raise NoticeParseError("无法从通知中识别年份，请指定年份")
         year = int(m.group(1))
     result = ParsedNotice(year=year, title=title, doc_number=doc.group(0) if doc else "")
+    if mismatch:
+        result.warnings.append(mismatch)
     title_festival = _festival_in(title)
     ctx = _Context(year=year, item=title_festival)
 

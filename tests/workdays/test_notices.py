@@ -313,3 +313,8 @@ def test_any_text_gives_a_result_or_a_chinese_error(pieces):
         assert day.kind in (HOLIDAY, MAKEUP_WORKDAY)
         if day.kind == MAKEUP_WORKDAY:
             assert day.date.weekday() >= 5
+
+
+def test_a_year_that_contradicts_the_title_is_reported():
+    parsed = parse_notice(load(FIXTURES / "2026.txt")[1], 2027)
+    assert parsed.unsure and any("标题写明2026年" in w for w in parsed.warnings)
