@@ -18,6 +18,7 @@ from gongkai.agencies.models import Role
 from gongkai.applications.models import Application, GuidedPath
 from gongkai.applications.workflow import Status
 from tests.conftest import AgencyFactory, member
+from tests.staff.axe import violations
 
 NOW = dt.datetime(2026, 3, 2, 1, 30, tzinfo=dt.UTC)
 SHOTS = os.environ.get("GONGKAI_SHOTS", "")
@@ -34,6 +35,9 @@ def _login(browser_page: Any, base: str, username: str) -> Any:
 
 
 def _shot(page: Any, name: str) -> None:
+    """Each page of the journey passes axe-core (WCAG 2.1 A/AA); optionally a screenshot for a person."""
+    found = violations(page)
+    assert not found, f"{name}: " + "\n".join(found)
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
 
