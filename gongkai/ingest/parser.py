@@ -326,6 +326,16 @@ class _Parser:
                 text = text[sub[0]:sub[1]]
             span = (a, b)
         self.evidence[f"{table.key}|{row.key}|{col}"] = Evidence(row.label, label, span, text, alternatives)
+        cell = self.data.cell(table.key, row.key, col)
+        if cell is not None:
+            # The evidence travels with the stored report (Cell.snippet): what was read, and where.
+            if text:
+                where = f"（提取文本第{span[0] + 1}–{span[1]}字）" if span else ""
+                read = f"「{text}」{where}"
+            else:
+                read = f"空白格（提取文本第{span[0] + 1}字处）" if span else "空白格"
+            alts = f"；可能为：{'、'.join(str(v) for v in alternatives)}" if alternatives else ""
+            cell.snippet = f"{row.label or table.title}｜{label}：{read}{alts}"
 
     # -- helpers --
     def fmt(self, table: str | None = None) -> Format | None:
@@ -897,6 +907,11 @@ class _Parser:
                 continue
             for k, col in enumerate(cols):
                 alts = tuple(dict.fromkeys(c[k] for c in cands))
+                if len(alts) == 1:
+                    # Every split that satisfies the rules gives this cell the same value: it is known.
+                    d.set(tkey, rkey, col, Cell(alts[0], raw=raw))
+                    self.note_evidence(table, rowdecl, col, ix)
+                    continue
                 d.set(tkey, rkey, col, Cell(None, raw=raw, unsure=True))
                 self.note_evidence(table, rowdecl, col, ix, alternatives=alts)
             if cands:

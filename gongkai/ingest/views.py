@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from gongkai.agencies.access import readable_agencies
 from gongkai.core import uploads
 from gongkai.core.params import query_id, query_ids
-from gongkai.formats import FORMATS
+from gongkai.formats import READ_FORMATS
 from gongkai.ingest import services
 from gongkai.ingest.forms import UploadForm
 from gongkai.ingest.guard import NO_ROLE_MESSAGE, UPLOAD_POLICY, import_agencies
@@ -80,29 +80,54 @@ def _cell_text(c: Cell | None) -> str:
     return str(c.value)
 
 
+# Figures stated in sentences, as staff read them (the keys of docs/ingest.md never reach the page).
+PROSE_LABELS: dict[str, str] = {
+    "proactive.total": "主动公开信息总数", "proactive.category": "主动公开信息（按类别）",
+    "proactive.channel": "主动公开信息（按渠道）", "applications.received": "收到申请数",
+    "applications.answered": "答复申请数", "fees.amount": "收费金额", "review.total": "行政复议数",
+    "litigation.total": "行政诉讼数", "staff.total": "工作人员数", "staff.full_time": "专职人员数",
+    "staff.part_time": "兼职人员数", "meetings.count": "工作会议次数", "training.sessions": "培训次数",
+    "training.attendees": "培训人次", "hotline.received": "热线及在线咨询件数", "hotline.completed": "热线办结件数",
+    "hotline.completion_rate": "办结率", "consultations.received": "接待咨询人次",
+    "consultations.answered": "解答咨询人次", "interpretations.count": "政策解读数", "media.items": "媒体报道次数",
+}
+ERA_LABELS: dict[str, str] = {
+    "2021": "2021年格式（国办公开办函〔2021〕30号）", "2019": "2019年格式（国办公开办函〔2019〕60号）",
+    "pre2019": "2019年以前全国统一样式的政府信息公开情况统计表",
+    "local2008": "2008—2016年各地自定样式的政府信息公开情况统计表",
+    "narrative": "仅有文字、无统计表",
+}
+
+
 def _tables(data: ReportData) -> list[dict[str, Any]]:
-    fmt = FORMATS.get(data.era)
+    fmt = READ_FORMATS.get(data.era)
     if fmt is None:
         return []
     out = []
     for era_table in fmt.tables:
         if era_table.key not in data.tables:
             continue
-        table = FORMATS[data.layout(era_table.key)].table(era_table.key)
+        table = READ_FORMATS[data.layout(era_table.key)].table(era_table.key)
         cells = data.tables[table.key]
         blocks = []
+        evidence: list[dict[str, Any]] = []
         for block in table.blocks:
             rows = []
             for row in block.rows:
                 cols = block.row_columns(row)
-                rows.append({
-                    "label": row.label or table.title, "unit": row.unit or "",
-                    "cells": [{"text": _cell_text(cells.get((row.key, c.key))),
-                               "unsure": bool(cells.get((row.key, c.key)) and cells[(row.key, c.key)].unsure),
-                               "column": c.label} for c in cols],
-                })
+                if table.key == "local" and not any((row.key, c.key) in cells for c in cols):
+                    continue  # a local table prints only its own rows
+                row_cells = []
+                for c in cols:
+                    cell = cells.get((row.key, c.key))
+                    row_cells.append({"text": _cell_text(cell), "unsure": bool(cell and cell.unsure),
+                                      "column": c.label, "evidence": (cell.snippet or "") if cell else ""})
+                    if cell is not None and cell.snippet:
+                        evidence.append({"row": row.label or table.title, "column": c.label,
+                                         "text": _cell_text(cell), "unsure": cell.unsure, "source": cell.snippet})
+                rows.append({"label": row.label or table.title, "unit": row.unit or "", "cells": row_cells})
             blocks.append({"caption": block.caption, "columns": [c.label for c in block.columns], "rows": rows})
-        out.append({"title": table.title, "blocks": blocks})
+        out.append({"title": table.title, "blocks": blocks, "evidence": evidence})
     return out
 
 
@@ -113,9 +138,14 @@ def report_detail(request: HttpRequest, published_report_id: int) -> HttpRespons
     problems = [Problem.from_json(p) for p in report.checks]
     categories = [(f.label, f.value) for f in data.figures_of("proactive.category")]
     chart = charts.bar_chart(categories, title=_("主动公开信息分类"), unit="条") if categories else None
+    tables = _tables(data)
+    unsure = [e for t in tables for e in t["evidence"] if e["unsure"]]
+    figures = [{"label": PROSE_LABELS.get(f.key, "其他数据") + (f"：{f.label}" if f.label else ""), "value": f.value,
+                "unit": f.unit, "approx": f.approx, "unsure": f.unsure, "snippet": f.snippet} for f in data.figures]
     return render(request, "ingest/detail.html", {
-        "report": report, "data": data, "problems": problems, "tables": _tables(data), "chart": chart,
-        "free_rows": data.free_rows, "figures": data.figures,
+        "report": report, "data": data, "problems": problems, "tables": tables, "chart": chart,
+        "free_rows": data.free_rows, "figures": figures, "unsure": unsure,
+        "era_label": ERA_LABELS.get(report.era, report.get_era_display()),
     })
 
 

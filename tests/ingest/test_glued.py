@@ -62,5 +62,7 @@ def test_parser_marks_ambiguous_split_unsure_with_alternatives() -> None:
     cell = data.cell("table3", "granted", "natural_person")
     assert cell is not None and cell.value is None and cell.unsure
     assert set(evidence["table3|granted|natural_person"].alternatives) == {1, 11}
+    # Cells on which every admissible split agrees are known (research 0, total 11).
+    assert data.value("table3", "granted", "research") == 0 and data.value("table3", "granted", "total") == 11
     assert any("种拆分" in n for n in data.notes)
 
