@@ -208,7 +208,8 @@ def check_tables(data: ReportData, *, previous: ReportData | None = None,
                 noted.add(i)
             if c.unsure:
                 unsure.add(i)
-        out.extend(evaluate(plan, values, noted=noted, unsure=unsure, absent=absent, strict=data.generated))
+        out.extend(evaluate(plan, values, noted=frozenset(noted), unsure=frozenset(unsure), absent=frozenset(absent),
+                            strict=data.generated))
         table = tfmt.table(table_key)
         for rule in tfmt.rules:
             if rule.table != table_key:
@@ -375,8 +376,11 @@ def _lay_sum(rule: Rule, table: Table, index: dict[CellKey, int]) -> tuple[_SumC
     return tuple(out)
 
 
-def evaluate(plan: TablePlan, values: Vector, *, noted: Iterable[int] = (), unsure: Iterable[int] = (),
-             absent: Iterable[int] = (), strict: bool = True) -> list[Problem]:
+_NONE: frozenset[int] = frozenset()
+
+
+def evaluate(plan: TablePlan, values: Vector, *, noted: frozenset[int] = _NONE, unsure: frozenset[int] = _NONE,
+             absent: frozenset[int] = _NONE, strict: bool = True) -> list[Problem]:
     """The problems of one table given as ``values`` (in ``plan.keys`` order), in rule order.
 
     ``noted``: positions holding a note instead of a number; ``unsure``: figures read with doubt;
@@ -384,7 +388,6 @@ def evaluate(plan: TablePlan, values: Vector, *, noted: Iterable[int] = (), unsu
     总计 as 0 like any blank; otherwise an equation that fails only with a blank 总计 in it is a warning.
     A list without blanks, notes or doubts whose equations all hold is settled in one pass.
     """
-    noted, unsure, absent = frozenset(noted), frozenset(unsure), frozenset(absent)
     get = values.__getitem__
     sums_hold = False
     if not (noted or unsure or absent) and None not in values:
