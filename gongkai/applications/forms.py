@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import MaxLengthValidator
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency
-from gongkai.applications import letters
+from gongkai.applications import idcheck, letters
 from gongkai.applications.deadlines import EXTENSION_MAX_WORKDAYS
 from gongkai.applications.fees import Method
 from gongkai.applications.models import (
@@ -81,8 +83,19 @@ class MultipleFileField(forms.FileField):
         return [f for f in cleaned if f]
 
 
+ORGANISATION_TYPES = frozenset(t.value for t in ApplicantType if t != ApplicantType.NATURAL_PERSON)
+
+
 class PublicApplicationForm(ApplicationForm):
-    agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(label=_("向哪个机关申请"), queryset=None)
+    """The online 申请表: identity numbers checked by their document type's rule (``idcheck``), lengths
+    limited as the model stores them, and for 法人或其他组织 the 法定代表人 and 联系人 required."""
+
+    agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
+        label=_("向哪个机关申请"), queryset=None, error_messages={"invalid_choice": _("请选择受理机关")})
+    legal_rep = forms.CharField(label=_("法定代表人或负责人"), max_length=60, required=False,
+                                help_text=_("法人或其他组织申请时填写"))
+    contact_name = forms.CharField(label=_("联系人姓名"), max_length=60, required=False,
+                                   help_text=_("法人或其他组织申请时填写"))
     upload = MultipleFileField(label=_("附件（可选）"), required=False, help_text=_(
         "可选 PDF、DOC、DOCX、XLS、XLSX、OFD、PNG、JPG、GIF 文件，"
         "最多 {files} 个，单个不超过 {file}，合计不超过 {total}"))
@@ -90,11 +103,47 @@ class PublicApplicationForm(ApplicationForm):
     def __init__(self, *args: Any, agencies: QuerySet[Agency] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
-        self.order_fields(["agency"])
+        self.order_fields(["agency", "applicant_type", "applicant_name", "legal_rep", "contact_name"])
+        # Browsers stop typing at the model's length; the server checks the same limits.
+        self.fields["info_description"].widget.attrs["maxlength"] = "2000"
+        self.fields["info_description"].validators.append(MaxLengthValidator(2000))
+        self.fields["id_number"].widget.attrs.update({"autocomplete": "off", "spellcheck": "false"})
+        self.fields["phone"].widget.attrs.update({"inputmode": "tel", "autocomplete": "tel"})
         cap = uploads.policy("public")
         self.fields["upload"].help_text = str(self.fields["upload"].help_text).format(
             files=cap.max_files, file=f"{cap.max_file_bytes // 1048576} MB",
             total=f"{cap.max_request_bytes // 1048576} MB")
+
+    def clean_phone(self) -> str:
+        phone = super().clean_phone()
+        digits = sum(c.isdigit() for c in phone)
+        if not re.fullmatch(r"[0-9+()\- ]+", phone) or not 7 <= digits <= 20:
+            raise forms.ValidationError(_("请填写有效的联系电话（7至20位数字，可含区号分隔符“-”）"))
+        return phone
+
+    def clean_postcode(self) -> str:
+        code = str(self.cleaned_data.get("postcode") or "").strip()
+        if code and not re.fullmatch(r"\d{6}", code):
+            raise forms.ValidationError(_("邮政编码应为6位数字"))
+        return code
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        kind, number = data.get("id_doc_type"), data.get("id_number")
+        if kind and number:
+            reason = idcheck.problem(str(kind), str(number))
+            if reason:
+                self.add_error("id_number", reason)
+            else:
+                data["id_number"] = idcheck.normalise(str(number)) if kind != IdDocType.OTHER else str(number).strip()
+        organisation = data.get("applicant_type") in ORGANISATION_TYPES
+        if organisation:
+            for name, label in (("legal_rep", _("法定代表人或负责人")), ("contact_name", _("联系人姓名"))):
+                if not str(data.get(name) or "").strip():
+                    self.add_error(name, _("法人或其他组织申请，请填写%(f)s") % {"f": label})
+        elif kind == IdDocType.CREDIT_CODE:
+            self.add_error("id_doc_type", _("自然人请使用居民身份证、护照、通行证等个人身份证明"))
+        return data
 
     def clean_upload(self) -> list[uploads.Accepted]:
         """Each file checked by content (the streaming handler has already bounded the sizes)."""

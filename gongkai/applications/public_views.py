@@ -28,6 +28,7 @@ from gongkai.applications.downloads import letter_response
 from gongkai.applications.forms import FeeQuoteForm, PublicApplicationForm, StatusLookupForm
 from gongkai.applications.models import Application, Channel, Letter, LetterKind
 from gongkai.core import clock, uploads
+from gongkai.core.params import MAX_ID, parse_int
 
 SESSION_KEY = "apply_verified"
 PUBLIC_LETTER_KINDS = (LetterKind.ANSWER, LetterKind.CORRECTION, LetterKind.EXTENSION, LetterKind.FEE)
@@ -70,7 +71,8 @@ def _agencies() -> QuerySet[Agency]:
 # Innermost: the throttle above answers before the body is read; the guard then streams it under the public caps.
 @uploads.guard_uploads("public")
 def apply_form(request: HttpRequest) -> HttpResponse:
-    form = PublicApplicationForm(request.POST or None, request.FILES or None, agencies=_agencies())
+    form = PublicApplicationForm(request.POST or None, request.FILES or None, agencies=_agencies(),
+                                 initial=_preselected(request))
     refused = uploads.refusal(request) if request.method == "POST" else ""
     if refused:
         # The body was cut off at a cap: nothing is stored (the partial files are already deleted), the
@@ -93,6 +95,32 @@ def apply_form(request: HttpRequest) -> HttpResponse:
     return render(request, "apply/form.html", {"form": form})
 
 
+def _preselected(request: HttpRequest) -> dict[str, int]:
+    """``?agency=<id>`` from an agency's 依申请公开 link preselects that agency (junk is ignored)."""
+    agency_id = parse_int(request.GET.get("agency"), lo=1, hi=MAX_ID)
+    if agency_id is not None and _agencies().filter(pk=agency_id).exists():
+        return {"agency": agency_id}
+    return {}
+
+
+# The status page tells each step in plain words (the ledger's labels stay as the step's title).
+PLAIN_STEPS: dict[str, str] = {
+    "received": "受理机关收到您的申请，从这一天起计算答复期限。",
+    "correction_requested": "受理机关请您补正申请内容；补正期间不计入答复期限。",
+    "correction_received": "受理机关收到您的补正材料，答复期限从这一天重新起算。",
+    "consultation_opened": "受理机关就您申请的信息征求有关单位或个人的意见；征求意见的时间不计入答复期限。",
+    "consultation_closed": "征求意见结束，继续办理。",
+    "extension_approved": "经政府信息公开工作机构负责人同意，答复期限延长。",
+    "art35_deadline_set": "因申请数量、频次明显超过合理范围，受理机关确定了延迟答复的合理期限。",
+    "fee_notice_received": "您收到信息处理费缴费通知；缴费期间不计入答复期限。",
+    "fee_paid": "您已缴纳信息处理费，继续办理。",
+    "fee_waived": "信息处理费已减免，继续办理。",
+    "answered": "受理机关已作出答复，答复书见下方“文书”。",
+    "closed": "本申请办理终止。",
+    "withdrawn": "您已撤回本申请。",
+}
+
+
 def _remember(request: HttpRequest, app: Application) -> None:
     codes = set(request.session.get(SESSION_KEY, []))
     codes.add(app.tracking_code)
@@ -107,7 +135,8 @@ def _verified(request: HttpRequest, code: str) -> Application:
 
 def apply_done(request: HttpRequest, code: str) -> HttpResponse:
     app = _verified(request, code)
-    return render(request, "apply/done.html", {"app": app})
+    res = selectors.explain(app)
+    return render(request, "apply/done.html", {"app": app, "res": res, "now": clock.now()})
 
 
 @require_http_methods(["GET", "POST"])
@@ -133,7 +162,7 @@ def status_page(request: HttpRequest, code: str) -> HttpResponse:
     app = _verified(request, code)
     res = selectors.explain(app)
     return render(request, "apply/status.html", {
-        "app": app, "res": res, "ledger": app.clock_events.all(),
+        "app": app, "res": res, "ledger": app.clock_events.all(), "plain_steps": PLAIN_STEPS,
         # the newest version of each letter (a regenerated letter replaces the one it corrects)
         "letters": app.letters.filter(kind__in=PUBLIC_LETTER_KINDS, superseded_by__isnull=True),
         "fee_notices": app.fee_notices.all(),

@@ -19,6 +19,7 @@ class PortalConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from gongkai.agencies.models import Agency
+        from gongkai.portal import site  # noqa: F401  (connects the SiteSettings post_save receiver)
 
         post_save.connect(_agency_saved, sender=Agency, dispatch_uid="portal-agency-saved")
         post_delete.connect(_agency_saved, sender=Agency, dispatch_uid="portal-agency-deleted")

@@ -34,6 +34,7 @@ from django.http import HttpRequest, HttpResponse
 from gongkai.catalog import versions
 from gongkai.core import clock
 from gongkai.core.params import MAX_ID, MAX_YEAR, MIN_YEAR, page_number, parse_int
+from gongkai.portal import site
 
 PAGE_SECONDS = 600  # an upper bound only; correctness comes from the version in the key
 
@@ -71,6 +72,11 @@ def norm_choice(choices: frozenset[str]) -> Normaliser:
         return raw if raw in choices or raw == "" else None
 
     return norm
+
+
+def norm_uncached(raw: str) -> str | None:
+    """Free text and dates: the page is cached only while the parameter is empty."""
+    return "" if not raw.strip() else None
 
 
 PAGED: QueryParams = {"page": norm_page}
@@ -159,8 +165,10 @@ def cached_page(scope: Scope, params: QueryParams | None = None,
             if query is None:
                 return view(request, *args, **kwargs)
             url = request.build_absolute_uri(request.path) + ("?" + query if query else "")
+            # The site identity (footer) and the visitor's 长者模式 change the page too.
+            identity = f"{site.current().stamp}|{'elder' if site.is_elder(request) else ''}"
             key = "portal:page:" + hashlib.sha1(
-                f"{name}|{version}|{clock.today().isoformat()}|{url}".encode()).hexdigest()
+                f"{name}|{version}|{clock.today().isoformat()}|{identity}|{url}".encode()).hexdigest()
             store = page_cache()
             hit = store.get(key)
             if hit is not None:

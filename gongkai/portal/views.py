@@ -9,22 +9,34 @@ withdrawal, revision or category/agency edit shows on the next request after it 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractYear
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from gongkai.agencies.models import Agency, Level
+from gongkai.applications import fees
 from gongkai.catalog import versions
 from gongkai.catalog.models import Attachment, InfoCategory
-from gongkai.catalog.rules import ANNUAL_REPORT, DEFAULT_CATEGORIES, DISCLOSURE_RULES, Disclosure, Validity
+from gongkai.catalog.rules import (
+    ANNUAL_REPORT,
+    DEFAULT_CATEGORIES,
+    DISCLOSURE_RULES,
+    Art20Kind,
+    Disclosure,
+    Validity,
+)
 from gongkai.catalog.selectors import public_records
 from gongkai.catalog.taxonomy import TOP_LEVELS, TOPIC_PATHS
 from gongkai.core import uploads
 from gongkai.core.params import page_number, query_id, query_year
+from gongkai.portal import site
 from gongkai.portal.cache import (
     PAGED,
     QueryParams,
@@ -34,17 +46,24 @@ from gongkai.portal.cache import (
     norm_choice,
     norm_id,
     norm_page,
+    norm_uncached,
     norm_year,
     not_cacheable,
     platform_scope,
     record_scope,
 )
+from gongkai.portal.filters import PUBLIC_VALIDITY_KEYS, PolicyFilterForm, RecordFilterForm, validity_label
+from gongkai.reports.selectors import public_reports
 from gongkai.search.backends import search
 
 PAGE_SIZE = 20
 # The query parameters the content page reads; the page cache keys on exactly these (canonical form).
 CONTENT_PARAMS: QueryParams = {"page": norm_page, "category": norm_id, "year": norm_year,
-                               "topic": norm_choice(frozenset(TOP_LEVELS) | frozenset(TOPIC_PATHS))}
+                               "topic": norm_choice(frozenset(TOP_LEVELS) | frozenset(TOPIC_PATHS)),
+                               "validity": norm_choice(PUBLIC_VALIDITY_KEYS),
+                               # Free text and date ranges are served fresh, never stored (bounded keys).
+                               "q": norm_uncached, "doc_number": norm_uncached, "issuer": norm_uncached,
+                               "date_from": norm_uncached, "date_to": norm_uncached}
 # The browse facets' counts are GROUP BY results cached this long per catalog version; list totals are live.
 FACET_SECONDS = 60
 
@@ -65,7 +84,11 @@ def _pager_query(request: HttpRequest, params: QueryParams) -> str:
     """The page's other declared parameters for the pager links (never the raw query string, so a
     cached page cannot carry a visitor's junk parameters to the next visitor)."""
     others = {k: v for k, v in params.items() if k != "page"}
-    return canonical_query(request, others) or ""
+    canonical = canonical_query(request, others)
+    if canonical is not None:
+        return canonical
+    # A page that is never stored (free text, dates): keep the declared parameters as typed.
+    return urlencode({k: request.GET[k][:100] for k in sorted(others) if request.GET.get(k, "").strip()})
 
 
 @cached_page(platform_scope)
@@ -91,14 +114,24 @@ def guide(request: HttpRequest, agency_id: int) -> HttpResponse:
     """政府信息公开指南, generated from the agency's own fields so it is always in step."""
     agency = _agency(agency_id)
     categories = InfoCategory.objects.filter(agency=agency).order_by("ordering", "id")
-    return render(request, "portal/guide.html", {"agency": agency, "categories": categories, "column": "guide"})
+    # Absolute links from the configured site address (SiteSettings.base_url / GONGKAI_SITE_DOMAIN), never
+    # the request's host: the guide is printed and copied into other sites.
+    return render(request, "portal/guide.html", {
+        "agency": agency, "categories": categories, "column": "guide",
+        "apply_url": site.absolute(reverse("apply:form") + f"?agency={agency.pk}"),
+        "lookup_url": site.absolute(reverse("apply:lookup")),
+        "fees_url": site.absolute(reverse("apply:fees")),
+        "content_url": site.absolute(reverse("portal:content", args=[agency.pk])),
+        "fee_source": fees.SOURCE, "piece_bands": fees.bands("pieces"), "page_bands": fees.bands("pages"),
+    })
 
 
 def _category_list(request: HttpRequest, agency: Agency, category_name: str, column: str,
                    template: str) -> HttpResponse:
     qs = (public_records().filter(agency=agency, category__name=category_name)
-          .select_related("category").defer("body", "summary").order_by("-published_at", "-id"))
-    return render(request, template, {"agency": agency, "page": _page(request, qs), "column": column,
+          .select_related("category", "agency").defer("body", "summary").order_by("-published_at", "-id"))
+    page = _page(request, qs)
+    return render(request, template, {"agency": agency, "page": page, "rows": _rows(page), "column": column,
                                       "column_title": category_name, "pager_query": ""})
 
 
@@ -107,16 +140,26 @@ def rules(request: HttpRequest, agency_id: int) -> HttpResponse:
     return _category_list(request, _agency(agency_id), DISCLOSURE_RULES, "rules", "portal/category_list.html")
 
 
-@cached_page(agency_scope, PAGED)
 def annual_reports(request: HttpRequest, agency_id: int) -> HttpResponse:
-    return _category_list(request, _agency(agency_id), ANNUAL_REPORT, "annual_reports", "portal/category_list.html")
+    """政府信息公开年报 of one agency: its published annual reports by year (the official form on
+    /nianbao/), then any report documents published as catalog records. Not page-cached: publishing a
+    report does not bump the catalog version."""
+    agency = _agency(agency_id)
+    reports = list(public_reports().filter(agency=agency).order_by("-year", "-version")[:200])
+    qs = (public_records().filter(agency=agency, category__name=ANNUAL_REPORT)
+          .select_related("category", "agency").defer("body", "summary").order_by("-published_at", "-id"))
+    page = _page(request, qs)
+    return render(request, "portal/annual_reports.html", {
+        "agency": agency, "reports": reports, "page": page, "rows": _rows(page), "column": "annual_reports",
+        "column_title": ANNUAL_REPORT, "pager_query": ""})
 
 
 @cached_page(agency_scope, CONTENT_PARAMS)
 def content(request: HttpRequest, agency_id: int) -> HttpResponse:
-    """法定主动公开内容: browse by category, topic (first level) and year."""
+    """法定主动公开内容: a left tree of categories and topics with counts, 条件检索 (date range, category,
+    topic, issuer, 文号, validity, year) and a paged list with 索引号, 发布机构, dates and 有效性."""
     agency = _agency(agency_id)
-    qs = public_records().filter(agency=agency).select_related("category").defer("body", "summary")
+    qs = public_records().filter(agency=agency).select_related("category", "agency").defer("body", "summary")
     topic = request.GET.get("topic", "")
     # Keyed by the agency's catalog version, so a publication, withdrawal or category edit shows at once.
     version = versions.current(agency.pk)
@@ -132,17 +175,40 @@ def content(request: HttpRequest, agency_id: int) -> HttpResponse:
     year_value = query_year(request)
     if year_value is not None:
         qs = qs.filter(published_on__year=year_value)
+    form = RecordFilterForm(request.GET or None)
+    qs = form.apply(qs)
     known: dict[str, list[dict[str, Any]]] = facets or {}
     if (category_id is not None and category_id not in {c["category__id"] for c in known.get("categories", [])}) or (
             year_value is not None and year_value not in {y["y"] for y in known.get("years", [])}):
         not_cacheable(request)
+    page = _page(request, qs.order_by("-published_at", "-id"))
     return render(request, "portal/content.html", {
-        "agency": agency, "page": _page(request, qs.order_by("-published_at", "-id")), "facets": facets,
+        "agency": agency, "page": page, "rows": _rows(page), "facets": facets, "form": form,
+        "tree": _topic_tree(known.get("topics", [])),
         "pager_query": _pager_query(request, CONTENT_PARAMS),
         "column": "content",
         "selected": {"category": str(category_id or ""), "topic": topic, "year": str(year_value or "")},
         "top_levels": TOP_LEVELS,
     })
+
+
+def _rows(page: Page[Any]) -> list[dict[str, Any]]:
+    """List rows with the public validity label (现行有效/已修改/已失效/已废止)."""
+    return [{"record": r, "validity": validity_label(r)} for r in page]
+
+
+def _topic_tree(topics: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """First-level topics with their second-level children and counts (only topics that have records)."""
+    tree: dict[str, dict[str, Any]] = {}
+    for row in topics:
+        path = str(row["topic"] or "")
+        top, _sep, sub = path.partition("\\")
+        node = tree.setdefault(top, {"topic": top, "n": 0, "children": []})
+        node["n"] += row["n"]
+        if sub:
+            node["children"].append({"topic": path, "label": sub, "n": row["n"]})
+    order = {name: i for i, name in enumerate(TOP_LEVELS)}
+    return sorted(tree.values(), key=lambda n: order.get(n["topic"], len(order)))
 
 
 def _facets(qs: QuerySet[Any]) -> dict[str, list[dict[str, Any]]]:
@@ -160,7 +226,7 @@ def record_page(request: HttpRequest, record_id: int) -> HttpResponse:
     record = get_object_or_404(public_records().select_related("agency", "category"), pk=record_id)
     shows_content = record.disclosure == Disclosure.PROACTIVE
     # Related records (policy ↔ interpretations, replaced ↔ replacing); each lookup uses its FK index.
-    fields = ("pk", "title", "interprets_id", "replaced_by_id")
+    fields = ("pk", "title", "interprets_id", "replaced_by_id", "summary", "published_on", "doc_number")
     links = list(public_records().filter(interprets=record).values(*fields))
     links += public_records().filter(replaced_by=record).values(*fields)
     related_ids = [pk for pk in (record.interprets_id, record.replaced_by_id) if pk]
@@ -168,6 +234,7 @@ def record_page(request: HttpRequest, record_id: int) -> HttpResponse:
         links += public_records().filter(pk__in=related_ids).values(*fields)
     return render(request, "portal/record.html", {
         "agency": record.agency, "record": record, "shows_content": shows_content, "column": "content",
+        "validity": validity_label(record),
         "attachments": list(record.attachments.values("pk", "name", "kind", "size")) if shows_content else [],
         "interprets": next((r for r in links if r["pk"] == record.interprets_id), None),
         "replaced_by": next((r for r in links if r["pk"] == record.replaced_by_id), None),
@@ -212,3 +279,53 @@ def search_view(request: HttpRequest) -> HttpResponse:
         "agencies": Agency.objects.filter(is_active=True).order_by("path").only("id", "name", "path"),
     })
 
+
+
+def agency_index(request: HttpRequest) -> HttpResponse:
+    """政府信息公开: every agency's column, grouped by level, with direct links to its standard parts."""
+    agencies = list(Agency.objects.filter(is_active=True).order_by("path", "ordering"))
+    levels = [(label, [a for a in agencies if a.level == value]) for value, label in Level.choices]
+    return render(request, "portal/agencies.html", {"levels": [(label, items) for label, items in levels if items]})
+
+
+POLICY_PAGE_SIZE = 20
+
+
+def policies(request: HttpRequest) -> HttpResponse:
+    """政策文件库: 规章 and 行政规范性文件 of every agency, with 现行有效/已修改/已失效/已废止 on each row and
+    as a filter, and each policy's 解读 linked beside it."""
+    form = PolicyFilterForm(request.GET or None)
+    agency_id = query_id(request, "agency")
+    qs = (public_records().filter(kind__in=[Art20Kind.REGULATION, Art20Kind.NORMATIVE])
+          .select_related("agency").defer("body"))
+    if agency_id is not None:
+        qs = qs.filter(agency_id=agency_id)
+    qs = form.apply(qs)
+    page = _page(request, qs.order_by("-published_at", "-id"), POLICY_PAGE_SIZE)
+    ids = [r.pk for r in page]
+    interpretations: dict[int, list[dict[str, Any]]] = {}
+    for row in public_records().filter(interprets_id__in=ids).values("pk", "title", "interprets_id"):
+        interpretations.setdefault(row["interprets_id"], []).append(dict(row))
+    rows = [{"record": r, "validity": validity_label(r), "kind": Art20Kind(r.kind).label,
+             "interpretations": interpretations.get(r.pk, [])} for r in page]
+    others = {k: v for k, v in request.GET.items() if k != "page" and v}
+    return render(request, "portal/policies.html", {
+        "form": form, "page": page, "rows": rows, "pager_query": urlencode(others),
+        "agency_id": agency_id,
+        "agencies": Agency.objects.filter(is_active=True).order_by("path").only("id", "name", "path"),
+    })
+
+
+def mode_switch(request: HttpRequest) -> HttpResponse:
+    """长者模式 on or off by a plain link (no JavaScript): a cookie for a year, then back to the page."""
+    back = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()) or not back.startswith("/"):
+        back = "/"
+    response = HttpResponseRedirect(back)
+    if request.GET.get("set") == site.ELDER:
+        response.set_cookie(site.MODE_COOKIE, site.ELDER, max_age=365 * 24 * 3600, samesite="Lax",
+                            secure=request.is_secure(), httponly=True)
+    else:
+        response.delete_cookie(site.MODE_COOKIE, samesite="Lax")
+    return response

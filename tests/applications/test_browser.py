@@ -54,7 +54,7 @@ def test_apply_correct_consult_extend_answer(live_server: Any, browser_page: Any
     page.select_option("#id_agency", str(agency.pk))
     page.select_option("#id_applicant_type", "natural_person")
     page.fill("#id_applicant_name", "张三")
-    page.fill("#id_id_number", "110101199003071234")
+    page.fill("#id_id_number", "110101199001061234")  # GB 11643 check digit valid
     page.fill("#id_phone", "13800005678")
     page.fill("#id_info_name", "2025年教师招聘面试评分细则")
     page.fill("#id_info_description", "面试评分标准及各考官评分")
@@ -64,7 +64,7 @@ def test_apply_correct_consult_extend_answer(live_server: Any, browser_page: Any
     assert app.received_on == D(2026, 3, 2)
     page.click("text=查看办理进度")
     assert page.inner_text(".due-date") == "2026-03-30"
-    assert "110***********1234" in page.content() and "110101199003071234" not in page.content()
+    assert "110***********1234" in page.content() and "110101199001061234" not in page.content()
 
     # 2. staff work the case
     staff = page.context.browser.new_context(locale="zh-CN").new_page()

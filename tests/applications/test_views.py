@@ -37,7 +37,8 @@ def test_fee_calculator_page(client: Any) -> None:
 def test_public_submit_and_status_with_second_factor(client: Any, agency: Any) -> None:
     r = client.post("/apply/", {
         "agency": agency.pk, "applicant_type": "commercial", "applicant_name": "某公司", "id_doc_type": "credit_code",
-        "id_number": "91330100MA2XXXXX1Y", "phone": "0571-88886666", "info_name": "某项目环评批复",
+        "legal_rep": "李四", "contact_name": "王五",
+        "id_number": "91330100MA2XXXXX1B", "phone": "0571-88886666", "info_name": "某项目环评批复",
         "provision_form": "electronic", "provision_way": "email"})
     assert r.status_code == 302
     app = Application.objects.get()
@@ -51,7 +52,7 @@ def test_public_submit_and_status_with_second_factor(client: Any, agency: Any) -
     ok = other.post("/apply/status/", {"code": app.tracking_code.lower(), "phone_tail": "6666"})
     assert ok.status_code == 302
     status = other.get(ok["Location"]).content.decode()
-    assert "91330100MA2XXXXX1Y" not in status and app.id_number_masked in status
+    assert "91330100MA2XXXXX1B" not in status and app.id_number_masked in status
     assert "答复截止日" in status
 
 

@@ -74,7 +74,7 @@ def docx(extra: dict[str, bytes] | None = None, content_types: bytes = b"<Types/
 
 def _application(**over: Any) -> dict[str, Any]:
     data = {"applicant_type": "natural_person", "applicant_name": "张三", "id_doc_type": "id_card",
-            "id_number": "110101199001011234", "phone": "13900001111", "info_name": "某项目环评批复",
+            "id_number": "110101199001061234", "phone": "13900001111", "info_name": "某项目环评批复",
             "provision_form": "electronic", "provision_way": "email"}
     data.update(over)
     return data

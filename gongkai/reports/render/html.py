@@ -76,7 +76,9 @@ def report_fragment(data: ReportData, *, fmt: Format | None = None, charts: str 
         if s.table and fmt.has_table(s.table):
             if s.key == "proactive" and charts:
                 parts.append(charts)
-            parts.append(grid_html(table_grid(fmt, section_table(fmt, s.table, data), data)))
+            # On a phone the table scrolls inside this box, never the page (focusable so keyboards can scroll).
+            parts.append(f'<div class="table-scroll" role="region" tabindex="0" aria-label="{e(s.heading)}">'
+                         + grid_html(table_grid(fmt, section_table(fmt, s.table, data), data)) + "</div>")
         text = data.narrative.get(s.key, "")
         if text:
             parts.append(_paragraphs(text))
