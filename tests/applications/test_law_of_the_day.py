@@ -349,3 +349,21 @@ def test_confirm_receipt_is_offered_only_while_awaiting_confirmation(agency: Any
     waiting = _online(agency, AnonymousUser(), dt.datetime(2026, 3, 6, 2, tzinfo=dt.UTC))
     names = [a.name for a in actions.available(waiting)]
     assert "confirm_receipt" in names and "answer" not in names and "request_correction" not in names
+
+
+def test_api_submission_awaiting_confirmation_has_no_receipt_day_yet(agency: Any, client: Any) -> None:
+    import json
+
+    from gongkai.agencies.models import OnlineReceipt
+
+    agency.online_receipt = OnlineReceipt.STAFF
+    agency.save()
+    r = client.post("/api/applications/submit", json.dumps({
+        "agency_id": agency.pk, "applicant_type": "natural_person", "applicant_name": "王五",
+        "id_number": ID_B, "phone": "13912345678", "info_name": "低保名单"}), content_type="application/json")
+    assert r.status_code == 201, r.content
+    body = r.json()
+    assert body["received_on"] is None and body["due_on"] is None and body["due_error"] == ""
+    status = client.post("/api/applications/status", json.dumps({"code": body["tracking_code"], "phone_tail": "5678"}),
+                         content_type="application/json").json()
+    assert status["explanation"][0].startswith("申请已提交，尚待本机关确认收到") and status["steps"] == []
