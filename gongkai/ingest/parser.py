@@ -61,7 +61,7 @@ _CHROME = re.compile(
 )
 _TITLE_RE = re.compile(
     r"^(?:关于)?(?P<a1>[^。，,；;:：]*?)(?P<y>(?:19|20)\d{2})\s*年(?:度)?(?P<a2>[^。，,；;:：]*?)"
-    r"政府信息(?:与政务)?公开(?:工作)?(?:年度)?(?:报告|年报)"
+    r"(?:政府)?信息(?:与政务)?公开(?:工作)?(?:年度)?(?:报告|年报)"
 )
 _TITLE_ALT_RE = re.compile(
     r"^(?:关于)?(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息(?:与政务)?公开(?:工作)?(?P<y>(?:19|20)\d{2})\s*年度?(?:报告|年报)"
@@ -74,7 +74,7 @@ _META_PREFIX_RE = re.compile(r"^(?:标\s*题|题\s*名|名\s*称|文章标题|�
 _TITLE_NOYEAR_RE = re.compile(r"^(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息(?:与政务)?公开(?:工作)?年度报告$")
 # The title quoted in the opening sentence: "现公布泰州市人民政府2017年政府信息公开工作年度报告".
 _PROSE_TITLE_RE = re.compile(
-    r"(?:现(?:将|予)?公布|特向社会公(?:开|布))(?P<a1>[^。，,；;:：\d《]{0,30}?)(?P<y>(?:19|20)\d{2})\s*年度?"
+    r"(?:现(?:将|予)?公(?:布|开)|特向社会公(?:开|布))(?P<a1>[^。，,；;:：\d《]{0,30}?)(?P<y>(?:19|20)\d{2})\s*年度?"
     r"(?P<a2>[^。，,；;:：\d]{0,30}?)政府信息(?:与政务)?公开(?:工作)?(?:年度)?(?:报告|年报)"
 )
 # The year in a sentence about the report: "汇报我镇2023年政府信息公开工作", "现将2020年政府信息公开工作报告如下".
@@ -86,6 +86,8 @@ _COMPILED_BY_RE = re.compile(
     r"由(?P<a>[^，。,；;（(由]{2,30}?(?:人民政府|管委会|管理委员会|委员会|局|厅|委|镇|乡|街道办事处))"
     r"(?:党政(?:综合)?办公室|办公室|政府信息公开办公室?|信息公开办)?(?:负责)?编制"
 )
+_AGENCY_LINE_RE = re.compile(
+    r"^[^\d\s，。,:：|>]{2,24}(?:人民政府|政府|局|委员会|委|厅|办公室|镇|乡|街道办事处|街道|管委会|区|县|市)$")
 _OPENING_YEAR_RE = re.compile(r"^((?:19|20)\d{2})年度?[，,]")
 _SOURCE_RE = re.compile(r"(?:来源|发布机构|发布单位)\s*[:：]\s*([^\s:：|]{2,30})")
 _HEADING_RE = re.compile(r"^[一二三四五六七八九十]+、")
@@ -520,6 +522,10 @@ class _Parser:
                     d.title = _META_PREFIX_RE.sub("", " ".join(x.strip() for x in lines)).strip()
                     d.year = int(m.group("y"))
                     d.agency_name = (m.group("a1") or m.groupdict().get("a2") or "").strip(" 　\"“”《》")
+                    if not d.agency_name and k > 0 and _AGENCY_LINE_RE.match(head[k - 1]):
+                        # "五常市民意乡" ⏎ "2021年政府信息公开工作年度报告": the agency on the line above.
+                        d.agency_name = head[k - 1].strip()
+                        d.title = f"{d.agency_name}{d.title}"
                     found = True
                     break
                 m0 = _TITLE_NOYEAR_RE.match(compact) if n > 1 else None

@@ -26,8 +26,10 @@ _CHANNEL_RE = re.compile(
     + _N + r"条"
 )
 _TOTAL_RES = (
-    re.compile(r"(?:主动)?公开(?:发布)?(?:各类)?(?:政府)?信息(?:数量|总数|数)?(?:共计?|达到?|为|累计)?\s*"
+    re.compile(r"(?<!不予)(?<!予以)(?:主动)?公开(?:发布)?(?:各类)?(?:政府)?信息(?:的)?(?:数量|总数|数)?(?:共计?|达到?|为|累计|有)?\s*"
                + _N + r"条"),
+    # "…发布信息514条，总计2401条": the sum the report states itself.
+    re.compile(r"(?<=条)[，,]\s*(?:总计|合计)\s*" + _N + r"条"),
     re.compile(r"信息公开(?:数量|总数|数)(?:共计?|达到?|为|累计)?\s*" + _N + r"条"),
     # 2008-era wording: "共发布各类主动公开信息96件".
     re.compile(r"(?:共|累计)(?:发布|公开)(?:各类)?主动公开(?:政府)?信息(?:共计?)?\s*" + _N + r"(?:条|件)"),
@@ -39,7 +41,7 @@ _CHANNEL_BARE_RE = re.compile(
 )
 _CHANNEL_WORDS = ("线上", "线下", "网站", "门户网", "公众号", "微博", "微信", "客户端", "新媒体", "公开栏", "宣传栏",
                   "公报")
-_CHANNEL_TOTAL_RE = re.compile(r"主动公开[^。；;\d]{0,10}?(?:共计?|累计|总计)")
+_CHANNEL_TOTAL_RE = re.compile(r"主动公开[^。；;\d]{0,10}?(?:共计?|累计|总计)|共计?(?:主动)?公开")
 _CATEGORY_ITEM_RE = re.compile(
     r"(?:^|[，,；;、:：])\s*(?:其中)?[:：]?\s*(?P<name>[^，,；;、:：。\d]{2,24}?)\s*" + _N + r"条"
 )
@@ -48,7 +50,8 @@ _CATEGORY_CUE_RE = re.compile(r"公开信息中|信息中[，,]|按.{0,6}分类|
 _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     # key, pattern, unit, a word the sentence must contain
     ("applications.received", re.compile(r"(?:收到|受理|新收|接收)" + _GAP + r"{0,14}?申请" + _GAP + r"{0,8}?" + _N
-                                         + r"(?:件|个|份|条)|收到(?P<n2>\d+)件" + _GAP + r"{0,8}?申请"), "件", None),
+                                         + r"(?:件|个|份|条)|收到(?P<n2>\d+)(?:件|起)" + _GAP + r"{0,8}?申请"),
+     "件", None),
     ("applications.answered", re.compile(r"(?:答复|办结)" + _GAP + r"{0,10}?" + _N + r"件"), "件", "申请"),
     ("fees.amount", re.compile(r"收取" + _GAP + r"{0,12}?费" + _GAP + r"{0,8}?(?P<n>\d+(?:\.\d+)?)\s*(?P<u>万元|元)"),
      "", None),
@@ -77,9 +80,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
 
 _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("applications.received", re.compile(r"无依申请公开(?:件|事项|申请)|"
-                                         r"未(?:收到|接到|发生)[^，。；]{0,12}?(?:依申请|公开申请)|"
+                                         r"未(?:收到|接到|接收到|发生)[^，。；]{0,12}?(?:依申请|公开申请)|"
                                          r"没有(?:收到|接到)[^，。；]{0,20}?申请|未(?:收到|接到)申请公开|依申请公开[^，。；\d]{0,6}?0件")),
-    ("fees.amount", re.compile(r"没有收费|未收取[^。；]{0,14}?费|未发生[^。；]{0,20}?收费|无[^，。；]{0,6}?收费|"
+    ("fees.amount", re.compile(r"没有收费|没有收取[^。；]{0,6}?费|没有[^。；，,]{0,12}?的收费|"
+                               r"未收取[^。；]{0,14}?费|未发生[^。；]{0,20}?收费|无[^，。；]{0,6}?收费|"
                                r"不收取[^。；]{0,10}?费|未[^。；，,]{0,20}?收取[^。；]{0,6}?费")),
     ("review.total", re.compile(r"(?:未发生|未收到|无|没有)[^。]{0,40}?行政复议")),
     ("litigation.total", re.compile(r"(?:未发生|未收到|无|没有)[^。]{0,40}?行政诉讼")),

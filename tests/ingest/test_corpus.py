@@ -23,10 +23,13 @@ IDS = [exp.id for _p, exp in ENTRIES]
 
 # Entries that read exactly (every figure right, none missing or invented, agency and year as stated).
 EXACT = {
-    "ah-suzhou-city-2016", "fj-jinan-district-2016", "fj-nanping-city-2012", "gd-bureau-2012-hant",
-    "gd-guangzhou-city-2012", "gd-jianxin-town-2018", "gs-baiyin-tjj-2020", "gs-dingxi-template",
-    "jl-jinchang-town-2025", "js-suqian-city-2017", "js-taizhou-city-2017", "js-taizhou-gxq-2017",
-    "ln-lingyuan-town-2025", "sd-liangcheng-town-2020", "sd-pingdu-office-2012", "xj-township-2023",
+    "ah-suzhou-city-2016", "cq-erlang-street-2022", "fj-jinan-district-2016", "fj-nanping-city-2012",
+    "gd-bureau-2012-hant", "gd-guangzhou-city-2012", "gd-jianxin-town-2018", "gs-baiyin-tjj-2020",
+    "gs-dingxi-template", "ha-lumiao-town-2021", "ha-luwangfen-town-2021", "ha-zhengyang-county-2014",
+    "hb-dongyuelu-street-2022", "hb-hanzheng-street-2025", "hl-jingwei-street-2022", "hl-minyi-town-2021",
+    "hn-daoxian-bureau-2013", "hn-huarong-county-2014", "jl-jinchang-town-2025", "js-suqian-city-2017",
+    "js-taizhou-city-2017", "js-taizhou-gxq-2017", "ln-lingyuan-town-2025", "sd-liangcheng-town-2020",
+    "sd-pingdu-office-2012", "sx-jianning-town-2021", "xj-township-2023", "xj-yining-county-2014",
     "yn-yipinglang-town-2022", "zj-lishui-city-2017",
 }
 
