@@ -255,3 +255,10 @@ def test_single_report_page_api_and_cli_take_the_engine(client: Any, tmp_path: P
     call_command("report", dept.code, "2024", "--out", str(tmp_path / "r.json"), stdout=io.StringIO(),
                  stderr=io.StringIO())
     assert road == [([dept.pk], 2024, "2021")]
+
+
+def test_overview_with_an_unknown_format_says_so(client: Any, county: dict[str, Any]) -> None:
+    client.force_login(county["viewer"])
+    response = client.get("/staff/reports/rollup/?year=2025&era=narrative")
+    assert response.status_code == 200
+    assert "未知的年报格式" in response.content.decode()
