@@ -208,4 +208,6 @@ def test_cli_lists_unused_sentences(db, tmp_path, capsys):
     f = tmp_path / "n.txt"
     f.write_text(text_of("2026") + "\n八、另：3月8日妇女节女职工半天休息。", encoding="utf-8")
     call_command("calendar", "import-notice", str(f), "--dry-run")
-    assert "未使用的句子（含日期）：3月8日妇女节女职工半天休息" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "未使用的句子（含日期）：3月8日妇女节女职工半天休息" in err
+    assert "未使用的句子（不含日期）：鼓励单位和个人结合落实带薪年休假等制度" in err

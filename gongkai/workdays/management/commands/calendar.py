@@ -67,6 +67,9 @@ class Command(BaseCommand):
             self.stdout.write(f"保留 {kept.date.isoformat()} {kept.kind_label} {kept.name}（来源：{kept.source}）")
         for sentence in parsed.unused:
             self.stderr.write(f"未使用的句子（含日期）：{sentence}")
+        for report in parsed.sentences:
+            if report.status == "no_date":
+                self.stderr.write(f"未使用的句子（不含日期）：{report.text}")
         for warning in parsed.warnings:
             self.stderr.write(f"提示：{warning}")
         if opts["dry_run"]:
