@@ -15,7 +15,7 @@ import hashlib
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -411,12 +411,14 @@ def fee_waive(*, notice: FeeNotice, on: dt.date, reason: str, actor: Actor) -> F
 
 def _close(application: Application, *, action: str, outcome: str, on: dt.date, actor: Actor, legal_basis: str = "",
            answer_text: str = "", referral_organ: str = "", referral_contact: str = "", kind: str = Kind.ANSWERED,
-           letter: bool = True) -> Application:
+           letter: bool = True, guard: Callable[[Application, dt.date], None] | None = None) -> Application:
     if outcome and outcome not in Outcome.values:
         raise ValidationError(f"未知的办理结果：{outcome}")
     with _acting(application, action, actor, on=on) as act:
         app = act.app
         act.move()
+        if guard is not None:
+            guard(app, on)
         app.outcome = outcome
         app.legal_basis = legal_basis or OUTCOME_BASIS.get(outcome, "")
         app.answer_text = answer_text
@@ -444,16 +446,39 @@ def application_answer(*, application: Application, outcome: str, on: dt.date, a
                   letter=letter)
 
 
+def _correction_period_over(app: Application, on: dt.date) -> None:
+    """逾期不补正 only once the period the notice gave has passed (its last day included)."""
+    req = app.clock_events.filter(kind=Kind.CORRECTION_REQUESTED).order_by("-on", "-id").first()
+    if req is not None and req.until is not None and on <= req.until:
+        raise ValidationError(f"补正期限为{req.until.isoformat()}（含当日），期满后才能按逾期不补正终止办理")
+
+
+def _payment_window_over(app: Application, on: dt.date) -> None:
+    """逾期未缴费 only after every open notice's 20-workday window (109号), counted on the real calendar.
+
+    A window that falls in a year without calendar data is only provisional (it may end later), so the
+    case cannot be closed for non-payment until the notice is imported: the applicant keeps every day.
+    """
+    cal = get_calendar()
+    for notice in app.fee_notices.filter(status=FeeStatus.NOTIFIED):
+        end, provisional = deadlines.fee_payment_deadline(notice.received_on, cal)
+        if provisional:
+            raise ValidationError(f"缴费期限暂估为{end.isoformat()}（节假日安排尚未录入），为免早于实际期限终止，"
+                                  "请录入节假日安排后再按逾期未缴费终止办理")
+        if on <= end:
+            raise ValidationError(f"缴费期限为{end.isoformat()}（含当日），期满后才能按逾期未缴费终止办理")
+
+
 def application_close_no_correction(*, application: Application, on: dt.date, actor: Actor) -> Application:
-    """No correction within the period: deemed abandoned, row （六）1."""
+    """No correction within the period: deemed abandoned, row （六）1 (only after the period, Art. 30)."""
     return _close(application, action="close_no_correction", outcome=Outcome.NO_CORRECTION, on=on, actor=actor,
-                  kind=Kind.CLOSED)
+                  kind=Kind.CLOSED, guard=_correction_period_over)
 
 
 def application_close_fee_unpaid(*, application: Application, on: dt.date, actor: Actor) -> Application:
-    """Fee not paid within the window: deemed abandoned, row （六）2."""
+    """Fee not paid within the window: deemed abandoned, row （六）2 (only after the window, 109号)."""
     return _close(application, action="close_fee_unpaid", outcome=Outcome.FEE_UNPAID, on=on, actor=actor,
-                  kind=Kind.CLOSED)
+                  kind=Kind.CLOSED, guard=_payment_window_over)
 
 
 def application_withdraw(*, application: Application, on: dt.date, reason: str, actor: Actor) -> Application:
@@ -657,5 +682,10 @@ def recompute_open(*, agency_ids: list[int] | None = None, batch: int = 2000) ->
         with transaction.atomic():
             for (due, err, prov), pks in groups.items():
                 Application.objects.filter(pk__in=pks).update(due_on=due, due_error=err, due_provisional=prov)
+            # the stored last day to pay of notices still open (a provisional one becomes real on import)
+            for notice in FeeNotice.objects.filter(application_id__in=chunk, status=FeeStatus.NOTIFIED):
+                pay_by, _provisional = deadlines.fee_payment_deadline(notice.received_on, cal)
+                if notice.pay_by != pay_by:
+                    FeeNotice.objects.filter(pk=notice.pk).update(pay_by=pay_by)
         changed += sum(len(p) for p in groups.values())
     return changed

@@ -367,3 +367,41 @@ def test_api_submission_awaiting_confirmation_has_no_receipt_day_yet(agency: Any
     status = client.post("/api/applications/status", json.dumps({"code": body["tracking_code"], "phone_tail": "5678"}),
                          content_type="application/json").json()
     assert status["explanation"][0].startswith("申请已提交，尚待本机关确认收到") and status["steps"] == []
+
+
+# ---------------------------------------------------------------- closing for lapse only after the period
+
+def test_no_closing_for_unpaid_fee_inside_the_payment_window(agency: Any) -> None:
+    app = submit(agency)
+    notice = s.fee_notice_send(application=app, method="pages", count=31, sent_on=D(2026, 3, 3),
+                               received_on=D(2026, 3, 4), actor=SYSTEM)
+    end = get_calendar().add_workdays(D(2026, 3, 4), 20)
+    assert notice.pay_by == end
+    with pytest.raises(ValidationError, match="期满后才能按逾期未缴费"):
+        s.application_close_fee_unpaid(application=app, on=end, actor=SYSTEM)
+    s.application_close_fee_unpaid(application=app, on=end + dt.timedelta(days=1), actor=SYSTEM)
+    app.refresh_from_db()
+    assert app.outcome == Outcome.FEE_UNPAID
+
+
+def test_no_closing_for_unpaid_fee_while_the_window_is_provisional(agency: Any) -> None:
+    app = submit(agency, received=D(2026, 12, 1))
+    notice = s.fee_notice_send(application=app, method="pages", count=31, sent_on=D(2026, 12, 14),
+                               received_on=D(2026, 12, 15), actor=SYSTEM)
+    assert notice.pay_by == D(2027, 1, 12)  # 20 weekdays, 2027 counted Monday–Friday
+    with pytest.raises(ValidationError, match="暂估"):
+        s.application_close_fee_unpaid(application=app, on=D(2027, 1, 20), actor=SYSTEM)
+    _add_year(2027, [D(2027, 1, 1)])
+    notice.refresh_from_db()
+    assert notice.pay_by == D(2027, 1, 13)  # recomputed on import: 元旦 moved it one workday
+    s.application_close_fee_unpaid(application=app, on=D(2027, 1, 20), actor=SYSTEM)
+
+
+def test_no_closing_for_missing_correction_before_its_period_ends(agency: Any) -> None:
+    app = submit(agency)
+    s.correction_request(application=app, on=D(2026, 3, 3), until=D(2026, 3, 20), note="请写明年度", actor=SYSTEM)
+    with pytest.raises(ValidationError, match="补正期限为2026-03-20"):
+        s.application_close_no_correction(application=app, on=D(2026, 3, 20), actor=SYSTEM)
+    s.application_close_no_correction(application=app, on=D(2026, 3, 23), actor=SYSTEM)
+    app.refresh_from_db()
+    assert app.outcome == Outcome.NO_CORRECTION
