@@ -74,7 +74,9 @@ def test_draft_review_publish_and_find_by_attachment_text(live_server: Any, brow
 
     _login(page, base, "b_reviewer")
     page.goto(record_url)
-    page.click("button:has-text('保密审查通过')")
+    page.check("input[name=decision][value=pass]")
+    page.fill("#id_opinion", "经审查，不涉及国家秘密和个人隐私，同意公开。")
+    page.click("button:has-text('提交审查意见')")
     assert page.inner_text("#record-status") == "待审批"
     _logout(page)
 
