@@ -21,6 +21,7 @@ urlpatterns = [
     path("staff/applications/", include("gongkai.applications.urls")),
     path("staff/appeals/", include("gongkai.appeals.urls")),
     path("staff/notices/", include("gongkai.notices.urls")),
+    path("staff/directories/", include("gongkai.directories.urls")),
     path("staff/supervision/", include("gongkai.supervision.urls")),
     path("staff/counter/", include("gongkai.counter.urls")),
     path("staff/worklog/", include("gongkai.worklog.urls")),
@@ -29,5 +30,6 @@ urlpatterns = [
     path("api/", include("gongkai.api.urls")),
     path("apply/", include("gongkai.applications.public_urls")),
     path("nianbao/", include("gongkai.reports.public_urls")),
+    path("directory/", include("gongkai.directories.public_urls")),
     path("", include("gongkai.portal.urls")),
 ]

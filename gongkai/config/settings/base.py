@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "gongkai.applications",
     "gongkai.appeals",
     "gongkai.notices",
+    "gongkai.directories",
     "gongkai.supervision",
     "gongkai.worklog",
     "gongkai.reports",

@@ -11,6 +11,7 @@ register = template.Library()
 STAFF_NAV = [
     ("工作台", "staff-dashboard"),
     ("公开目录", "catalog:list"),
+    ("标准目录", "directories:list"),
     ("依申请公开", "applications:list"),
     ("窗口登记", "counter:batch"),
     ("督办", "supervision:home"),
