@@ -4,6 +4,8 @@ the catalog record; ``report_document`` is a standalone page (the PDF source).""
 
 from __future__ import annotations
 
+from typing import Any
+
 import html
 
 from gongkai.formats import Format, get_format
@@ -17,6 +19,16 @@ table.nianbao th, table.nianbao td { border: 1px solid #000; padding: 2px 4px; t
 table.nianbao th.label { text-align: left; font-weight: normal; }
 table.nianbao td { min-width: 2.5em; }
 table.nianbao tr { break-inside: avoid; page-break-inside: avoid; }
+table.nianbao thead { display: table-header-group; break-inside: avoid; }
+"""
+
+# Print only (PDF): fixed layout keeps wide tables (Table 4 has 15 value columns) inside the page margins;
+# a heading or caption never ends a page without the table that follows it.
+PRINT_TABLE_CSS = """
+table.nianbao { table-layout: fixed; }
+table.nianbao td, table.nianbao th { min-width: 0; overflow-wrap: anywhere; }
+table.nianbao[data-table="table4"] { font-size: 9pt; }
+h2, caption { break-after: avoid; page-break-after: avoid; }
 """
 
 # Widths (percent) of the label columns by how many the table has; value columns share the rest.
@@ -39,7 +51,14 @@ def grid_html(grid: Grid, *, caption: str = "") -> str:
     if caption:
         parts.append(f"<caption>{e(caption)}</caption>")
     parts.append(_colgroup(grid))
-    for row in grid.rows():
+    rows = list(grid.rows())
+    head = _head_rows(rows)
+    # The leading all-header rows are the table's <thead>: WeasyPrint repeats it on every PDF page the
+    # table runs onto (Table 3 spans two pages), and screen readers announce it with each cell.
+    parts.append("<thead>" if head else "<tbody>")
+    for index, row in enumerate(rows):
+        if head and index == head:
+            parts.append("</thead><tbody>")
         parts.append("<tr>")
         for c in row:
             attrs = ""
@@ -56,8 +75,22 @@ def grid_html(grid: Grid, *, caption: str = "") -> str:
             else:
                 parts.append(f"<td{attrs}>{e(c.text)}</td>")
         parts.append("</tr>")
-    parts.append("</table>")
+    parts.append("</tbody></table>" if not head or head < len(rows) else "</thead></table>")
     return "".join(parts)
+
+
+def _head_rows(rows: list[list[Any]]) -> int:
+    """How many leading rows are all header cells, stopping where a header cell's rowspan would reach into
+    a row with data (a <thead> must close on a row boundary)."""
+    count, reach = 0, 0
+    for index, row in enumerate(rows):
+        if not row or not all(c.header for c in row):
+            break
+        reach = max([reach, *(index + c.rowspan for c in row)])
+        count = index + 1
+    while count and reach > count:  # a rowspan crosses the boundary: keep those rows out of the head
+        count -= 1
+    return count if count < len(rows) else 0
 
 
 def _paragraphs(text: str) -> str:
@@ -93,6 +126,6 @@ def report_document(data: ReportData, *, fmt: Format | None = None, page_css: st
     e = html.escape
     body = report_fragment(data, fmt=fmt, heading_tag="h2")
     return (f'<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>{e(data.title)}</title>'
-            f"<style>{page_css}{TABLE_CSS} h2 {{ font-family: '黑体', 'Noto Sans CJK SC', sans-serif; "
+            f"<style>{page_css}{TABLE_CSS}{PRINT_TABLE_CSS} h2 {{ font-family: '黑体', 'Noto Sans CJK SC', sans-serif; "
             f"font-size: 16pt; margin: 0.5em 0; }} table.nianbao {{ font-size: 10.5pt; }}</style></head>"
             f"<body><h1>{e(data.title)}</h1>{body}</body></html>")
