@@ -4,9 +4,8 @@ the catalog record; ``report_document`` is a standalone page (the PDF source).""
 
 from __future__ import annotations
 
-from typing import Any
-
 import html
+from typing import Any
 
 from gongkai.formats import Format, get_format
 from gongkai.reports.data import ReportData
