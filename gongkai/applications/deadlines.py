@@ -186,6 +186,9 @@ class DueResult:
         return out + self.warnings
 
 
+ONE_DAY = dt.timedelta(days=1)
+
+
 class Days(Protocol):
     """What the clock asks of a calendar: ``WorkdayCalendar`` or the provisional view over it."""
 
@@ -234,8 +237,6 @@ class ProvisionalCalendar:
                 out.append(SkippedDay(day, "holiday" if holiday else "weekend"))
         return out
 
-
-ONE_DAY = dt.timedelta(days=1)
 
 
 def _count_forward(start: dt.date, n: int, pauses: list[tuple[dt.date, dt.date]], cal: Days) -> dt.date:

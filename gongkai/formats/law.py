@@ -148,8 +148,9 @@ def review_first(on: dt.date, outcome: str) -> bool:
 def remedy_clause(on: dt.date, outcome: str, *, organ: str, document: str = "本答复") -> str:
     """The remedy sentence of a letter dated ``on`` with ``outcome`` ("" for a notice that has none)."""
     rule = remedy_rule(on)
-    text = rule.review_first if rule.review_first is not None and outcome in rule.review_first_outcomes \
-        else rule.choice
+    text = rule.choice
+    if rule.review_first is not None and outcome in rule.review_first_outcomes:
+        text = rule.review_first
     return text.format(document=document, organ=organ)
 
 
