@@ -2,8 +2,9 @@
 
 Run: `.venv/bin/python bench/ingest_bench.py` (temp directory; nothing else touched). Generates 1,000
 text reports varied from the seed reports (narrative reports with other names and years, 2021-format
-reports with random but consistent tables flattened one cell per line or as `|` rows, pre-2019 统计表
-reports) plus corrupt ones (binary, empty, not a report), runs `gongkai ingest DIR --out FILE` in a
+reports with random but consistent tables flattened one cell per line or as `|` rows, crawler one-line
+pages whose Table 3 rows are glued digit runs, pre-2019 统计表 reports) plus corrupt ones (binary, empty,
+not a report), runs `gongkai ingest DIR --out FILE` in a
 subprocess, and reads the child's peak RSS from `wait4`. The same run over the first quarter of the
 files shows whether memory stays flat as the batch grows. A batch of PDFs (drawn with WeasyPrint
 from the same figures) gives PDFs per second. Writes the "## Ingest" section of docs/benchmarks.md.
@@ -77,6 +78,12 @@ def tables_2021_text(rng: random.Random, pipes: bool) -> str:
     return "\n".join(lines)
 
 
+def get_format_2021():  # type: ignore[no-untyped-def]
+    from gongkai.formats import get_format
+
+    return get_format("2021")
+
+
 def make_files(folder: Path, n: int, rng: random.Random) -> int:
     seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     bad = 0
@@ -96,6 +103,16 @@ def make_files(folder: Path, n: int, rng: random.Random) -> int:
             text = seeds[i % 2].replace("甘州区三闸镇2018年", f"{name}{year}年").replace(
                 "榕江县民政局2019年", f"{name}{year}年").replace("174条", f"{150 + r}条")
             path.write_text(text, encoding="utf-8")
+        elif r < 20:
+            # Crawler text: header fields and the whole body on one line, Table 3 rows glued into digit runs
+            # that the constraint search must split ("831000185" = 83|1|0|0|0|1|85).
+            t3 = table3_values(rng)
+            block3 = get_format_2021().table("table3").blocks[0]
+            rows = " ".join(row.label + "".join(str(t3[(row.key, c.key)]) for c in block3.columns)
+                            for row in block3.rows)
+            path.write_text(f"标题:{name}{2021 + i % 4}年政府信息公开工作年度报告 发布时间:2022-01-20 来源:{name} "
+                            f"一、总体情况 本年度我镇主动公开政府信息{40 + r}条。 三、收到和处理政府信息公开申请情况 "
+                            f"{rows} 五、存在的主要问题及改进情况 无。", encoding="utf-8")
         elif r < 40:
             head = (f"首页 >> 信息公开\n{name}{2021 + i % 4}年政府信息公开工作年度报告\n一、总体情况\n"
                     f"本年度政府网站发布信息{r}条。\n")
@@ -167,7 +184,8 @@ def main() -> None:
 
     marginal = (N_FILES - n_quarter) / (t_full - t_q) if t_full > t_q else float("nan")
     rows = [
-        (f"Text reports, {N_FILES} files ({N_FILES - bad} reports of 2021, pre-2019 and narrative layouts"
+        (f"Text reports, {N_FILES} files ({N_FILES - bad} reports of 2021 (line-broken, `|` rows, and crawler"
+         f" one-line pages with glued digit runs split by constraint search), pre-2019 and narrative layouts"
          f" + {bad} bad files)",
          f"{t_full:.1f} s, **{N_FILES / t_full:.0f} files/s** with start-up; {good} parsed,"
          f" {error_lines} error lines (one per bad file)"),

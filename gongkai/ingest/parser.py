@@ -255,6 +255,23 @@ def _explode_spaced_table(text: str) -> list[Token] | None:
     return out
 
 
+def _glued_rows(piece: str) -> list[Token] | None:
+    """Several "label+digits" rows on one line, separated by spaces ("（二）部分公开…0000000 1.属于国家秘密5100006"):
+    one line per row, so each is split into its label and its glued run."""
+    if " " not in piece:
+        return None
+    parts = piece.split()
+    labels = _all_labels()
+    hits = 0
+    for p in parts:
+        m = _LABEL_DIGITS_RE.match(p)
+        if m and normalize_label(m.group(1)) in labels:
+            hits += 1
+    if hits < 2:
+        return None
+    return [Token("line", p) for p in parts]
+
+
 def _split_run_on(tokens: Sequence[Token]) -> list[Token]:
     out: list[Token] = []
     for t in tokens:
@@ -269,6 +286,10 @@ def _split_run_on(tokens: Sequence[Token]) -> list[Token]:
             if not piece:
                 continue
             # "一、概述 2016年，我镇…": the heading, then its body.
+            rows = _glued_rows(piece)
+            if rows is not None:
+                out.extend(rows)
+                continue
             m = _HEAD_BODY_RE.match(piece)
             if m:
                 out.append(Token("line", m.group(1)))

@@ -69,3 +69,22 @@ def test_table_on_one_line_with_spaced_cells() -> None:
     assert d.value("table3", "denied.state_secret", "total") is None  # not printed: absent, not 0
     span = ev["table3|granted|natural_person"].span
     assert span is not None and extracted[span[0]:span[1]] == "2"
+
+
+def test_crawler_line_with_glued_rows_is_split_by_the_rules() -> None:
+    text = ("标题:某镇2021年政府信息公开工作年度报告 发布时间:2022-01-20 来源:某镇 一、总体情况 "
+            "本年度我镇主动公开政府信息40条。 三、收到和处理政府信息公开申请情况 "
+            "一、本年新收政府信息公开申请数量831000185 二、上年结转政府信息公开申请数量0000000 "
+            "三、本年度办理结果 （一）予以公开500000050 "
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）331000135 "
+            "（七）总计831000185 四、结转下年度继续办理0000000 五、存在的主要问题及改进情况 无。")
+    d, ev, extracted = parse_reading(read_text(text))
+    assert [d.value("table3", r, "total") for r in ("new_received", "granted", "partial", "total")] == [85, 50, 35, 85]
+    # 331000135 is 33|1|0|0|0|1|35 or 3|31|0|0|0|1|35; the rows that would settle it (R2) are not printed, so
+    # the two cells stay unsure with both readings and the cells both readings share are known.
+    assert d.value("table3", "partial", "natural_person") is None
+    assert set(ev["table3|partial|natural_person"].alternatives) == {33, 3}
+    assert set(ev["table3|partial|commercial"].alternatives) == {1, 31}
+    assert d.value("table3", "partial", "other_org") == 1
+    span = ev["table3|granted|natural_person"].span
+    assert span is not None and extracted[span[0]:span[1]] == "50"
