@@ -28,7 +28,7 @@ from gongkai.catalog.indexing import search_key
 from gongkai.catalog.models import IndexCounter, InfoCategory, Record
 from gongkai.catalog.rules import DEFAULT_CATEGORIES, POLICY_INTERPRETATION, format_index_number, index_period
 from gongkai.catalog.workflow import Status
-from gongkai.core import bulkcopy, clock
+from gongkai.core import bulkcopy, clock, documents
 from gongkai.core.actors import SYSTEM, Actor
 from gongkai.search.backends import index_many
 
@@ -78,7 +78,7 @@ def _publish_chain(record: Record, actor: Actor, now: dt.datetime) -> Record:
     return services.record_act(record=record, action="publish", actor=actor, now=now)
 
 
-def _load_agency(agency: Agency, actor: Actor) -> None:
+def _load_agency(agency: Agency, actor: Actor, *, with_pdf: bool = False) -> None:
     if Record.objects.filter(agency=agency).exists():
         return
     services.categories_ensure(agency=agency, actor=actor)
@@ -128,6 +128,7 @@ def _load_agency(agency: Agency, actor: Actor) -> None:
                 "formed_on": dt.date(year, 10, 12), "written_on": dt.date(year, 10, 12),
                 "summary": "公开征求社会公众对农村公路养护计划的意见建议。",
             })
+            _attach_draft_plan(stuck, agency, actor, with_pdf=with_pdf)
             services.record_act(record=stuck, action="submit", actor=actor)
         for half, (start, end) in enumerate(((dt.date(year, 1, 1), dt.date(year, 6, 30)),
                                              (dt.date(year, 7, 1), dt.date(year, 12, 31)))):
@@ -140,10 +141,29 @@ def _load_agency(agency: Agency, actor: Actor) -> None:
                                         count=45 + 3 * half, actor=actor)
 
 
+def _attach_draft_plan(record: Record, agency: Agency, actor: Actor, *, with_pdf: bool) -> None:
+    """The consultation draft as a DOCX (and, for the county government, the same as a PDF), so the
+    reviewer has attachments to open inline on the demo's record waiting for review."""
+    plan = documents.OfficialDoc(
+        title=f"{agency.display_name}农村公路养护计划（征求意见稿）",
+        paragraphs=["一、养护目标：县乡道路优良中等路率达到85%以上。",
+                    "二、养护重点：危桥改造、安全生命防护工程和路面修复。",
+                    "三、资金保障：县级财政按每公里每年一定标准安排养护资金。"],
+        signature=[agency.name], date=documents.chinese_date(dt.date(2026, 10, 12)),
+        table=[["年度", "计划养护里程（公里）"], ["2026", "120"], ["2027", "135"], ["2028", "150"]])
+    services.attachment_add(record=record, name="农村公路养护计划（征求意见稿）.docx",
+                            data=documents.docx_bytes(plan), title="附件1：农村公路养护计划（征求意见稿）",
+                            actor=actor)
+    if with_pdf:
+        services.attachment_add(record=record, name="农村公路养护计划（征求意见稿）.pdf",
+                                data=documents.pdf_bytes(documents.doc_html(plan)),
+                                title="附件2：农村公路养护计划（征求意见稿，PDF版）", actor=actor)
+
+
 def load(county: DemoCounty) -> None:
     actor = _admin()
     for agency in [county.county, *county.departments, *county.townships]:
-        _load_agency(agency, actor)
+        _load_agency(agency, actor, with_pdf=agency == county.county)
 
 
 # ---------------------------------------------------------------- scale

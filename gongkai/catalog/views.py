@@ -136,7 +136,11 @@ def _render_detail(request: HttpRequest, record: Record, **given: Any) -> HttpRe
         "channels": record.channel_publications.all(),
         "interpretations": record.interpretations.all(),
         "opinions": record.review_opinions.select_related("reviewer"),
-        "events": Event.objects.for_object(record).select_related("actor").order_by("at", "id"),
+        # The record's own events and those of its current attachments (added, arranged) in one history.
+        "events": (Event.objects.for_object(record) | Event.objects.filter(
+            object_type=Attachment._meta.label_lower,
+            object_id__in=[str(pk) for pk in record.attachments.values_list("pk", flat=True)],
+        )).select_related("actor").order_by("at", "id"),
         "upload_form": forms.AttachmentForm(), "channel_form": forms.ChannelPublicationForm(),
         "review_form": forms.ReviewForm(), "repeal_form": forms.RepealForm(record=record),
         "arrange_form_rows": [(a, a.title, a.position) for a in record.attachments.all()],
