@@ -107,3 +107,23 @@ def test_counter_needs_an_acting_role(client: Client, platform: dict[str, Agency
     client.force_login(member(other))
     r = client.post("/staff/counter/", _post(platform["desk"], [_row(1)], {}))
     assert r.status_code == 200 and Application.objects.count() == 0  # the desk is not a choice for them
+
+
+def test_demo_desk_is_idempotent_and_routed(db: Any) -> None:
+    from gongkai.agencies.demo import load_county
+    from gongkai.applications import demo as applications_demo
+    from gongkai.counter import demo
+    from gongkai.supervision.models import SupervisionNote
+
+    county = load_county()
+    applications_demo.load(county)
+    demo.load(county)
+    demo.load(county)  # a second run adds nothing
+    cases = Application.objects.filter(info_description__endswith=demo.MARK)
+    assert cases.count() == 4
+    assert sorted(cases.values_list("status", flat=True)) == sorted(
+        [Status.TO_ROUTE, Status.TO_SIGN, Status.ANSWERED, Status.PROCESSING])
+    answered = cases.get(status=Status.ANSWERED)
+    assert [s.kind for s in answered.routing_steps.all()] == ["routed", "returned", "routed", "signed"]
+    assert answered.guided_paths.get().outcome == "granted" and "第（一）项" in answered.legal_basis
+    assert SupervisionNote.objects.filter(application__in=cases).count() == 1
