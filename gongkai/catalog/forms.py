@@ -40,7 +40,7 @@ ASSIGNED_FIELDS = (
 
 class RichTextWidget(forms.Textarea):
     """正文: a plain textarea that ``catalog/editor.js`` turns into the Trix editor served from our own
-    static files (no CDN; docs/decisions/0011-trix-rich-text.md). Without JavaScript the textarea stays
+    static files (no CDN; docs/decisions/0013-staff-authoring-and-review.md). Without JavaScript the textarea stays
     usable; either way the HTML is cleaned by ``services.sanitise_html`` before it is stored."""
 
     template_name = "django/forms/widgets/textarea.html"
