@@ -114,6 +114,7 @@ def test_edit_requires_admin_role(client, agency):
     client.force_login(admin)
     resp = client.post(f"/staff/agencies/{agency.pk}/edit/", {
         "name": agency.name, "office_name": "新办公室", "index_date_format": "YYYY", "approval_levels": 2,
+        "online_receipt": "submission",
     })
     assert resp.status_code == 302
     agency.refresh_from_db()
