@@ -53,6 +53,8 @@ from gongkai.portal.cache import (
     record_scope,
 )
 from gongkai.portal.filters import PUBLIC_VALIDITY_KEYS, PolicyFilterForm, RecordFilterForm, validity_label
+from gongkai.reports.data import ReportData
+from gongkai.reports.report_charts import year_trend
 from gongkai.reports.selectors import public_reports
 from gongkai.search.backends import search
 
@@ -146,11 +148,17 @@ def annual_reports(request: HttpRequest, agency_id: int) -> HttpResponse:
     report does not bump the catalog version."""
     agency = _agency(agency_id)
     reports = list(public_reports().filter(agency=agency).order_by("-year", "-version")[:200])
+    latest: dict[int, ReportData] = {}
+    for r in reports:  # newest version first: keep one per year
+        if r.year not in latest and r.data:
+            latest[r.year] = ReportData.from_json(r.data)
+    trend = year_trend(list(latest.items()))
     qs = (public_records().filter(agency=agency, category__name=ANNUAL_REPORT)
           .select_related("category", "agency").defer("body", "summary").order_by("-published_at", "-id"))
     page = _page(request, qs)
     return render(request, "portal/annual_reports.html", {
         "agency": agency, "reports": reports, "page": page, "rows": _rows(page), "column": "annual_reports",
+        "trend": trend,
         "column_title": ANNUAL_REPORT, "pager_query": ""})
 
 

@@ -130,28 +130,52 @@ def grouped_bar_chart(categories: Sequence[str], series: Mapping[str, Sequence[N
 
 def line_chart(x_labels: Sequence[str], series: Mapping[str, Sequence[Num | None]], *, title: str,
                unit: str = "", width: int = 640, height: int = 280) -> SafeString:
-    """One line per series over ``x_labels`` (e.g. applications per year by agency); None breaks the line."""
+    """One line per series over ``x_labels`` (e.g. applications per year by agency); None breaks the line.
+
+    When every label is a year, the x axis is a true time axis: each year sits at its distance from the
+    first, every year in the span gets a tick, and a year with no figure is a gap (2019, 2020, 2023 are not
+    drawn as three evenly spaced points)."""
     names = list(series)
     left, right, top, bottom = 50, 150, 30, 40
     plot_w, plot_h = width - left - right, height - top - bottom
     vmax = _nice_max(max((float(v) for n in names for v in series[n] if v is not None), default=0.0))
-    step = plot_w / max(1, len(x_labels) - 1)
+    years = year_positions(x_labels)
     body = [f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" stroke="#333"/>',
             f'<text x="{left - 6}" y="{top + 4}" text-anchor="end">{_fmt(vmax if vmax % 1 else int(vmax))}</text>',
             f'<text x="{left - 6}" y="{top + plot_h}" text-anchor="end">0</text>']
-    for i, lbl in enumerate(x_labels):
-        body.append(f'<text x="{left + i * step:.1f}" y="{top + plot_h + 16}" text-anchor="middle">{_e(lbl)}</text>')
+    if years is not None:
+        first, span = years[0], max(1, years[-1] - years[0])
+        xs = [left + plot_w * (y - first) / span for y in years]
+        step = plot_w / span
+        for year in range(first, first + span + 1):
+            x = left + (year - first) * step
+            body.append(f'<line x1="{x:.1f}" y1="{top + plot_h}" x2="{x:.1f}" y2="{top + plot_h + 4}" stroke="#333"/>'
+                        f'<text x="{x:.1f}" y="{top + plot_h + 16}" text-anchor="middle">{year}</text>')
+    else:
+        step = plot_w / max(1, len(x_labels) - 1)
+        xs = [left + i * step for i in range(len(x_labels))]
+        for i, lbl in enumerate(x_labels):
+            body.append(f'<text x="{xs[i]:.1f}" y="{top + plot_h + 16}" text-anchor="middle">{_e(lbl)}</text>')
     for si, name in enumerate(names):
         colour = PALETTE[si % len(PALETTE)]
         segment: list[str] = []
+        previous_year: int | None = None
         for i, v in enumerate(series[name]):
+            # On a time axis a missing year between two points breaks the line as a blank value does.
+            if years is not None and v is not None and previous_year is not None and years[i] - previous_year > 1:
+                if len(segment) > 1:
+                    body.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" '
+                                f'points="{" ".join(segment)}"/>')
+                segment = []
+            if years is not None and v is not None:
+                previous_year = years[i]
             if v is None:
                 if len(segment) > 1:
                     pts = " ".join(segment)
                     body.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{pts}"/>')
                 segment = []
                 continue
-            x, y = left + i * step, top + plot_h - plot_h * float(v) / vmax
+            x, y = xs[i], top + plot_h - plot_h * float(v) / vmax
             segment.append(f"{x:.1f},{y:.1f}")
             body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}"><title>{_e(name)} '
                         f'{_e(x_labels[i])}：{_fmt(v)}{_e(unit)}</title></circle>'
@@ -161,3 +185,16 @@ def line_chart(x_labels: Sequence[str], series: Mapping[str, Sequence[Num | None
     body.extend(_legend(names, left + plot_w + 16, top + 10))
     desc = "；".join(f"{n}：" + "，".join(f"{x_labels[i]}{_fmt(v)}" for i, v in enumerate(series[n])) for n in names)
     return _frame(width, height, title, desc, body)
+
+
+def year_positions(labels: Sequence[str]) -> list[int] | None:
+    """The labels as increasing years (``"2019"`` or ``"2019年"``), or None when they are not all years."""
+    years: list[int] = []
+    for label in labels:
+        text = str(label).removesuffix("年")
+        if not (len(text) == 4 and text.isdigit()):
+            return None
+        years.append(int(text))
+    if not years or any(b <= a for a, b in itertools.pairwise(years)):
+        return None
+    return years

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from gongkai.core.params import query_id, query_year
 from gongkai.reports import selectors
 from gongkai.reports.data import ReportData
 from gongkai.reports.models import AnnualReport
@@ -30,11 +31,22 @@ def charts_html(data: ReportData, previous: ReportData | None = None) -> str:
 
 
 def nianbao_list(request: HttpRequest) -> HttpResponse:
-    reports = selectors.public_reports()[:1000]
+    """Published reports by year, filterable by agency and year (``?agency=<id>&year=<yyyy>``)."""
+    all_reports = selectors.public_reports()
+    agency_id, year = query_id(request, "agency"), query_year(request)
+    reports = all_reports
+    if agency_id is not None:
+        reports = reports.filter(agency_id=agency_id)
+    if year is not None:
+        reports = reports.filter(year=year)
     years: dict[int, list[AnnualReport]] = {}
-    for r in reports:
+    for r in reports[:1000]:
         years.setdefault(r.year, []).append(r)
-    return render(request, "nianbao/list.html", {"years": sorted(years.items(), reverse=True)})
+    agencies = sorted({(r.agency.path, r.agency_id, r.agency.name) for r in all_reports[:1000]})
+    return render(request, "nianbao/list.html", {
+        "years": sorted(years.items(), reverse=True), "agency_id": agency_id, "year": year,
+        "agencies": [(pk, name) for _path, pk, name in agencies],
+        "all_years": sorted({r.year for r in all_reports[:1000]}, reverse=True)})
 
 
 def nianbao_detail(request: HttpRequest, report_id: int) -> HttpResponse:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.utils.safestring import SafeString, mark_safe
 
-from gongkai.reports.charts import bar_chart, grouped_bar_chart
+from gongkai.reports.charts import bar_chart, grouped_bar_chart, line_chart
 from gongkai.reports.data import Number, ReportData
 from gongkai.reports.narrative import outcome_counts
 
@@ -44,3 +44,16 @@ def report_charts(data: ReportData, previous: ReportData | None = None) -> SafeS
     if not parts:
         return mark_safe("")
     return mark_safe('<div class="nianbao-charts">' + "".join(parts) + "</div>")
+
+
+def year_trend(reports: list[tuple[int, ReportData]]) -> SafeString:
+    """Headline figures of one agency's published reports over the years, on a true time axis (a year
+    without a published report is a gap): proactive items, applications received and answered."""
+    if len(reports) < 2:
+        return mark_safe("")
+    ordered = sorted(reports, key=lambda item: item[0])
+    labels = [str(year) for year, _data in ordered]
+    keys = [("proactive.total", "主动公开信息"), ("applications.received", "新收申请"),
+            ("applications.answered", "办结申请")]
+    series = {label: [_prev(data, key) for _year, data in ordered] for key, label in keys}
+    return line_chart(labels, series, title="历年主要数据", unit="")
