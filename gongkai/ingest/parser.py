@@ -316,6 +316,7 @@ class _Parser:
         self.glued: dict[tuple[str, str], tuple[list[tuple[int, ...]], int | None, list[str], str]] = {}
         self._offsets: list[int] | None = None
         self._last_idx: list[int] = []
+        self._col_labels: dict[int, dict[str, str]] = {}
         # The 2008-era table: value columns from its header, whether it has a row-code column.
         self.local_cols: list[str] = []
         self.local_code = False
@@ -338,7 +339,11 @@ class _Parser:
 
     def note_evidence(self, table: Table, row: Row, col: str, idx: int | None, *,
                       alternatives: tuple[int | Decimal, ...] = (), sub: tuple[int, int] | None = None) -> None:
-        label = next((c.label for b in table.blocks for c in b.columns if c.key == col), col)
+        labels = self._col_labels.get(id(table))
+        if labels is None:
+            labels = {c.key: c.label for blk in table.blocks for c in blk.columns}
+            self._col_labels[id(table)] = labels
+        label = labels.get(col, col)
         span: tuple[int, int] | None = None
         text = ""
         if idx is not None and 0 <= idx < len(self.tokens):

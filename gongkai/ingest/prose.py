@@ -33,11 +33,13 @@ _TOTAL_RES = (
     re.compile(r"信息公开(?:数量|总数|数)(?:共计?|达到?|为|累计)?\s*" + _N + r"条"),
     # 2008-era wording: "共发布各类主动公开信息96件".
     re.compile(r"(?:共|累计)(?:发布|公开)(?:各类)?主动公开(?:政府)?信息(?:共计?)?\s*" + _N + r"(?:条|件)"),
+    # "主动公开省政府及省政府办公厅政府信息759件": a total counted in 件.
+    re.compile(r"主动公开[^。；;\d，,]{0,20}?政府信息\s*" + _N + r"件"),
 )
 # "局微信公众号公开政府信息175条", "网站共发布各类信息46106条": a channel named without 在/通过.
 _CHANNEL_BARE_RE = re.compile(
     r"(?P<ch>[^，。；,;、:：\d]{0,12}?(?:门户网站|网站|公众号|微博|微信|客户端|头条号|新媒体))(?P<q>[“\"][^”\"]{1,20}[”\"])?"
-    r"(?:共计?|累计)?(?:发布|公开|推送)(?:各类)?(?:政府|政务)?信息(?:共计?)?" + _N + r"条"
+    r"(?:共计?|累计)?(?:主动)?(?:发布|公开|推送|更新)(?:各类)?(?:政府|政务)?信息(?:共计?)?" + _N + r"条"
 )
 _CHANNEL_WORDS = ("线上", "线下", "网站", "门户网", "公众号", "微博", "微信", "客户端", "新媒体", "公开栏", "宣传栏",
                   "公报")
@@ -49,7 +51,7 @@ _CATEGORY_CUE_RE = re.compile(r"公开信息中|信息中[，,]|按.{0,6}分类|
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     # key, pattern, unit, a word the sentence must contain
-    ("applications.received", re.compile(r"(?:收到|受理|新收|接收)" + _GAP + r"{0,14}?申请" + _GAP + r"{0,8}?" + _N
+    ("applications.received", re.compile(r"(?:收到|受理|新收|接收|接受)" + _GAP + r"{0,14}?申请" + _GAP + r"{0,8}?" + _N
                                          + r"(?:件|个|份|条)|收到(?P<n2>\d+)(?:件|起)" + _GAP + r"{0,8}?申请"),
      "件", None),
     ("applications.answered", re.compile(r"(?:答复|办结)" + _GAP + r"{0,10}?" + _N + r"件"), "件", "申请"),
@@ -85,8 +87,8 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fees.amount", re.compile(r"没有收费|没有收取[^。；]{0,6}?费|没有[^。；，,]{0,12}?的收费|"
                                r"未收取[^。；]{0,14}?费|未发生[^。；]{0,20}?收费|无[^，。；]{0,6}?收费|"
                                r"不收取[^。；]{0,10}?费|未[^。；，,]{0,20}?收取[^。；]{0,6}?费")),
-    ("review.total", re.compile(r"(?:未发生|未收到|无|没有)[^。]{0,40}?行政复议")),
-    ("litigation.total", re.compile(r"(?:未发生|未收到|无|没有)[^。]{0,40}?行政诉讼")),
+    ("review.total", re.compile(r"(?:未发生|未收到|未出现|无|没有)[^。]{0,40}?行政复议")),
+    ("litigation.total", re.compile(r"(?:未发生|未收到|未出现|无|没有)[^。]{0,40}?行政诉讼")),
 )
 
 

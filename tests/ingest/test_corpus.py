@@ -28,9 +28,10 @@ EXACT = {
     "gs-dingxi-template", "ha-lumiao-town-2021", "ha-luwangfen-town-2021", "ha-zhengyang-county-2014",
     "hb-dongyuelu-street-2022", "hb-hanzheng-street-2025", "hl-jingwei-street-2022", "hl-minyi-town-2021",
     "hn-daoxian-bureau-2013", "hn-huarong-county-2014", "jl-jinchang-town-2025", "js-suqian-city-2017",
-    "js-taizhou-city-2017", "js-taizhou-gxq-2017", "ln-lingyuan-town-2025", "sd-liangcheng-town-2020",
-    "sd-pingdu-office-2012", "sx-jianning-town-2021", "xj-township-2023", "xj-yining-county-2014",
-    "yn-yipinglang-town-2022", "zj-lishui-city-2017",
+    "js-taizhou-city-2017", "js-taizhou-gxq-2017", "ln-lingyuan-town-2025", "sc-huangjia-town-2019",
+    "sd-liangcheng-town-2020", "sd-pingdu-office-2012", "sx-jianning-town-2021", "tj-hebei-office-2025",
+    "tj-jinqiao-street-2020", "xj-township-2023", "xj-yining-county-2014", "yn-yipinglang-town-2022",
+    "zj-lishui-city-2017",
 }
 
 
@@ -43,8 +44,8 @@ def _read(path: Path, exp: Expected):  # type: ignore[no-untyped-def]
 
 
 def test_corpus_is_real_and_varied() -> None:
-    assert len(ENTRIES) >= 20
-    assert len({exp.province for _p, exp in ENTRIES}) >= 10
+    assert len(ENTRIES) >= 40
+    assert len({exp.province for _p, exp in ENTRIES}) >= 20
     assert {exp.era for _p, exp in ENTRIES} >= {"2021", "2019", "narrative", "local2008"}
     for _p, exp in ENTRIES:
         assert exp.source and exp.layout and exp.level, exp.id
