@@ -1,9 +1,11 @@
 """No developer strings where staff look (issue 13 item 11): the demo county is loaded, then every staff
 page reachable by links from the dashboard is fetched as each demo role, and the visible text of each page
 must hold no event or outcome key, no "None", no template syntax, no English exception name or error
-wording, no API path and no half-translated message. Outcome, appeal and event keys are taken from their
-declarations (``formats.declarations``, ``core.eventlabels``), so a new key is checked without editing
-this test; dotted and snake_case words are caught by shape as well.
+wording, no API path and no half-translated message. The same walk collects every form a page offers;
+none may be one its user's role cannot send (item 10: sent empty, it must not answer 403). Outcome,
+appeal and event keys are taken from their declarations (``formats.declarations``,
+``core.eventlabels``), so a new key is checked without editing this test; dotted and snake_case words
+are caught by shape as well.
 
 Each role's crawl is bounded (``MAX_PAGES``, at most ``PER_SHAPE`` pages per URL shape with the ids
 replaced), so list pages with hundreds of rows do not turn it into a load test."""
@@ -96,8 +98,10 @@ def _shape(url: str) -> str:
     return re.sub(r"\d+", "N", urlsplit(url).path)
 
 
-def crawl(client: Client, start: str = "/staff/") -> tuple[dict[str, list[str]], int]:
-    """(problems by URL, pages read) for everything reachable from ``start`` within the bounds."""
+def crawl(client: Client, start: str = "/staff/", forms: dict[str, str] | None = None) -> tuple[
+        dict[str, list[str]], int]:
+    """(problems by URL, pages read) for everything reachable from ``start`` within the bounds;
+    ``forms`` collects the POST forms offered (action → page offering it)."""
     keys = _declared_keys()
     logins = frozenset(get_user_model().objects.values_list("username", flat=True))
     seen: set[str] = set()
@@ -118,6 +122,14 @@ def crawl(client: Client, start: str = "/staff/") -> tuple[dict[str, list[str]],
         if not response.get("Content-Type", "").startswith("text/html"):
             continue
         found = problems(visible_text(body), keys, url=url, logins=logins)
+        if forms is not None:
+            for form in re.finditer(r'(?is)<form\b[^>]*>', body):
+                tag = form.group(0)
+                if re.search(r'method="post"', tag, re.I):
+                    action = re.search(r'action="([^"]*)"', tag)
+                    target = html.unescape(action.group(1)) if action and action.group(1) else url
+                    if target.startswith("/staff/") and not SKIP.search(target):
+                        forms.setdefault(target, url)
         if found:
             report.setdefault(url, []).extend(found)
         for href in re.findall(r'href="([^"#]*)', body):
@@ -150,12 +162,25 @@ def test_staff_pages_show_no_developer_strings_to_any_demo_role(django_capture_o
         call_command("demo", stdout=io.StringIO())
     failures: dict[str, dict[str, list[str]]] = {}
     pages: dict[str, int] = {}
+    offered: dict[str, dict[str, str]] = {}
     for username in ROLES:
         client = Client()
         client.force_login(get_user_model().objects.get(username=username))
-        found, pages[username] = crawl(client)
+        offered[username] = {}
+        found, pages[username] = crawl(client, forms=offered[username])
         if found:
             failures[username] = found
+    # Role-aware pages (issue 13 item 10): a form a page offers is one its user may send. An empty POST
+    # is enough to tell: the role check comes before the form is read, so a forbidden action says 403.
+    refused = []
+    for username in ROLES:
+        client = Client()
+        client.force_login(get_user_model().objects.get(username=username))
+        for action, page in offered[username].items():
+            if client.post(action, {}).status_code == 403:
+                refused.append(f"{username}: {page} offers {action}")
+    assert refused == [], "\n".join(refused)
+    assert sum(len(f) for f in offered.values()) >= 20, offered  # forms were really found and sent
     # Every role really walked its workspace (lists, records, cases, reports, calendar …), not one page.
     assert min(pages.values()) >= 15, pages
     assert not failures, "\n".join(f"{role} {url}: {' | '.join(dict.fromkeys(i[:90] for i in issues))}"
