@@ -107,5 +107,7 @@ def test_staff_pages_and_scope(agency: Any, other_agency: Any) -> None:
     assert c.get(f"/api/ingest/published-reports/{report.pk}").json()["data"]["year"] == 2018
     parsed = c.post("/api/ingest/parse", {"file": SimpleUploadedFile("s.txt", SEED_2022.read_bytes())}).json()
     assert parsed["report"]["era"] == "2021"
+    ev = parsed["evidence"]["table2|penalty|decisions"]
+    assert (ev["row_label"], ev["col_label"], ev["text"]) == ("行政处罚", "本年处理决定数量", "1") and ev["span"]
     assert c.post("/api/ingest/parse", {"file": SimpleUploadedFile("s.bin", b"\x00\x01" * 50)}).status_code == 422
     assert Client().get("/api/ingest/published-reports").status_code == 401
