@@ -211,3 +211,16 @@ def test_messages_coloured_by_level(db: Any, client: Client) -> None:
     resp = client.post("/apply/status/", {"code": "NOPE1234", "phone_tail": "0000"})
     html = resp.content.decode()
     assert '<p class="msg msg-error" role="alert">查询码或电话号码不正确</p>' in html
+
+
+def test_demo_gives_the_portal_a_complete_footer_and_keeps_admin_edits(db: Any, client: Client) -> None:
+    from gongkai.agencies.demo import load_county
+    from gongkai.portal import demo
+
+    county = load_county()
+    demo.load(county)
+    footer = _text(client.get("/").content.decode().split('class="site-footer"', 1)[1])
+    assert f"主办单位：{county.county.name}办公室" in footer and "ICP备" in footer and "公网安备" in footer
+    SiteSettings.objects.update(organiser="已由管理员修改")
+    demo.load(county)
+    assert SiteSettings.objects.get().organiser == "已由管理员修改"
