@@ -150,6 +150,14 @@ def _all_labels() -> frozenset[str]:
     return frozenset(out)
 
 
+# Table 4 printed as three sub-tables: the caption of each group and the words of their header rows.
+_T4_GROUP_CAPTIONS: dict[str, int] = {
+    normalize_label(x): off for x, off in (
+        ("未经复议直接起诉", 5), ("行政诉讼（未经复议直接起诉）", 5), ("行政诉讼-未经复议直接起诉", 5),
+        ("复议后起诉", 10), ("行政诉讼（复议后起诉）", 10), ("行政诉讼-复议后起诉", 10))
+}
+_T4_WORDS: frozenset[str] = frozenset(normalize_label(x) for x in (
+    "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "行政诉讼", "行政复议"))
 _LABEL_DIGITS_RE = re.compile(r"^(.*\D)(\d{2,})$")
 
 
@@ -299,11 +307,64 @@ def _split_run_on(tokens: Sequence[Token]) -> list[Token]:
     return out
 
 
+def _rows(tokens: list[Token], start: int) -> tuple[list[Token], int] | None:
+    """The cells of the table row starting at ``start`` (up to its end-of-row), or None if none starts there."""
+    if start >= len(tokens) or tokens[start].kind not in ("cell", "blank"):
+        return None
+    j = start
+    cells: list[Token] = []
+    while j < len(tokens) and tokens[j].kind in ("cell", "blank"):
+        cells.append(tokens[j])
+        j += 1
+    if j < len(tokens) and tokens[j].kind == "eor":
+        return cells, j + 1
+    return None
+
+
+def _join_split_rows(tokens: list[Token]) -> list[Token]:
+    """PDF→Markdown tables: a row label broken over two rows ("| 5.属于三类内部事务信 | 0 | … |" ⏎ "| 息 | | … |")
+    becomes one row, and a label row with no figures takes the all-figure row printed under it. Only when the
+    joined label is a declared one, or the detached row holds nothing but figures."""
+    labels = _all_labels()
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        a = _rows(tokens, i)
+        if a is None or not a[0] or a[0][0].kind != "cell" or _numeric(a[0][0].text):
+            out.append(tokens[i])
+            i += 1
+            continue
+        cells_a, after_a = a
+        b = _rows(tokens, after_a)
+        label_a = cells_a[0].text
+        vals_a = cells_a[1:]
+        if b is not None and b[0]:
+            cells_b, after_b = b
+            first_b = cells_b[0]
+            vals_b = cells_b[1:]
+            a_empty = all(v.kind == "blank" for v in vals_a)
+            if (first_b.kind == "cell" and not _numeric(first_b.text) and normalize_label(label_a) not in labels
+                    and normalize_label(label_a + first_b.text) in labels):
+                vals = vals_a if not a_empty else vals_b
+                out.extend([Token("cell", label_a + first_b.text), *vals, EOR])
+                i = after_b
+                continue
+            if (normalize_label(label_a) in labels and a_empty
+                    and all(c.kind == "blank" or _numeric(c.text) for c in cells_b)
+                    and any(c.kind != "blank" for c in cells_b)):
+                out.extend([Token("cell", label_a), *cells_b, EOR])
+                i = after_b
+                continue
+        out.extend(tokens[i:after_a])
+        i = after_a
+    return out
+
+
 class _Parser:
     def __init__(self, tokens: Sequence[Token], source: str) -> None:
-        self.tokens = _expand_inline(
+        self.tokens = _expand_inline(_join_split_rows(
             [t for t in _split_run_on(tokens)
-             if not (t.kind == "line" and len(t.text) < 120 and _CHROME.search(t.text))])
+             if not (t.kind == "line" and len(t.text) < 120 and _CHROME.search(t.text))]))
         self.data = ReportData(source=source)
         self.section: str | None = None
         self.mode: str | None = None
@@ -732,10 +793,58 @@ class _Parser:
                 j += 1
                 continue
             break
+        if len(vals) == 5:
+            groups = self.table4_subtables(j)
+            if groups is not None:
+                # Table 4 printed as three captioned five-column tables (PDF→markdown): each group's values
+                # go to its own columns, by its caption, never by position alone.
+                (v1, i1), rest = (vals, idxs), groups[0]
+                row = table.row(TABLE4_ROW)
+                for offset, gvals, gidx in [(0, v1, i1), *rest]:
+                    for k, (tok, ix) in enumerate(zip(gvals, gidx, strict=True)):
+                        self.data.set(table.key, row.key, cols[offset + k], to_cell(tok))
+                        self.note_evidence(table, row, cols[offset + k], ix)
+                self.mode = None
+                return groups[1]
         self._last_idx = idxs
         self.place(table, table.row(TABLE4_ROW), cols, vals, True, "行政复议、行政诉讼情况表")
         self.mode = None
         return j
+
+    def table4_subtables(self, j: int) -> tuple[list[tuple[int, list[Token], list[int]]], int] | None:
+        """After the 行政复议 group's five values: the other groups, each under its caption and header words.
+        None unless at least one more captioned group of exactly five values follows."""
+        toks = self.tokens
+        out: list[tuple[int, list[Token], list[int]]] = []
+        while j < len(toks):
+            k = j
+            while k < len(toks) and (toks[k].kind in ("eor", "blank") or
+                                     normalize_label(toks[k].text) in _T4_WORDS):
+                k += 1
+            if k >= len(toks):
+                break
+            offset = _T4_GROUP_CAPTIONS.get(normalize_label(toks[k].text))
+            if offset is None or any(o == offset for o, _v, _i in out):
+                break
+            k += 1
+            vals: list[Token] = []
+            idxs: list[int] = []
+            while k < len(toks) and len(vals) < 5:
+                t = toks[k]
+                if t.kind == "eor" or (t.kind != "blank" and normalize_label(t.text) in _T4_WORDS):
+                    k += 1
+                    continue
+                if t.kind == "blank" or parse_number(t.text) is not None or is_dash(t.text):
+                    vals.append(t)
+                    idxs.append(k)
+                    k += 1
+                    continue
+                break
+            if len(vals) != 5:
+                break
+            out.append((offset, vals, idxs))
+            j = k
+        return (out, j) if out else None
 
     # -- the 2008–2016 local 统计表 --
     def local_row(self, i: int) -> int | None:

@@ -179,6 +179,9 @@ def decode_text(raw: bytes) -> str:
     raise UnreadableFile("无法识别的文字编码：支持 UTF-8、GBK/GB18030、UTF-16，请另存为 UTF-8 后再导入")
 
 
+_MD_RULE_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+
+
 def read_text(text: str) -> list[Token]:
     out: list[Token] = []
     for raw_line in text.splitlines():
@@ -191,6 +194,8 @@ def read_text(text: str) -> list[Token]:
             if not line:
                 continue
         pipes = bool(_PIPE_RE.search(line)) and len(_PIPE_RE.split(line)) >= 3
+        if pipes and _MD_RULE_RE.match(line.strip()):
+            continue  # a Markdown table's alignment row ("|---|:---:|"): no cells
         if pipes or "\t" in line.strip():
             if pipes:
                 parts = _PIPE_RE.split(line.strip())

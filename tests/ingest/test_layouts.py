@@ -88,3 +88,47 @@ def test_crawler_line_with_glued_rows_is_split_by_the_rules() -> None:
     assert d.value("table3", "partial", "other_org") == 1
     span = ev["table3|granted|natural_person"].span
     assert span is not None and extracted[span[0]:span[1]] == "50"
+
+
+PDF_MARKDOWN = """某局2022年政府信息公开工作年度报告
+三、收到和处理政府信息公开申请情况
+| 一、本年新收政府信息公开申请数量 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |
+|---|---|---|---|---|---|---|---|
+| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+| （一）予以公开 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |
+| 5.属于三类内部事务信 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
+| 息 | | | | | | | |
+| 6,属于四类过程性信息 | | | | | | | |
+| 1 | 0 | 0 | 0 | 0 | 0 | 1 |
+| （七）总计 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |
+四、政府信息公开行政复议、行政诉讼情况
+行政复议
+| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |
+|---|---|---|---|---|
+| 2 | 1 | 0 | 0 | 3 |
+行政诉讼（未经复议直接起诉）
+| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |
+|---|---|---|---|---|
+| 1 | 0 | 0 | 1 | 2 |
+行政诉讼（复议后起诉）
+| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |
+|---|---|---|---|---|
+| 0 | 0 | 0 | 0 | 0 |
+"""
+
+
+def test_pdf_markdown_broken_rows_and_table4_subtables() -> None:
+    d, ev, extracted = parse_reading(read_text(PDF_MARKDOWN))
+    assert d.era == "2021"
+    # "5.属于三类内部事务信" ⏎ "息": one label; "6,属于四类过程性信息" with its figures on the next row.
+    assert d.value("table3", "denied.internal_affairs", "total") == 1
+    assert d.value("table3", "denied.process_info", "natural_person") == 1
+    assert d.value("table3", "denied.state_secret", "total") is None  # not printed
+    # Table 4 as three captioned five-column tables: each group by its caption.
+    t4 = {c: d.value("table4", "all", c) for c in ("review.total", "litigation_direct.upheld",
+                                                   "litigation_direct.pending", "litigation_after_review.total")}
+    assert t4 == {"review.total": 3, "litigation_direct.upheld": 1, "litigation_direct.pending": 1,
+                  "litigation_after_review.total": 0}
+    span = ev["table4|all|litigation_direct.total"].span
+    assert span is not None and extracted[span[0]:span[1]] == "2"
+    assert "---" not in extracted  # Markdown alignment rows are no cells
