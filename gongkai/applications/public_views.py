@@ -11,6 +11,7 @@ submissions per IP, fee quotes per IP. Over a limit the visitor gets the Chinese
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from django.conf import settings
@@ -121,6 +122,19 @@ PLAIN_STEPS: dict[str, str] = {
 }
 
 
+def plain_outcome(label: str) -> str:
+    """The outcome as the applicant reads it: Table 3's label without its row number and counting notes
+    ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）" → "部分公开"; "（三）不予公开：1.属于国家秘密" →
+    "不予公开（属于国家秘密）")."""
+    text = re.sub(r"^（[一二三四五六七八九十]+）", "", label.strip())
+    text = re.sub(r"（[^）]*只计[^）]*）", "", text)
+    head, sep, tail = text.partition("：")
+    if sep:
+        tail = re.sub(r"^\d+\.", "", tail)
+        return f"{head}（{tail}）" if tail and tail != "其他" else head
+    return text
+
+
 def _remember(request: HttpRequest, app: Application) -> None:
     codes = set(request.session.get(SESSION_KEY, []))
     codes.add(app.tracking_code)
@@ -163,6 +177,7 @@ def status_page(request: HttpRequest, code: str) -> HttpResponse:
     res = selectors.explain(app)
     return render(request, "apply/status.html", {
         "app": app, "res": res, "ledger": app.clock_events.all(), "plain_steps": PLAIN_STEPS,
+        "outcome": plain_outcome(app.outcome_label),
         # the newest version of each letter (a regenerated letter replaces the one it corrects)
         "letters": app.letters.filter(kind__in=PUBLIC_LETTER_KINDS, superseded_by__isnull=True),
         "fee_notices": app.fee_notices.all(),

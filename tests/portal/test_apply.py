@@ -104,3 +104,16 @@ def test_receipt_and_plain_status(agency: Any, calendar: Any, client: Client, mo
     status = client.get(f"/apply/status/{app.tracking_code}/").content.decode()
     steps = re.search(r'<ol class="steps steps-plain">.*?</ol>', status, re.S)
     assert steps and "受理机关收到您的申请，从这一天起计算答复期限" in steps.group(0)
+
+
+@pytest.mark.parametrize(("label", "plain"), [
+    ("（一）予以公开", "予以公开"),
+    ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "部分公开"),
+    ("（三）不予公开：1.属于国家秘密", "不予公开（属于国家秘密）"),
+    ("（五）不予处理：2.重复申请", "不予处理（重复申请）"),
+    ("（六）其他处理：3.其他", "其他处理"),
+])
+def test_outcome_in_plain_words(label: str, plain: str) -> None:
+    from gongkai.applications.public_views import plain_outcome
+
+    assert plain_outcome(label) == plain
