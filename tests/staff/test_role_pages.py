@@ -59,3 +59,19 @@ def test_clerk_posting_a_review_gets_the_chinese_403(client: Any) -> None:
     client.force_login(org["clerk"])
     response = client.post(f"/staff/catalog/{record.pk}/review/", {"decision": "pass", "opinion": "同意"})
     assert response.status_code == 403 and "无权访问" in response.content.decode()
+
+
+def test_people_are_shown_by_name_not_login(client: Any) -> None:
+    from gongkai.applications import services as app_services
+
+    org = office()
+    case = app_services.application_submit(agency=org["agency"], data={
+        "applicant_type": "natural_person", "applicant_name": "王五", "id_number": "110105198001010024",
+        "phone": "13900005678", "info_name": "养护资金使用情况"}, channel="in_person",
+        received_on=dt.date(2026, 3, 2), actor=org["clerk"])
+    record = services.record_act(record=draft(org), action="submit", actor=org["clerk"])
+    client.force_login(org["office_head"])
+    for url in (f"/staff/applications/{case.pk}/", f"/staff/catalog/{record.pk}/"):
+        page = client.get(url).content.decode()
+        assert "经办人 张敏" in page, url
+        assert f">{org['clerk'].username}<" not in page and f" {org['clerk'].username} " not in page, url
