@@ -9,6 +9,7 @@ fc-list 2>/dev/null | grep -qi "Noto Serif CJK" || need+=(fonts-noto-cjk)
 dpkg -s libpango-1.0-0 >/dev/null 2>&1 || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 dpkg -s fontconfig >/dev/null 2>&1 || need+=(fontconfig)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)  # report PDF pages to PNG in tests
+command -v pg_dump >/dev/null 2>&1 || need+=(postgresql-client)  # backup/restore test (deploy/backup)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi

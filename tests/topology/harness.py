@@ -151,7 +151,7 @@ class Topology:
         self.start(name, [PYTHON, "-m", "gongkai.cli", "serve", "--no-migrate", "--bind", f"127.0.0.1:{port}",
                           "--workers", "2"], env=env)
         url = f"http://127.0.0.1:{port}"
-        wait_for(f"{name} to answer /healthz", lambda: _healthy(url), timeout=90, logs=self.logs)
+        wait_for(f"{name} to answer /healthz", lambda: _healthy(url), timeout=300, logs=self.logs)
         self.urls[name] = url
         return url
 
@@ -160,8 +160,9 @@ class Topology:
         proc = self.start(name, [PYTHON, "-m", module, "-A", "gongkai.config", "worker", "-l", "info",
                                  "--concurrency", "1", "-n", f"{name}-{os.getpid()}@topology", "--without-gossip",
                                  "--without-mingle", "--without-heartbeat"])
+        # Generous start-up limits: on a loaded 2-core machine importing Django alone can take a minute.
         wait_for(f"{name} to connect to the broker", lambda: "ready." in proc.log.read_text(errors="replace"),
-                 timeout=90, logs=self.logs)
+                 timeout=300, logs=self.logs)
         return proc
 
     def start_beat(self) -> Proc:

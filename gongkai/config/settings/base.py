@@ -159,10 +159,23 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("GONGKAI_MEDIA_ROOT", DATA_DIR / "media"))
-STORAGES = {
+STORAGES: dict[str, dict[str, object]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# Scaled deployments keep attachments and letters in S3-compatible object storage (django-storages) so app
+# servers and workers share them without a network file system (docs/deployment.md). Files stay private:
+# every download goes through the platform's views (access checks), never a public bucket URL.
+if os.environ.get("GONGKAI_S3_BUCKET"):
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": os.environ["GONGKAI_S3_BUCKET"],
+        "endpoint_url": os.environ.get("GONGKAI_S3_ENDPOINT_URL") or None,
+        "region_name": os.environ.get("GONGKAI_S3_REGION") or None,
+        "access_key": os.environ.get("GONGKAI_S3_ACCESS_KEY") or None,
+        "secret_key": os.environ.get("GONGKAI_S3_SECRET_KEY") or None,
+        "location": os.environ.get("GONGKAI_S3_PREFIX", "media"),
+        "default_acl": "private", "querystring_auth": True, "file_overwrite": False,
+    }}
 # Uploads (gongkai.core.uploads, docs/security.md "Uploads"). Every multipart body streams through the
 # guarded handler into a temporary file and is stopped as soon as a cap is passed; the upload views also
 # refuse a body whose declared length is over their cap before reading it. Form fields other than files
