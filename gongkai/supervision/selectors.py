@@ -82,9 +82,14 @@ def figures(agency_ids: Iterable[int], *, year: int, month: int | None = None,
     ids = list(agency_ids)
     names = dict(Agency.objects.filter(pk__in=ids).values_list("id", "name"))
     rows = {pk: Row(pk, names.get(pk, "")) for pk in ids}
-    aggs = {k: Count("id", filter=q) for k, q in _filters(start, end, today).items()}
+    filters = _filters(start, end, today)
+    aggs = {k: Count("id", filter=q) for k, q in filters.items()}
+    # Only rows that can count anywhere: received or closed in the period, or open now (a month view
+    # then reads a month's rows and the open ones, not the agencies' whole history).
+    relevant = (Q(received_on__gte=start, received_on__lte=end) | Q(closed_on__gte=start, closed_on__lte=end)
+                | Q(status__in=OPEN_STATUSES))
     names_in_order = ["agency_id", *FIGURES]
-    grouped = Application.objects.filter(agency_id__in=ids).values("agency_id").annotate(**aggs)
+    grouped = Application.objects.filter(relevant, agency_id__in=ids).values("agency_id").annotate(**aggs)
     for values in grouped.values_list(*names_in_order):
         row = rows[int(values[0])]
         row.figures = {k: int(v) for k, v in zip(FIGURES, values[1:], strict=True)}

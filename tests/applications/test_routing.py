@@ -152,3 +152,17 @@ def test_staff_pages_route_and_sign(client: Client, platform: dict[str, Agency])
     client.post(f"/staff/applications/{app.pk}/act/sign/", {"on": "2026-03-04"})
     app.refresh_from_db()
     assert app.status == Status.PROCESSING
+
+
+def test_api_route_and_sign(client: Client, platform: dict[str, Agency]) -> None:
+    desk, roads = platform["desk"], platform["roads"]
+    app = _intake(desk)
+    client.force_login(member(desk))
+    url = f"/api/applications/{app.pk}/actions/"
+    bad = client.post(url + "route", {"on": "2026-03-03", "to_agency": 999999}, content_type="application/json")
+    assert bad.status_code == 400 and "有效的承办机关" in bad.json()["detail"]
+    ok = client.post(url + "route", {"on": "2026-03-03", "to_agency": roads.pk}, content_type="application/json")
+    assert ok.status_code == 200 and ok.json()["status"] == Status.TO_SIGN
+    client.force_login(member(roads))
+    signed = client.post(url + "sign", {"on": "2026-03-04"}, content_type="application/json")
+    assert signed.status_code == 200 and signed.json()["status"] == Status.PROCESSING
