@@ -133,6 +133,11 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["CONN_MAX_AGE"] = 600
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
+# Behind pgbouncer in transaction pooling mode a server-side cursor (QuerySet.iterator: events verify, key
+# rotation) could land on another connection: GONGKAI_PGBOUNCER=1 makes Django read such results client-side.
+if env_bool("GONGKAI_PGBOUNCER", False):
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
