@@ -5,6 +5,7 @@
 carry-over check) and creates or replaces the agency's report for that year in one transaction with one
 event. An unreadable or unrecognised file, a year other than the one chosen, or
 no year at all is refused with a zh ``ValidationError`` naming the reason — never stored half-read.
+``published_report_confirm_cell`` lets a person settle one unsure figure (issue 12), stored again the same way.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from gongkai.agencies.models import Agency
 from gongkai.core.actors import Actor
 from gongkai.ingest.pipeline import UnrecognisedFile, ingest_bytes
 from gongkai.ingest.readers import UnreadableFile
+from gongkai.reports.data import ReportData
 from gongkai.reports.history import history_store
 from gongkai.reports.models import PublishedReport
 
@@ -53,3 +55,29 @@ def published_report_import(*, agency: Agency | None, path_or_bytes: str | Path 
     # Storing, checking against last year and the event belong to report history (gongkai.reports.history).
     return history_store(agency=agency, data=data, actor=actor, source_filename=name, source_kind=kind,
                          sha256=hashlib.sha256(content).hexdigest())
+
+
+def published_report_confirm_cell(*, report: PublishedReport, key: str, value: int, actor: Actor) -> PublishedReport:
+    """A person settles one unsure figure of an imported report (a glued run with several readings, values
+    that could not be placed) after reading the original: the cell gets ``value``, loses ``unsure`` and keeps
+    who confirmed it in its evidence text. The report is stored again through report history, which re-runs
+    the checks and the headline figures and records the event (ADR 0004); the caller checks the role."""
+    if report.agency is None:
+        raise ValidationError("未关联机关的报告不能在此确认数据")
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValidationError("请填写非负整数")
+    data = ReportData.from_json(report.data)
+    table, _sep, rest = key.partition("|")
+    row, _sep2, col = rest.partition("|")
+    cell = data.cell(table, row, col)
+    if cell is None or not cell.unsure:
+        raise ValidationError("该数据不是待确认的数据")
+    who = getattr(actor, "get_full_name", lambda: "")() or getattr(actor, "username", "") or "工作人员"
+    cell.value = value
+    cell.unsure = False
+    cell.note = None
+    cell.snippet = f"{cell.snippet or ''}；{who}对照原文确认为{value}"
+    data.notes.append(f"{who}对照原文确认了一项存疑数据（{cell.raw or ''} → {value}）")
+    return history_store(agency=report.agency, data=data, actor=actor, source_filename=report.source_filename,
+                         source_kind=report.source_kind, sha256=report.sha256)
+

@@ -10,4 +10,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("upload/", views.report_upload, name="upload"),
     path("compare/", views.compare, name="compare"),
     path("<int:published_report_id>/", views.report_detail, name="detail"),
+    path("<int:published_report_id>/confirm/", views.report_confirm, name="confirm"),
 ]

@@ -124,7 +124,8 @@ def _tables(data: ReportData) -> list[dict[str, Any]]:
                                       "column": c.label, "evidence": (cell.snippet or "") if cell else ""})
                     if cell is not None and cell.snippet:
                         evidence.append({"row": row.label or table.title, "column": c.label,
-                                         "text": _cell_text(cell), "unsure": cell.unsure, "source": cell.snippet})
+                                         "text": _cell_text(cell), "unsure": cell.unsure, "source": cell.snippet,
+                                         "key": f"{table.key}|{row.key}|{c.key}"})
                 rows.append({"label": row.label or table.title, "unit": row.unit or "", "cells": row_cells})
             blocks.append({"caption": block.caption, "columns": [c.label for c in block.columns], "rows": rows})
         out.append({"title": table.title, "blocks": blocks, "evidence": evidence})
@@ -140,13 +141,36 @@ def report_detail(request: HttpRequest, published_report_id: int) -> HttpRespons
     chart = charts.bar_chart(categories, title=_("主动公开信息分类"), unit="条") if categories else None
     tables = _tables(data)
     unsure = [e for t in tables for e in t["evidence"] if e["unsure"]]
+    agency_id = report.agency_id
+    can_confirm = agency_id is not None and import_agencies(request.user).filter(pk=agency_id).exists()
     figures = [{"label": PROSE_LABELS.get(f.key, "其他数据") + (f"：{f.label}" if f.label else ""), "value": f.value,
                 "unit": f.unit, "approx": f.approx, "unsure": f.unsure, "snippet": f.snippet} for f in data.figures]
     return render(request, "ingest/detail.html", {
         "report": report, "data": data, "problems": problems, "tables": tables, "chart": chart,
         "free_rows": data.free_rows, "figures": figures, "unsure": unsure,
-        "era_label": ERA_LABELS.get(report.era, report.get_era_display()),
+        "era_label": ERA_LABELS.get(report.era, report.get_era_display()), "can_confirm": can_confirm,
     })
+
+
+@login_required
+@require_POST
+def report_confirm(request: HttpRequest, published_report_id: int) -> HttpResponse:
+    """Settle one unsure figure after reading the original (office head or admin of the report's agency)."""
+    report = selectors.published_report_or_404(request.user, published_report_id)
+    agency_id = report.agency_id
+    if agency_id is None or not import_agencies(request.user).filter(pk=agency_id).exists():
+        raise PermissionDenied(NO_ROLE_MESSAGE)
+    raw = (request.POST.get("value") or "").strip()
+    key = request.POST.get("key") or ""
+    try:
+        if not raw.isdigit():
+            raise ValidationError("请填写对照原文读到的非负整数")
+        services.published_report_confirm_cell(report=report, key=key, value=int(raw), actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, _("已确认该项数据，核对结果已重新计算"))
+    return redirect("ingest:detail", published_report_id=report.pk)
 
 
 OUTCOME_LABELS = (("outcome_granted", "予以公开"), ("outcome_partial", "部分公开"), ("outcome_denied", "不予公开"),
