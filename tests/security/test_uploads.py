@@ -66,7 +66,7 @@ def docx(extra: dict[str, bytes] | None = None, content_types: bytes = b"<Types/
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
         z.writestr("[Content_Types].xml", content_types)
-        z.writestr("word/document.xml", "<w:document/>")
+        z.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>')
         for name, data in (extra or {}).items():
             z.writestr(name, data)
     return out.getvalue()
