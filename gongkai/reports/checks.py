@@ -321,6 +321,9 @@ class TablePlan:
     totals: frozenset[int]
     whole: tuple[int, ...]
 
+    def whole_values(self, vals: Vector) -> tuple[Number | None, ...]:
+        return picker(self.whole)(vals)
+
     def without(self, held: frozenset[tuple[int, tuple[int, ...]]]) -> TablePlan:
         """The plan less the equations ``total = sum(parts)`` listed in ``held`` as (total, parts): for a
         caller that has just set each such total to the sum of exactly those parts."""
@@ -431,9 +434,9 @@ def evaluate(plan: TablePlan, values: Vector, *, noted: frozenset[int] = _NONE, 
 def _plain(plan: TablePlan, vals: Vector) -> bool:
     """No figure negative and every whole-number cell whole: every non-negative rule holds."""
     try:  # the common case, counts only: two calls in C
-        if min(cast(list[int], vals)) < 0:
+        if min(vals) < 0:  # type: ignore[type-var, operator]
             return False
-        if type(sum(cast(list[int], vals))) is int:  # no Decimal (nor float) among them
+        if type(sum(vals)) is int:  # type: ignore[arg-type]  # no Decimal (nor float) among them
             return True
     except TypeError:  # blanks among them
         pass
@@ -442,12 +445,13 @@ def _plain(plan: TablePlan, vals: Vector) -> bool:
     types = set(map(type, vals))
     if not types <= _PLAIN_TYPES:
         return False
-    nums = [v for v in vals if v is not None] if type(None) in types else vals
-    if nums and min(cast(list[int], nums)) < 0:
-        return False
-    if Decimal in types:
-        return all(type(vals[i]) is not Decimal or vals[i] == cast(Decimal, vals[i]).to_integral_value()
-                   for i in plan.whole)
+    if type(None) in types:
+        nums = [v for v in vals if v is not None]
+        if nums and min(nums) < 0:  # type: ignore[type-var]
+            return False
+    if Decimal in types:  # amounts are Decimal; a whole-number cell holding a fraction is not plain
+        whole = plan.whole_values(vals)
+        return all(v == v.to_integral_value() for v in whole if type(v) is Decimal)  # type: ignore[union-attr]
     return True
 
 
