@@ -38,6 +38,15 @@ def _limit(setting: str) -> int:
     return int(str(getattr(settings, setting)).split("/")[0])
 
 
+@pytest.fixture(autouse=True)
+def _one_rate_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    # django-ratelimit counts in clock-aligned windows; on a loaded machine a test's requests can straddle a
+    # window edge and start counting again. Every test here runs inside one fixed window instead.
+    import django_ratelimit.core
+
+    monkeypatch.setattr(django_ratelimit.core, "_get_window", lambda value, period: 4_000_000_000)
+
+
 # ---------------------------------------------------------------- public status lookup
 
 def test_status_lookup_guessing_is_cut_off_and_right_code_refused_until_cooloff(agency: Any) -> None:
