@@ -26,6 +26,7 @@ SHOTS = os.environ.get("GONGKAI_SHOTS", "")
 
 def _login(browser_page: Any, base: str, username: str) -> Any:
     page = browser_page.context.browser.new_context(locale="zh-CN").new_page()
+    page.set_default_timeout(90_000)  # two cores shared with other suites: a slow first response is not a failure
     page.goto(f"{base}/staff/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", "pw-12345678")
@@ -103,6 +104,7 @@ def test_counter_route_sign_guided_notify_supervise(live_server: Any, browser_pa
     staff.click("form.guided-answer button[type=submit]")
     staff.wait_for_load_state()
     assert "已按引导作出答复" in staff.content() and "答复引导路径" in staff.content(), staff.inner_text("body")[:1500]
+    assert "（roads，2026-03-02 09:30）" in staff.inner_text("ol.guided-path")  # the pinned clock, not the host's
     _shot(staff, "05-case-answered")
     app.refresh_from_db()
     assert (app.status, app.outcome, app.closed_on) == (Status.ANSWERED, "granted", dt.date(2026, 3, 2))
