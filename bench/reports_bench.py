@@ -233,8 +233,11 @@ def main() -> None:
         f"{as_reports / floor:.2f} |\n"
         f"| (extra) one agency at a time (`figures.compute`, extrapolated from {len(sample)}) | {per_agency:.1f} | "
         f"{per_agency / floor:.0f} |\n\n"
-        f"Errors found by the checks: {problems}. Tables and problems of 50 agencies compared with "
-        f"`figures.compute` + `check_tables` in the same run: equal.\n"
+        f"Goal (production road ≤ 1.5× the fair floor, median of the turns): "
+        f"**{'met' if ratio <= 1.5 else 'not met'}** ({ratio:.2f}×). Load average of the 2-core machine, "
+        f"shared with other work, at the end of the run: {os.getloadavg()[0]:.1f}. Errors found by the "
+        f"checks: {problems}. Tables and problems of 50 agencies compared with `figures.compute` + "
+        f"`check_tables` in the same run: equal.\n"
     )
     print(body)
     if args.write:
