@@ -22,6 +22,7 @@ urlpatterns = [
     path("staff/appeals/", include("gongkai.appeals.urls")),
     path("staff/notices/", include("gongkai.notices.urls")),
     path("staff/directories/", include("gongkai.directories.urls")),
+    path("staff/websites/", include("gongkai.websites.urls")),
     path("staff/supervision/", include("gongkai.supervision.urls")),
     path("staff/counter/", include("gongkai.counter.urls")),
     path("staff/worklog/", include("gongkai.worklog.urls")),
@@ -31,5 +32,6 @@ urlpatterns = [
     path("apply/", include("gongkai.applications.public_urls")),
     path("nianbao/", include("gongkai.reports.public_urls")),
     path("directory/", include("gongkai.directories.public_urls")),
+    path("wangzhan/", include("gongkai.websites.public_urls")),
     path("", include("gongkai.portal.urls")),
 ]

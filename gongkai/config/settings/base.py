@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "gongkai.appeals",
     "gongkai.notices",
     "gongkai.directories",
+    "gongkai.websites",
     "gongkai.supervision",
     "gongkai.worklog",
     "gongkai.reports",
