@@ -61,6 +61,25 @@ def test_a_figure_that_does_not_add_up_is_still_an_error_on_imported_reports() -
     assert "（七）总计=4, 各项办理结果之和=5" in {p.message.split(": ", 1)[1] for p in wrong}
 
 
+def test_real_report_with_a_blank_total_is_read_as_not_stated() -> None:
+    """上海市人民政府办公厅 2019 (tests/fixtures/corpus/sh-office-2019-html, source in its expected.json):
+    outcome rows with their 总计 cell left blank, so the 总计 column's R2 cannot be checked."""
+    from pathlib import Path
+
+    from gongkai.ingest.pipeline import ingest_file
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "sh-office-2019-html" / "report.html"
+    result = ingest_file(path)
+    assert result.data is not None and result.data.value("table3", "total", "total") == 805
+    blank_totals = [r for (r, c), cell in result.data.tables["table3"].items() if c == "total" and cell.value is None]
+    assert blank_totals  # outcome rows whose 总计 the report leaves blank
+    stated = [p for p in result.problems if "总计未填写" in p.message]
+    assert [(p.rule, p.column, p.severity) for p in stated] == [("R2", "total", "warning")]
+    assert not [p for p in errors(result.problems) if p.rule == "R2" and p.column == "total"]
+    result.data.source = "ledgers"  # the same figures as if generated here: the strict rule fails
+    assert [p.rule for p in errors(check_tables(result.data)) if p.column == "total"] == ["R2"]
+
+
 def test_blank_total_with_nothing_below_says_nothing() -> None:
     d = _blank_total_row("某区2019年报.pdf")
     for col in ("natural_person", "commercial", "total"):
