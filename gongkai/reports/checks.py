@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 from operator import itemgetter
 from typing import Any, cast
 
@@ -321,8 +321,10 @@ class TablePlan:
     totals: frozenset[int]
     whole: tuple[int, ...]
 
-    def whole_values(self, vals: Vector) -> tuple[Number | None, ...]:
-        return picker(self.whole)(vals)
+    @cached_property
+    def whole_values(self) -> Picker:
+        """The values of the whole-number cells of a list."""
+        return picker(self.whole)
 
     def without(self, held: frozenset[tuple[int, tuple[int, ...]]]) -> TablePlan:
         """The plan less the equations ``total = sum(parts)`` listed in ``held`` as (total, parts): for a
