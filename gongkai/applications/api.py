@@ -82,6 +82,7 @@ class SubmitOut(Schema):
     tracking_code: str
     received_on: dt.date | None  # None until the agency confirms receipt (Art. 31(3), agency rule "staff")
     due_on: dt.date | None
+    due_provisional: bool
     due_error: str
 
 
@@ -119,6 +120,7 @@ class StatusOut(Schema):
     outcome: str
     received_on: dt.date | None
     due_on: dt.date | None
+    due_provisional: bool  # 暂估: counted without next year's holidays (docs/applications.md)
     explanation: list[str]
     steps: list[StepOut]
 
@@ -138,7 +140,7 @@ def status(request: HttpRequest, payload: StatusIn) -> Status[Any]:
     return Status(200, {
         "tracking_code": app.tracking_code, "agency": app.agency.name, "status": app.status,
         "status_label": str(app.get_status_display()), "outcome": app.outcome, "received_on": app.received_on,
-        "due_on": res.due, "explanation": res.lines(),
+        "due_on": res.due, "due_provisional": res.provisional, "explanation": res.lines(),
         "steps": [{"on": e.on, "kind": e.kind, "label": str(e.get_kind_display())} for e in app.clock_events.all()],
     })
 
@@ -153,6 +155,7 @@ class CaseOut(Schema):
     outcome: str
     received_on: dt.date | None
     due_on: dt.date | None
+    due_provisional: bool  # 暂估: counted without next year's holidays (docs/applications.md)
     due_error: str
     closed_on: dt.date | None
 

@@ -405,3 +405,24 @@ def test_no_closing_for_missing_correction_before_its_period_ends(agency: Any) -
     s.application_close_no_correction(application=app, on=D(2026, 3, 23), actor=SYSTEM)
     app.refresh_from_db()
     assert app.outcome == Outcome.NO_CORRECTION
+
+
+def test_api_marks_a_provisional_due_date(agency: Any, client: Any) -> None:
+    import json
+
+    app = submit(agency, received=D(2026, 12, 10))
+    status = client.post("/api/applications/status", json.dumps({"code": app.tracking_code, "phone_tail": "1234"}),
+                         content_type="application/json").json()
+    assert status["due_on"] == "2027-01-07" and status["due_provisional"] is True
+    client.force_login(member(agency))
+    case = client.get(f"/api/applications/{app.pk}").json()
+    assert case["due_on"] == "2027-01-07" and case["due_provisional"] is True
+
+
+def test_a_regenerated_answer_keeps_the_remedy_law_of_its_decision_day(agency: Any) -> None:
+    app = submit(agency, received=D(2023, 12, 1))
+    s.application_answer(application=app, outcome=Outcome.STATE_SECRET, on=D(2023, 12, 29), actor=SYSTEM)
+    old = app.letters.get()
+    new = s.letter_regenerate(letter=old, on=D(2026, 3, 2), reason="按现行模板重新出具", actor=SYSTEM)
+    assert new.issued_on == D(2026, 3, 2) and new.supersedes == old
+    assert "6个月内向人民法院提起行政诉讼" in new.body and "应当先申请行政复议" not in new.body
