@@ -18,6 +18,7 @@ STAFF_NAV = [
     ("复议诉讼", "appeals:list"),
     ("工作台账", "worklog:list"),
     ("年度报告", "reports:list"),
+    ("网站年度报表", "websites:list"),
     ("年报导入", "ingest:list"),
     ("机关", "agencies:list"),
     ("工作日历", "workdays:list"),
