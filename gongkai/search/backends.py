@@ -316,6 +316,14 @@ def _search_pg(query: str, tokens: list[str], where: str, params: list[Any], lim
             total, estimated = int(cur.fetchone()[0]), False
             if total > COUNT_CAP:
                 total, estimated = max(COUNT_CAP + 1, estimate), True
+    with transaction.atomic(), connection.cursor() as cur:
+        if total > COUNT_CAP:
+            # Thousands of matches: the newest are found fastest by walking the newest-first index and testing
+            # each row, which stops once the window is full. A bitmap scan would read every match first, and
+            # the planner picks one whenever it underestimates words that go together ("耕地 保护": it
+            # assumes them independent). SET LOCAL lasts until the end of this (inner) transaction.
+            cur.execute("SET LOCAL enable_bitmapscan = off")
+            cur.execute("SET LOCAL enable_seqscan = off")
         if offset < RANK_WINDOW:
             cur.execute(
                 f"SELECT c.id FROM (SELECT e.id, e.published_on {base} {newest} LIMIT %s) c "
