@@ -60,7 +60,9 @@ def figures(request: HttpRequest, agency_id: int) -> HttpResponse:
     listed = None
     if figure in selectors.FIGURES:
         listed = selectors.cases(ids, figure, year=year, month=month)[:200]
-    return render(request, "supervision/figures.html", {
+    pending = (SupervisionNote.objects.filter(to_agency_id__in=ids, acknowledged_at__isnull=True)
+               .select_related("application", "from_agency", "to_agency").order_by("issued_at", "id")[:100])
+    return render(request, "supervision/figures.html", {"pending": pending,
         "agency": agency, "rows": rows, "totals": selectors.totals(rows), "year": year, "month": month,
         "months": range(1, 13), "figures": selectors.FIGURES, "labels": selectors.LABELS, "figure": figure,
         "figure_label": selectors.LABELS.get(figure, ""), "listed": listed, "today": clock.today()})

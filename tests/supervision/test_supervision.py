@@ -138,8 +138,15 @@ def test_pages_xlsx_api_and_scope(tree: dict[str, Agency], client: Client) -> No
     viewer = member(tree["county"], Role.SUPERIOR_VIEWER)
     client.force_login(viewer)
     year = 2026
+    some = Application.objects.filter(agency=tree["a"]).first()
+    assert some is not None
+    services.note_issue(application=some, text="请说明办理进度", actor=viewer)
     page = client.get(f"/staff/supervision/{tree['county'].pk}/", {"year": year, "month": 3})
     assert page.status_code == 200 and "逾期未办结" in page.content.decode()
+    assert "待签收的督办意见" in page.content.decode() and "请说明办理进度" in page.content.decode()
+    client.force_login(member(tree["a"], Role.CLERK))  # the agency sees the note it must acknowledge
+    assert "请说明办理进度" in client.get(f"/staff/supervision/{tree['a'].pk}/").content.decode()
+    client.force_login(viewer)
     ids = [x.pk for x in selectors.subordinates(tree["county"])]
     rows = selectors.figures(ids, year=year, month=3)
     resp = client.get(f"/staff/supervision/{tree['county'].pk}/export.xlsx", {"year": year, "month": 3})
