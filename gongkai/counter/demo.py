@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 
-from gongkai.agencies.demo import DemoCounty, _agency, _user
-from gongkai.agencies.models import Kind, Level, Role
+from gongkai.agencies.demo import DEMO_PASSWORD, DemoCounty
+from gongkai.agencies.models import Agency, Kind, Level, Membership, Role
 from gongkai.applications import guided, routing
 from gongkai.applications.models import Application
 from gongkai.core.actors import SYSTEM
@@ -23,10 +25,23 @@ MARK = "（窗口示例）"
 D = dt.date
 
 
+def _desk(county: DemoCounty) -> Agency:
+    desk, _created = Agency.objects.get_or_create(code=DESK[0], defaults={
+        "name": DESK[1], "level": Level.COUNTY, "kind": Kind.DEPARTMENT, "parent": county.county, "ordering": 50,
+        "office_name": "政务服务中心综合窗口"})
+    user, created = get_user_model().objects.get_or_create(username="counter",
+                                                           defaults={"first_name": "政务服务中心窗口 林悦"})
+    if created:
+        validate_password(DEMO_PASSWORD, user)
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    Membership.objects.get_or_create(user=user, agency=desk, role=Role.CLERK)
+    return desk
+
+
 @transaction.atomic
 def load(county: DemoCounty) -> None:
-    desk = _agency(DESK[0], DESK[1], Level.COUNTY, Kind.DEPARTMENT, county.county, 50)
-    _user("counter", "政务服务中心窗口 林悦", desk, Role.CLERK)
+    desk = _desk(county)
     if Application.objects.filter(info_description__endswith=MARK).exists():
         return
     edu, hr = county.departments[0], county.departments[1]
