@@ -178,11 +178,17 @@ def measure_search(out: dict[str, Any]) -> None:
 
 
 def _exact_count(connection: Any, term: str) -> int:
+    """Every match of ``term`` as the search reads it (its query tokens, all required), counted in full."""
+    from gongkai.search.tokens import query_tokens
+
+    tokens = query_tokens(term)
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
-            cur.execute("SELECT count(*) FROM search_searchentry WHERE tsv @@ plainto_tsquery('simple', %s)", [term])
+            cur.execute("SELECT count(*) FROM search_searchentry WHERE tsv @@ plainto_tsquery('simple', %s)",
+                        [" ".join(tokens)])
         else:
-            cur.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH %s", ['"' + term + '"'])
+            cur.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH %s",
+                        [" AND ".join('"' + t + '"' for t in tokens)])
         return int(cur.fetchone()[0])
 
 
