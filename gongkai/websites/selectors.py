@@ -1,6 +1,6 @@
 """Reads of the website annual report: the figures the platform holds for an agency and year, each one
 SQL count over the catalog (the platform is the site, its catalog is the site's 信息公开目录), and the
-published reports the portal home page lists.
+published reports the portal home page lists, and each agency's last-year report against its deadline.
 
 What a computed row counts (docs/websites.md):
 - ``directory_updates``: catalog records whose 发布日期 falls in the year (a record withdrawn later was still
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet, Sum
 
+from gongkai.agencies.models import Agency
 from gongkai.catalog.models import ChannelPublication, ChannelTally, Record
 from gongkai.catalog.rules import Channel
 from gongkai.formats import website as form
@@ -66,6 +67,44 @@ def figures_of(report: WebsiteReport) -> dict[str, int]:
     if report.status in (Status.DRAFT, Status.RETURNED) or not report.computed:
         return computed_figures(report.agency_id, report.year)
     return {k: int(v) for k, v in report.computed.items()}
+
+
+@dataclass(frozen=True)
+class DueRow:
+    """One agency's report on ``year`` against its deadline (for the dashboard)."""
+
+    agency: Agency
+    year: int
+    report: WebsiteReport | None
+    due: dt.date
+    days_left: int  # negative once the deadline has passed
+    overdue_days: int  # days past the deadline while unpublished; 0 otherwise
+
+    @property
+    def label(self) -> str:
+        return self.report.get_status_display() if self.report else "未创建"
+
+
+def due_state(year: int, today: dt.date, published_on: dt.date | None) -> tuple[dt.date, int, int]:
+    """(deadline, days left, days overdue) of the report on ``year`` — pure, for the panel and tests."""
+    due = form.deadline(year)
+    left = (due - today).days
+    overdue = 0 if published_on is not None else max(0, -left)
+    return due, left, overdue
+
+
+def due_rows(agencies: list[Agency], *, today: dt.date) -> list[DueRow]:
+    """Last year's report of each agency (one query), unpublished first, most overdue first."""
+    year = today.year - 1
+    reports = {r.agency_id: r for r in WebsiteReport.objects.filter(agency__in=agencies, year=year)}
+    rows = []
+    for a in agencies:
+        report = reports.get(a.pk)
+        published = report.published_on if report and report.status == Status.PUBLISHED else None
+        due, left, overdue = due_state(year, today, published)
+        rows.append(DueRow(a, year, report, due, left, overdue))
+    return sorted(rows, key=lambda r: (r.report is not None and r.report.status == Status.PUBLISHED,
+                                       -r.overdue_days, r.agency.pk))
 
 
 def published_reports(limit: int = 20) -> list[WebsiteReport]:

@@ -14,6 +14,7 @@ from django.test import Client
 from gongkai.catalog import services as catalog
 from gongkai.catalog.models import ChannelPublication, Record
 from gongkai.catalog.rules import Channel
+from gongkai.core import clock
 from gongkai.core.actors import SYSTEM
 from gongkai.core.models import Event
 from gongkai.formats import website as form
@@ -164,3 +165,24 @@ def test_portal_home_shows_the_published_report(org: dict[str, Any]) -> None:
                  "全年开展安全检测。", "国办函〔2018〕12号", "2026年1月31日"):
         assert text in page, text
     assert "None" not in page
+
+
+def test_deadline_state_and_dashboard_panel(org: dict[str, Any]) -> None:
+    assert selectors.due_state(2025, dt.date(2026, 1, 20), None) == (dt.date(2026, 1, 31), 11, 0)
+    assert selectors.due_state(2025, dt.date(2026, 2, 3), None) == (dt.date(2026, 1, 31), -3, 3)
+    assert selectors.due_state(2025, dt.date(2026, 2, 3), dt.date(2026, 1, 30))[2] == 0
+    other = AgencyFactory(name="另一机关")
+    report = _fill(services.website_report_create(agency=org["agency"], year=2025, actor=org["clerk"]), org["clerk"])
+    services.website_report_act(report=services.website_report_act(report=report, action="submit",
+                                                                    actor=org["clerk"]),
+                                action="publish", actor=org["approver"])
+    rows = selectors.due_rows([org["agency"], other], today=dt.date(2026, 2, 3))
+    assert [(r.agency.pk, r.label, r.overdue_days) for r in rows] == [(other.pk, "未创建", 3),
+                                                                       (org["agency"].pk, "已发布", 0)]
+    client = Client()
+    client.force_login(org["clerk"])
+    page = client.get("/staff/").content.decode()
+    panel = page[page.index('id="panel-wangzhan"'):]
+    year = clock.today().year - 1
+    assert f"{year + 1}年1月31日" in panel and org["agency"].name in panel
+    assert ("已发布" in panel) == (year == 2025)
