@@ -89,6 +89,11 @@ _COMPILED_BY_RE = re.compile(
 _AGENCY_LINE_RE = re.compile(
     r"^[^\d\s，。,:：|>]{2,24}(?:人民政府|政府|局|委员会|委|厅|办公室|镇|乡|街道办事处|街道|管委会|区|县|市)$")
 _OPENING_YEAR_RE = re.compile(r"^((?:19|20)\d{2})年度?[，,]")
+# "2020年,杨陵区统计局以习近平…": the agency that opens the overview (never 我局/本镇).
+_OPENING_AGENCY_RE = re.compile(
+    r"^(?:19|20)\d{2}年度?[，,](?P<a>(?![我本])[^，。,；;\d“”《》]{2,20}?"
+    r"(?:人民政府办公厅|人民政府办公室|人民政府|管委会|委员会|局|厅|委|办公室|镇|乡|街道办事处))"
+    r"(?:以|坚持|认真|按照|根据|全面|深入|围绕|紧紧|在)")
 _SOURCE_RE = re.compile(r"(?:来源|发布机构|发布单位)\s*[:：]\s*([^\s:：|]{2,30})")
 _HEADING_RE = re.compile(r"^[一二三四五六七八九十]+、")
 _PAREN_RE = re.compile(r"\([^()]*\)")
@@ -609,6 +614,8 @@ class _Parser:
                     d.title = _META_PREFIX_RE.sub("", " ".join(x.strip() for x in lines)).strip()
                     d.year = int(m.group("y"))
                     d.agency_name = (m.group("a1") or m.groupdict().get("a2") or "").strip(" 　\"“”《》")
+                    if d.agency_name.endswith("人民") and "人民政府信息" in compact:
+                        d.agency_name += "政府"  # "华容县人民政府信息公开…": 人民政府 + 信息公开
                     if not d.agency_name and k > 0 and _AGENCY_LINE_RE.match(head[k - 1]):
                         # "五常市民意乡" ⏎ "2021年政府信息公开工作年度报告": the agency on the line above.
                         d.agency_name = head[k - 1].strip()
@@ -653,6 +660,13 @@ class _Parser:
                     if m6:
                         d.year = int(m6.group(1))
                         d.notes.append(f"标题中未找到年度，按概述首句“{head[k + 1][:30]}”取{d.year}年")
+                    break
+        if not d.agency_name:
+            for k, line in enumerate(head[:40]):
+                if _HEADING_RE.match(normalize_label(line)) and k + 1 < len(head):
+                    m7 = _OPENING_AGENCY_RE.match(head[k + 1])
+                    if m7:
+                        d.agency_name = m7.group("a")
                     break
         if not d.agency_name:
             for line in head[:30]:

@@ -155,11 +155,9 @@ def score(data: ReportData | None, exp: Expected, *, evidence: Mapping[str, Evid
         if exp.year is not None and data.year != exp.year:
             s.identity_ok = False
             s.details.append(f"year {data.year} ≠ {exp.year}")
-        if exp.agency and exp.agency not in data.agency_name and data.agency_name not in exp.agency:
+        if exp.agency and exp.agency != data.agency_name.strip():
             s.identity_ok = False
             s.details.append(f"agency {data.agency_name!r} ≠ {exp.agency!r}")
-        if exp.agency and not data.agency_name:
-            s.identity_ok = False
     else:
         s.identity_ok = exp.year is None and not exp.agency
         for key in exp.prose:
