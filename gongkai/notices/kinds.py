@@ -28,6 +28,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("fee", "收费通知", ("application.send_fee_notice",)),
     Kind("answer", "答复已作出", ("application.answer", "application.close_no_correction",
                                 "application.close_fee_unpaid")),
+    Kind("routed", "分办待签收（工作人员）", ("application.route",), to_staff=True),
     Kind("overdue", "逾期未答复提醒（工作人员）", (), to_staff=True),
 )
 BY_KEY: dict[str, Kind] = {k.key: k for k in KINDS}

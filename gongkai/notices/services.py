@@ -110,6 +110,12 @@ def notices_plan(*, event: Event) -> list[Notice]:
     app = Application.objects.select_related("agency").filter(pk=int(event.object_id)).first()
     if app is None:
         return []
+    if kind.to_staff:  # routed: the receiving agency's clerks and office heads, by e-mail
+        ctx = _context(app, event)
+        with transaction.atomic():
+            return [_create(key=f"e{event.pk}:email:u{uid}", kind=kind, channel=Channel.EMAIL, app=app,
+                            recipient=addr, ctx=ctx, event=event, user_id=uid)
+                    for uid, addr in _staff(app.agency_id)]
     consent = Consent.objects.filter(application=app).first()
     want_email = bool(app.email) and (consent.email if consent else True)
     want_sms = bool(app.phone) and (consent.sms if consent else False)
@@ -125,6 +131,18 @@ def notices_plan(*, event: Event) -> list[Notice]:
     return out
 
 
+def _staff_rows(agency_id: int | None = None) -> list[tuple[int, int, str]]:
+    """(agency id, user id, e-mail) of the clerks and office heads who have an address."""
+    qs = Membership.objects.filter(role__in=[Role.CLERK, Role.OFFICE_HEAD]).exclude(user__email="")
+    if agency_id is not None:
+        qs = qs.filter(agency_id=agency_id)
+    return list(qs.values_list("agency_id", "user_id", "user__email"))
+
+
+def _staff(agency_id: int) -> list[tuple[int, str]]:
+    return sorted({(uid, addr) for _a, uid, addr in _staff_rows(agency_id)})
+
+
 def overdue_plan(*, today: dt.date) -> list[Notice]:
     """One overdue warning per open overdue case, due date and staff member (clerks and office heads, e-mail)."""
     from gongkai.applications.workflow import OPEN_STATUSES
@@ -133,8 +151,7 @@ def overdue_plan(*, today: dt.date) -> list[Notice]:
     out: list[Notice] = []
     cases = Application.objects.filter(status__in=OPEN_STATUSES, due_on__lt=today).select_related("agency")
     staff: dict[int, list[tuple[int, str]]] = {}
-    for agency_id, uid, addr in Membership.objects.filter(role__in=[Role.CLERK, Role.OFFICE_HEAD]).exclude(
-            user__email="").values_list("agency_id", "user_id", "user__email"):
+    for agency_id, uid, addr in _staff_rows():
         staff.setdefault(agency_id, []).append((uid, addr))
     for app in cases:
         ctx = _context(app, None)

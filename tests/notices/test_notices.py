@@ -300,3 +300,27 @@ def test_command_sends_due_and_warns_overdue(agency: Any, settings: Any) -> None
     out = io.StringIO()
     call_command("notices", "warn-overdue", "--today", "2026-04-01", stdout=out)
     assert "逾期提醒 1 条" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_routed_case_tells_the_receiving_agency_once(agency: Any) -> None:
+    from gongkai.applications import routing
+    from tests.conftest import AgencyFactory
+
+    desk = AgencyFactory(name="示例县政务服务中心", parent=agency)
+    app = routing.intake_for_routing(desk=desk, data={"applicant_type": "natural_person", "applicant_name": "王五",
+                                                      "phone": "13800001234", "info_name": "公交线路调整方案"},
+                                     channel="in_person", received_on=D(2026, 3, 2), actor=SYSTEM)
+    clerk = member(agency, "clerk")
+    clerk.email = "clerk@example.org"
+    clerk.save()
+    other = member(desk, "clerk")
+    other.email = "desk@example.org"
+    other.save()
+    routing.application_route(application=app, to_agency=agency, on=D(2026, 3, 3), actor=SYSTEM)
+    ev = _event(app, "application.route")
+    plan_notices(ev.pk)
+    plan_notices(ev.pk)
+    staff_mails = [m for m in mail.outbox if m.subject.startswith("待签收")]
+    assert [m.to for m in staff_mails] == [["clerk@example.org"]]
+    assert "2026年3月30日" in staff_mails[0].body and app.number in staff_mails[0].subject
