@@ -17,7 +17,6 @@ from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
@@ -28,7 +27,7 @@ from gongkai.catalog.attachments import AttachmentRejected
 from gongkai.catalog.attachments import check as check_attachment
 from gongkai.catalog.models import Attachment, InfoCategory, Record, ReviewDecision
 from gongkai.catalog.workflow import TABLE, Action, Status
-from gongkai.core import uploads
+from gongkai.core import clock, uploads
 from gongkai.core.actors import Actor
 from gongkai.core.models import Event
 from gongkai.core.params import MAX_ID, page_number, parse_int, query_id
@@ -159,8 +158,9 @@ def record_preview(request: HttpRequest, record_id: int) -> HttpResponse:
         return redirect("portal:record", record.pk)
     if not record.index_number:
         record.index_number = "（发布时生成）"
-    record.published_at = record.published_at or timezone.now()
-    record.published_on = record.published_on or timezone.localdate()
+    now = clock.now()
+    record.published_at = record.published_at or now
+    record.published_on = record.published_on or clock.local_date(now)
     attachments = [{"pk": a.pk, "name": a.display_name, "kind": a.kind, "size": a.size}
                    for a in record.attachments.all()]
     response = render(request, "catalog/preview.html", {
