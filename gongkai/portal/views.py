@@ -243,7 +243,8 @@ def record_page(request: HttpRequest, record_id: int) -> HttpResponse:
     return render(request, "portal/record.html", {
         "agency": record.agency, "record": record, "shows_content": shows_content, "column": "content",
         "validity": validity_label(record),
-        "attachments": list(record.attachments.values("pk", "name", "kind", "size")) if shows_content else [],
+        "attachments": (list(record.attachments.values("pk", "name", "title", "kind", "size"))
+                        if shows_content else []),
         "interprets": next((r for r in links if r["pk"] == record.interprets_id), None),
         "replaced_by": next((r for r in links if r["pk"] == record.replaced_by_id), None),
         "interpretations": [r for r in links if r["interprets_id"] == record.pk],

@@ -152,3 +152,22 @@ def test_return_with_opinion_goes_back_to_the_clerk(client: Any) -> None:
     client.post(f"/staff/catalog/{record.pk}/review/", {"decision": "return", "opinion": "附件含个人电话，请删除"})
     record.refresh_from_db()
     assert record.status == "returned" and record.return_reason == "附件含个人电话，请删除"
+
+
+def test_public_page_lists_attachments_by_display_name_in_order(client: Any) -> None:
+    from tests.catalog.helpers import OPINION
+
+    org = office()
+    record = draft(org)
+    # Real documents: publication makes a cleaned public copy of each (core.scrub), which needs a readable file.
+    services.attachment_add(record=record, name="list.docx", data=_docx("县道X012线"), title="附件2：路段清单",
+                            actor=org["clerk"])
+    services.attachment_add(record=record, name="plan.docx", data=_docx("一、目标"), actor=org["clerk"])
+    first, second = record.attachments.all()
+    services.attachments_arrange(record=record, arrangement={first.pk: ("附件2：路段清单", 2),
+                                                             second.pk: ("附件1：养护计划", 1)}, actor=org["clerk"])
+    for action, who in (("submit", "clerk"), ("review_pass", "reviewer"), ("approve", "approver"),
+                        ("publish", "approver")):
+        record = services.record_act(record=record, action=action, actor=org[who], reason=OPINION)
+    page = client.get(f"/record/{record.pk}/").content.decode()
+    assert page.index("附件1：养护计划") < page.index("附件2：路段清单") and "plan.docx" not in page
