@@ -61,9 +61,13 @@ class Results:
 
     @property
     def total_display(self) -> str:
-        """The total as a page shows it: exact, or an estimate rounded to two significant digits."""
+        """The total as a page shows it: exact; an estimate rounded to two significant digits; or, when the
+        estimate is no better than the count (words that go together fool both engines' independence
+        assumption), only what is known: more than COUNT_CAP."""
         if not self.estimated:
             return f"{self.total:,}"
+        if self.total <= COUNT_CAP + 1:
+            return f"超过 {COUNT_CAP:,}"
         digits = len(str(self.total))
         rounded = round(self.total, -(digits - 2)) if digits > 2 else self.total
         return f"约 {rounded:,}"
