@@ -42,3 +42,4 @@ class Reading:
     problems: list[Problem] = field(default_factory=list)
     evidence: dict[str, Evidence] = field(default_factory=dict)
     text: str = ""
+    ocr_pages: tuple[int, ...] = ()  # PDF pages read by OCR (gongkai.ingest.ocr); their figures need the rules

@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from gongkai.core import csvsafe
+from gongkai.formats import FORMATS
 from gongkai.ingest.evidence import Evidence, Reading
 from gongkai.ingest.localchecks import check_local
+from gongkai.ingest.ocr import OCR_NOTE
 from gongkai.ingest.parser import parse_reading
-from gongkai.ingest.readers import UnreadableFile, read_bytes, read_file
-from gongkai.reports.checks import Problem, check_report
+from gongkai.ingest.readers import UnreadableFile, read_document, read_file
+from gongkai.reports.checks import Problem, check_report, table_plan
 from gongkai.reports.data import ReportData
 
 logger = logging.getLogger(__name__)
@@ -42,6 +44,7 @@ class IngestResult:
     problems: list[Problem] = field(default_factory=list)
     error: str | None = None
     evidence: dict[str, Evidence] = field(default_factory=dict)
+    ocr_pages: tuple[int, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -53,6 +56,7 @@ class IngestResult:
             "report": self.data.to_json() if self.data is not None else None,
             "problems": [p.to_json() for p in self.problems],
             "evidence": {k: e.to_json() for k, e in self.evidence.items()},
+            "ocr_pages": list(self.ocr_pages),
         }
 
 
@@ -72,11 +76,14 @@ def ingest_reading(name: str, content: bytes, *, previous: ReportData | None = N
     Raises only ``UnreadableFile`` or ``UnrecognisedFile`` (zh message): every caller (CLI, staff upload,
     API) can show the message, and no input ends in a 500 or traceback."""
     try:
-        kind, tokens = read_bytes(name, content)
+        doc = read_document(name, content)
+        kind, tokens = doc.kind, doc.tokens
         data, evidence, text = parse_reading(tokens, source=name)
         sample = "".join(t.text for t in tokens[:400])
         recognised = _recognised(data, sample)
         problems = (check_report(data, previous=previous) + check_local(data)) if recognised else []
+        if doc.ocr_pages and recognised:
+            settle_ocr(data, problems, doc.ocr_pages)
     except (UnreadableFile, UnrecognisedFile):
         raise
     except RecursionError as exc:
@@ -89,7 +96,52 @@ def ingest_reading(name: str, content: bytes, *, previous: ReportData | None = N
         raise UnreadableFile("读取或解析时发生意外错误，文件可能已损坏；已记录，请联系系统管理员") from exc
     if not recognised:
         raise UnrecognisedFile("未识别为政府信息公开工作年度报告（没有找到标题年度、章节或统计表格）")
-    return Reading(kind=kind, data=data, problems=problems, evidence=evidence, text=text)
+    return Reading(kind=kind, data=data, problems=problems, evidence=evidence, text=text, ocr_pages=doc.ocr_pages)
+
+
+def ocr_table_confirmed(data: ReportData, table_key: str, problems: list[Problem]) -> bool:
+    """Whether the form's own rules vouch for a table read by OCR: the table has sum rules (Table 3's R1–R3,
+    Table 4's group totals, the pre-2019 sums; Table 2 and the local 统计表 have none), every declared cell
+    was found, none holds a note or a doubt, and no check (error or warning) names the table. A misread
+    digit breaks a sum, so a table that passes has every figure cross-checked by at least one equation."""
+    fmt = FORMATS.get(data.layout(table_key))
+    if fmt is None or not fmt.has_table(table_key):
+        return False
+    plan = table_plan(fmt.era, table_key)
+    if not plan.sums:
+        return False
+    cells = data.tables.get(table_key, {})
+    for key in plan.keys:
+        c = cells.get(key)
+        if c is None or c.unsure or (c.value is None and c.note):
+            return False
+    return not any(p.table == table_key for p in problems)
+
+
+def settle_ocr(data: ReportData, problems: list[Problem], pages: tuple[int, ...]) -> None:
+    """Figures read from scanned pages: every table whose rules do not vouch for it (``ocr_table_confirmed``)
+    has each cell marked unsure, with the note ``OCR识别，待人工核对`` on each figure; prose figures and free
+    rows are always unsure (no rule checks them). Values are never changed: a cell OCR could not read is
+    already absent (a blank, or the note ``OCR未能识别``)."""
+    confirmed: list[str] = []
+    for table_key, cells in data.tables.items():
+        if ocr_table_confirmed(data, table_key, problems):
+            fmt = FORMATS[data.layout(table_key)]
+            confirmed.append(fmt.table(table_key).title)
+            continue
+        for c in cells.values():
+            c.unsure = True
+            if c.value is not None:
+                c.note = OCR_NOTE if not c.note else f"{c.note}；{OCR_NOTE}"
+            c.snippet = f"{c.snippet}（{OCR_NOTE}）" if c.snippet else OCR_NOTE
+    for fr in data.free_rows:
+        fr.cell.unsure = True
+    for f in data.figures:
+        f.unsure = True
+    where = "、".join(str(p) for p in pages)
+    ok = "、".join(confirmed)
+    data.notes.append(f"第{where}页为扫描件，经OCR识别；" + (f"{ok}的表内勾稽关系全部成立，数据可用；" if ok else "")
+                      + "其余数据已标为存疑（OCR识别，待人工核对）")
 
 
 def ingest_bytes(name: str, content: bytes, *, previous: ReportData | None = None
@@ -119,6 +171,7 @@ def ingest_file(path: str | Path) -> IngestResult:
     try:
         r = ingest_reading(p.name, content)
         result.kind, result.data, result.problems, result.evidence = r.kind, r.data, r.problems, r.evidence
+        result.ocr_pages = r.ocr_pages
     except (UnreadableFile, UnrecognisedFile) as exc:
         result.error = str(exc)
     return result

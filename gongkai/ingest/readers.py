@@ -388,8 +388,22 @@ def read_docx(content: bytes) -> list[Token]:
 
 # --- PDF ----------------------------------------------------------------------------------------------
 
+@dataclass
+class PdfReading:
+    tokens: list[Token]
+    ocr_pages: tuple[int, ...] = ()  # pages (1-based) without a text layer, read by OCR
+    ocr_seconds: float = 0.0
+
+
 def read_pdf(content: bytes) -> list[Token]:
+    return read_pdf_pages(content).tokens
+
+
+def read_pdf_pages(content: bytes) -> PdfReading:
+    """The PDF's tokens page by page; a page without a text layer (a scan) is read by OCR (``ocr.py``)."""
     import pdfplumber
+
+    from gongkai.ingest import ocr
 
     try:
         # pdfminer inflates each Flate stream in one call; refuse streams that inflate beyond the limits first.
@@ -400,9 +414,12 @@ def read_pdf(content: bytes) -> list[Token]:
         pdf = pdfplumber.open(io.BytesIO(content))
     except Exception as exc:
         raise UnreadableFile("无法打开 PDF 文件：文件已损坏、不完整或已加密") from exc
-    budget = _CharBudget()
+    budget_chars = _CharBudget()
     deadline = time.monotonic() + PDF_TIME_BUDGET_SECONDS
     out: list[Token] = []
+    ocr_pages: list[int] = []
+    budget: ocr.OcrBudget | None = None
+    rendered: Any = None
     try:
         if len(pdf.pages) > MAX_PDF_PAGES:
             raise UnreadableFile(f"PDF 共 {len(pdf.pages)} 页，超过上限 {MAX_PDF_PAGES} 页，未读取")
@@ -410,6 +427,20 @@ def read_pdf(content: bytes) -> list[Token]:
             if time.monotonic() > deadline:
                 raise UnreadableFile(
                     f"PDF 读取超过 {PDF_TIME_BUDGET_SECONDS:.0f} 秒仍未完成（第 {page.page_number} 页），已停止")
+            if len(page.chars) < ocr.TEXT_LAYER_MIN_CHARS and page.images:
+                # A scan: no text layer, an image. OCR has its own page and time budget (it is ~100x slower).
+                if budget is None:
+                    budget = ocr.OcrBudget.start()
+                    import pypdfium2
+
+                    rendered = pypdfium2.PdfDocument(content)
+                for _y, scanned in ocr.ocr_page(rendered[page.page_number - 1], page.page_number, budget):
+                    for kind, text in scanned:
+                        out.append(EOR if kind == "eor" else BLANK if kind == "blank"
+                                   else Token("cell" if kind == "cell" else "line", budget_chars.add(text)))
+                ocr_pages.append(page.page_number)
+                page.close()
+                continue
             tables = page.find_tables()
             boxes = [t.bbox for t in tables]
 
@@ -424,7 +455,7 @@ def read_pdf(content: bytes) -> list[Token]:
             text_page = page.filter(outside) if boxes else page
             for line in text_page.extract_text_lines(layout=False, strip=True):
                 if line["text"].strip():
-                    items.append((line["top"], [Token("line", budget.add(line["text"].strip()))]))
+                    items.append((line["top"], [Token("line", budget_chars.add(line["text"].strip()))]))
             for t in tables:
                 toks: list[Token] = []
                 for row in t.extract():
@@ -432,7 +463,7 @@ def read_pdf(content: bytes) -> list[Token]:
                         if cell is None:
                             continue  # covered by a merged cell
                         text = re.sub(r"\s*\n\s*", "", cell).strip()
-                        toks.append(Token("cell", budget.add(text)) if text else BLANK)
+                        toks.append(Token("cell", budget_chars.add(text)) if text else BLANK)
                     toks.append(EOR)
                 items.append((t.bbox[1], toks))
             items.sort(key=lambda it: it[0])
@@ -441,11 +472,15 @@ def read_pdf(content: bytes) -> list[Token]:
             page.close()  # drop the page's cached layout objects: memory stays per page, not per file
     except UnreadableFile:
         raise
+    except (ocr.OcrUnavailable, ocr.OcrFailed) as exc:
+        raise UnreadableFile(str(exc)) from exc
     except Exception as exc:
         raise UnreadableFile("PDF 内容无法解析：文件已损坏或使用了不支持的结构") from exc
     finally:
         pdf.close()
-    return out
+        if rendered is not None:
+            rendered.close()
+    return PdfReading(out, tuple(ocr_pages), budget.seconds if budget is not None else 0.0)
 
 
 # --- dispatch -----------------------------------------------------------------------------------------
@@ -513,29 +548,46 @@ def to_simplified(tokens: list[Token]) -> list[Token]:
     return out
 
 
+@dataclass
+class Document:
+    """One file read: its kind, its tokens, and the PDF pages read by OCR (their figures need the rules)."""
+
+    kind: Kind
+    tokens: list[Token]
+    ocr_pages: tuple[int, ...] = ()
+    ocr_seconds: float = 0.0
+
+
+def read_document(name: str, content: bytes) -> Document:
+    doc = _read_bytes(name, content)
+    doc.tokens = to_simplified(doc.tokens)
+    return doc
+
+
 def read_bytes(name: str, content: bytes) -> tuple[Kind, list[Token]]:
-    kind, tokens = _read_bytes(name, content)
-    return kind, to_simplified(tokens)
+    doc = read_document(name, content)
+    return doc.kind, doc.tokens
 
 
-def _read_bytes(name: str, content: bytes) -> tuple[Kind, list[Token]]:
+def _read_bytes(name: str, content: bytes) -> Document:
     kind = sniff(name, content[:4096])
     if len(content) > size_cap(kind):
         raise _too_big(len(content), size_cap(kind))
     if not content.strip():
         raise UnreadableFile("文件为空")
     if kind == "pdf":
-        return kind, read_pdf(content)
+        pdf = read_pdf_pages(content)
+        return Document(kind, pdf.tokens, pdf.ocr_pages, pdf.ocr_seconds)
     if kind == "docx":
-        return kind, read_docx(content)
+        return Document(kind, read_docx(content))
     if kind == "html":
-        return kind, read_html(content)
+        return Document(kind, read_html(content))
     text = decode_text(content)
     if not text.strip():
         raise UnreadableFile("文件为空")
     if len(text) > MAX_CHARS:
         raise UnreadableFile(f"文字内容超过 {MAX_CHARS // 10000} 万字，不像一份年度报告，未读取")
-    return kind, read_text(text)
+    return Document(kind, read_text(text))
 
 
 _OS_ERRORS: dict[int, str] = {

@@ -1,0 +1,149 @@
+"""Scanned PDFs through OCR (issue 12 item 7): a page with no text layer is read by tesseract (chi_sim).
+
+The scans are built here: a 2021-format Table 3 page is drawn with WeasyPrint from the format declaration
+(tests/ingest/builders.py), rasterised at 300 dpi with pypdfium2 and wrapped back into a PDF by Pillow, so
+the file holds one image and no text at all. The figures are made up (no real scanned report is in the
+corpus) but obey the form's rules, like a published table; a second page breaks R1 on purpose. Tesseract is
+a Debian package (scripts/system-deps.sh): without it these tests skip locally and FAIL under CI=true.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+
+import pytest
+
+from gongkai.formats import get_format
+from gongkai.ingest.ocr import OCR_NOTE
+from gongkai.ingest.pipeline import ingest_reading, ocr_table_confirmed, settle_ocr
+from gongkai.reports.checks import check_report
+from gongkai.reports.data import Cell, ReportData
+from tests.ingest.builders import report_html, report_pdf
+
+T3 = get_format("2021").table("table3")
+APPLICANTS = [c.key for c in T3.blocks[0].columns if c.key != "total"]
+LEAVES = [r.key for _b, r in T3.rows() if r.key not in ("new_received", "carried_over", "total", "carry_forward")]
+TITLE = "某县司法局2022年政府信息公开工作年度报告"
+
+
+def consistent_table3() -> dict[tuple[str, str], int]:
+    """Table 3 figures that satisfy R1–R3 (deterministic, varied: one to three digits, zeros)."""
+    pattern = [0, 3, 0, 12, 1, 0, 5, 108, 0, 2, 0, 27, 0, 0, 1, 4, 0, 9, 0, 1, 0]
+    vals: dict[tuple[str, str], int] = {}
+    for ci, col in enumerate(APPLICANTS):
+        for li, row in enumerate(LEAVES):
+            v = pattern[(li + 3 * ci) % len(pattern)]
+            vals[(row, col)] = v if ci < 2 else v % 10
+        total = sum(vals[(r, col)] for r in LEAVES)
+        carry_forward, carried_over = ci % 3, (2 if ci % 2 else 0)
+        vals[("total", col)] = total
+        vals[("carry_forward", col)] = carry_forward
+        vals[("carried_over", col)] = carried_over
+        vals[("new_received", col)] = total + carry_forward - carried_over
+    for _b, r in T3.rows():
+        vals[(r.key, "total")] = sum(vals[(r.key, c)] for c in APPLICANTS)
+    return vals
+
+
+def scanned_pdf(values: dict[tuple[str, str], int]) -> bytes:
+    """A Table 3 page drawn, rasterised at 300 dpi and wrapped as an image-only PDF (no text layer)."""
+    import pypdfium2
+
+    parts: list[str | tuple[str, ...]] = ["三、收到和处理政府信息公开申请情况", ("table", "table3")]
+    html = report_html(TITLE, parts, "2021", {"table3": {k: str(v) for k, v in values.items()}})
+    doc = pypdfium2.PdfDocument(report_pdf(html))
+    pages = [doc[i].render(scale=300 / 72, grayscale=True).to_pil() for i in range(len(doc))]
+    doc.close()
+    out = io.BytesIO()
+    pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=300)
+    return out.getvalue()
+
+
+@pytest.fixture
+def tesseract() -> None:
+    if shutil.which("tesseract") is None:
+        message = "tesseract-ocr is not installed (scripts/system-deps.sh installs it with tesseract-ocr-chi-sim)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def read_table3(values: dict[tuple[str, str], int]) -> tuple[ReportData, list[str]]:
+    content = scanned_pdf(values)
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(content)) as pdf:
+        assert sum(len(p.chars) for p in pdf.pages) == 0  # really no text layer: only OCR can read it
+    r = ingest_reading("scan.pdf", content)
+    assert r.kind == "pdf" and r.ocr_pages == (1,)
+    return r.data, [p.rule for p in r.problems]
+
+
+def test_scanned_table3_read_by_ocr_nothing_invented(tesseract: None) -> None:
+    drawn = consistent_table3()
+    d, _rules = read_table3(drawn)
+    assert (d.year, d.era) == (2022, "2021")
+    assert d.agency_name.endswith("司法局")
+    cells = d.tables["table3"]
+    right = 0
+    for (row, col), c in cells.items():
+        assert (row, col) in drawn  # no cell the form does not have
+        if c.value is None:
+            continue  # absent: OCR could not read it (never a guess)
+        if c.value == drawn[(row, col)]:
+            right += 1
+        else:
+            # A misread figure is never passed off as read: it is unsure and says it came from OCR.
+            assert c.unsure and c.note is not None and OCR_NOTE in c.note, (row, col, c)
+        if c.unsure:
+            assert OCR_NOTE in (c.note or "") and OCR_NOTE in (c.snippet or "")
+    # OCR works: most of the 175 drawn figures are read as drawn (measured 150+ here).
+    assert right >= 120, right
+    assert any("扫描件，经OCR识别" in n for n in d.notes)
+
+
+def test_scanned_table_breaking_r1_stays_unsure(tesseract: None) -> None:
+    drawn = consistent_table3()
+    # 一+二 ≠ 三+四 for 自然人 (and so for 总计): the row sum (R3) still holds, R1 does not.
+    drawn[("new_received", "natural_person")] += 5
+    drawn[("new_received", "total")] += 5
+    d, rules = read_table3(drawn)
+    assert "R1" in rules
+    cells = d.tables["table3"]
+    assert cells and all(c.unsure for c in cells.values())
+    assert all(OCR_NOTE in (c.note or "") for c in cells.values() if c.value is not None)
+
+
+def _data(values: dict[tuple[str, str], int]) -> ReportData:
+    d = ReportData(source="scan.pdf", era="2021", year=2022)
+    for (row, col), v in values.items():
+        d.set("table3", row, col, Cell(v, raw=str(v)))
+    return d
+
+
+def test_rules_vouch_for_a_complete_consistent_table_only() -> None:
+    """The settling step alone (no OCR): a consistent complete table keeps its figures; a broken sum, a
+    missing cell or a note in a cell leaves every figure unsure with the OCR note; values never change."""
+    good = _data(consistent_table3())
+    problems = check_report(good)
+    assert ocr_table_confirmed(good, "table3", problems)
+    settle_ocr(good, problems, (1,))
+    assert not any(c.unsure for c in good.tables["table3"].values())
+
+    broken_vals = consistent_table3()
+    broken_vals[("granted", "research")] += 1
+    broken = _data(broken_vals)
+    problems = check_report(broken)
+    assert not ocr_table_confirmed(broken, "table3", problems)
+    settle_ocr(broken, problems, (1,))
+    assert all(c.unsure and c.note == OCR_NOTE for c in broken.tables["table3"].values())
+    assert broken.value("table3", "granted", "research") == broken_vals[("granted", "research")]
+
+    missing = _data({k: v for k, v in consistent_table3().items() if k != ("total", "commercial")})
+    assert not ocr_table_confirmed(missing, "table3", check_report(missing))
+
+    noted = _data(consistent_table3())
+    noted.set("table3", "granted", "other_org", Cell(None, raw="OCR未能识别", note="OCR未能识别"))
+    assert not ocr_table_confirmed(noted, "table3", check_report(noted))
