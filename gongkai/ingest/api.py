@@ -19,6 +19,7 @@ from ninja.security import django_auth
 from gongkai.core import uploads
 from gongkai.core.params import ApiId, ApiYear
 from gongkai.ingest.guard import NO_ROLE_MESSAGE, can_import, guard_parse_upload
+from gongkai.ingest.ocr import WEB_OCR_SECONDS
 from gongkai.ingest.pipeline import UnrecognisedFile, ingest_reading
 from gongkai.ingest.readers import MAX_FILE_BYTES, UnreadableFile
 from gongkai.reports import history as selectors
@@ -72,10 +73,11 @@ def parse_file(request: HttpRequest, file: UploadedFile | None = File(None)) -> 
     if file.size is not None and file.size > MAX_FILE_BYTES:
         return Status(413, {"error": f"文件超过上限 {MAX_FILE_BYTES // 1024 // 1024} MB"})
     try:
-        reading = ingest_reading(file.name or "upload", file.read())
+        reading = ingest_reading(file.name or "upload", file.read(), ocr_seconds=WEB_OCR_SECONDS)
     except (UnreadableFile, UnrecognisedFile) as exc:
         return Status(422, {"error": str(exc)})
     # ``evidence``: per cell (key table|row|col) its labels, span in the extracted text and alternatives.
     return Status(200, {"kind": reading.kind, "report": reading.data.to_json(),
                         "problems": [p.to_json() for p in reading.problems],
-                        "evidence": {k: e.to_json() for k, e in reading.evidence.items()}})
+                        "evidence": {k: e.to_json() for k, e in reading.evidence.items()},
+                        "ocr_pages": list(reading.ocr_pages)})

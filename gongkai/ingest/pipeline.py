@@ -71,12 +71,13 @@ def _recognised(data: ReportData, text_sample: str) -> bool:
     return data.year is not None and (bool(data.sections) or bool(data.title))
 
 
-def ingest_reading(name: str, content: bytes, *, previous: ReportData | None = None) -> Reading:
+def ingest_reading(name: str, content: bytes, *, previous: ReportData | None = None,
+                   ocr_seconds: float | None = None) -> Reading:
     """Read, parse and check one file, keeping the evidence of each figure (labels, span, alternatives).
     Raises only ``UnreadableFile`` or ``UnrecognisedFile`` (zh message): every caller (CLI, staff upload,
     API) can show the message, and no input ends in a 500 or traceback."""
     try:
-        doc = read_document(name, content)
+        doc = read_document(name, content, ocr_seconds=ocr_seconds)
         kind, tokens = doc.kind, doc.tokens
         data, evidence, text = parse_reading(tokens, source=name)
         sample = "".join(t.text for t in tokens[:400])
@@ -144,10 +145,10 @@ def settle_ocr(data: ReportData, problems: list[Problem], pages: tuple[int, ...]
                       + "其余数据已标为存疑（OCR识别，待人工核对）")
 
 
-def ingest_bytes(name: str, content: bytes, *, previous: ReportData | None = None
-                 ) -> tuple[str, ReportData, list[Problem]]:
+def ingest_bytes(name: str, content: bytes, *, previous: ReportData | None = None,
+                 ocr_seconds: float | None = None) -> tuple[str, ReportData, list[Problem]]:
     """``ingest_reading`` without the evidence: (kind, report, problems)."""
-    r = ingest_reading(name, content, previous=previous)
+    r = ingest_reading(name, content, previous=previous, ocr_seconds=ocr_seconds)
     return r.kind, r.data, r.problems
 
 

@@ -399,8 +399,9 @@ def read_pdf(content: bytes) -> list[Token]:
     return read_pdf_pages(content).tokens
 
 
-def read_pdf_pages(content: bytes) -> PdfReading:
-    """The PDF's tokens page by page; a page without a text layer (a scan) is read by OCR (``ocr.py``)."""
+def read_pdf_pages(content: bytes, *, ocr_seconds: float | None = None) -> PdfReading:
+    """The PDF's tokens page by page; a page without a text layer (a scan) is read by OCR (``ocr.py``) within
+    ``ocr_seconds`` (default ``ocr.OCR_TIME_BUDGET_SECONDS``; web requests pass ``ocr.WEB_OCR_SECONDS``)."""
     import pdfplumber
 
     from gongkai.ingest import ocr
@@ -430,7 +431,7 @@ def read_pdf_pages(content: bytes) -> PdfReading:
             if len(page.chars) < ocr.TEXT_LAYER_MIN_CHARS and page.images:
                 # A scan: no text layer, an image. OCR has its own page and time budget (it is ~100x slower).
                 if budget is None:
-                    budget = ocr.OcrBudget.start()
+                    budget = ocr.OcrBudget.start(ocr_seconds)
                     import pypdfium2
 
                     rendered = pypdfium2.PdfDocument(content)
@@ -558,8 +559,8 @@ class Document:
     ocr_seconds: float = 0.0
 
 
-def read_document(name: str, content: bytes) -> Document:
-    doc = _read_bytes(name, content)
+def read_document(name: str, content: bytes, *, ocr_seconds: float | None = None) -> Document:
+    doc = _read_bytes(name, content, ocr_seconds=ocr_seconds)
     doc.tokens = to_simplified(doc.tokens)
     return doc
 
@@ -569,14 +570,14 @@ def read_bytes(name: str, content: bytes) -> tuple[Kind, list[Token]]:
     return doc.kind, doc.tokens
 
 
-def _read_bytes(name: str, content: bytes) -> Document:
+def _read_bytes(name: str, content: bytes, *, ocr_seconds: float | None = None) -> Document:
     kind = sniff(name, content[:4096])
     if len(content) > size_cap(kind):
         raise _too_big(len(content), size_cap(kind))
     if not content.strip():
         raise UnreadableFile("文件为空")
     if kind == "pdf":
-        pdf = read_pdf_pages(content)
+        pdf = read_pdf_pages(content, ocr_seconds=ocr_seconds)
         return Document(kind, pdf.tokens, pdf.ocr_pages, pdf.ocr_seconds)
     if kind == "docx":
         return Document(kind, read_docx(content))

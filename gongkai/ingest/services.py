@@ -27,8 +27,10 @@ MAX_BYTES = 30 * 1024 * 1024
 
 
 def published_report_import(*, agency: Agency | None, path_or_bytes: str | Path | bytes, actor: Actor,
-                            filename: str | None = None, year: int | None = None) -> PublishedReport:
-    """Import one published report file for ``agency`` (None: keep the name printed in the report)."""
+                            filename: str | None = None, year: int | None = None,
+                            ocr_seconds: float | None = None) -> PublishedReport:
+    """Import one published report file for ``agency`` (None: keep the name printed in the report).
+    ``ocr_seconds`` bounds the OCR of scanned pages (the staff page passes ``ocr.WEB_OCR_SECONDS``)."""
     if isinstance(path_or_bytes, bytes):
         content, name = path_or_bytes, filename or "upload"
     else:
@@ -41,7 +43,7 @@ def published_report_import(*, agency: Agency | None, path_or_bytes: str | Path 
     if len(content) > MAX_BYTES:
         raise ValidationError(f"文件“{name}”超过 {MAX_BYTES // 1024 // 1024} MB")
     try:
-        kind, data, _problems = ingest_bytes(name, content)
+        kind, data, _problems = ingest_bytes(name, content, ocr_seconds=ocr_seconds)
     except (UnreadableFile, UnrecognisedFile) as exc:
         raise ValidationError(f"文件“{name}”：{exc}") from exc
     if year is not None:

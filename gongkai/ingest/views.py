@@ -21,6 +21,7 @@ from gongkai.formats import READ_FORMATS
 from gongkai.ingest import services
 from gongkai.ingest.forms import UploadForm
 from gongkai.ingest.guard import NO_ROLE_MESSAGE, UPLOAD_POLICY, import_agencies
+from gongkai.ingest.ocr import WEB_OCR_SECONDS
 from gongkai.reports import charts
 from gongkai.reports import history as selectors
 from gongkai.reports.checks import Problem
@@ -61,7 +62,7 @@ def report_upload(request: HttpRequest) -> HttpResponse:
     try:
         report = services.published_report_import(
             agency=form.cleaned_data["agency"], path_or_bytes=upload.read(), actor=request.user,
-            filename=upload.name, year=form.cleaned_data.get("year"))
+            filename=upload.name, year=form.cleaned_data.get("year"), ocr_seconds=WEB_OCR_SECONDS)
     except ValidationError as exc:
         form.add_error("file", exc)
         qs = selectors.readable_reports(request.user).order_by("agency__path", "-year", "-id")[:500]

@@ -147,3 +147,47 @@ def test_rules_vouch_for_a_complete_consistent_table_only() -> None:
     noted = _data(consistent_table3())
     noted.set("table3", "granted", "other_org", Cell(None, raw="OCR未能识别", note="OCR未能识别"))
     assert not ocr_table_confirmed(noted, "table3", check_report(noted))
+
+
+def test_cells_without_words_stay_absent() -> None:
+    """Never invent (no tesseract needed): on a ruled grid, a cell with ink that OCR gave no word for is the
+    note 「OCR未能识别」 (no value), an empty cell is blank, and a word is placed in the cell holding it."""
+    from PIL import Image, ImageDraw
+
+    from gongkai.ingest.ocr import UNREAD, Word, clean_page, page_items
+
+    img = Image.new("L", (1200, 400), 255)
+    draw = ImageDraw.Draw(img)
+    for y in (50, 150, 250):
+        draw.line([(100, y), (1100, y)], fill=0, width=3)
+    for x in (100, 600, 850, 1100):
+        draw.line([(x, 50), (x, 250)], fill=0, width=3)
+    draw.rectangle([(700, 180), (715, 215)], fill=0)  # a mark in row 2, column 2 that OCR does not read
+    clean, grid = clean_page(img)
+    words = [Word("1.属于国家秘密", 120, 80, 400, 120, (1, 1, 1)), Word("12", 900, 80, 940, 120, (1, 1, 1))]
+    rows = [toks for _y, toks in page_items(clean, words, grid)]
+    assert rows == [
+        [("cell", "1.属于国家秘密"), ("blank", ""), ("cell", "12"), ("eor", "")],
+        [("blank", ""), ("cell", UNREAD), ("blank", ""), ("eor", "")],
+    ]
+
+
+def test_scan_without_tesseract_is_a_clear_refusal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gongkai.ingest import ocr
+    from gongkai.ingest.readers import UnreadableFile
+
+    monkeypatch.setattr(ocr, "tesseract_path", lambda: None)
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("L", (600, 800), 255).save(out, "PDF", resolution=72)
+    with pytest.raises(UnreadableFile, match=r"扫描件.*tesseract-ocr"):
+        ingest_reading("scan.pdf", out.getvalue())
+
+
+def test_ocr_time_budget_stops_with_a_message(tesseract: None) -> None:
+    """A web upload gets ``WEB_OCR_SECONDS``; past its budget the file is refused in Chinese, never a 502."""
+    from gongkai.ingest.readers import UnreadableFile
+
+    with pytest.raises(UnreadableFile, match="扫描件 OCR 超过 0 秒"):
+        ingest_reading("scan.pdf", scanned_pdf(consistent_table3()), ocr_seconds=0.0)
