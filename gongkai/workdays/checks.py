@@ -19,7 +19,7 @@ def next_year_calendar(app_configs: Any = None, **kwargs: Any) -> list[CheckMess
     if year is None:
         return []
     return [Warning(
-        f"缺少{year}年节假日安排数据：落在{year}年的期限将无法计算。",
+        f"缺少{year}年节假日安排数据：落在{year}年的申请答复期限暂按周一至周五估算（暂估），其他期限无法计算。",
         hint=f"在“工作日历”页面粘贴《国务院办公厅关于{year}年部分节假日安排的通知》全文，"
              f"或运行 gongkai calendar import-notice FILE",
         id="workdays.W001",
