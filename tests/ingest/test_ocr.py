@@ -99,8 +99,9 @@ def test_scanned_table3_read_by_ocr_nothing_invented(tesseract: None) -> None:
             assert c.unsure and c.note is not None and OCR_NOTE in c.note, (row, col, c)
         if c.unsure:
             assert OCR_NOTE in (c.note or "") and OCR_NOTE in (c.snippet or "")
-    # OCR works: most of the 175 drawn figures are read as drawn (measured 150+ here).
-    assert right >= 120, right
+    # OCR works: nearly all of the 175 drawn figures are read as drawn (measured: all 175 with Debian's
+    # tesseract 5.3, and then R1–R3 hold, so none is unsure); the threshold leaves room for other versions.
+    assert right >= 160, right
     assert any("扫描件，经OCR识别" in n for n in d.notes)
 
 
