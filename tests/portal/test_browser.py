@@ -1,6 +1,6 @@
 """The citizen's journeys in Debian's chromium, each page checked by axe-core (WCAG 2.0/2.1 A and AA,
 zero violations) and measured at 390 px (no horizontal page scroll), in the standard and the 长者模式
-rendering; screenshots of the pages go to docs/screenshots/public_*.png.
+rendering; with GONGKAI_SCREENSHOTS=1 screenshots of the pages go to docs/screenshots/public_*.png.
 
 Journey: home → 政府信息公开 → agency column → 条件检索 (有效性 已修改) → record → policy with its 解读 beside it →
 the agency's 依申请公开 (agency preselected) → a bad ID number refused → a good one → 回执 → status; then the
@@ -44,7 +44,7 @@ def check(page: Any, name: str | None = None) -> None:
     width = page.viewport_size["width"]
     scroll = page.evaluate("document.scrollingElement.scrollWidth")
     assert scroll <= width, (page.url, scroll, width)
-    if name and os.environ.get("GONGKAI_SCREENSHOTS", "1") != "0":
+    if name and os.environ.get("GONGKAI_SCREENSHOTS") == "1":  # refresh docs/screenshots only when asked
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"public_{name}.png"))
 
