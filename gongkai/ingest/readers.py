@@ -435,11 +435,13 @@ def read_pdf_pages(content: bytes, *, ocr_seconds: float | None = None) -> PdfRe
                     import pypdfium2
 
                     rendered = pypdfium2.PdfDocument(content)
+                spent = budget.seconds
                 for _y, scanned in ocr.ocr_page(rendered[page.page_number - 1], page.page_number, budget):
                     for kind, text in scanned:
                         out.append(EOR if kind == "eor" else BLANK if kind == "blank"
                                    else Token("cell" if kind == "cell" else "line", budget_chars.add(text)))
                 ocr_pages.append(page.page_number)
+                deadline += budget.seconds - spent  # OCR time counts against the OCR budget, not the text one
                 page.close()
                 continue
             tables = page.find_tables()
