@@ -22,6 +22,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from gongkai.agencies.models import Agency, Level
 from gongkai.applications import fees
+from gongkai.catalog import services as catalog_services
 from gongkai.catalog import versions
 from gongkai.catalog.models import Attachment, InfoCategory
 from gongkai.catalog.rules import (
@@ -256,9 +257,12 @@ def record_page(request: HttpRequest, record_id: int) -> HttpResponse:
 
 def attachment_download(request: HttpRequest, record_id: int, attachment_id: int) -> FileResponse:
     record = get_object_or_404(public_records(), pk=record_id, disclosure=Disclosure.PROACTIVE)
-    item = get_object_or_404(Attachment, pk=attachment_id, record=record)
+    item = catalog_services.attachment_public_file(
+        attachment=get_object_or_404(Attachment, pk=attachment_id, record=record))
+    if not item.public_file:  # never the original: it may carry authors, comments or GPS (core.scrub)
+        raise Http404("no public copy")
     try:
-        handle = item.file.open("rb")
+        handle = item.public_file.open("rb")
     except FileNotFoundError as exc:
         raise Http404("file missing") from exc
     # Content type from the kind checked at upload, nosniff; only vetted PDFs and images open inline.
