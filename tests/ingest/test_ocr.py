@@ -192,3 +192,30 @@ def test_ocr_time_budget_stops_with_a_message(tesseract: None) -> None:
 
     with pytest.raises(UnreadableFile, match="扫描件 OCR 超过 0 秒"):
         ingest_reading("scan.pdf", scanned_pdf(consistent_table3()), ocr_seconds=0.0)
+
+
+@pytest.mark.django_db
+def test_staff_page_lists_ocr_figures_for_a_person(tesseract: None, agency: object) -> None:
+    """Imported through the staff service, a scan whose table breaks R1 shows its figures as unsure, each
+    saying it was read by OCR, in the list a person confirms from; the page never shows an internal key."""
+    from django.test import Client
+
+    from gongkai.ingest.services import published_report_import
+    from tests.conftest import member
+
+    drawn = consistent_table3()
+    drawn[("new_received", "natural_person")] += 5
+    drawn[("new_received", "total")] += 5
+    user = member(agency)
+    report = published_report_import(agency=agency, path_or_bytes=scanned_pdf(drawn), actor=user,
+                                     filename="scan.pdf")
+    c = Client()
+    c.force_login(user)
+    page = c.get(f"/staff/ingest/{report.pk}/").content.decode()
+    assert "需人工确认的数据" in page
+    assert OCR_NOTE in page
+    assert "扫描件，经OCR识别" in page
+    import re
+
+    shown = re.sub(r"<[^>]+>", "", page)  # what a person reads (the confirm forms carry keys in hidden inputs)
+    assert "table3" not in shown and "natural_person" not in shown
