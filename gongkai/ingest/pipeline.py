@@ -125,11 +125,18 @@ def settle_ocr(data: ReportData, problems: list[Problem], pages: tuple[int, ...]
     rows are always unsure (no rule checks them). Values are never changed: a cell OCR could not read is
     already absent (a blank, or the note ``OCR未能识别``)."""
     confirmed: list[str] = []
+    failed: list[str] = []
     for table_key, cells in data.tables.items():
+        fmt = FORMATS.get(data.layout(table_key))
+        title = fmt.table(table_key).title if fmt is not None and fmt.has_table(table_key) else table_key
         if ocr_table_confirmed(data, table_key, problems):
-            fmt = FORMATS[data.layout(table_key)]
-            confirmed.append(fmt.table(table_key).title)
+            confirmed.append(title)
             continue
+        # Once its cells are unsure the checks only say "未能核对": keep what failed as read, for the person.
+        broken = [p for p in problems if p.table == table_key and p.severity == "error"]
+        if broken:
+            failed.append(f"{title}按OCR读数不成立：" + "；".join(f"[{p.rule}] {p.message}" for p in broken[:3])
+                          + (f" 等{len(broken)}处" if len(broken) > 3 else ""))
         for c in cells.values():
             c.unsure = True
             if c.value is not None:
@@ -143,6 +150,7 @@ def settle_ocr(data: ReportData, problems: list[Problem], pages: tuple[int, ...]
     ok = "、".join(confirmed)
     data.notes.append(f"第{where}页为扫描件，经OCR识别；" + (f"{ok}的表内勾稽关系全部成立，数据可用；" if ok else "")
                       + "其余数据已标为存疑（OCR识别，待人工核对）")
+    data.notes.extend(failed)
 
 
 def ingest_bytes(name: str, content: bytes, *, previous: ReportData | None = None,

@@ -215,6 +215,7 @@ def test_staff_page_lists_ocr_figures_for_a_person(tesseract: None, agency: obje
     assert "需人工确认的数据" in page
     assert OCR_NOTE in page
     assert "扫描件，经OCR识别" in page
+    assert "按OCR读数不成立：[R1]" in page  # what failed as read stays visible once the cells are unsure
     import re
 
     shown = re.sub(r"<[^>]+>", "", page)  # what a person reads (the confirm forms carry keys in hidden inputs)
