@@ -152,12 +152,14 @@ def _segments(runs: Iterable[Run], max_thickness: int) -> tuple[list[Segment], l
             if gy >= y - 1 and min(b, gb) - max(a, ga) > 0.5 * min(b - a, gb - ga):
                 hit = g
                 break
+        # Only groups that reached the row above can grow: the open list holds at most two rows' runs.
+        open_ = [g for g in open_ if g[-1][0] >= y - 1]
         if hit is None:
             hit = [run]
             groups.append(hit)
+            open_.append(hit)
         else:
             hit.append(run)
-        open_ = [g for g in groups if g[-1][0] >= y - 1][-64:]
     lines: list[Segment] = []
     used: list[tuple[int, int, int]] = []
     for g in groups:
