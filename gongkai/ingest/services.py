@@ -11,6 +11,7 @@ no year at all is refused with a zh ``ValidationError`` naming the reason — ne
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -26,11 +27,32 @@ from gongkai.reports.models import PublishedReport
 MAX_BYTES = 30 * 1024 * 1024
 
 
+class ImportNeedsConfirmation(ValidationError):
+    """The import would store a report signed by another agency, or replace a stored year: a person must
+    confirm (the messages say what would happen, in Chinese)."""
+
+
+def import_questions(agency: Agency, data: ReportData) -> list[str]:
+    """What a person should confirm before ``data`` is stored as ``agency``'s report for its year."""
+    questions: list[str] = []
+    signed = re.sub(r"\s+", "", data.agency_name or "")
+    names = {re.sub(r"\s+", "", n) for n in (agency.name, agency.short_name) if n}
+    if signed and not any(signed == n or n in signed or signed in n for n in names):
+        questions.append(f"报告署名为“{data.agency_name}”，不是所选的“{agency.name}”，确认是本机关的报告吗？")
+    existing = PublishedReport.objects.filter(agency=agency, year=data.year).first()
+    if existing is not None:
+        questions.append(f"{agency.name}已有{data.year}年度的导入报告（{existing.source_filename}），"
+                         "导入将替换它（替换前的内容留在操作记录中）。")
+    return questions
+
+
 def published_report_import(*, agency: Agency | None, path_or_bytes: str | Path | bytes, actor: Actor,
                             filename: str | None = None, year: int | None = None,
-                            ocr_seconds: float | None = None) -> PublishedReport:
+                            ocr_seconds: float | None = None, ask: bool = False) -> PublishedReport:
     """Import one published report file for ``agency`` (None: keep the name printed in the report).
-    ``ocr_seconds`` bounds the OCR of scanned pages (the staff page passes ``ocr.WEB_OCR_SECONDS``)."""
+    ``ocr_seconds`` bounds the OCR of scanned pages (the staff page passes ``ocr.WEB_OCR_SECONDS``).
+    ``ask``: raise ``ImportNeedsConfirmation`` instead of storing a report signed by another agency or
+    replacing a stored year (the staff page asks until the person ticks 确认)."""
     if isinstance(path_or_bytes, bytes):
         content, name = path_or_bytes, filename or "upload"
     else:
@@ -54,6 +76,10 @@ def published_report_import(*, agency: Agency | None, path_or_bytes: str | Path 
             data.year = year
     if data.year is None:
         raise ValidationError(f"文件“{name}”中没有找到报告年度，请在导入时选择年度")
+    if ask and agency is not None:
+        questions = import_questions(agency, data)
+        if questions:
+            raise ImportNeedsConfirmation(questions)
     # Storing, checking against last year and the event belong to report history (gongkai.reports.history).
     return history_store(agency=agency, data=data, actor=actor, source_filename=name, source_kind=kind,
                          sha256=hashlib.sha256(content).hexdigest())

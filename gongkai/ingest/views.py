@@ -62,7 +62,13 @@ def report_upload(request: HttpRequest) -> HttpResponse:
     try:
         report = services.published_report_import(
             agency=form.cleaned_data["agency"], path_or_bytes=upload.read(), actor=request.user,
-            filename=upload.name, year=form.cleaned_data.get("year"), ocr_seconds=WEB_OCR_SECONDS)
+            filename=upload.name, year=form.cleaned_data.get("year"), ocr_seconds=WEB_OCR_SECONDS,
+            ask=not form.cleaned_data.get("confirm"))
+    except services.ImportNeedsConfirmation as exc:
+        # Nothing is stored: the person reads what would happen, ticks 确认导入 and chooses the file again.
+        form.add_error("confirm", exc)
+        qs = selectors.readable_reports(request.user).order_by("agency__path", "-year", "-id")[:500]
+        return render(request, "ingest/list.html", {"reports": qs, "form": form, "needs_confirm": True}, status=409)
     except ValidationError as exc:
         form.add_error("file", exc)
         qs = selectors.readable_reports(request.user).order_by("agency__path", "-year", "-id")[:500]

@@ -78,14 +78,15 @@ def test_staff_pages_and_scope(agency: Any, other_agency: Any) -> None:
     c.force_login(user)
     page = c.get("/staff/ingest/")
     assert page.status_code == 200 and "导入已发布的年度报告" in page.content.decode()
-    up = c.post("/staff/ingest/upload/", {"agency": agency.pk,
+    # The seeds are signed by other agencies: the person confirms (tests/ingest/test_import_confirm.py).
+    up = c.post("/staff/ingest/upload/", {"agency": agency.pk, "confirm": "on",
                                           "file": SimpleUploadedFile("seed.txt", SEED_2018.read_bytes())})
     assert up.status_code == 302
     report = PublishedReport.objects.get(agency=agency, year=2018)
     detail = c.get(f"/staff/ingest/{report.pk}/").content.decode()
     assert "工作动态" in detail and "<svg" in detail and "我镇政府信息公开数量174条" in detail
     assert "缺少“二、依申请公开政府信息和不予公开政府信息的情况”部分" in detail
-    c.post("/staff/ingest/upload/", {"agency": agency.pk,
+    c.post("/staff/ingest/upload/", {"agency": agency.pk, "confirm": "on",
                                      "file": SimpleUploadedFile("seed.txt", SEED_2022.read_bytes())})
     compare = c.get("/staff/ingest/compare/").content.decode()
     assert compare.count("<svg") == 3 and "申请办理结果构成" in compare

@@ -253,7 +253,7 @@ def test_staff_upload_page_needs_an_import_role(agency: Any) -> None:
         assert 'type="file"' not in c.get("/staff/ingest/").content.decode()  # no upload form offered
     assert PublishedReport.objects.count() == 0
     r = _client(member(agency, Role.OFFICE_HEAD)).post("/staff/ingest/upload/", {
-        "agency": agency.pk, "file": SimpleUploadedFile("r.txt", SEED_2022.read_bytes())})
+        "agency": agency.pk, "confirm": "on", "file": SimpleUploadedFile("r.txt", SEED_2022.read_bytes())})
     assert r.status_code == 302 and PublishedReport.objects.count() == 1
 
 
@@ -288,7 +288,7 @@ def test_deeply_nested_html_is_parsed_not_a_500(agency: Any, depth: int) -> None
     r = c.post("/api/ingest/parse", {"file": SimpleUploadedFile("report.html", _nested_report(depth))})
     assert r.status_code == 200, r.content[:300]
     assert r.json()["report"]["year"] == 2022 and r.json()["report"]["era"] == "2021"
-    r = c.post("/staff/ingest/upload/", {"agency": agency.pk, "file": SimpleUploadedFile(
+    r = c.post("/staff/ingest/upload/", {"agency": agency.pk, "confirm": "on", "file": SimpleUploadedFile(
         "report.html", _nested_report(depth))})
     assert r.status_code == 302
     assert PublishedReport.objects.get(agency=agency).year == 2022
