@@ -15,7 +15,7 @@ class AgencyForm(forms.ModelForm):
         fields = [
             "name", "short_name", "office_name", "address", "office_hours", "phone", "fax",
             "web_contact", "email", "postcode", "index_date_format", "approval_levels", "fee_pauses_clock",
-            "online_receipt",
+            "online_receipt", "routes_online",
         ]
 
 

@@ -99,6 +99,12 @@ class Agency(models.Model):
         _("网上申请的收到之日"), max_length=12, choices=OnlineReceipt.choices, default=OnlineReceipt.ON_SUBMISSION,
         help_text=_("条例第三十一条第三项：通过互联网渠道提交的，以双方确认之日为收到申请之日"),
     )
+    # A platform or service-centre desk (ADR 0007): applicants who do not know which organ holds the
+    # information may submit online to it; the application waits in 待分办 and is routed to the organ.
+    routes_online = models.BooleanField(
+        _("统一受理网上申请并分办"), default=False,
+        help_text=_("勾选后，网上申请人不确定由哪个机关办理时可向本机关提交，由本机关分办至承办机关"),
+    )
 
     class Meta:
         verbose_name = _("机关")

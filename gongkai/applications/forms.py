@@ -103,6 +103,9 @@ class PublicApplicationForm(ApplicationForm):
     def __init__(self, *args: Any, agencies: QuerySet[Agency] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
+        # A platform desk is offered for applicants who do not know which organ holds the information.
+        self.fields["agency"].label_from_instance = (  # type: ignore[attr-defined]
+            lambda a: f"{a.name}（不确定由哪个机关办理时选择，统一受理后分办）" if a.routes_online else a.name)
         self.order_fields(["agency", "applicant_type", "applicant_name", "legal_rep", "contact_name"])
         # Browsers stop typing at the model's length; the server checks the same limits.
         self.fields["info_description"].widget.attrs["maxlength"] = "2000"

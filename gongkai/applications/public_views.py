@@ -24,7 +24,7 @@ from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
 
 from gongkai.agencies.models import Agency
-from gongkai.applications import fees, selectors, services
+from gongkai.applications import fees, routing, selectors, services
 from gongkai.applications.downloads import letter_response
 from gongkai.applications.forms import FeeQuoteForm, PublicApplicationForm, StatusLookupForm
 from gongkai.applications.models import Application, Channel, Letter, LetterKind
@@ -89,8 +89,16 @@ def apply_form(request: HttpRequest) -> HttpResponse:
         now = clock.now()
         # Art. 31: online applications count from mutual confirmation; the system's acknowledgement
         # with the tracking code is that confirmation, so the receipt date is the submission date.
-        app = services.application_submit(agency=agency, data=data, channel=Channel.ONLINE, submitted_at=now,
-                                          received_on=clock.local_date(now), uploads=accepted, actor=request.user)
+        if agency.routes_online:
+            # Submitted to the platform's desk: it waits in 待分办 and the desk routes it (ADR 0007); the
+            # platform's Art. 31 day stays the receiving organ's receipt day.
+            app = routing.intake_for_routing(desk=agency, data=data, channel=Channel.ONLINE,
+                                             received_on=clock.local_date(now), uploads=accepted,
+                                             actor=request.user)
+        else:
+            app = services.application_submit(agency=agency, data=data, channel=Channel.ONLINE, submitted_at=now,
+                                              received_on=clock.local_date(now), uploads=accepted,
+                                              actor=request.user)
         _remember(request, app)
         return redirect("apply:done", app.tracking_code)
     return render(request, "apply/form.html", {"form": form})
