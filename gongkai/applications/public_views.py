@@ -155,6 +155,11 @@ def _verified(request: HttpRequest, code: str) -> Application:
     return get_object_or_404(Application.objects.select_related("agency"), tracking_code=code)
 
 
+# The applicant's own case for public pages of other apps (e.g. the notice settings of ``notices``): only a
+# case this browser submitted or looked up with its code and phone tail.
+verified_case = _verified
+
+
 def apply_done(request: HttpRequest, code: str) -> HttpResponse:
     app = _verified(request, code)
     res = selectors.explain(app)

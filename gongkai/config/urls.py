@@ -32,6 +32,7 @@ urlpatterns = [
     path("apply/", include("gongkai.applications.public_urls")),
     path("nianbao/", include("gongkai.reports.public_urls")),
     path("directory/", include("gongkai.directories.public_urls")),
+    path("apply/notices/", include("gongkai.notices.public_urls")),
     path("wangzhan/", include("gongkai.websites.public_urls")),
     path("", include("gongkai.portal.urls")),
 ]
