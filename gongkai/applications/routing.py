@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 
 from gongkai.agencies.models import Agency
 from gongkai.applications.models import Application, RoutingKind, RoutingStep
@@ -68,6 +69,12 @@ def receipt_for_receiving_agency(*, platform_received_on: dt.date, steps: Sequen
 def _platform_root(agency: Agency) -> str:
     parts = [p for p in agency.path.strip("/").split("/") if p]
     return f"/{parts[0]}/" if parts else agency.path
+
+
+def route_targets(desk: Agency) -> QuerySet[Agency]:
+    """The agencies a desk may route to: active ones of its own platform (the same top-level agency)."""
+    return (Agency.objects.filter(is_active=True, path__startswith=_platform_root(desk))
+            .exclude(pk=desk.pk).order_by("path"))
 
 
 def intake_for_routing(*, desk: Agency, data: dict[str, Any], channel: str, received_on: dt.date,

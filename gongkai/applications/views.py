@@ -11,13 +11,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
+from django.forms import Form, ModelChoiceField
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import has_role, readable_agencies, readable_agency_or_404, require_read, require_role
 from gongkai.agencies.models import Agency, Role
-from gongkai.applications import actions, letters, selectors, services
+from gongkai.applications import actions, letters, routing, selectors, services
 from gongkai.applications import forms as f
 from gongkai.applications.downloads import letter_response
 from gongkai.applications.models import Application, Letter, LetterKind, LetterTemplate
@@ -94,7 +95,7 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
     # Only what this user's role may do is offered; for the rest the page says who does it
     # (issue 13 item 10: a clerk is not shown the extension form, only "由公开工作机构负责人…").
     allowed = [a for a in actions.available(app) if has_role(request.user, app.agency, *a.roles)]
-    available = [(a.name, a.label, a.form()) for a in allowed] if can_act else []
+    available = [(a.name, a.label, _for_case(a.form(), app)) for a in allowed] if can_act else []
     waiting = [f"{a.label.split('（')[0]}：由{'或'.join(str(Role(r).label) for r in a.roles)}办理"
                for a in actions.available(app) if a not in allowed]
     open_refs = selectors.open_consultations(app)
@@ -108,6 +109,14 @@ def application_detail(request: HttpRequest, application_id: int) -> HttpRespons
     })
 
 
+def _for_case(form: Form, app: Application) -> Form:
+    """Narrow a case action's choices to this case: a desk routes only within its own platform."""
+    field = form.fields.get("to_agency")
+    if isinstance(field, ModelChoiceField):
+        field.queryset = routing.route_targets(app.agency)
+    return form
+
+
 @login_required
 @require_POST
 def application_act(request: HttpRequest, application_id: int, action: str) -> HttpResponse:
@@ -117,7 +126,7 @@ def application_act(request: HttpRequest, application_id: int, action: str) -> H
         raise Http404("no such action")
     require_role(request.user, app.agency, *spec.roles)
     label = spec.label
-    form = spec.form(request.POST)
+    form = _for_case(spec.form(request.POST), app)
     if not form.is_valid():
         problems = "；".join(f"{k} {', '.join(str(m) for m in v)}" for k, v in form.errors.items())
         messages.error(request, f"{label}：{problems}")

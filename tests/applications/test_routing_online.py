@@ -48,3 +48,18 @@ def test_an_ordinary_organ_receives_online_applications_directly(client: Client)
     roads = AgencyFactory(name="示例县交通运输局")
     assert client.post("/apply/", {**FORM, "agency": roads.pk}).status_code == 302
     assert Application.objects.get().status == Status.PROCESSING
+
+
+def test_the_route_form_offers_only_the_platforms_agencies(client: Client) -> None:
+    county = AgencyFactory(name="示例县人民政府")
+    desk = AgencyFactory(name="示例县政务服务中心", parent=county, routes_online=True)
+    AgencyFactory(name="示例县交通运输局", parent=county)
+    AgencyFactory(name="另一县交通运输局")
+    assert Client().post("/apply/", {**FORM, "agency": desk.pk}).status_code == 302
+    app = Application.objects.get()
+    client.force_login(member(desk, Role.CLERK))
+    page = client.get(f"/staff/applications/{app.pk}/").content.decode()
+    assert "示例县交通运输局" in page and "另一县交通运输局" not in page
+    other = AgencyFactory(name="别处机关")
+    r = client.post(f"/staff/applications/{app.pk}/act/route/", {"on": str(app.received_on), "to_agency": other.pk})
+    assert r.status_code == 302 and Application.objects.get(pk=app.pk).status == Status.TO_ROUTE
