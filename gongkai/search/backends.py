@@ -138,6 +138,9 @@ def index_many(docs: list[dict[str, Any]], batch_size: int = 5000) -> int:
             bulkcopy.insert(SearchEntry, rows, now=now)
             if connection.vendor == "sqlite":
                 with connection.cursor() as cur:
+                    # The FTS table is not a model: a flush (tests) or a reused id can leave a row under a new
+                    # entry's id; clear it as ``index_document`` does, or the insert fails.
+                    cur.executemany("DELETE FROM search_fts WHERE rowid = %s", [(r["id"],) for r in rows])
                     cur.executemany("INSERT INTO search_fts(rowid, tokens) VALUES (%s, %s)", [(r["id"], " ".join([
                         str(r["tokens"]), *facet_tokens(agency_id=int(r["agency_id"]), category=str(r["category"]),
                                                         topic=str(r["topic"]), year=r["year"],  # type: ignore[arg-type]
