@@ -271,7 +271,7 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 # Eager mode sends nothing; the in-memory transport keeps kombu from announcing a default AMQP host
 # ("No hostname was supplied") on every command of the embedded default.
 if CELERY_TASK_ALWAYS_EAGER:
-    CELERY_BROKER_URL = "memory://"
+    CELERY_BROKER_URL = "memory://localhost/"
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_RESULT_BACKEND = None
