@@ -86,6 +86,19 @@ class MultipleFileField(forms.FileField):
 ORGANISATION_TYPES = frozenset(t.value for t in ApplicantType if t != ApplicantType.NATURAL_PERSON)
 
 
+def checked_uploads(files: list[UploadedFile], *, max_file_bytes: int) -> list[uploads.Accepted]:
+    """Each uploaded file checked by content (``core.uploads.inspect``); every refusal named at once."""
+    accepted, errors = [], []
+    for f in files:
+        try:
+            accepted.append(uploads.Accepted(uploads.inspect(f.name or "", f, max_bytes=max_file_bytes), f))
+        except uploads.UploadRejected as exc:
+            errors.append(str(exc))
+    if errors:
+        raise forms.ValidationError(errors)
+    return accepted
+
+
 class PublicApplicationForm(ApplicationForm):
     """The online 申请表: identity numbers checked by their document type's rule (``idcheck``), lengths
     limited as the model stores them, and for 法人或其他组织 the 法定代表人 and 联系人 required."""
@@ -156,15 +169,7 @@ class PublicApplicationForm(ApplicationForm):
             raise forms.ValidationError(_("一次最多上传 %(n)s 个附件") % {"n": cap.max_files})
         if sum(f.size or 0 for f in files) > cap.max_request_bytes:
             raise forms.ValidationError(_("附件合计超过上限 %(n)s MB") % {"n": cap.max_request_bytes // 1048576})
-        accepted, errors = [], []
-        for f in files:
-            try:
-                accepted.append(uploads.Accepted(uploads.inspect(f.name or "", f, max_bytes=cap.max_file_bytes), f))
-            except uploads.UploadRejected as exc:
-                errors.append(str(exc))
-        if errors:
-            raise forms.ValidationError(errors)
-        return accepted
+        return checked_uploads(files, max_file_bytes=cap.max_file_bytes)
 
 
 class IntakeForm(ApplicationForm):

@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency
-from gongkai.applications.forms import ApplicationForm, DateInput, MultipleFileField
+from gongkai.applications.forms import ApplicationForm, DateInput, MultipleFileField, checked_uploads
 from gongkai.applications.models import Channel
 from gongkai.core import clock, uploads
 
@@ -47,15 +47,7 @@ class RowForm(ApplicationForm):
         """Each scan checked by content (``core.uploads``: PDF and images, no active content)."""
         files: list[UploadedFile] = self.cleaned_data.get("scans") or []
         cap = uploads.policy(POLICY)
-        accepted, errors = [], []
-        for f in files:
-            try:
-                accepted.append(uploads.Accepted(uploads.inspect(f.name or "", f, max_bytes=cap.max_file_bytes), f))
-            except uploads.UploadRejected as exc:
-                errors.append(str(exc))
-        if errors:
-            raise forms.ValidationError(errors)
-        return accepted
+        return checked_uploads(files, max_file_bytes=cap.max_file_bytes)
 
 
 RowFormSet = forms.formset_factory(RowForm, extra=0, min_num=1, validate_min=True, max_num=50, validate_max=True)

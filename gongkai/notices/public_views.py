@@ -17,7 +17,12 @@ from gongkai.notices.models import Consent
 
 class ConsentForm(forms.Form):
     email = forms.BooleanField(label="通过电子邮件通知办理进展", required=False)
-    sms = forms.BooleanField(label="通过短信通知办理进展（夜间22时至次日8时不发送）", required=False)
+    sms = forms.BooleanField(label="通过短信通知办理进展", required=False)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        start, end = services.quiet_hours()  # the configured quiet hours, stated as they are applied
+        self.fields["sms"].label = f"通过短信通知办理进展（{start}时至次日{end}时不发送）"
 
 
 @require_http_methods(["GET", "POST"])

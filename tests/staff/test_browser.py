@@ -17,10 +17,10 @@ import pytest
 from gongkai.agencies.models import Role
 from gongkai.catalog import services
 from gongkai.core.actors import SYSTEM
+from tests.catalog.test_browser import _login, _logout
 from tests.conftest import AgencyFactory, member
 from tests.staff.axe import violations
 
-PASSWORD = "pw-12345678"
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 OPINION = "经审查，正文和两个附件不涉及国家秘密、工作秘密、商业秘密和个人隐私，同意公开。"
 
@@ -55,17 +55,6 @@ def _person(agency: Any, role: str, username: str, name: str) -> Any:
     return user
 
 
-def _login(page: Any, base: str, username: str) -> None:
-    page.goto(f"{base}/staff/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/staff/")
-
-
-def _logout(page: Any) -> None:
-    page.click("form[action='/staff/logout/'] button")
-    page.wait_for_load_state()
 
 
 def _check(page: Any, name: str, seen: dict[str, list[str]]) -> None:
