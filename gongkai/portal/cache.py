@@ -81,6 +81,7 @@ def norm_uncached(raw: str) -> str | None:
 
 PAGED: QueryParams = {"page": norm_page}
 _NO_STORE_ATTR = "_gongkai_page_not_cacheable"
+_SCOPE_ATTR = "_gongkai_page_scope"
 
 
 def not_cacheable(request: HttpRequest) -> None:
@@ -134,6 +135,15 @@ def record_scope(request: HttpRequest, record_id: int, **_: Any) -> tuple[str, i
     return None if found is None else (f"a{found[0]}", found[1])
 
 
+def agency_version(request: HttpRequest, agency_id: int) -> int | None:
+    """The agency's public catalog version as the page cache read it for this request (no second
+    query), else read now."""
+    found = getattr(request, _SCOPE_ATTR, None)
+    if found is not None and found[0] == f"a{agency_id}":
+        return int(found[1])
+    return versions.current(agency_id)
+
+
 def _cacheable(request: HttpRequest) -> bool:
     if not getattr(settings, "PORTAL_PAGE_CACHE", True):  # off only to measure the uncached path
         return False
@@ -161,6 +171,7 @@ def cached_page(scope: Scope, params: QueryParams | None = None,
             if found is None:
                 return view(request, *args, **kwargs)
             name, version = found
+            setattr(request, _SCOPE_ATTR, found)
             query = canonical_query(request, declared)
             if query is None:
                 return view(request, *args, **kwargs)

@@ -8,23 +8,25 @@ withdrawal, revision or category/agency edit shows on the next request after it 
 
 from __future__ import annotations
 
+import functools
+import operator
 from typing import Any
 from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from gongkai.agencies.models import Agency, Level
 from gongkai.applications import fees
 from gongkai.catalog import services as catalog_services
-from gongkai.catalog import versions
-from gongkai.catalog.models import Attachment, InfoCategory
+from gongkai.catalog.models import Attachment, ChannelPublication, InfoCategory
 from gongkai.catalog.rules import (
     ANNUAL_REPORT,
     DEFAULT_CATEGORIES,
@@ -42,6 +44,7 @@ from gongkai.portal.cache import (
     PAGED,
     QueryParams,
     agency_scope,
+    agency_version,
     cached_page,
     canonical_query,
     norm_choice,
@@ -75,9 +78,22 @@ def _agency(agency_id: int) -> Agency:
     return get_object_or_404(Agency, pk=agency_id, is_active=True)
 
 
-def _page(request: HttpRequest, qs: QuerySet[Any], size: int = PAGE_SIZE) -> Page[Any]:
+class _CountedPaginator(Paginator):
+    """A paginator told its total (from the facet counts the page has already read): no COUNT query."""
+
+    def __init__(self, object_list: QuerySet[Any], per_page: int, total: int) -> None:
+        super().__init__(object_list, per_page)
+        self.total = total
+
+    @cached_property
+    def count(self) -> int:
+        return self.total
+
+
+def _page(request: HttpRequest, qs: QuerySet[Any], size: int = PAGE_SIZE, total: int | None = None) -> Page[Any]:
     number = page_number(request.GET.get("page"))
-    page = Paginator(qs, size).get_page(number)
+    paginator = Paginator(qs, size) if total is None else _CountedPaginator(qs, size, total)
+    page = paginator.get_page(number)
     if page.number != number:
         not_cacheable(request)
     return page
@@ -171,7 +187,7 @@ def content(request: HttpRequest, agency_id: int) -> HttpResponse:
     qs = public_records().filter(agency=agency).select_related("category", "agency").defer("body", "summary")
     topic = request.GET.get("topic", "")
     # Keyed by the agency's catalog version, so a publication, withdrawal or category edit shows at once.
-    version = versions.current(agency.pk)
+    version = agency_version(request, agency.pk)
     facets = (_facets(qs) if version is None else
               cache.get_or_set(f"portal:facets:{agency.pk}:{version}", lambda: _facets(qs), FACET_SECONDS))
     category_id = query_id(request, "category")  # 400 for a value that cannot be a category
@@ -190,7 +206,9 @@ def content(request: HttpRequest, agency_id: int) -> HttpResponse:
     if (category_id is not None and category_id not in {c["category__id"] for c in known.get("categories", [])}) or (
             year_value is not None and year_value not in {y["y"] for y in known.get("years", [])}):
         not_cacheable(request)
-    page = _page(request, qs.order_by("-published_at", "-id"))
+    filtered = form.is_valid() and any(form.cleaned_data.values())
+    total = None if filtered else _facet_total(known, category_id, topic, year_value)
+    page = _page(request, qs.order_by("-published_at", "-id"), total=total)
     return render(request, "portal/content.html", {
         "agency": agency, "page": page, "rows": _rows(page), "facets": facets, "form": form,
         "tree": _topic_tree(known.get("topics", [])),
@@ -199,6 +217,23 @@ def content(request: HttpRequest, agency_id: int) -> HttpResponse:
         "selected": {"category": str(category_id or ""), "topic": topic, "year": str(year_value or "")},
         "top_levels": TOP_LEVELS,
     })
+
+
+def _facet_total(facets: dict[str, list[dict[str, Any]]], category_id: int | None, topic: str,
+                 year: int | None) -> int | None:
+    """The number of records the list shows, read from the facet counts when at most one of category,
+    topic and year narrows it (the facets count the same records); None when a COUNT is needed."""
+    if not facets or sum(x is not None and x != "" for x in (category_id, topic, year)) > 1:
+        return None
+    if category_id is not None:
+        return sum(c["n"] for c in facets["categories"] if c["category__id"] == category_id)
+    if topic in TOP_LEVELS:  # the list filters topic__startswith: the same test here
+        return sum(t["n"] for t in facets["topics"] if str(t["topic"] or "").startswith(topic))
+    if topic:
+        return sum(t["n"] for t in facets["topics"] if t["topic"] == topic)
+    if year is not None:
+        return sum(y["n"] for y in facets["years"] if y["y"] == year)
+    return sum(c["n"] for c in facets["categories"])
 
 
 def _rows(page: Page[Any]) -> list[dict[str, Any]]:
@@ -232,26 +267,33 @@ def _facets(qs: QuerySet[Any]) -> dict[str, list[dict[str, Any]]]:
 
 @cached_page(record_scope)
 def record_page(request: HttpRequest, record_id: int) -> HttpResponse:
-    record = get_object_or_404(public_records().select_related("agency", "category"), pk=record_id)
+    """One record. The record query also says (EXISTS, one index probe each) whether the record has
+    attachments, other channels or records linking to it, so a record without them — most — costs one query."""
+    published = public_records()
+    record = get_object_or_404(published.select_related("agency", "category").annotate(
+        has_attachments=Exists(Attachment.objects.filter(record=OuterRef("pk"))),
+        has_channels=Exists(ChannelPublication.objects.filter(record=OuterRef("pk"))),
+        has_inbound=Exists(published.filter(Q(interprets=OuterRef("pk")) | Q(replaced_by=OuterRef("pk"))))),
+        pk=record_id)
     shows_content = record.disclosure == Disclosure.PROACTIVE
-    # Related records (policy ↔ interpretations, replaced ↔ replacing); each lookup uses its FK index.
+    # Related records (policy ↔ interpretations, replaced ↔ replacing) in one query over the FK indexes.
     fields = ("pk", "title", "interprets_id", "replaced_by_id", "summary", "published_on", "doc_number")
-    links = list(public_records().filter(interprets=record).values(*fields))
-    links += public_records().filter(replaced_by=record).values(*fields)
-    related_ids = [pk for pk in (record.interprets_id, record.replaced_by_id) if pk]
-    if related_ids:
-        links += public_records().filter(pk__in=related_ids).values(*fields)
+    outbound = [pk for pk in (record.interprets_id, record.replaced_by_id) if pk]
+    related = [Q(pk__in=outbound)] if outbound else []
+    if record.has_inbound:
+        related += [Q(interprets=record), Q(replaced_by=record)]
+    links = list(published.filter(functools.reduce(operator.or_, related)).values(*fields)) if related else []
     return render(request, "portal/record.html", {
         "agency": record.agency, "record": record, "shows_content": shows_content, "column": "content",
         "validity": validity_label(record),
         "attachments": (list(record.attachments.values("pk", "name", "title", "kind", "size"))
-                        if shows_content else []),
+                        if shows_content and record.has_attachments else []),
         "interprets": next((r for r in links if r["pk"] == record.interprets_id), None),
         "replaced_by": next((r for r in links if r["pk"] == record.replaced_by_id), None),
         "interpretations": [r for r in links if r["interprets_id"] == record.pk],
         "replaces": [r for r in links if r["replaced_by_id"] == record.pk],
         "revisions": list(record.revisions.all()) if record.revision_count else [],
-        "channels": list(record.channel_publications.all()),
+        "channels": list(record.channel_publications.all()) if record.has_channels else [],
     })
 
 
