@@ -43,7 +43,7 @@ def free_port() -> int:
 def submit(url: str, i: int) -> tuple[int, str, float]:
     body = json.dumps({
         "agency_id": AGENCY_ID, "applicant_type": "natural_person", "applicant_name": f"压测申请人{i}",
-        "id_number": "110101199001011234", "phone": f"1380000{i:04d}", "info_name": f"bench-{i} 某项政府信息",
+        "id_number": "110101199001011237", "phone": f"1380000{i:04d}", "info_name": f"bench-{i} 某项政府信息",
     }).encode()
     req = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"}, method="POST")
     started = time.perf_counter()

@@ -9,6 +9,7 @@ import json
 from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
+from django.forms import Form
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
@@ -17,18 +18,16 @@ from pydantic import ValidationError as PydanticValidationError
 
 from gongkai.agencies.access import readable_agencies, require_read, require_role
 from gongkai.agencies.models import Agency
-from gongkai.applications import actions, fees, selectors, services
+from gongkai.applications import actions, fees, public_views, selectors, services
 from gongkai.applications.models import (
     ApplicantType,
     Application,
-    Channel,
     IdDocType,
     Outcome,
     ProvisionForm,
     ProvisionWay,
 )
 from gongkai.applications.workflow import OPEN_STATUSES
-from gongkai.core import clock
 from gongkai.core.workflow import TransitionError
 
 router = Router(tags=["applications"])
@@ -76,6 +75,9 @@ class SubmitIn(Schema):
     info_description: str = ""
     provision_form: ProvisionForm = ProvisionForm.ELECTRONIC
     provision_way: ProvisionWay = ProvisionWay.EMAIL
+    postcode: str = ""
+    legal_rep: str = Field("", description="法定代表人或负责人（法人或其他组织申请时必填）")
+    contact_name: str = Field("", description="联系人姓名（法人或其他组织申请时必填）")
 
 
 class SubmitOut(Schema):
@@ -89,16 +91,26 @@ class SubmitOut(Schema):
 @router.post("/applications/submit", response={201: SubmitOut, 400: ErrorOut}, auth=None,
              summary="在线提交政府信息公开申请")
 def submit(request: HttpRequest, payload: SubmitIn) -> Status[Any]:
-    agency = Agency.objects.filter(pk=payload.agency_id, is_active=True).first()
-    if agency is None:
+    if not Agency.objects.filter(pk=payload.agency_id, is_active=True).exists():
         return Status(400, {"detail": "没有这个机关"})
-    if sum(c.isdigit() for c in payload.phone) < 4:
-        return Status(400, {"detail": "请填写有效的联系电话"})
-    data = payload.dict(exclude={"agency_id"})
-    now = clock.now()
-    app = services.application_submit(agency=agency, data=data, channel=Channel.ONLINE, submitted_at=now,
-                                      received_on=clock.local_date(now), actor=request.user)
-    return Status(201, app)
+    # The web form's rules, not a second copy of them: identity numbers by their document type, phone,
+    # postcode, lengths, 法定代表人/联系人 for organisations; then the web form's road to the ledger.
+    data = {**payload.dict(exclude={"agency_id"}), "agency": payload.agency_id}
+    form = public_views.public_form({k: "" if v is None else str(v) for k, v in data.items()})
+    if not form.is_valid():
+        return Status(400, {"detail": _form_errors(form)})
+    return Status(201, public_views.submit_online(form, actor=request.user))
+
+
+def _form_errors(form: Form) -> str:
+    """One Chinese line naming each field that failed and why (labels as the web form shows them)."""
+    parts = []
+    for name, errors in form.errors.items():
+        field = form.fields.get(name)
+        label = str(field.label) if field is not None and field.label else ""
+        text = "；".join(str(e) for e in errors)
+        parts.append(f"{label}：{text}" if label else text)
+    return "；".join(parts)
 
 
 class StatusIn(Schema):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -29,6 +30,7 @@ from gongkai.applications.downloads import letter_response
 from gongkai.applications.forms import FeeQuoteForm, PublicApplicationForm, StatusLookupForm
 from gongkai.applications.models import Application, Channel, Letter, LetterKind
 from gongkai.core import clock, uploads
+from gongkai.core.actors import Actor
 from gongkai.core.params import MAX_ID, parse_int
 
 SESSION_KEY = "apply_verified"
@@ -83,25 +85,33 @@ def apply_form(request: HttpRequest) -> HttpResponse:
         form.add_error("upload", refused)
         return render(request, "apply/form.html", {"form": form}, status=413)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        agency = data.pop("agency")
-        accepted = data.pop("upload", None) or []
-        now = clock.now()
-        # Art. 31: online applications count from mutual confirmation; the system's acknowledgement
-        # with the tracking code is that confirmation, so the receipt date is the submission date.
-        if agency.routes_online:
-            # Submitted to the platform's desk: it waits in 待分办 and the desk routes it (ADR 0007); the
-            # platform's Art. 31 day stays the receiving organ's receipt day.
-            app = routing.intake_for_routing(desk=agency, data=data, channel=Channel.ONLINE,
-                                             received_on=clock.local_date(now), uploads=accepted,
-                                             actor=request.user)
-        else:
-            app = services.application_submit(agency=agency, data=data, channel=Channel.ONLINE, submitted_at=now,
-                                              received_on=clock.local_date(now), uploads=accepted,
-                                              actor=request.user)
+        app = submit_online(form, actor=request.user)
         _remember(request, app)
         return redirect("apply:done", app.tracking_code)
     return render(request, "apply/form.html", {"form": form})
+
+
+def public_form(data: dict[str, Any]) -> PublicApplicationForm:
+    """The online 申请表 bound to ``data``: the web page and ``POST /api/applications/submit`` check an
+    application by the same rules (identity numbers, lengths, 法定代表人/联系人 for organisations)."""
+    return PublicApplicationForm(data, agencies=_agencies())
+
+
+def submit_online(form: PublicApplicationForm, *, actor: Actor) -> Application:
+    """Store a valid online application: the one road of the web form and the JSON API."""
+    data = dict(form.cleaned_data)
+    agency = data.pop("agency")
+    accepted = data.pop("upload", None) or []
+    now = clock.now()
+    # Art. 31: online applications count from mutual confirmation; the system's acknowledgement
+    # with the tracking code is that confirmation, so the receipt date is the submission date.
+    if agency.routes_online:
+        # Submitted to the platform's desk: it waits in 待分办 and the desk routes it (ADR 0007); the
+        # platform's Art. 31 day stays the receiving organ's receipt day.
+        return routing.intake_for_routing(desk=agency, data=data, channel=Channel.ONLINE,
+                                          received_on=clock.local_date(now), uploads=accepted, actor=actor)
+    return services.application_submit(agency=agency, data=data, channel=Channel.ONLINE, submitted_at=now,
+                                       received_on=clock.local_date(now), uploads=accepted, actor=actor)
 
 
 def _preselected(request: HttpRequest) -> dict[str, int]:

@@ -29,8 +29,8 @@ from tests.conftest import member
 
 D = dt.date
 pytestmark = pytest.mark.django_db
-ID_A = "110101199003071234"
-ID_B = "110101198805055678"
+ID_A = "110101199003071233"
+ID_B = "110101198805055679"
 MARCH_2 = D(2026, 3, 2)
 
 

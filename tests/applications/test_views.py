@@ -65,7 +65,7 @@ def client_factory_fresh() -> Any:
 def test_api_submit_and_status(client: Any, agency: Any) -> None:
     r = client.post("/api/applications/submit", json.dumps({
         "agency_id": agency.pk, "applicant_type": "natural_person", "applicant_name": "王五",
-        "id_number": "110101199001011234", "phone": "13912345678", "info_name": "低保名单"}),
+        "id_number": "110101199001011237", "phone": "13912345678", "info_name": "低保名单"}),
         content_type="application/json")
     assert r.status_code == 201, r.content
     code = r.json()["tracking_code"]
@@ -75,6 +75,38 @@ def test_api_submit_and_status(client: Any, agency: Any) -> None:
     bad = client.post("/api/applications/status", json.dumps({"code": code, "phone_tail": "1111"}),
                       content_type="application/json")
     assert bad.status_code == 404
+
+
+API_BASE = {"applicant_type": "natural_person", "applicant_name": "王五", "id_number": "110101199001011237",
+            "phone": "13912345678", "info_name": "低保名单"}
+
+
+@pytest.mark.parametrize(("change", "field_words"), [
+    ({"id_number": "110101199001011234"}, "校验位"),  # GB 11643 check character wrong
+    ({"id_number": "11010119900101123"}, "证件号码"),  # 17 characters
+    ({"id_doc_type": "credit_code", "id_number": "91330100MA2XXXXX1B"}, "自然人"),  # a person with a credit code
+    ({"applicant_type": "commercial", "id_doc_type": "credit_code", "id_number": "91330100MA2XXXXX1B"}, "法定代表人"),
+    ({"phone": "12"}, "联系电话"),
+    ({"postcode": "1000"}, "邮政编码"),
+])
+def test_api_submit_checks_like_the_web_form(client: Any, agency: Any, change: dict[str, str],
+                                              field_words: str) -> None:
+    """The JSON API refuses what the web form refuses, in Chinese, and stores nothing."""
+    r = client.post("/api/applications/submit", json.dumps({"agency_id": agency.pk, **API_BASE, **change}),
+                    content_type="application/json")
+    assert r.status_code == 400, r.content
+    assert field_words in r.json()["detail"]
+    assert not Application.objects.exists()
+
+
+def test_api_submit_organisation_with_representative(client: Any, agency: Any) -> None:
+    r = client.post("/api/applications/submit", json.dumps({
+        "agency_id": agency.pk, **API_BASE, "applicant_type": "commercial", "applicant_name": "某公司",
+        "id_doc_type": "credit_code", "id_number": "91330100MA2XXXXX1B", "legal_rep": "张三",
+        "contact_name": "李四"}), content_type="application/json")
+    assert r.status_code == 201, r.content
+    app = Application.objects.get()
+    assert app.applicant_type == "commercial"
 
 
 def test_staff_intake_actions_and_roles(client: Any, agency: Any) -> None:

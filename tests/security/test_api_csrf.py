@@ -20,7 +20,7 @@ from gongkai.applications.models import Application
 from tests.conftest import AgencyFactory, member
 
 SUBMIT = {"agency_id": 0, "applicant_type": "natural_person", "applicant_name": "跨站",
-          "id_number": "110101199001011234", "phone": "13900001111", "info_name": "跨站提交的申请"}
+          "id_number": "110101199001011237", "phone": "13900001111", "info_name": "跨站提交的申请"}
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def case(db: Any) -> dict[str, Any]:
     agency = AgencyFactory()
     clerk = member(agency)
     app = services.application_submit(agency=agency, data={
-        "applicant_type": "natural_person", "applicant_name": "申请人", "id_number": "110101199001011234",
+        "applicant_type": "natural_person", "applicant_name": "申请人", "id_number": "110101199001011237",
         "phone": "13900001111", "info_name": "某信息"}, channel="in_person",
         submitted_at=dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC), received_on=dt.date(2026, 3, 2), actor=clerk)
     return {"agency": agency, "clerk": clerk, "app": app}

@@ -118,7 +118,7 @@ def test_application_submitted_on_a_is_visible_to_staff_on_b(topology: dict[str,
     info = "拓扑测试在线申请的政府信息"
     sent = Browser(topo.urls["A"]).post_json("/api/applications/submit", {
         "agency_id": topology["seed"]["agency_id"], "applicant_type": "natural_person",
-        "applicant_name": "拓扑申请人", "id_number": "110101199001011234", "phone": "13900000000",
+        "applicant_name": "拓扑申请人", "id_number": "110101199001011237", "phone": "13900000000",
         "info_name": info})
     assert sent.status == 201, (sent.status, sent.text[:300])
     listing = _staff(topo, "B", "clerk").get("/staff/applications/")
