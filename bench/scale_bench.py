@@ -184,7 +184,7 @@ def _exact_count(connection: Any, term: str) -> int:
     tokens = query_tokens(term)
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
-            cur.execute("SELECT count(*) FROM search_searchentry WHERE tsv @@ plainto_tsquery('simple', %s)",
+            cur.execute("SELECT count(*) FROM search_posting WHERE tsv @@ plainto_tsquery('simple', %s)",
                         [" ".join(tokens)])
         else:
             cur.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH %s",
@@ -247,7 +247,7 @@ def measure_submissions(env: dict[str, str], out: dict[str, Any], n: int = 200) 
 
     def submit(i: int) -> tuple[int, str, float]:
         body = json.dumps({"agency_id": agency_id, "applicant_type": "natural_person",
-                           "applicant_name": f"压测申请人{i}", "id_number": "110101199001011234",
+                           "applicant_name": f"压测申请人{i}", "id_number": "110101199001011237",
                            "phone": f"1380000{i:04d}", "info_name": f"{tag}-{i} 某项政府信息"})
         t0 = time.perf_counter()
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)

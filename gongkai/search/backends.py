@@ -1,12 +1,12 @@
-"""One search interface over two engines: ``index_document``, ``remove_document``, ``search``.
+"""One search interface over two engines: ``index_document``, ``index_many``, ``remove_document``, ``search``.
 
-SQLite: FTS5 ``MATCH`` with each query token quoted (implicit AND), ranked by bm25. PostgreSQL:
-``tsv @@ plainto_tsquery('simple', …)`` over the GIN index on the stored tsvector column. Both engines
-rank a bounded window: the ``RANK_WINDOW`` newest matches are ordered by relevance and matches beyond
-that window follow newest first, so no query reads every match of a common word (FTS5 walks its index
-in rowid order, newest first; PostgreSQL walks the (published_on, id) index). Counts stop at
-``COUNT_CAP``: beyond it the total is an estimate (FTS5 vocabulary counts, PostgreSQL's planner), shown
-as "约 N 条" (docs/decisions, search at province scale).
+SQLite: an FTS5 table ``search_fts`` (rowid = entry id) over the tokens and the filter values as synthetic
+terms, queried with ``MATCH`` (each query token quoted, implicit AND). PostgreSQL: the narrow table
+``search_posting`` (one row per entry: id, date, filter columns and the tsvector; the display text stays in
+``search_searchentry``), with a GIN index and newest-first indexes (ADR 0018). Both engines find the
+``RANK_WINDOW`` newest matches, order them by relevance, and list older matches newest first, so no query
+reads every match of a common word. Totals are exact up to ``COUNT_CAP``; beyond it they are estimated from
+how densely the newest matches lie among the newest entries, shown as "约 N 条" (ADR 0014, ADR 0018).
 """
 
 from __future__ import annotations
@@ -15,7 +15,10 @@ import datetime as dt
 import hashlib
 import html
 import json
-from collections.abc import Iterable, Iterator
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,14 +33,19 @@ from gongkai.search.tokens import document_tokens, query_tokens
 
 SNIPPET_CHARS = 120
 MAX_OR_TERMS = 200  # agency lists longer than this filter by join instead of FTS terms
-# Relevance (ts_rank, bm25) is computed for at most this many matches, the newest; the rest follow newest first.
+# Relevance is computed for at most this many matches, the newest; the rest follow newest first.
 RANK_WINDOW = 200
 # Matches counted exactly; beyond this the total is an estimate. Counting every match of a common word
-# reads every match (issue 16: 120–199 ms at 250,000 entries); a reader needs "about how many", not the
+# reads every match (issue 16: 120–199 ms at 250,000 records); a reader needs "about how many", not the
 # exact 104,317.
 COUNT_CAP = 1000
-
-
+# PostgreSQL: a query whose rarest word is in more entries than this walks the entries newest first
+# (``search_posting_newest``) and tests each; a rarer word is looked up in the GIN index. Walks stop after
+# WALK_BUDGET entries and fall back to the GIN index (words common alone but rare together).
+RARE_DF = 20_000
+WALK_BUDGET = 60_000
+# An estimate this close to the cap is checked by a capped count (the newest entries may be unusually dense).
+CHECK_BELOW = 10 * COUNT_CAP
 @dataclass
 class Hit:
     key: str
@@ -100,6 +108,12 @@ def _fts_text(e: SearchEntry) -> str:
                                               year=e.year, validity=e.validity)])
 
 
+# PostgreSQL: the posting row of each entry, written from the entry row in the same transaction.
+_PG_POSTING_COLUMNS = "entry_id, published_on, agency_id, year, category, topic, validity, tsv"
+_PG_POSTING_SELECT = ("SELECT e.id, e.published_on, e.agency_id, e.year, e.category, e.topic, e.validity, "
+                      "to_tsvector('simple', e.tokens) FROM search_searchentry e")
+
+
 def index_document(*, key: str, agency_id: int, url: str, title: str, text: str = "", category: str = "",
                    topic: str = "", year: int | None = None, validity: str = "",
                    published_on: dt.date | None = None, extra: str = "") -> SearchEntry:
@@ -111,17 +125,24 @@ def index_document(*, key: str, agency_id: int, url: str, title: str, text: str 
             "category": category, "topic": topic, "year": year, "validity": validity,
             "published_on": published_on,
         })
-        if connection.vendor == "sqlite":
-            with connection.cursor() as cur:
+        with connection.cursor() as cur:
+            if connection.vendor == "sqlite":
                 cur.execute("DELETE FROM search_fts WHERE rowid = %s", [entry.pk])
                 cur.execute("INSERT INTO search_fts(rowid, tokens) VALUES (%s, %s)", [entry.pk, _fts_text(entry)])
+            elif connection.vendor == "postgresql":
+                cur.execute(f"INSERT INTO search_posting ({_PG_POSTING_COLUMNS}) {_PG_POSTING_SELECT} "
+                            f"WHERE e.id = %s ON CONFLICT (entry_id) DO UPDATE SET "
+                            f"published_on = EXCLUDED.published_on, agency_id = EXCLUDED.agency_id, "
+                            f"year = EXCLUDED.year, category = EXCLUDED.category, topic = EXCLUDED.topic, "
+                            f"validity = EXCLUDED.validity, tsv = EXCLUDED.tsv", [entry.pk])
     return entry
 
 
 def index_many(docs: list[dict[str, Any]], batch_size: int = 5000) -> int:
     """Bulk-index new documents (keys must not exist yet) through the same tokenizer as ``index_document``:
-    COPY on PostgreSQL, one executemany per table on SQLite (``core.bulkcopy``), ``batch_size`` at a time.
-    Entry ids follow the order of ``docs``: give them oldest first, as publication would."""
+    COPY on PostgreSQL (then one INSERT … SELECT for the batch's posting rows), one executemany per table on
+    SQLite (``core.bulkcopy``), ``batch_size`` at a time. Entry ids follow the order of ``docs``: give them
+    oldest first, as publication would (both engines read newest first along that order)."""
     done = 0
     now = timezone.now()
     for i in range(0, len(docs), batch_size):
@@ -136,8 +157,11 @@ def index_many(docs: list[dict[str, Any]], batch_size: int = 5000) -> int:
                 "validity": d.get("validity", ""), "published_on": d.get("published_on"),
             } for pk, d in zip(ids, chunk, strict=True)]
             bulkcopy.insert(SearchEntry, rows, now=now)
-            if connection.vendor == "sqlite":
-                with connection.cursor() as cur:
+            with connection.cursor() as cur:
+                if connection.vendor == "postgresql":
+                    cur.execute(f"INSERT INTO search_posting ({_PG_POSTING_COLUMNS}) {_PG_POSTING_SELECT} "
+                                f"WHERE e.id = ANY(%s) ORDER BY e.id", [ids])
+                elif connection.vendor == "sqlite":
                     # The FTS table is not a model: a flush (tests) or a reused id can leave a row under a new
                     # entry's id; clear it as ``index_document`` does, or the insert fails.
                     cur.executemany("DELETE FROM search_fts WHERE rowid = %s", [(r["id"],) for r in rows])
@@ -149,20 +173,22 @@ def index_many(docs: list[dict[str, Any]], batch_size: int = 5000) -> int:
     return done
 
 
-# PostgreSQL indexes over the entries that bulk loading drops and rebuilds (created by migrations 0003, 0004).
+# PostgreSQL indexes over the posting rows that bulk loading drops and rebuilds (created by migration 0005).
 _PG_BULK_INDEXES = {
-    "search_entry_tsv_gin": "CREATE INDEX IF NOT EXISTS search_entry_tsv_gin ON search_searchentry USING GIN (tsv)",
-    "search_entry_newest": "CREATE INDEX IF NOT EXISTS search_entry_newest "
-                           "ON search_searchentry (published_on DESC NULLS LAST, id DESC)",
+    "search_posting_tsv": "CREATE INDEX IF NOT EXISTS search_posting_tsv ON search_posting USING GIN (tsv)",
+    "search_posting_newest": "CREATE INDEX IF NOT EXISTS search_posting_newest "
+                             "ON search_posting (published_on DESC NULLS LAST, entry_id DESC)",
+    "search_posting_agency": "CREATE INDEX IF NOT EXISTS search_posting_agency "
+                             "ON search_posting (agency_id, published_on DESC NULLS LAST, entry_id DESC)",
 }
 
 
 @contextmanager
 def bulk_loading() -> Iterator[None]:
-    """Around a bulk load of many entries (``gongkai demo --scale``): on PostgreSQL the GIN and newest-first
-    indexes are dropped and built once at the end (one sorted build instead of a million GIN insertions;
-    measured 4–5× faster loading), even if the load fails. Searches meanwhile scan the table. SQLite:
-    nothing to do (``optimize_index`` afterwards)."""
+    """Around a bulk load of many entries (``gongkai demo --scale``): on PostgreSQL the posting table's GIN
+    and newest-first indexes are dropped and built once at the end (one sorted build instead of a million
+    GIN insertions; measured 4–5× faster loading), even if the load fails. Searches meanwhile scan the
+    table. SQLite: nothing to do (``optimize_index`` afterwards)."""
     if connection.vendor != "postgresql":
         yield
         return
@@ -190,9 +216,12 @@ def optimize_index() -> None:
 def remove_document(key: str) -> None:
     with transaction.atomic():
         ids = list(SearchEntry.objects.filter(key=key).values_list("pk", flat=True))
-        if ids and connection.vendor == "sqlite":
+        if ids:
             with connection.cursor() as cur:
-                cur.execute("DELETE FROM search_fts WHERE rowid = %s", [ids[0]])
+                if connection.vendor == "sqlite":
+                    cur.execute("DELETE FROM search_fts WHERE rowid = %s", [ids[0]])
+                elif connection.vendor == "postgresql":
+                    cur.execute("DELETE FROM search_posting WHERE entry_id = %s", [ids[0]])
         SearchEntry.objects.filter(key=key).delete()
 
 
@@ -200,7 +229,8 @@ _FILTERS = ("agency_id", "category", "topic", "year", "validity")
 
 
 def _where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
-    sql, params = [], []
+    sql: list[str] = []
+    params: list[Any] = []
     for name in _FILTERS:
         value = filters.get(name)
         if value in (None, ""):
@@ -210,12 +240,27 @@ def _where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
             if not ids:
                 sql.append("1 = 0")
                 continue
-            sql.append(f"e.agency_id IN ({', '.join(['%s'] * len(ids))})")
-            params.extend(ids)
+            sql.append("e.agency_id = ANY(%s)" if connection.vendor == "postgresql"
+                       else f"e.agency_id IN ({', '.join(['%s'] * len(ids))})")
+            if connection.vendor == "postgresql":
+                params.append(ids)
+            else:
+                params.extend(ids)
             continue
         sql.append(f"e.{name} = %s")
         params.append(value)
     return ("".join(f" AND {s}" for s in sql), params)
+
+
+def relevance(doc_tokens: Sequence[str], query: Sequence[str], avg_len: float) -> float:
+    """BM25's term-frequency part (k1 = 1.2, b = 0.75) of one document for the query tokens: more
+    occurrences score higher with diminishing returns, a long document's occurrences count less. No
+    inverse document frequency: every document ranked contains every query token (AND), and the window is
+    too small a sample to weigh one token against another."""
+    k1, b = 1.2, 0.75
+    counts = Counter(doc_tokens)
+    norm = k1 * (1 - b + b * len(doc_tokens) / max(avg_len, 1.0))
+    return sum(counts[t] * (k1 + 1) / (counts[t] + norm) for t in query if counts[t])
 
 
 def search(query: str, agency: Model | int | Iterable[int] | None = None, *, category: str = "", topic: str = "",
@@ -243,53 +288,55 @@ def search(query: str, agency: Model | int | Iterable[int] | None = None, *, cat
     agency_ids = agency_filter if isinstance(agency_filter, list) else None
     terms = ['"' + t.replace('"', '""') + '"' for t in tokens]
     if agency_ids is None or 0 < len(agency_ids) <= MAX_OR_TERMS:
-        # Query and filters as FTS5 terms: one MATCH, counted and ranked inside the FTS index, whose rowid
-        # order (entry ids, i.e. indexing order) is the newest-first order.
+        # Query and filters as FTS5 terms: one MATCH inside the FTS index, whose rowid order (entry ids,
+        # i.e. indexing order) is the newest-first order.
         facets = facet_tokens(category=category, topic=topic, year=year, validity=validity)
         if agency_ids is not None:
             facets.append("(" + " OR ".join(f"gkfa{int(a)}" for a in agency_ids) + ")")
         elif isinstance(agency_filter, int):
             facets.append(f"gkfa{agency_filter}")
         base, first, params = "FROM search_fts WHERE search_fts MATCH %s", [" AND ".join(terms + facets)], []
-        rank, rowid = "rank", "search_fts.rowid"
-        vocab_terms = [*tokens, *(f for f in facets if not f.startswith("("))]
     else:
         base = (f"FROM search_fts CROSS JOIN search_searchentry e ON e.id = search_fts.rowid "
                 f"WHERE search_fts MATCH %s{where}")  # CROSS JOIN: full-text match first
-        first, rank, rowid = [" ".join(terms)], "bm25(search_fts)", "search_fts.rowid"
-        vocab_terms = list(tokens)
+        first = [" ".join(terms)]
+    newest = f"SELECT search_fts.rowid {base} ORDER BY search_fts.rowid DESC"
     with connection.cursor() as cur:
-        cur.execute(f"SELECT COUNT(*) FROM (SELECT {rowid} {base} LIMIT %s)", first + params + [COUNT_CAP + 1])
-        total, estimated = int(cur.fetchone()[0]), False
+        # The COUNT_CAP + 1 newest matches, read in FTS5's own (rowid) order: the window, the count when
+        # there are no more, and otherwise where the newest matches end, which gives their density.
+        cur.execute(f"{newest} LIMIT %s", first + params + [COUNT_CAP + 1])
+        newest_ids = [int(r[0]) for r in cur.fetchall()]
+        total, estimated = len(newest_ids), False
         if total > COUNT_CAP:
-            total, estimated = _sqlite_estimate(cur, vocab_terms), True
+            cur.execute("SELECT MIN(id), MAX(id) FROM search_searchentry")
+            low, high = cur.fetchone()
+            # Matches per id among the newest entries, carried over the whole id range (ids follow indexing).
+            total = max(COUNT_CAP + 1, round(total * (high - low + 1) / max(1, high - newest_ids[-1] + 1)))
+            estimated = True
         ids: list[int] = []
         if offset < RANK_WINDOW:
-            cur.execute(f"SELECT id FROM (SELECT {rowid} AS id, {rank} AS r {base} ORDER BY {rowid} DESC LIMIT %s) "
-                        f"ORDER BY r, id DESC", first + params + [RANK_WINDOW])
-            ids = [r[0] for r in cur.fetchall()][offset:offset + limit]
+            ids = _rank_window(cur, newest_ids[:RANK_WINDOW], tokens)[offset:offset + limit]
         rest = limit - len(ids)
         if rest > 0:
-            cur.execute(f"SELECT {rowid} {base} ORDER BY {rowid} DESC LIMIT %s OFFSET %s",
-                        first + params + [rest, max(offset, RANK_WINDOW)])
-            ids += [r[0] for r in cur.fetchall()]
+            start = max(offset, RANK_WINDOW)
+            if start + rest <= len(newest_ids) or not estimated:
+                ids += newest_ids[start:start + rest]
+            else:
+                cur.execute(f"{newest} LIMIT %s OFFSET %s", first + params + [rest, start])
+                ids += [r[0] for r in cur.fetchall()]
     return _results(query, tokens, total, ids, estimated)
 
 
-def _sqlite_estimate(cur: Any, terms: list[str]) -> int:
-    """More than COUNT_CAP entries match: estimate how many from the FTS5 vocabulary's per-term document
-    counts, assuming the terms independent (as PostgreSQL's planner does), capped by the rarest term."""
-    cur.execute("SELECT COUNT(*) FROM search_searchentry")
-    n = max(1, int(cur.fetchone()[0]))
-    counts = []
-    for term in terms:
-        cur.execute("SELECT doc FROM search_fts_vocab WHERE term = %s", [term.lower()])
-        row = cur.fetchone()
-        counts.append(int(row[0]) if row else n)
-    estimate = float(n)
-    for c in counts:
-        estimate *= c / n
-    return max(COUNT_CAP + 1, min(round(estimate), min(counts, default=n)))
+def _rank_window(cur: Any, window: list[int], tokens: list[str]) -> list[int]:
+    """SQLite: the window's entries (ids newest first) by ``relevance``, newest first among equals."""
+    if not window:
+        return []
+    cur.execute(f"SELECT id, tokens FROM search_searchentry WHERE id IN ({', '.join(['%s'] * len(window))})",
+                window)
+    docs = {int(i): (t or "").split() for i, t in cur.fetchall()}
+    avg_len = sum(len(d) for d in docs.values()) / max(1, len(docs))
+    score = {i: relevance(docs.get(i, []), tokens, avg_len) for i in window}
+    return sorted(window, key=lambda i: (-score[i], -i))
 
 
 def _results(query: str, tokens: list[str], total: int, ids: list[int], estimated: bool = False) -> Results:
@@ -298,52 +345,106 @@ def _results(query: str, tokens: list[str], total: int, ids: list[int], estimate
     return Results(query=query, tokens=tokens, total=total, hits=hits, estimated=estimated)
 
 
+_df_lock = threading.Lock()
+_df_cache: dict[str, Any] = {"at": -1e9, "freq": {}, "floor": 0.0, "rows": 0.0}
+DF_CACHE_SECONDS = 300
+
+
+def _rarest_df(cur: Any, tokens: list[str]) -> float:
+    """PostgreSQL: about how many entries hold the query's rarest token, from ANALYZE's most common
+    lexemes of ``search_posting.tsv`` (cached for ``DF_CACHE_SECONDS``). A token not among them is rarer
+    than the least common one listed; without statistics (a small or fresh index) every token counts as
+    rare, which sends the query to the GIN index."""
+    now = time.monotonic()
+    if now - _df_cache["at"] > DF_CACHE_SECONDS:
+        cur.execute("SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples "
+                    "FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename "
+                    "AND c.relnamespace = to_regnamespace(s.schemaname) "
+                    "WHERE s.schemaname = current_schema() AND s.tablename = 'search_posting' AND s.attname = 'tsv'")
+        row = cur.fetchone()
+        freq: dict[str, float] = {}
+        floor, rows = 0.0, 0.0
+        if row and row[0] and row[1]:
+            elems, freqs = list(row[0]), [float(f) for f in row[1]]
+            freq = dict(zip(elems, freqs[:len(elems)], strict=True))
+            floor = freqs[len(elems)] if len(freqs) > len(elems) else min(freqs)  # tsvector stats append min, max
+            rows = max(0.0, float(row[2]))
+        with _df_lock:
+            _df_cache.update(at=now, freq=freq, floor=floor, rows=rows)
+    freq, floor, rows = _df_cache["freq"], _df_cache["floor"], _df_cache["rows"]
+    if not freq:
+        return 0.0
+    return min(freq.get(t, floor) for t in tokens) * rows
+
+
 def _search_pg(query: str, tokens: list[str], where: str, params: list[Any], limit: int, offset: int) -> Results:
-    """PostgreSQL: the count stops after ``COUNT_CAP`` + 1 matches (beyond, the planner's estimate of the
-    match count is the total; an estimate over ten times the cap is taken without counting). The
-    ``RANK_WINDOW`` newest matches come from the (published_on, id) index walked newest first when the term
-    is common, or from the GIN index when it is rare (the planner's choice); only those rows' tsvectors are
-    read for ts_rank. Positions past the window are the remaining matches, newest first."""
+    """PostgreSQL over ``search_posting``. A common query walks the entries newest first (one index, narrow
+    rows) and tests each until it has the ``RANK_WINDOW`` newest matches; how many entries it walked for them
+    gives the matches' density, hence the estimate beyond ``COUNT_CAP``. A query with a rare word, or one
+    whose walk ends without a full window (words common alone, rare together), reads its matches from the
+    GIN index and counts them up to ``COUNT_CAP`` + 1. The window is ordered by ts_rank."""
     q = "plainto_tsquery('simple', %s)"
     text = [" ".join(tokens)]
-    base = f"FROM search_searchentry e WHERE e.tsv @@ {q}{where}"
-    newest = "ORDER BY e.published_on DESC NULLS LAST, e.id DESC"
-    ids: list[int] = []
-    with connection.cursor() as cur:
-        # The planner's estimate first (planning only, no rows read): when it is far above the cap, counting
-        # even COUNT_CAP matches would only confirm it. Its estimate can be low when query words go together
-        # (it assumes them independent), so a small estimate is checked by the capped count.
-        cur.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 {base}", text + params)
-        plan = cur.fetchone()[0]
-        estimate = int((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
-        if estimate > 10 * COUNT_CAP:
-            total, estimated = estimate, True
-        else:
-            cur.execute(f"SELECT COUNT(*) FROM (SELECT 1 {base} LIMIT %s) m", text + params + [COUNT_CAP + 1])
+    newest = "ORDER BY e.published_on DESC NULLS LAST, e.entry_id DESC"
+    window: list[tuple[int, dt.date | None, float]] | None = None  # (id, published_on, rank), newest first
+    total, estimated, walked, counted = 0, False, False, False
+    with transaction.atomic(), connection.cursor() as cur:
+        if _rarest_df(cur, tokens) > RARE_DF:
+            # Rows numbered in walk order before the match test; the row at WALK_BUDGET comes back as well
+            # (hit or not), which tells a walk that reached the budget from one that reached the end.
+            cur.execute(
+                f"SELECT s.entry_id, s.published_on, s.n, s.tsv @@ {q}, "
+                f"CASE WHEN s.tsv @@ {q} THEN ts_rank(s.tsv, {q}) END "
+                f"FROM (SELECT e.entry_id, e.published_on, e.tsv, row_number() OVER ({newest}) AS n "
+                f"FROM search_posting e WHERE TRUE{where} {newest} LIMIT %s) s "
+                f"WHERE s.tsv @@ {q} OR s.n = %s ORDER BY s.published_on DESC NULLS LAST, s.entry_id DESC LIMIT %s",
+                text * 3 + params + [WALK_BUDGET] + text + [WALK_BUDGET, RANK_WINDOW + 1])
+            rows = cur.fetchall()
+            hits = [(int(i), d, float(r), int(n)) for i, d, n, hit, r in rows if hit][:RANK_WINDOW]
+            at_budget = any(int(n) == WALK_BUDGET for _, _, n, _, _ in rows)
+            if len(hits) == RANK_WINDOW:
+                walked, window = True, [(i, d, r) for i, d, r, _ in hits]
+                cur.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM search_posting e WHERE TRUE{where}", params)
+                walked_rows = hits[-1][3]
+                # Matches per entry among the newest entries, carried over every entry in scope.
+                estimate = RANK_WINDOW * max(_plan_rows(cur.fetchone()[0]), walked_rows) / walked_rows
+                if estimate > CHECK_BELOW:
+                    total, estimated, counted = round(estimate), True, True
+            elif not at_budget:  # every entry in scope was walked: the matches are all here
+                walked, window = True, [(i, d, r) for i, d, r, _ in hits]
+                total, counted = len(hits), True
+        if not counted:
+            # The GIN index: a bitmap of every match, never a walk (the planner underestimates words
+            # that go together and would walk). SET LOCAL lasts until the end of this transaction.
+            cur.execute("SET LOCAL enable_indexscan = off")
+            cur.execute("SET LOCAL enable_seqscan = off")
+            cur.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM search_posting e WHERE e.tsv @@ {q}{where} "
+                        f"LIMIT %s) m", text + params + [COUNT_CAP + 1])
             total, estimated = int(cur.fetchone()[0]), False
             if total > COUNT_CAP:
-                total, estimated = max(COUNT_CAP + 1, estimate), True
-    with transaction.atomic(), connection.cursor() as cur:
-        if total > COUNT_CAP:
-            # Thousands of matches: the newest are found fastest by walking the newest-first index and testing
-            # each row, which stops once the window is full. A bitmap scan would read every match first, and
-            # the planner picks one whenever it underestimates words that go together ("耕地 保护": it
-            # assumes them independent). SET LOCAL lasts until the end of this (inner) transaction.
-            cur.execute("SET LOCAL enable_bitmapscan = off")
-            cur.execute("SET LOCAL enable_seqscan = off")
-        if offset < RANK_WINDOW:
-            cur.execute(
-                f"SELECT c.id FROM (SELECT e.id, e.published_on {base} {newest} LIMIT %s) c "
-                f"JOIN search_searchentry s ON s.id = c.id "
-                f"ORDER BY ts_rank(s.tsv, {q}) DESC, c.published_on DESC NULLS LAST, c.id DESC",
-                text + params + [RANK_WINDOW] + text)
-            ids = [r[0] for r in cur.fetchall()][offset:offset + limit]
+                cur.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM search_posting e WHERE e.tsv @@ {q}{where}",
+                            text + params)
+                total, estimated = max(COUNT_CAP + 1, _plan_rows(cur.fetchone()[0])), True
+            if window is None and offset < RANK_WINDOW:
+                cur.execute(f"SELECT e.entry_id, e.published_on, ts_rank(e.tsv, {q}) FROM search_posting e "
+                            f"WHERE e.tsv @@ {q}{where} {newest} LIMIT %s", text * 2 + params + [RANK_WINDOW])
+                window = [(int(i), d, float(r)) for i, d, r in cur.fetchall()]
+        ids: list[int] = []
+        if offset < RANK_WINDOW and window:
+            ranked = sorted(window, key=lambda w: (-w[2], -(w[1] or dt.date.min).toordinal(), -w[0]))
+            ids = [w[0] for w in ranked][offset:offset + limit]
         rest = limit - len(ids)
-        if rest > 0:
-            cur.execute(f"SELECT e.id {base} {newest} LIMIT %s OFFSET %s",
-                        text + params + [rest, max(offset, RANK_WINDOW)])
-            ids += [r[0] for r in cur.fetchall()]
+        if rest > 0 and (estimated or total > max(offset, RANK_WINDOW)):
+            if walked:
+                cur.execute("SET LOCAL enable_bitmapscan = off")
+            cur.execute(f"SELECT e.entry_id FROM search_posting e WHERE e.tsv @@ {q}{where} {newest} "
+                        f"LIMIT %s OFFSET %s", text + params + [rest, max(offset, RANK_WINDOW)])
+            ids += [int(r[0]) for r in cur.fetchall()]
     return _results(query, tokens, total, ids, estimated)
+
+
+def _plan_rows(plan: Any) -> int:
+    return int((json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plan Rows"])
 
 
 def highlight(text: str, tokens: list[str], width: int = SNIPPET_CHARS) -> str:

@@ -1,10 +1,11 @@
 """The search index: one ``SearchEntry`` per indexed object, holding its space-joined jieba tokens,
 plain text for snippets, and the filter columns (agency, category, topic, year, validity).
 
-The full-text index over ``tokens`` is engine specific and created by migration 0002: an FTS5
-virtual table ``search_fts`` (rowid = entry id) with its ``search_fts_vocab`` term counts on SQLite;
-a stored tsvector column ``tsv`` with a GIN index, and the newest-first index ``search_entry_newest``
-(published_on DESC NULLS LAST, id DESC), on PostgreSQL (migrations 0002–0004).
+The full-text index over ``tokens`` is engine specific and created by migrations: an FTS5 virtual table
+``search_fts`` (rowid = entry id, filter values as synthetic terms) on SQLite; on PostgreSQL the narrow
+table ``search_posting`` (entry id, published_on, filter columns, tsvector; GIN and newest-first indexes;
+migration 0005, ADR 0018), written by ``search.backends`` beside each entry and read instead of these wide
+rows.
 """
 
 from __future__ import annotations
