@@ -4,8 +4,8 @@ The due date is read one way: ``Application.due_on``/``due_error``, the copy ser
 ledger. ``compute_due_from_ledger`` is that derivation (services call it when they write);
 ``explain`` gives pages the stored date with the ledger's explanation lines.
 
-``table3_by_agency(agency_ids, year)`` is the Table 3 input as one GROUP BY, a typed ``Table3Row`` per
-agency: outcome × applicant type for cases closed in the year, plus ``new_received``, ``carried_over``
+``table3_by_agency(agency_ids, year)`` is the Table 3 input as two GROUP BYs with the applicant types as
+columns, a typed ``Table3Row`` per agency: cases closed in the year by outcome, plus ``new_received``, ``carried_over``
 (received before the year and still open on 1 January) and ``carry_forward`` (open on 31 December);
 ``table3_counts`` is those rows summed over a set of agencies. ``fees_by_agency`` (a ``FeeRow`` per agency)
 and its sum ``fee_figures`` give the year's fee notices, amounts and collections.
@@ -16,14 +16,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
+from typing import Any
 
 from django.db import connection
-from django.db.models import Case, CharField, Count, F, Q, QuerySet, Sum, Value, When
+from django.db.models import Count, Q, QuerySet, Sum
 
 from gongkai.applications import deadlines
 from gongkai.applications.deadlines import Entry, Kind
 from gongkai.applications.models import (
-    ApplicantType,
     Application,
     ApplicationQuerySet,
     ClockEvent,
@@ -32,10 +32,11 @@ from gongkai.applications.models import (
 )
 from gongkai.applications.workflow import OPEN_STATUSES
 from gongkai.core import clock
+from gongkai.formats import TABLE3_APPLICANT_COLUMNS
 from gongkai.workdays.counting import CalendarYearMissing, WorkdayCalendar
 from gongkai.workdays.services import get_calendar
 
-COLUMNS = list(ApplicantType.values)
+COLUMNS: tuple[str, ...] = TABLE3_APPLICANT_COLUMNS  # ApplicantType's values (system check reports.E001)
 
 
 # ---------------------------------------------------------------- one case
@@ -111,78 +112,79 @@ def scoped(agency_ids: Iterable[int]) -> ApplicationQuerySet:
 
 # Table 3 of a set of agencies: {row key: {column key: count}} (``table3_counts``); per applicant type.
 Table3Counts = dict[str, dict[str, int]]
-TypeCounts = dict[str, int]  # applicant type → cases (every type present)
-# Above this many agencies the Table 3 query groups the whole ledger and drops other agencies' rows in
+# Cases by applicant type, in the form's column order (``COLUMNS``: 自然人, then 法人或其他组织 by kind).
+TypeCounts = tuple[int, ...]
+NO_CASES: TypeCounts = (0,) * len(COLUMNS)
+# Above this many agencies the Table 3 queries group the whole ledger and drop other agencies' rows in
 # Python: cheaper than WHERE agency_id IN (…thousands of parameters…), same result.
 TABLE3_SCOPE_LIMIT = 200
-_FLOW_ROWS = ("new_received", "carried_over", "carry_forward")
-
-
-def _types() -> TypeCounts:
-    return dict.fromkeys(COLUMNS, 0)
 
 
 @dataclass(frozen=True, slots=True)
 class Table3Row:
-    """One agency's Table 3 cases for a year, by applicant type: received in the year (一), received
-    before it and open on 1 January (二), closed in the year by outcome (三; only outcomes that occur),
-    open on 31 December (四). Totals are not part of the row: the report derives them from its rules."""
+    """One agency's Table 3 cases for a year, by applicant type (``TypeCounts``): received in the year (一),
+    received before it and open on 1 January (二), closed in the year by outcome (三; only outcomes that
+    occur), open on 31 December (四). Totals are not part of the row: the report derives them from its rules."""
 
-    new_received: TypeCounts = field(default_factory=_types)
-    carried_over: TypeCounts = field(default_factory=_types)
-    carry_forward: TypeCounts = field(default_factory=_types)
+    new_received: TypeCounts = NO_CASES
+    carried_over: TypeCounts = NO_CASES
+    carry_forward: TypeCounts = NO_CASES
     closed: dict[str, TypeCounts] = field(default_factory=dict)
 
     def counts(self) -> Table3Counts:
         """``{row key: {type: n, "total": n}}`` with the ``total`` row (cases closed), as ``table3_counts``."""
         rows = {"new_received": self.new_received, "carried_over": self.carried_over,
-                "carry_forward": self.carry_forward, **self.closed}
-        out = {key: {**row, "total": sum(row.values())} for key, row in rows.items()}
-        total = {col: sum(row[col] for row in self.closed.values()) for col in COLUMNS}
-        out["total"] = {**total, "total": sum(total.values())}
-        return out
+                "carry_forward": self.carry_forward, **self.closed,
+                "total": tuple(map(sum, zip(NO_CASES, *self.closed.values(), strict=True)))}
+        return {key: {**dict(zip(COLUMNS, row, strict=True)), "total": sum(row)} for key, row in rows.items()}
 
 
-def table3_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table3Row]:
-    """``{agency id: Table3Row}`` for ``year``, one GROUP BY for all agencies (every agency given present).
+def _by_type(name: str, condition: Q) -> dict[str, Count]:
+    """``{name_<type>: COUNT(cases matching condition) of that type}`` in ``COLUMNS`` order, and
+    ``name_undeclared``: cases of a type outside them (counted nowhere in the form, so an error)."""
+    counts = {f"{name}_{t}": Count("id", filter=condition & Q(applicant_type=t)) for t in COLUMNS}
+    return {**counts, f"{name}_undeclared": Count("id", filter=condition & ~Q(applicant_type__in=COLUMNS))}
 
-    One pass: grouped by (agency, applicant type, outcome if closed in the year else ''), summing the flows
-    over the outcome groups gives the per-type flows and a group with an outcome counts its closed cases.
-    """
-    ids = sorted(set(agency_ids))
-    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    open_at_start = Q(received_on__lt=first) & (Q(closed_on__isnull=True) | Q(closed_on__gte=first))
-    open_at_end = Q(received_on__lte=last) & (Q(closed_on__isnull=True) | Q(closed_on__gt=last))
-    received = Q(received_on__range=(first, last))
-    closed = Q(closed_on__range=(first, last)) & ~Q(outcome="")
-    qs = Application.objects.filter(received | open_at_start | open_at_end | closed)
-    if len(ids) <= TABLE3_SCOPE_LIMIT:
-        qs = qs.filter(agency_id__in=ids)
-    rows = (qs.annotate(o=Case(When(closed, then=F("outcome")), default=Value(""), output_field=CharField()))
-            .values("agency_id", "applicant_type", "o")
-            .annotate(new=Count("id", filter=received), carried=Count("id", filter=open_at_start),
-                      forward=Count("id", filter=open_at_end), n=Count("id"))
-            .values_list("agency_id", "applicant_type", "o", "new", "carried", "forward", "n"))
-    # Fetched through the cursor: the counts are integers on both databases, and Django's per-value
-    # converters cost about as much as the query itself at province scale (bench/reports_bench.py).
+
+def _fetch(rows: QuerySet[Any]) -> list[tuple[Any, ...]]:
+    """The rows of a grouped query, fetched through the cursor: the counts are integers on both databases,
+    and Django's per-value converters cost about as much as the query at province scale."""
     sql, params = rows.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        fetched = cursor.fetchall()
-    out = {aid: Table3Row() for aid in ids}
-    for aid, atype, outcome, new, carried, forward, n in fetched:
-        t = out.get(aid)
-        if t is None:  # another agency's cases, read because the scope was the whole ledger
-            continue
-        t.new_received[atype] += new
-        t.carried_over[atype] += carried
-        t.carry_forward[atype] += forward
-        if outcome:
-            by_type = t.closed.get(outcome)
-            if by_type is None:
-                by_type = t.closed[outcome] = _types()
-            by_type[atype] += n
-    return out
+        return cursor.fetchall()
+
+
+def table3_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table3Row]:
+    """``{agency id: Table3Row}`` for ``year`` (every agency given present), from two GROUP BYs with the
+    applicant types as columns: the flows one row per agency, the cases closed in the year one row per
+    agency and outcome. A case of an undeclared applicant type raises ``KeyError`` (never dropped)."""
+    ids = sorted(set(agency_ids))
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    received = Q(received_on__range=(first, last))
+    open_at_start = Q(received_on__lt=first) & (Q(closed_on__isnull=True) | Q(closed_on__gte=first))
+    open_at_end = Q(received_on__lte=last) & (Q(closed_on__isnull=True) | Q(closed_on__gt=last))
+    closed = Q(closed_on__range=(first, last)) & ~Q(outcome="")
+    scope = Application.objects.filter(agency_id__in=ids) if len(ids) <= TABLE3_SCOPE_LIMIT else Application.objects
+    flows = (scope.filter(received | open_at_start | open_at_end).values("agency_id")
+             .annotate(**_by_type("new", received), **_by_type("carried", open_at_start),
+                       **_by_type("forward", open_at_end)))
+    outcomes = scope.filter(closed).values("agency_id", "outcome").annotate(**_by_type("closed", Q()))
+    w = len(COLUMNS)
+    found: dict[int, tuple[TypeCounts, TypeCounts, TypeCounts]] = {}
+    for row in _fetch(flows):  # agency, then (w types + undeclared) for each of 一, 二, 四
+        if row[1 + w] or row[2 + 2 * w] or row[3 + 3 * w]:
+            raise KeyError(f"agency {row[0]}: applications of an undeclared applicant type")
+        found[row[0]] = (row[1:1 + w], row[2 + w:2 + 2 * w], row[3 + 2 * w:3 + 3 * w])
+    by_outcome: dict[int, dict[str, TypeCounts]] = {aid: {} for aid in ids}
+    for row in _fetch(outcomes):  # agency, outcome, w types, undeclared
+        if row[2 + w]:
+            raise KeyError(f"agency {row[0]}: applications of an undeclared applicant type")
+        at = by_outcome.get(row[0])
+        if at is not None:  # None: another agency's cases, read because the scope was the whole ledger
+            at[row[1]] = row[2:2 + w]
+    none = (NO_CASES, NO_CASES, NO_CASES)
+    return {aid: Table3Row(*found.get(aid, none), closed=by_outcome[aid]) for aid in ids}
 
 
 def table3_counts(agency_ids: Iterable[int], year: int) -> Table3Counts:

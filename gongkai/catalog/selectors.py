@@ -33,12 +33,9 @@ def _year_bounds(year: int) -> tuple[dt.date, dt.date]:
 # Table 2 (2021 format) figures of a set of agencies: ``regulation.{issued,repealed,in_force}``,
 # ``normative.{…}``, ``licensing``, ``penalty``, ``coercion`` (int) and ``fees`` (Decimal, 万元).
 Table2Figures = dict[str, int | Decimal]
-# Agencies per records query: naming them lets the catalog's (agency, kind, …) index deliver the rows
-# already grouped, where a whole-table GROUP BY would sort every record.
-RECORD_CHUNK = 5000
-# Above this many agencies the period-figures query reads the year's rows of every agency and drops the
-# others in Python: cheaper than WHERE agency_id IN (…thousands of parameters…), same result.
-PERIOD_SCOPE_LIMIT = 200
+# Above this many agencies the Table 2 queries read the year's rows of every agency and drop the others
+# in Python: cheaper than WHERE agency_id IN (…thousands of parameters…), same result.
+SCOPE_LIMIT = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,27 +74,29 @@ def table2_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table2Ro
     ids = sorted(set(agency_ids))
     start, end = _year_bounds(year)
     found: dict[int, dict[str, int | Decimal]] = {aid: {} for aid in ids}
-    ended = Q(validity__in=[Validity.EXPIRED, Validity.REPEALED])
-    for at in range(0, len(ids), RECORD_CHUNK):
-        # kind > '' is kind <> '' for this non-null field, but lets the (agency, kind, …) index find the rows.
-        rows = (Record.objects.filter(agency_id__in=ids[at:at + RECORD_CHUNK], status__in=COUNTED, kind__gt="")
-                .values("agency_id", "kind").annotate(
-                    issued=Count("id", filter=Q(published_on__gte=start, published_on__lte=end)),
-                    repealed=Count("id", filter=ended & Q(validity_changed_on__gte=start,
-                                                          validity_changed_on__lte=end)),
-                    in_force=Count("id", filter=Q(published_on__lte=end) & (~ended | Q(validity_changed_on__gt=end))))
-                .values_list("agency_id", "kind", "issued", "repealed", "in_force"))
-        for aid, kind, issued, repealed, in_force in rows:
-            found[aid].update({f"{kind}_issued": issued, f"{kind}_repealed": repealed, f"{kind}_in_force": in_force})
+    # kind > '' is kind <> '' for this non-null field, but lets the (agency, kind, …) index find the rows.
+    records = Record.objects.filter(status__in=COUNTED, kind__gt="")
     periods = PeriodFigures.objects.filter(period_start__gte=start, period_start__lte=end)
-    if len(ids) <= PERIOD_SCOPE_LIMIT:
-        periods = periods.filter(agency_id__in=ids)
-    for p in (periods.values("agency_id").annotate(licensing=Sum("licensing"), penalty=Sum("penalty"),
-                                                   coercion=Sum("coercion"), fees=Sum("fees"))):
-        period = found.get(p["agency_id"])
-        if period is not None:  # None: another agency's row, read because the scope was the whole table
-            period.update(licensing=p["licensing"] or 0, penalty=p["penalty"] or 0, coercion=p["coercion"] or 0,
-                          fees=Decimal(p["fees"] or 0))
+    if len(ids) <= SCOPE_LIMIT:
+        records, periods = records.filter(agency_id__in=ids), periods.filter(agency_id__in=ids)
+    ended = Q(validity__in=[Validity.EXPIRED, Validity.REPEALED])
+    for aid, kind, issued, repealed, in_force in (
+            records.values("agency_id", "kind").annotate(
+                issued=Count("id", filter=Q(published_on__gte=start, published_on__lte=end)),
+                repealed=Count("id", filter=ended & Q(validity_changed_on__gte=start, validity_changed_on__lte=end)),
+                in_force=Count("id", filter=Q(published_on__lte=end) & (~ended | Q(validity_changed_on__gt=end))))
+            .values_list("agency_id", "kind", "issued", "repealed", "in_force")):
+        record = found.get(aid)
+        if record is not None:  # None: another agency's row, read because the scope was the whole table
+            record.update({f"{kind}_issued": issued, f"{kind}_repealed": repealed, f"{kind}_in_force": in_force})
+    for aid, licensing, penalty, coercion, fees in (
+            periods.values("agency_id").annotate(licensing=Sum("licensing"), penalty=Sum("penalty"),
+                                                 coercion=Sum("coercion"), fees=Sum("fees"))
+            .values_list("agency_id", "licensing", "penalty", "coercion", "fees")):
+        period = found.get(aid)
+        if period is not None:
+            period.update(licensing=licensing or 0, penalty=penalty or 0, coercion=coercion or 0,
+                          fees=Decimal(fees or 0))
     return {aid: Table2Row(**kw) for aid, kw in found.items()}  # type: ignore[arg-type]
 
 

@@ -14,7 +14,8 @@ from django.apps import AppConfig
 from django.core import checks
 
 from gongkai.appeals.models import AppealKind, AppealOutcome
-from gongkai.applications.models import Outcome
+from gongkai.applications.models import ApplicantType, Outcome
+from gongkai.formats import TABLE3_APPLICANT_COLUMNS
 from gongkai.formats.declarations import APPEAL_KIND_KEYS, APPEAL_RESULT_KEYS, OUTCOME_BASIS, OUTCOME_KEYS
 
 # (what is compared, the model's choice values, the declared keys)
@@ -24,6 +25,7 @@ Pair = tuple[str, Sequence[str], Sequence[str]]
 def choice_pairs() -> list[Pair]:
     return [
         ("applications.Outcome", list(Outcome.values), OUTCOME_KEYS),
+        ("applications.ApplicantType", list(ApplicantType.values), TABLE3_APPLICANT_COLUMNS),
         ("applications OUTCOME_BASIS", list(OUTCOME_BASIS), OUTCOME_KEYS),
         ("appeals.AppealKind", list(AppealKind.values), APPEAL_KIND_KEYS),
         ("appeals.AppealOutcome", list(AppealOutcome.values), APPEAL_RESULT_KEYS),

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
-from operator import add, itemgetter
+from operator import add
 
 from gongkai.appeals.selectors import Table4Row, table4_by_agency
 from gongkai.applications.selectors import FeeRow, Table3Row, fees_by_agency, table3_by_agency
@@ -148,9 +148,6 @@ def read_ledgers(agency_ids: Iterable[int], year: int, *, era: str) -> dict[int,
 
 # ---------------------------------------------------------------- rows into cells
 
-_TYPES = itemgetter(*TABLE3_APPLICANT_COLUMNS)  # a row's counts by applicant type, in the form's order
-
-
 @dataclass(frozen=True)
 class Layout:
     """Where one era's ledger rows go: positions in each table's list (``checks.table_plan(era, t).keys``).
@@ -256,13 +253,13 @@ def fill(lay: Layout, rows: LedgerRows, entered: Iterable[tuple[str, CellKey, Nu
         t3: Vector = [0] * len(lay.keys["table3"])
         width = len(TABLE3_APPLICANT_COLUMNS)
         for name, i in lay.t3_flows:
-            t3[i:i + width] = _TYPES(getattr(rows.table3, name))
+            t3[i:i + width] = getattr(rows.table3, name)
         for outcome, by_type in rows.table3.closed.items():
             i = lay.t3_outcomes[outcome]
             if outcome in lay.t3_merged:
-                t3[i:i + width] = map(add, t3[i:i + width], _TYPES(by_type))  # type: ignore[arg-type]
+                t3[i:i + width] = map(add, t3[i:i + width], by_type)  # type: ignore[arg-type]
             else:
-                t3[i:i + width] = _TYPES(by_type)
+                t3[i:i + width] = by_type
         t4: Vector = [0] * len(lay.keys["table4"])
         cases = rows.table4.cases
         for key, i in lay.t4:
@@ -296,12 +293,12 @@ def _stats_values(rows: LedgerRows) -> dict[str, Number | None]:
     work, chan, t3, cases = rows.work.figures, rows.channels, rows.table3, rows.table4.cases
 
     def closed(*outcomes: str) -> int:
-        return sum(sum(t3.closed[o].values()) for o in outcomes if o in t3.closed)
+        return sum(sum(t3.closed[o]) for o in outcomes if o in t3.closed)
 
     values: dict[str, Number | None] = {stat: work.get(key, 0) for stat, key in STATS_FROM_WORK.items()}
     values.update({stat: chan.get(key, 0) for stat, key in STATS_FROM_CHANNELS.items()})
     values["proactive.normative_docs"] = values["proactive.normative_docs_issued"] = rows.table2.normative_issued
-    values["app.received"] = sum(t3.new_received.values())
+    values["app.received"] = sum(t3.new_received)
     values.update({stat: closed(*outcomes) for stat, outcomes in STATS_FROM_OUTCOMES.items()})
     values["app.concluded"] = closed(*table3_leaf_keys(era="2021"))
     values["review.upheld"], values["review.corrected"] = cases["review.upheld"], cases["review.corrected"]

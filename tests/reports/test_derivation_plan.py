@@ -32,9 +32,9 @@ def test_derived_totals_pass_the_checks(era: str) -> None:
     from gongkai.catalog.selectors import Table2Row
 
     leaves = table3_leaf_keys(era="2021")
-    closed = {leaf: {**dict.fromkeys(TABLE3_APPLICANT_COLUMNS, 0), "natural_person": i % 3}
-              for i, leaf in enumerate(leaves)}
-    received = {**dict.fromkeys(TABLE3_APPLICANT_COLUMNS, 0), "natural_person": sum(i % 3 for i in range(len(leaves)))}
+    others = (0,) * (len(TABLE3_APPLICANT_COLUMNS) - 1)  # counts in column order: 自然人 first
+    closed = {leaf: (i % 3, *others) for i, leaf in enumerate(leaves)}
+    received = (sum(i % 3 for i in range(len(leaves))), *others)
     t3 = Table3Row(new_received=received, closed=closed)
     t4 = Table4Row()
     t4.cases["review.upheld"] = 2

@@ -55,10 +55,9 @@ def test_many_agencies_equal_each_alone(era: str, year: int, monkeypatch: pytest
     PeriodFigures.objects.create(agency=broken, period_start=dt.date(year, 1, 1), period_end=dt.date(year, 6, 30),
                                  licensing=4, penalty=2, coercion=1, fees="0.35")
     ids = [a.pk for a in (*generated, consistent, broken, empty)]
-    # With and without WHERE … IN (…) in the ledgers' grouped selectors, and records read in small chunks.
-    for limit, chunk in ((cat_sel.PERIOD_SCOPE_LIMIT, cat_sel.RECORD_CHUNK), (0, 2)):
-        monkeypatch.setattr(cat_sel, "PERIOD_SCOPE_LIMIT", limit)
-        monkeypatch.setattr(cat_sel, "RECORD_CHUNK", chunk)
+    # With and without WHERE … IN (…) in the ledgers' grouped selectors.
+    for limit in (cat_sel.SCOPE_LIMIT, 0):
+        monkeypatch.setattr(cat_sel, "SCOPE_LIMIT", limit)
         monkeypatch.setattr(app_sel, "TABLE3_SCOPE_LIMIT", limit)
         monkeypatch.setattr(appeal_sel, "SCOPE_LIMIT", limit)
         many = figures.tables(ids, year, era=era)
