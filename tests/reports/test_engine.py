@@ -107,6 +107,22 @@ def test_an_outcome_without_a_row_is_an_error_not_dropped(agency: Any) -> None:
         figures.tables([agency.pk], 2025)
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("received", [dt.date(2025, 3, 1), dt.date(2026, 1, 5)])  # in 一, or only in 三 (closed)
+@pytest.mark.parametrize("limit", [200, 0])  # with and without WHERE agency_id IN (…)
+def test_an_undeclared_applicant_type_is_an_error_not_dropped(agency: Any, monkeypatch: pytest.MonkeyPatch,
+                                                              received: dt.date, limit: int) -> None:
+    from gongkai.applications import selectors as app_sel
+
+    monkeypatch.setattr(app_sel, "TABLE3_SCOPE_LIMIT", limit)
+    application(agency, received=dt.date(2025, 2, 1), closed=dt.date(2025, 2, 9), outcome="granted")
+    figures.tables([agency.pk], 2025)  # declared types only: fine
+    application(agency, received=received, closed=dt.date(2025, 12, 30), outcome="granted",
+                applicant_type="no_such_type")
+    with pytest.raises(KeyError, match="undeclared applicant type"):
+        figures.tables([agency.pk], 2025)
+
+
 def test_unknown_era_is_refused() -> None:
     with pytest.raises(ValueError, match="不能生成"):
         figures.layout("narrative")
