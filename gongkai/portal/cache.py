@@ -4,7 +4,9 @@ A page is cached under its absolute URL, today's date and the public catalog ver
 it shows (``gongkai.catalog.versions``; the platform scope for the portal home). Every catalog
 write that changes public output bumps that version in its own transaction, and agency edits bump it
 through a ``post_save`` signal, so the next request after the commit misses the cache and renders
-fresh. A hit costs one primary-key query. Only anonymous GET/HEAD requests without pending flash
+fresh. A record page keys on narrower versions (its agency's frame and the record's own): a
+publication invalidates the agency's lists and the pages of the records it touches, not every record
+page of the agency. A hit costs one primary-key query. Only anonymous GET/HEAD requests without pending flash
 messages are served from or stored in the cache; errors and non-200 responses are never stored.
 
 Keys are bounded (issue 9, item 12): a key names the page's path and only the query parameters that
@@ -38,7 +40,7 @@ from gongkai.portal import site
 
 PAGE_SECONDS = 600  # an upper bound only; correctness comes from the version in the key
 
-Scope = Callable[..., "tuple[str, int] | None"]
+Scope = Callable[..., "tuple[str, int | str] | None"]
 
 
 # A normaliser maps a raw query value to its canonical form: "" means the default (left out of the key),
@@ -120,19 +122,21 @@ def page_cache() -> BaseCache:
     return _local
 
 
-def agency_scope(request: HttpRequest, agency_id: int, **_: Any) -> tuple[str, int] | None:
+def agency_scope(request: HttpRequest, agency_id: int, **_: Any) -> tuple[str, int | str] | None:
     version = versions.current(int(agency_id))
     return None if version is None else (f"a{agency_id}", version)
 
 
-def platform_scope(request: HttpRequest, **_: Any) -> tuple[str, int] | None:
+def platform_scope(request: HttpRequest, **_: Any) -> tuple[str, int | str] | None:
     version = versions.current(versions.PLATFORM)
     return None if version is None else ("p", version)
 
 
-def record_scope(request: HttpRequest, record_id: int, **_: Any) -> tuple[str, int] | None:
+def record_scope(request: HttpRequest, record_id: int, **_: Any) -> tuple[str, int | str] | None:
+    """A record page keys on its agency's frame version and its own version, not on the agency's list
+    version: publishing another record of the agency leaves this page cached (``catalog.versions``)."""
     found = versions.current_for_record(int(record_id))
-    return None if found is None else (f"a{found[0]}", found[1])
+    return None if found is None else (f"r{found[0]}", found[1])
 
 
 def agency_version(request: HttpRequest, agency_id: int) -> int | None:
