@@ -19,46 +19,86 @@ from gongkai.reports.data import ProseFigure
 _SENT_RE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 _N = r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s*(?P<approx>余|多)?"
 _GAP = r"[^，。；,;\d]"
+# Counts of proactive items may be written in 万 ("20余万条" is 200,000, approximate).
+_NW = _N + r"(?P<wan>万)?"
 
 _CHANNEL_RE = re.compile(
-    r"(?:在|通过)(?P<ch>[^，。；,;]{0,30}(?:网站|门户网|网|公众号|微博|微信群?|平台|公报|报纸|公开栏|宣传栏|客户端|头条号?|"
-    r"APP|新媒体|形式|方式|栏目))(?P<q>[“\"][^”\"]{1,20}[”\"])?[^。；;\d]{0,14}?(?:公开|发布|推送|公示)[^。；;\d]{0,10}?"
-    + _N + r"条"
+    r"(?:在|通过|利用|依托)(?P<ch>[^，。；,;\d]{0,30}(?:网站|门户网|网|公众号|微博|微信群?|平台|公报|报纸|日报|媒体|公开栏|宣传栏|"
+    r"客户端|头条号?|APP|形式|方式|栏目))(?P<q>[“\"][^”\"]{1,20}[”\"])?[^。；;\d]{0,14}?(?:公开|发布|推送|公示)"
+    # "公开低保评议发放、扶贫领域…等方面的政务信息合计298条": what was published, listed, closed by 等.
+    r"(?:[^。；;\d]{0,10}?|[^。；;\d]{0,60}?等[^。；;\d]{0,12}?)" + _NW + r"条"
 )
 _TOTAL_RES = (
-    re.compile(r"(?<!不予)(?<!予以)(?:主动)?公开(?:发布)?(?:各类)?(?:政府)?信息(?:的)?(?:数量|总数|数)?(?:共计?|达到?|为|累计|有)?\s*"
-               + _N + r"条"),
+    re.compile(r"(?<!不予)(?<!予以)(?:主动)?公开(?:发布)?(?:各类)?(?:政府|政务)?信息(?:的)?(?:数量|总数|数)?(?:共计?|达到?|为|累计|有)?\s*"
+               + _NW + r"条"),
     # "…发布信息514条，总计2401条": the sum the report states itself.
     re.compile(r"(?<=条)[，,]\s*(?:总计|合计)\s*" + _N + r"条"),
     re.compile(r"信息公开(?:数量|总数|数)(?:共计?|达到?|为|累计)?\s*" + _N + r"条"),
+    # "全镇政府信息公开566条": 政府信息公开 as the subject, its count the total.
+    re.compile(r"(?:^|[，,])[^，,。；;\d]{0,8}?(?<!申请)政府信息公开(?:共计?|合计)?\s*" + _NW + r"条"),
     # 2008-era wording: "共发布各类主动公开信息96件".
     re.compile(r"(?:共|累计)(?:发布|公开)(?:各类)?主动公开(?:政府)?信息(?:共计?)?\s*" + _N + r"(?:条|件)"),
     # "主动公开省政府及省政府办公厅政府信息759件": a total counted in 件.
     re.compile(r"主动公开[^。；;\d，,]{0,20}?政府信息\s*" + _N + r"件"),
+    # The number before its noun: "公开了1860条信息", "主动公开的86条政府信息" (never inside a channel's clause:
+    # see ``_CLAUSE_CHANNEL_RE``).
+    re.compile(r"(?<!不予)(?<!予以)(?<!申请)(?:主动)?公开(?:了|的)?(?:各类)?\s*" + _NW
+               + r"条(?:各类)?(?:政府|政务)?信息"),
+    # "公开了临时救助、低保…等109条内容": a list closed by 等, then the count of all it names.
+    re.compile(r"(?<!不予)(?<!予以)(?<!申请)公开了[^。；;\d]{2,80}?等\s*" + _NW + r"条(?:内容|信息)"),
 )
+_NUMBER_FIRST = (len(_TOTAL_RES) - 2, len(_TOTAL_RES) - 1)
+# A clause that names a way of publishing ("通过网站…", "在公开栏…") states a channel's count, not the total;
+# online and offline together ("通过线上及线下公开的1860条信息") are every channel, so that count is the total.
+_CLAUSE_CHANNEL_RE = re.compile(r"(?:在|通过|利用|依托|借助)(?!线上(?:及|和|与|、|\+)?线下)")
+_CLAUSE_START_RE = re.compile(r"[，,；;]")
+_ALL_CHANNELS_RE = re.compile(r"线上(?:及|和|与|、|\+)?线下")
 # "局微信公众号公开政府信息175条", "网站共发布各类信息46106条": a channel named without 在/通过.
 _CHANNEL_BARE_RE = re.compile(
     r"(?P<ch>[^，。；,;、:：\d]{0,12}?(?:门户网站|网站|公众号|微博|微信|客户端|头条号|新媒体))(?P<q>[“\"][^”\"]{1,20}[”\"])?"
-    r"(?:共计?|累计)?(?:主动)?(?:发布|公开|推送|更新)(?:各类)?(?:政府|政务)?信息(?:共计?)?" + _N + r"条"
+    r"(?:共计?|累计)?(?:主动)?(?:发布|公开|推送|更新)(?:各类)?(?:政府|政务)?信息(?:共计?)?" + _NW + r"条"
 )
 _CHANNEL_WORDS = ("线上", "线下", "网站", "门户网", "公众号", "微博", "微信", "客户端", "新媒体", "公开栏", "宣传栏",
                   "公报")
-_CHANNEL_TOTAL_RE = re.compile(r"主动公开[^。；;\d]{0,10}?(?:共计?|累计|总计)|共计?(?:主动)?公开")
+_CHANNEL_TOTAL_RE = re.compile(r"主动公开[^。；;\d]{0,10}?(?:共计?|累计|总计)|共计?(?:主动)?公开|"
+                               r"累计(?:发布|公开)[^。；;\d]{0,10}?共计")
+# A category item: its name, then its count. Items start after a separator, after a publishing verb
+# ("发布省政府规章11部") or at a 其中 glued to the figure before it ("…86条其中更新工作动态56条").
 _CATEGORY_ITEM_RE = re.compile(
-    r"(?:^|[，,；;、:：])\s*(?:其中)?[:：]?\s*(?P<name>[^，,；;、:：。\d]{2,24}?)\s*" + _N + r"条"
+    r"(?:^|[，,；;、:：(（]|(?<=公开|发布|刊登|公布|更新|推送)|(?<=[条件部])(?=其中))\s*(?:其中)?[:：]?\s*"
+    r"(?P<name>[^，,；;、:：。\d()（）]{2,24}?)\s*" + _NW + r"(?P<u>条|件|部)"
 )
-_CATEGORY_CUE_RE = re.compile(r"公开信息中|信息中[，,]|按.{0,6}分类|分类[:：]|其中")
+_CATEGORY_CUE_RE = re.compile(r"公开的?信息中|信息中[，,]|按.{0,6}分类|分类[:：]|其中|(?<=条[，,])包括")
+# Cues that name the categories themselves ("在主动公开的信息中,政策法规类的信息1条…"): no total needed before.
+_EXPLICIT_CUE_RE = re.compile(r"公开的?信息中|按.{0,6}分类|分类[:：]")
+# Documents are counted in 件 or 部 ("规章11部", "规范性文件83件", "人事任免文件106件"); other items only in 条.
+_DOC_WORDS = ("规章", "文件", "任免", "解读", "工作报告", "公告", "通告", "决定", "意见", "办法", "方案", "规划")
+_PUBLISH_IN_NAME_RE = re.compile(r"(?:主动)?(?:公开|发布|刊登|公布|更新|推送)(?:了)?")
+_PUBLISH_RE = re.compile(r"公开|发布|刊登|公布|印发")
+_NOT_PROACTIVE_RE = re.compile(r"申请|复议|诉讼|清理|审查|备案|征求")
+_VERB_PREFIX_RE = re.compile(r"^(?:全年|累计|共计?)*(?:主动)?(?:发布|更新|公开|刊登|公布|推送)(?:了)?")
+# "通过局门户网站公开政府信息公开52条,其他信息2167条": a bare "…信息N条" right after a channel's figure
+# shares that channel (the verb and the channel are not repeated).
+_CHANNEL_MORE_RE = re.compile(r"[，,、]\s*(?P<name>(?!其中)[^，。；;,、:：\d]{0,8}?信息)\s*" + _N + r"条")
+_OPEN_PAREN_RE = re.compile(r"[(（]")
+_COUNT_BEFORE_RE = re.compile(r"\d+\s*(?:余|多)?万?(?:条|件|个|篇|部|项|次)(?=\s*[，,]?\s*$)")
+_NOT_NAME_RE = re.compile(r"发布|公开|推送|更新|刊登|共|合计|总计|累计|其中")
+# "…发布的信息数量304": a count (数量) printed without its unit; the unit is 条.
+_COUNT_NO_UNIT_RE = re.compile(r"(信息数量(?:为|是|达到?)?\s*\d+)(?![\d.条件个项次人万千百%％元])")
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     # key, pattern, unit, a word the sentence must contain
     ("applications.received", re.compile(r"(?:收到|受理|新收|接收|接受)" + _GAP + r"{0,14}?申请" + _GAP + r"{0,8}?" + _N
-                                         + r"(?:件|个|份|条)|收到(?P<n2>\d+)(?:件|起)" + _GAP + r"{0,8}?申请"),
+                                         + r"(?:件|个|份|条)|收到(?P<n2>\d+)(?:件|起|份)" + _GAP + r"{0,8}?申请"),
      "件", None),
     ("applications.answered", re.compile(r"(?:答复|办结)" + _GAP + r"{0,10}?" + _N + r"件"), "件", "申请"),
     ("fees.amount", re.compile(r"收取" + _GAP + r"{0,12}?费" + _GAP + r"{0,8}?(?P<n>\d+(?:\.\d+)?)\s*(?P<u>万元|元)"),
      "", None),
     ("review.total", re.compile(r"行政复议(?:案件|申请)?" + _GAP + r"{0,6}?" + _N + r"(?:件|起|宗)"), "件", None),
     ("litigation.total", re.compile(r"行政诉讼(?:案件)?" + _GAP + r"{0,6}?" + _N + r"(?:件|起|宗)"), "件", None),
+    # "行政复议7件，诉讼9件": 诉讼 after a 复议 count in the same list is the administrative litigation.
+    ("litigation.total", re.compile(r"复议[^。；;\d]{0,12}?\d+\s*(?:件|起|宗)[，,、]\s*(?:提起)?诉讼(?:案件)?\s*"
+                                    + _N + r"(?:件|起|宗)"), "件", None),
     ("staff.full_time", re.compile(r"专职(?:工作)?人员" + _GAP + r"{0,4}?" + _N
                                    + r"(?:名|人)|(?<![\d.])(?P<n2>\d+)名专职"), "人", "公开"),
     ("staff.part_time", re.compile(r"兼职(?:工作)?人员" + _GAP + r"{0,4}?" + _N + r"(?:名|人)"), "人", "公开"),
@@ -96,16 +136,47 @@ def _num(s: str) -> int | Decimal:
     return Decimal(s) if "." in s else int(s)
 
 
+def _val(m: re.Match[str]) -> int | Decimal:
+    """The number of a match of ``_NW``: "20余万" → 200000 (``approx`` says 余)."""
+    v = _num(m.group("n"))
+    if m.groupdict().get("wan"):
+        v = v * 10000
+        if isinstance(v, Decimal) and v == v.to_integral_value():
+            v = int(v)
+    return v
+
+
 def _clean_category(name: str) -> str:
     name = name.strip(" “”\"")
-    for prefix in ("其中", "涉及", "包括", "主要有"):
+    for prefix in ("其中", "涉及", "包括", "主要有", "含"):
         if name.startswith(prefix):
             name = name[len(prefix):]
-    for suffix in ("类信息", "信息", "类"):
+    name = _VERB_PREFIX_RE.sub("", name)
+    verbs = list(_PUBLISH_IN_NAME_RE.finditer(name))
+    if verbs:
+        verb = verbs[-1]
+        # "《上海市人民政府公报》主动公开市政府规章": what was published follows the last verb;
+        # "工作动态信息公开": a verb at the end leaves the name before it.
+        tail = name[verb.end():]
+        if len(tail) >= 2:
+            name = tail
+        elif name[:verb.start()].endswith("信息"):
+            name = name[:verb.start()]
+    for suffix in ("类的信息", "的信息", "类信息", "信息", "类"):
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             name = name[: -len(suffix)]
             break
     return name.strip(" ：:")
+
+
+def _in_paren_after(compact: str, at: int, item_end: int | None) -> bool:
+    """Whether position ``at`` is inside a parenthesis opened right after an accepted item
+    ("规章13件(含新制定5件,修改4件,废止4件)": the breakdown of that item)."""
+    if item_end is None:
+        return False
+    opened = max(compact.rfind("(", 0, at + 1), compact.rfind("（", 0, at + 1))
+    closed = max(compact.rfind(")", 0, at + 1), compact.rfind("）", 0, at + 1))
+    return opened == item_end and opened > closed
 
 
 def _sentences(text: str) -> Iterable[str]:
@@ -127,52 +198,138 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
         out.append(f)
 
     for section, line in lines:
+        prev_counted = False  # the sentence before (same paragraph) stated a total or a channel's count
         for sent in _sentences(line):
-            compact = sent.replace(" ", "")
+            compact = _COUNT_NO_UNIT_RE.sub(r"\1条", sent.replace(" ", ""))
             channel_spans: list[tuple[int, int]] = []
             total_end = None
+            channel_label: dict[int, str] = {}
             for m in _CHANNEL_RE.finditer(compact):
                 label = m.group("ch") + (m.group("q") or "")
-                add(ProseFigure("proactive.channel", _num(m.group("n")), "条", label, sent, section,
+                if _ALL_CHANNELS_RE.search(m.group(0)):
+                    # "…政务公开栏等线上线下渠道,主动公开各类政府信息累计300余条": every channel, so the total.
+                    add(ProseFigure("proactive.total", _val(m), "条", "", sent, section,
+                                    approx=bool(m.group("approx"))))
+                    channel_spans.append(m.span())
+                    total_end = m.end()
+                    continue
+                add(ProseFigure("proactive.channel", _val(m), "条", label, sent, section,
                                 approx=bool(m.group("approx"))))
                 channel_spans.append(m.span())
+                channel_label[m.end()] = label
                 if _CHANNEL_TOTAL_RE.search(m.group(0)):
                     # "通过网站主动公开政府信息共81条": the sentence states the total too.
-                    add(ProseFigure("proactive.total", _num(m.group("n")), "条", "", sent, section,
+                    add(ProseFigure("proactive.total", _val(m), "条", "", sent, section,
                                     approx=bool(m.group("approx"))))
                     total_end = m.end()
             for m in _CHANNEL_BARE_RE.finditer(compact):
                 if any(a < m.end() and m.start() < b for a, b in channel_spans):
                     continue
                 label = m.group("ch").lstrip("局镇乡") + (m.group("q") or "")
-                add(ProseFigure("proactive.channel", _num(m.group("n")), "条", label, sent, section,
+                add(ProseFigure("proactive.channel", _val(m), "条", label, sent, section,
                                 approx=bool(m.group("approx"))))
                 channel_spans.append(m.span())
-            for rx in _TOTAL_RES if total_end is None else ():
+                channel_label[m.end()] = label
+            for end in sorted(channel_label):
+                label, at = channel_label[end], end
+                while (more := _CHANNEL_MORE_RE.match(compact, at)) is not None:
+                    name = more.group("name")
+                    if (_NOT_NAME_RE.search(name) or any(w in name for w in _CHANNEL_WORDS)
+                            or any(a < more.end() and more.start() < b for a, b in channel_spans)):
+                        break
+                    add(ProseFigure("proactive.channel", _val(more), "条", label, sent, section,
+                                    approx=bool(more.group("approx"))))
+                    channel_spans.append(more.span())
+                    at = more.end()
+            for k, rx in enumerate(_TOTAL_RES if total_end is None else ()):
                 for m in rx.finditer(compact):
                     if any(a <= m.start() < b for a, b in channel_spans):
                         continue
-                    add(ProseFigure("proactive.total", _num(m.group("n")), "条", "", sent, section,
+                    if k in _NUMBER_FIRST:
+                        starts = [x.end() for x in _CLAUSE_START_RE.finditer(compact, 0, m.start())]
+                        if _CLAUSE_CHANNEL_RE.search(compact, starts[-1] if starts else 0, m.start()):
+                            continue
+                    add(ProseFigure("proactive.total", _val(m), "条", "", sent, section,
                                     approx=bool(m.group("approx"))))
                     total_end = m.end()
                     break
                 if total_end is not None:
                     break
+            counted = total_end is not None or bool(channel_spans)
             cue = _CATEGORY_CUE_RE.search(compact, total_end or 0)
-            if cue and (total_end is not None or any(f.key == "proactive.total" for f in out)):
-                for m in _CATEGORY_ITEM_RE.finditer(compact, max(0, cue.start() - 1)):
-                    if any(a < m.end() and m.start() < b for a, b in channel_spans):
+            # "门户网站发布信息16642条(概况类194条、…)": a parenthesis right after a count breaks it down.
+            paren_at = next((b for _a, b in sorted(channel_spans) if compact[b:b + 1] in ("(", "（")), None)
+            if paren_at is not None and (cue is None or paren_at < cue.start()):
+                cue = _OPEN_PAREN_RE.match(compact, paren_at)
+            cat_from: int | None = None
+            if cue is not None and cue.group(0) in ("其中", "包括"):
+                # "发布政策解读信息260条,其中,解读材料39条": 其中 breaks down the count right before it, which
+                # must then be a total or a channel's count for its items to be categories.
+                prior = _COUNT_BEFORE_RE.search(compact, 0, cue.start())
+                if prior is not None and prior.end() != total_end and all(b != prior.end() for _a, b in channel_spans):
+                    cue = None
+            if cue is not None and (
+                    total_end is not None or any(f.key == "proactive.total" for f in out)
+                    or _EXPLICIT_CUE_RE.match(compact, cue.start()) is not None
+                    # "…86条其中…", "…255条。其中,…": 其中 right after a channel's count breaks that count down.
+                    or any(b == cue.start() or b + 1 == cue.start() for _a, b in channel_spans)
+                    or (cue.start() == 0 and prev_counted)):
+                cat_from = max(0, cue.start() - 1)
+            docs_only = cat_from is None and not _NOT_PROACTIVE_RE.search(compact)
+            if docs_only:
+                # No total and no cue: only named documents published in this sentence are categories
+                # ("主动公开规章13件，行政规范性文件60件，其他文件162件").
+                cat_from = 0
+            paren_anchor: int | None = None  # the end of the last item a parenthesis may break down
+            listing = False
+            # The count the items break down (the figure just before the cue): items never add up to more.
+            parent = None
+            if cue is not None and not docs_only:
+                before = [f for f in out if f.snippet == sent and f.key in ("proactive.total", "proactive.channel")]
+                parent = before[-1].value if before else None
+            summed: int | Decimal = 0
+            second_cue = (compact.find("其中", cue.end()) if cue is not None and not docs_only else -1)
+            for m in _CATEGORY_ITEM_RE.finditer(compact, cat_from or 0) if cat_from is not None else ():
+                if second_cue >= 0 and m.end() > second_cue:
+                    break  # a second 其中 breaks down something else
+
+                if any(a < m.end() and m.start() < b for a, b in channel_spans):
+                    continue
+                raw_name = m.group("name")
+                name = _clean_category(raw_name)
+                if not name or name.startswith(("通过", "在")):
+                    continue
+                unit = m.group("u")
+                is_doc = any(w in raw_name for w in _DOC_WORDS)
+                paren = _in_paren_after(compact, m.start(), paren_anchor)
+                if unit != "条" and not (is_doc or paren):
+                    continue  # "…5件": only documents are counted in 件 or 部
+                if docs_only and unit == "条":
+                    continue  # without a total or a cue, only documents counted in 件/部 are categories
+                if docs_only and not (paren or listing):
+                    # The list starts at a document published in its own clause ("主动公开规章13件"); the
+                    # documents after it in the sentence continue that list ("，其他文件162件").
+                    clause = max(compact.rfind(x, 0, m.start()) for x in "，,；;")
+                    starter = any(w in raw_name for w in _DOC_WORDS if w != "解读")  # 解读 alone: interpretations
+                    if not (starter and _PUBLISH_RE.search(compact, clause + 1, m.start() + len(raw_name))):
                         continue
-                    name = _clean_category(m.group("name"))
-                    if not name or name.startswith(("通过", "在")):
-                        continue
-                    if any(w in name for w in _CHANNEL_WORDS):
+                    listing = True
+                if any(w in name for w in _CHANNEL_WORDS):
+                    if unit == "条" and not docs_only:
                         # "其中线上信息公开15条": a channel, not a category of information.
-                        add(ProseFigure("proactive.channel", _num(m.group("n")), "条", name, sent, section,
+                        add(ProseFigure("proactive.channel", _val(m), "条", name, sent, section,
                                         approx=bool(m.group("approx"))))
-                        continue
-                    add(ProseFigure("proactive.category", _num(m.group("n")), "条", name, sent, section,
-                                    approx=bool(m.group("approx"))))
+                    continue
+                value = _val(m)
+                if parent is not None and not paren:
+                    if summed + value > parent:
+                        break
+                    summed += value
+                add(ProseFigure("proactive.category", value, unit, name, sent, section,
+                                approx=bool(m.group("approx"))))
+                if not paren:
+                    paren_anchor = m.end()
+            prev_counted = counted
             for key, rx, unit, needs in _PATTERNS:
                 if needs and needs not in compact:
                     continue

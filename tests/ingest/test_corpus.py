@@ -23,14 +23,19 @@ IDS = [exp.id for _p, exp in ENTRIES]
 
 # Entries that read exactly (every figure right, none missing or invented, agency and year as stated).
 EXACT = {
-    "ah-suzhou-city-2016", "cq-erlang-street-2022", "fj-jinan-district-2016", "fj-nanping-city-2012",
+    "ah-suzhou-city-2016", "bj-haidian-unit-a-table", "bj-haidian-unit-b-table", "cq-dushi-town-2019",
+    "cq-erlang-street-2022", "fj-huli-district-2018", "fj-jinan-district-2016", "fj-nanping-city-2012",
     "gd-bureau-2012-hant", "gd-guangzhou-city-2012", "gd-jianxin-town-2018", "gs-baiyin-tjj-2020",
-    "gs-dingxi-template", "ha-lumiao-town-2021", "ha-luwangfen-town-2021", "ha-zhengyang-county-2014",
-    "hb-dongyuelu-street-2022", "hb-hanzheng-street-2025", "hl-jingwei-street-2022", "hl-minyi-town-2021",
-    "hn-daoxian-bureau-2013", "hn-huarong-county-2014", "jl-jinchang-town-2025", "js-suqian-city-2017",
-    "js-taizhou-city-2017", "js-taizhou-gxq-2017", "ln-lingyuan-town-2025", "sc-huangjia-town-2019",
-    "sd-liangcheng-town-2020", "sd-pingdu-office-2012", "sx-jianning-town-2021", "tj-hebei-office-2025",
-    "tj-jinqiao-street-2020", "xj-township-2023", "xj-yining-county-2014", "yn-yipinglang-town-2022",
+    "gs-dingxi-template", "gs-xingguo-town-2025", "gx-quanzhou-county-2022", "gz-huangla-town-2021",
+    "ha-lumiao-town-2021", "ha-luwangfen-town-2021", "ha-zhengyang-county-2014", "hb-dongyuelu-street-2022",
+    "hb-hanzheng-street-2025", "he-xiaocun-town-2021", "he-xiongxian-town-2019", "hl-jingwei-street-2022",
+    "hl-minyi-town-2021", "hn-daoxian-bureau-2013", "hn-huarong-county-2014", "hn-zhabu-town-2021",
+    "jl-jinchang-town-2025", "js-suqian-city-2017", "js-taizhou-city-2017", "js-taizhou-gxq-2017",
+    "jx-office-2019-hant", "ln-lingyuan-town-2025", "nm-wuhai-gxj-2020", "qh-province-2012", "sc-huangjia-town-2019",
+    "sd-liangcheng-town-2020", "sd-pingdu-office-2012", "sd-rushan-kfq-2020-hant-pinyin", "sd-weihai-city-2024",
+    "sd-wendeng-czj-2025", "sh-city-2022", "sh-office-2019-html", "sn-taiping-town-2022", "sn-tiebiancheng-town-2022",
+    "sn-yangling-tjj-2020", "sx-jianning-town-2021", "tj-hebei-office-2025", "tj-jinqiao-street-2020",
+    "xj-township-2023", "xj-yining-county-2014", "xz-region-2023-hant-pinyin", "yn-yipinglang-town-2022",
     "zj-lishui-city-2017",
 }
 

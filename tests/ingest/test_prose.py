@@ -20,11 +20,117 @@ def test_shanghai_2023_applications_sentence() -> None:
     assert got == {("applications.received", 34290), ("applications.answered", 34430)}
 
 
-def test_no_figure_is_invented_from_other_units() -> None:
-    # 2022年上海市政府信息公开工作年度报告: counts of 件 and 场 are not proactive items (条).
+def _proactive(*sentences: str) -> set[tuple[str, object]]:
+    return {(f.key, f.value) for f in extract_figures([("proactive", x) for x in sentences])
+            if f.key.startswith("proactive.")}
+
+
+def test_documents_counted_in_jian_are_categories_never_totals() -> None:
+    # 2022年上海市政府信息公开工作年度报告: documents (规章, 规范性文件, 人事任免文件) counted in 件 are kinds of
+    # what was published, the (含…) breakdown of 规章 too; no total or channel is made of them.
     s = ("2022年,在上海市人民政府网站、《上海市人民政府公报》主动公开市政府规章13件(含新制定5件,修改4件,废止4件),"
          "主动公开市政府和市政府办公厅行政规范性文件42件,人事任免文件106件,其他文件113件。")
-    assert extract_figures([("proactive", s)]) == []
+    assert _proactive(s) == {("proactive.category", v) for v in (13, 5, 4, 42, 106, 113)}
+    # 2019年上海市人民政府办公厅…年度报告: the same wording, a second document.
+    s2 = ("2019年，通过“中国上海”门户网站、《上海市人民政府公报》等平台主动公开规章13件，行政规范性文件60件，"
+          "市政府其他文件162件，人事任免文件141件。")
+    assert _proactive(s2) == {("proactive.category", v) for v in (13, 60, 162, 141)}
+    # 江西省人民政府办公厅2019年…: a total in 件, then kinds in 部 and 件.
+    s3 = ("2019年,通过省政府门户网站、省政府微信公众号、《江西省人民政府公报》等渠道主动公开省政府及省政府办公厅"
+          "政府信息759件,其中,发布省政府规章11部,规范性文件83件,省政府工作报告1件。")
+    assert _proactive(s3) == {("proactive.total", 759), ("proactive.category", 11), ("proactive.category", 83),
+                              ("proactive.category", 1)}
+
+
+def test_counts_in_jian_that_are_not_documents_stay_out() -> None:
+    # 沭阳县2025年…: the 3 documents put to consultation are not a second kind of disclosure.
+    s0 = "全年公开政策文件4件，对3件主动公开政策性文件进行意见征集并公开征集结果，让群众深度参与政策制定。"
+    assert _proactive(s0) == {("proactive.category", 4)}
+    # 乌海市工业和信息化局2020年…: interpretations in 条 are no category; "其他信息2167条" shares the website.
+    s = ("通过局门户网站公开政府信息公开52条,其他信息2167条,局微博发布信息541条,局微信公众号公开政府信息175条,"
+         "发布政策解读信息7条。")
+    assert _proactive(s) == {("proactive.channel", v) for v in (52, 2167, 541, 175)}
+    # 上海 2019: interpretations published on their own are counted as interpretations only.
+    s2 = "通过“中国上海”门户网站发布政策解读共132件。"
+    assert _proactive(s2) == set()
+    # An application count in 件 after 公开 is never a kind of proactive disclosure.
+    assert _proactive("全年受理依申请公开规范性文件3件。") == set()
+
+
+def test_qizhong_after_a_channel_count_breaks_it_down() -> None:
+    # 都市镇2019 (重庆): 其中 glued to the channel's figure without a comma.
+    s = ("2019年,全镇主动在新闻网站发布信息160余条;政府微信公众号更新信息40余条政府官方网站主动公开政府信息86条"
+         "其中更新工作动态56条、通知通告22条、领导分工8条,涵盖民生、消防安全等各项工作内容。")
+    assert _proactive(s) == {("proactive.channel", 160), ("proactive.channel", 40), ("proactive.channel", 86),
+                             ("proactive.category", 56), ("proactive.category", 22), ("proactive.category", 8)}
+    # 青阳县朱备镇2025年…: 其中 opens the next sentence.
+    a = "2025年,我镇主动公开方面,通过政府信息公开平台精准推送各类政务信息255条,累计浏览量达39481次。"
+    b = ("其中,围绕我镇重点工作安排,累计更新财政资金信息46条,及时公开部门预决算等情况;公共资源交易信息38条,"
+         "涵盖工程招投标、采购项目等关键内容;社会救助信息65条,详细公示低保、特困供养等救助政策与发放情况。")
+    figs = extract_figures([("proactive", a + b)])
+    assert {(f.key, f.value) for f in figs} == {("proactive.channel", 255), ("proactive.category", 46),
+                                                ("proactive.category", 38), ("proactive.category", 65)}
+    # 其中 after a count that is not proactive (interpretations) gives no category (银川市 2022).
+    assert _proactive("发布政策解读信息260条,其中,解读材料39条,解读产品201个,媒体评论文章20篇。") == set()
+
+
+def test_breakdowns_never_add_up_to_more_than_their_count() -> None:
+    # 乐山市政府法制办2010: 1+1+3+10+12 = 27; "其中主站采用15条" (a second 其中) is not a sixth kind.
+    s = ("2010年根据市政府关于政府信息公开的要求,我办及时、准确的在市政府入口网站和法制办网站进行了主动公开信息27条,"
+         "其中概况信息1条、计划总结1条、工作动态3条、法规公文10条、法制新闻12条,其中主站采用15条。")
+    assert {v for k, v in _proactive(s) if k == "proactive.category"} == {1, 3, 10, 12}
+    # 北票市长皋乡2025: 52+38+100+200 ≤ 400, all four kinds kept (余: approximate).
+    s2 = ("依托8个行政村政务公开专区及乡政务服务中心等载体,全年累计主动公开各类政务信息400余条,其中政策文件52条、"
+          "工作动态38条、涉农惠民政策解读100余条,其余政务关联信息200余条,实现公开内容全领域覆盖。")
+    assert _proactive(s2) == {("proactive.total", 400), ("proactive.category", 52), ("proactive.category", 38),
+                              ("proactive.category", 100), ("proactive.category", 200)}
+
+
+def test_parenthesis_and_baokuo_cues() -> None:
+    # 银川市人民政府办公室2022: a parenthesis after the website's count; 20余万 is 200,000 (approximate).
+    s = ("通过《银川市人民政府公报》、政府网站和政务新媒体以及各类新闻、报纸、广播及宣传栏、电子屏、查询机等媒介,"
+         "主动公开政府信息20余万条,其中,银川市政府门户网站发布信息16642条(概况类194条、政务动态5749条、信息公开目录10699条)。")
+    got = _proactive(s)
+    assert {("proactive.total", 200000), ("proactive.category", 194), ("proactive.category", 5749),
+            ("proactive.category", 10699)} <= got
+    # 松木塘镇2022 (湖南): 包括 after the total.
+    s2 = ("2022年,主动公开政府信息32条,包括领导信息类1条、机构职能类2条、工作动态类6条、财政预决算类3条、"
+          "处罚强制类9条。")
+    assert _proactive(s2) == {("proactive.total", 32), ("proactive.category", 1), ("proactive.category", 2),
+                              ("proactive.category", 6), ("proactive.category", 3), ("proactive.category", 9)}
+    # 威海市2024: 15.8万条 is 158,000.
+    s3 = "全市共主动公开政府信息15.8万条,发布市政府规章1部、行政规范性文件70件。"
+    assert ("proactive.total", 158000) in _proactive(s3)
+
+
+def test_number_before_its_noun_and_every_channel_is_the_total() -> None:
+    # 西秀区黄腊乡2021: online and offline together are every channel.
+    assert _proactive("公开数量主要包含了通过线上及线下公开的1860条信息。") == {("proactive.total", 1860)}
+    # 湖口县付垅乡2025: several channels "等线上线下渠道" — the total, never one channel's figure.
+    s = ("全年通过湖口县人民政府门户网站付垅乡板块、乡政府及各村(场)政务公开栏等线上线下渠道,"
+         "主动公开各类政府信息累计300余条。")
+    assert _proactive(s) == {("proactive.total", 300)}
+    # 铁边城镇2022 (陕西): a list closed by 等, then the count of everything it names.
+    assert _proactive("2022我镇公开了临时救助、低保、移民搬迁、脱贫攻坚、重点工程、镇街动态和政府文件等109条内容,"
+                      "做到及时真实。") == {("proactive.total", 109)}
+    # A named channel keeps its count a channel's, even with the number before the noun.
+    assert ("proactive.total", 50) not in _proactive("通过政府信息公开专栏公开的50条信息均已归档。")
+
+
+def test_a_count_printed_without_its_unit_after_shuliang() -> None:
+    # 兴国镇2025 (甘肃): the page lost 条 after both counts; 数量 says they are counts of items.
+    s = "其中通过政府网站、政务新媒体等平台发布的信息数量304利用本镇微信公众号“实干兴国XG”发布信息数量144"
+    assert _proactive(s) == {("proactive.channel", 304), ("proactive.channel", 144)}
+    # A rate after 数量 is no count.
+    assert _proactive("通过政府网站发布的信息数量同比增长30%。") == set()
+
+
+def test_litigation_after_review_and_applications_in_fen() -> None:
+    s = "信息公开类行政复议7件，诉讼9件，均获维持。"  # 上海市人民政府办公厅2019
+    got = {(f.key, f.value) for f in extract_figures([("review", s)])}
+    assert got == {("review.total", 7), ("litigation.total", 9)}
+    s2 = "2022年,区政府办公室共收到8份政府信息公开申请,均为自然人申请。"  # 汉阳区政府办公室2022
+    assert {(f.key, f.value) for f in extract_figures([("applications", s2)])} == {("applications.received", 8)}
 
 
 def test_conflicting_totals_are_unsure() -> None:
