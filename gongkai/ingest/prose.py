@@ -157,11 +157,13 @@ def _clean_category(name: str) -> str:
         verb = verbs[-1]
         # "《上海市人民政府公报》主动公开市政府规章": what was published follows the last verb;
         # "工作动态信息公开": a verb at the end leaves the name before it.
-        tail = name[verb.end():]
-        if len(tail) >= 2:
+        # "信息公开年报", "信息公开指南": 信息公开 is part of the name.
+        head, tail = name[:verb.start()], name[verb.end():]
+        if head.endswith("信息"):
+            if len(tail) < 2:
+                name = head
+        elif len(tail) >= 2:
             name = tail
-        elif name[:verb.start()].endswith("信息"):
-            name = name[:verb.start()]
     for suffix in ("类的信息", "的信息", "类信息", "信息", "类"):
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             name = name[: -len(suffix)]
