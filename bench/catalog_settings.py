@@ -1,5 +1,6 @@
 """Settings for the catalog benchmark's server: the embedded defaults plus a floor view URL.
-``GONGKAI_BENCH_NO_PAGE_CACHE=1`` turns the portal page cache off to measure the uncached path."""
+``GONGKAI_BENCH_NO_PAGE_CACHE=1`` turns the portal's caches off (pages and the fragments the views keep)
+to measure the cold path."""
 
 import os
 

@@ -148,8 +148,14 @@ def agency_version(request: HttpRequest, agency_id: int) -> int | None:
     return versions.current(agency_id)
 
 
+def enabled() -> bool:
+    """The portal's caches (pages and the fragments the views keep) are on; ``PORTAL_PAGE_CACHE = False``
+    turns them all off, only to measure the cold path (bench/catalog_settings.py)."""
+    return bool(getattr(settings, "PORTAL_PAGE_CACHE", True))
+
+
 def _cacheable(request: HttpRequest) -> bool:
-    if not getattr(settings, "PORTAL_PAGE_CACHE", True):  # off only to measure the uncached path
+    if not enabled():
         return False
     if request.method not in ("GET", "HEAD"):
         return False

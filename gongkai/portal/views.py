@@ -9,6 +9,7 @@ withdrawal, revision or category/agency edit shows on the next request after it 
 from __future__ import annotations
 
 import functools
+import hashlib
 import operator
 from typing import Any
 from urllib.parse import urlencode
@@ -19,9 +20,11 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 
 from gongkai.agencies.models import Agency, Level
 from gongkai.applications import fees
@@ -39,6 +42,7 @@ from gongkai.catalog.selectors import public_records
 from gongkai.catalog.taxonomy import TOP_LEVELS, TOPIC_PATHS
 from gongkai.core import uploads
 from gongkai.core.params import page_number, query_id, query_year
+from gongkai.portal import cache as portal_cache
 from gongkai.portal import site
 from gongkai.portal.cache import (
     PAGED,
@@ -72,6 +76,11 @@ CONTENT_PARAMS: QueryParams = {"page": norm_page, "category": norm_id, "year": n
                                "date_from": norm_uncached, "date_to": norm_uncached}
 # The browse facets' counts are GROUP BY results cached this long per catalog version; list totals are live.
 FACET_SECONDS = 60
+# Rendered list rows, kept under a digest of what they show (``_rows``).
+ROW_TEMPLATE = "portal/_record_row.html"
+ROW_SECONDS = 600
+_PLAIN_VALIDITY = frozenset({"", *PUBLIC_VALIDITY_KEYS})
+_FILTER_FIELDS: dict[str, str] = {}
 
 
 def _agency(agency_id: int) -> Agency:
@@ -188,7 +197,7 @@ def content(request: HttpRequest, agency_id: int) -> HttpResponse:
     topic = request.GET.get("topic", "")
     # Keyed by the agency's catalog version, so a publication, withdrawal or category edit shows at once.
     version = agency_version(request, agency.pk)
-    facets = (_facets(qs) if version is None else
+    facets = (_facets(qs) if version is None or not portal_cache.enabled() else
               cache.get_or_set(f"portal:facets:{agency.pk}:{version}", lambda: _facets(qs), FACET_SECONDS))
     category_id = query_id(request, "category")  # 400 for a value that cannot be a category
     if category_id is not None:
@@ -210,7 +219,7 @@ def content(request: HttpRequest, agency_id: int) -> HttpResponse:
     total = None if filtered else _facet_total(known, category_id, topic, year_value)
     page = _page(request, qs.order_by("-published_at", "-id"), total=total)
     return render(request, "portal/content.html", {
-        "agency": agency, "page": page, "rows": _rows(page), "facets": facets, "form": form,
+        "agency": agency, "page": page, "rows": _rows(page), "facets": facets, "form_fields": _filter_fields(form),
         "tree": _topic_tree(known.get("topics", [])),
         "pager_query": _pager_query(request, CONTENT_PARAMS),
         "column": "content",
@@ -237,8 +246,45 @@ def _facet_total(facets: dict[str, list[dict[str, Any]]], category_id: int | Non
 
 
 def _rows(page: Page[Any]) -> list[dict[str, Any]]:
-    """List rows with the public validity label (现行有效/已修改/已失效/已废止)."""
-    return [{"record": r, "validity": validity_label(r)} for r in page]
+    """List rows: each record, its public validity label (现行有效/已修改/已失效/已废止) and its rendered
+    table row. A row shows only the record's own fields, so its HTML is kept under a digest of exactly
+    those (content-addressed: no write can make a kept row wrong, and a publication leaves the other rows
+    of the list reusable); only missing rows are rendered."""
+    rows = [{"record": r, "validity": validity_label(r)} for r in page]
+    keys = [_row_key(row["record"], row["validity"]) for row in rows]
+    kept: dict[str, str] = cache.get_many(keys) if portal_cache.enabled() else {}
+    fresh: dict[str, str] = {}
+    template = get_template(ROW_TEMPLATE)
+    for key, row in zip(keys, rows, strict=True):
+        html = kept.get(key)
+        if html is None:
+            html = fresh[key] = template.render({"r": row["record"], "validity": row["validity"]})
+        row["html"] = mark_safe(html)  # our own template's output, escaped when it was rendered
+    if fresh and portal_cache.enabled():
+        cache.set_many(fresh, ROW_SECONDS)
+    return rows
+
+
+def _row_key(record: Any, validity: str) -> str:
+    shown = (record.pk, record.index_number, record.title, record.doc_number, record.organ_name,
+             record.written_on, record.published_on, validity)
+    return "portal:row:" + hashlib.sha1(repr(shown).encode()).hexdigest()
+
+
+def _filter_fields(form: RecordFilterForm) -> str:
+    """The 条件检索 fields as HTML. Their markup depends only on the values typed, so the rendering of a form
+    with no free text and no error (every cacheable list page: at most a validity chosen) is kept per
+    process; anything else is rendered each time."""
+    data = form.data if form.is_bound else {}
+    key = str(data.get("validity", ""))
+    plain = not form.errors and key in _PLAIN_VALIDITY and not any(
+        str(data.get(name, "")).strip() for name in form.fields if name != "validity")
+    html = _FILTER_FIELDS.get(key) if plain else None
+    if html is None:
+        html = render_to_string("portal/_filter_fields.html", {"form": form})
+        if plain:
+            _FILTER_FIELDS[key] = html
+    return mark_safe(html)  # our own template's output
 
 
 def _topic_tree(topics: list[dict[str, Any]]) -> list[dict[str, Any]]:
