@@ -69,7 +69,7 @@ _TITLE_ALT_RE = re.compile(
 _PERIOD_RE = re.compile(r"((?:19|20)\d{2})年1月1日(?:起)?至\s*(?:(?:19|20)\d{2})年12月31日")
 _STATS_YEAR_RE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]")
 # Crawler and CMS pages put a field name before the title ("标题:…", "名称 …").
-_META_PREFIX_RE = re.compile(r"^(?:标\s*题|题\s*名|名\s*称|文章标题|信息名称)\s*[:：]?\s*")
+_META_PREFIX_RE = re.compile(r"^(?:(?:标\s*题|题\s*名|名\s*称|文章标题|信息名称)\s*[:：]?|Page\s*\d+\s*[-–—])\s*")
 # A title without its year ("乌海市工业和信息化局" ⏎ "政府信息公开工作年度报告"): the agency only.
 _TITLE_NOYEAR_RE = re.compile(r"^(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息(?:与政务)?公开(?:工作)?年度报告$")
 # The title quoted in the opening sentence: "现公布泰州市人民政府2017年政府信息公开工作年度报告".
@@ -92,8 +92,10 @@ _OPENING_YEAR_RE = re.compile(r"^((?:19|20)\d{2})年度?[，,]")
 # "2020年,杨陵区统计局以习近平…": the agency that opens the overview (never 我局/本镇).
 _OPENING_AGENCY_RE = re.compile(
     r"^(?:19|20)\d{2}年度?[，,](?P<a>(?![我本])[^，。,；;\d“”《》]{2,20}?"
-    r"(?:人民政府办公厅|人民政府办公室|人民政府|管委会|委员会|局|厅|委|办公室|镇|乡|街道办事处))"
+    r"(?:人民政府办公厅|人民政府办公室|人民政府|管委会|委员会|局|厅|委|办公室|镇|乡|街道办事处|开发区))"
     r"(?:以|坚持|认真|按照|根据|全面|深入|围绕|紧紧|在)")
+# "(一)主动公开情况。2021年,乳山经济开发区…": a sub-heading run into the overview's first sentence.
+_SUBHEAD_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）][^。，,]{1,20}。")
 _SOURCE_RE = re.compile(r"(?:来源|发布机构|发布单位)\s*[:：]\s*([^\s:：|]{2,30})")
 _HEADING_RE = re.compile(r"^[一二三四五六七八九十]+、")
 _PAREN_RE = re.compile(r"\([^()]*\)")
@@ -656,7 +658,7 @@ class _Parser:
             # "一、总体情况" ⏎ "2012年,我局…": the year the overview opens with.
             for k, line in enumerate(head[:40]):
                 if _HEADING_RE.match(normalize_label(line)) and k + 1 < len(head):
-                    m6 = _OPENING_YEAR_RE.match(head[k + 1])
+                    m6 = _OPENING_YEAR_RE.match(_SUBHEAD_RE.sub("", head[k + 1]))
                     if m6:
                         d.year = int(m6.group(1))
                         d.notes.append(f"标题中未找到年度，按概述首句“{head[k + 1][:30]}”取{d.year}年")
@@ -664,7 +666,7 @@ class _Parser:
         if not d.agency_name:
             for k, line in enumerate(head[:40]):
                 if _HEADING_RE.match(normalize_label(line)) and k + 1 < len(head):
-                    m7 = _OPENING_AGENCY_RE.match(head[k + 1])
+                    m7 = _OPENING_AGENCY_RE.match(_SUBHEAD_RE.sub("", head[k + 1]))
                     if m7:
                         d.agency_name = m7.group("a")
                     break

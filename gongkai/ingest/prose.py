@@ -29,7 +29,8 @@ _CHANNEL_RE = re.compile(
     r"(?:[^。；;\d]{0,10}?|[^。；;\d]{0,60}?等[^。；;\d]{0,12}?)" + _NW + r"条"
 )
 _TOTAL_RES = (
-    re.compile(r"(?<!不予)(?<!予以)(?:主动)?公开(?:发布)?(?:各类)?(?:政府|政务)?信息(?:的)?(?:数量|总数|数)?(?:共计?|达到?|为|累计|有)?\s*"
+    # Never after 申请: "收到依申请公开信息3条" counts applications.
+    re.compile(r"(?<!不予)(?<!予以)(?<!申请)(?:主动)?公开(?:发布)?(?:各类)?(?:政府|政务)?信息(?:的)?(?:数量|总数|数)?(?:共计?|达到?|为|累计|有)?\s*"
                + _NW + r"条"),
     # "…发布信息514条，总计2401条": the sum the report states itself.
     re.compile(r"(?<=条)[，,]\s*(?:总计|合计)\s*" + _N + r"条"),
@@ -52,6 +53,9 @@ _NUMBER_FIRST = (len(_TOTAL_RES) - 2, len(_TOTAL_RES) - 1)
 # online and offline together ("通过线上及线下公开的1860条信息") are every channel, so that count is the total.
 _CLAUSE_CHANNEL_RE = re.compile(r"(?:在|通过|利用|依托|借助)(?!线上(?:及|和|与|、|\+)?线下)")
 _CLAUSE_START_RE = re.compile(r"[，,；;]")
+_JOINT_CHANNELS_RE = re.compile(
+    r"(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|客户端|新媒体)[^，。；,;]{0,12}?[、和及与]"
+    r"[^，。；,;]{0,20}?(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|客户端|新媒体|媒体)")
 _ALL_CHANNELS_RE = re.compile(r"线上(?:及|和|与|、|\+)?线下")
 # "局微信公众号公开政府信息175条", "网站共发布各类信息46106条": a channel named without 在/通过.
 _CHANNEL_BARE_RE = re.compile(
@@ -68,7 +72,7 @@ _CATEGORY_ITEM_RE = re.compile(
     r"(?:^|[，,；;、:：(（]|(?<=公开|发布|刊登|公布|更新|推送)|(?<=[条件部])(?=其中))\s*(?:其中)?[:：]?\s*"
     r"(?P<name>[^，,；;、:：。\d()（）]{2,24}?)\s*" + _NW + r"(?P<u>条|件|部)"
 )
-_CATEGORY_CUE_RE = re.compile(r"公开的?信息中|信息中[，,]|按.{0,6}分类|分类[:：]|其中|(?<=条[，,])包括")
+_CATEGORY_CUE_RE = re.compile(r"公开的?信息中|信息中[，,]|按.{0,6}分类|从.{0,4}分类看?|分类[:：]|其中|(?<=条[，,])包括")
 # Cues that name the categories themselves ("在主动公开的信息中,政策法规类的信息1条…"): no total needed before.
 _EXPLICIT_CUE_RE = re.compile(r"公开的?信息中|按.{0,6}分类|分类[:：]")
 # Documents are counted in 件 or 部 ("规章11部", "规范性文件83件", "人事任免文件106件"); other items only in 条.
@@ -81,6 +85,7 @@ _VERB_PREFIX_RE = re.compile(r"^(?:全年|累计|共计?)*(?:主动)?(?:发布|�
 # shares that channel (the verb and the channel are not repeated).
 _CHANNEL_MORE_RE = re.compile(r"[，,、]\s*(?P<name>(?!其中)[^，。；;,、:：\d]{0,8}?信息)\s*" + _N + r"条")
 _OPEN_PAREN_RE = re.compile(r"[(（]")
+_GENERIC_NAMES = frozenset({"信息", "政府信息", "政务信息", "各类信息", "公开信息", "各类", "其中"})
 _COUNT_BEFORE_RE = re.compile(r"\d+\s*(?:余|多)?万?(?:条|件|个|篇|部|项|次)(?=\s*[，,]?\s*$)")
 _NOT_NAME_RE = re.compile(r"发布|公开|推送|更新|刊登|共|合计|总计|累计|其中")
 # "…发布的信息数量304": a count (数量) printed without its unit; the unit is 条.
@@ -110,25 +115,33 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     ("hotline.received", re.compile(r"(?:热线|网络问政|在线咨询|政民互动|留言)[^。；;]{0,20}?" + _N
                                     + r"(?:件|条|个)"), "件", None),
     ("hotline.completed", re.compile(r"(?:热线|问政|留言)[^。；;]{0,30}?办结" + _N + r"(?:件|条|个)"), "件", None),
-    ("hotline.completion_rate", re.compile(r"办结率(?:达到?|为)?\s*(?P<n>\d+(?:\.\d+)?)\s*[%％]"), "%", None),
-    ("consultations.received", re.compile(r"接待" + _GAP + r"{0,8}?咨询" + _GAP + r"{0,4}?" + _N + r"人次"),
+    # Only a rate of what the public sent in (建议、提案 办结率 is no hotline's).
+    ("hotline.completion_rate", re.compile(r"(?:热线|问政|留言|咨询|投诉|信箱|诉求|12345)[^。；;]{0,40}?"
+                                           r"办结率(?:达到?|为)?\s*(?P<n>\d+(?:\.\d+)?)\s*[%％]"), "%", None),
+    ("consultations.received", re.compile(r"(?:接待|接受)" + _GAP + r"{0,20}?咨询" + _GAP + r"{0,4}?" + _N + r"人次"),
      "人次", None),
     ("consultations.answered", re.compile(r"解答" + _GAP + r"{0,8}?咨询" + _GAP + r"{0,4}?" + _N + r"人次"),
      "人次", None),
-    ("interpretations.count", re.compile(r"(?:公示|发布|公开)?政策解读(?:稿件|材料|信息)?" + _GAP + r"{0,4}?" + _N
+    # Not "行政公文和政策解读信息9条": interpretations counted together with another kind.
+    ("interpretations.count", re.compile(r"(?<![和及与、])(?:公示|发布|公开)?(?<![和及与、])政策解读(?:稿件|材料|信息)?"
+                                         + _GAP + r"{0,4}?" + _N
                                          + r"(?:篇|条|件)"), "条", None),
     ("media.items", re.compile(r"报道" + _N + r"次"), "次", None),
 )
 
+_NOT_LOST = r"(?![^，。；]{0,4}?(?:纠错|纠正|败诉|撤销))"
 _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("applications.received", re.compile(r"无依申请公开(?:件|事项|申请)|"
-                                         r"未(?:收到|接到|接收到|发生)[^，。；]{0,12}?(?:依申请|公开申请)|"
-                                         r"没有(?:收到|接到)[^，。；]{0,20}?申请|未(?:收到|接到)申请公开|依申请公开[^，。；\d]{0,6}?0件")),
+                                         # "未发生因依申请公开引发的行政复议": no review (applications not stated).
+                                         r"未(?:收到|接到|接收到|发生)[^，。；]{0,12}?(?:依申请|公开申请)"
+                                         r"(?![^，。；]{0,12}?(?:复议|诉讼))|"
+                                         r"(?:没有|未)(?:收到|接到)[^，。；]{0,20}?申请(?![^，。；]{0,12}?(?:复议|诉讼))|未(?:收到|接到)申请公开|依申请公开[^，。；\d]{0,6}?0件")),
     ("fees.amount", re.compile(r"没有收费|没有收取[^。；]{0,6}?费|没有[^。；，,]{0,12}?的收费|"
                                r"未收取[^。；]{0,14}?费|未发生[^。；]{0,20}?收费|无[^，。；]{0,6}?收费|"
                                r"不收取[^。；]{0,10}?费|未[^。；，,]{0,20}?收取[^。；]{0,6}?费")),
-    ("review.total", re.compile(r"(?:未发生|未收到|未出现|无|没有)[^。]{0,40}?行政复议")),
-    ("litigation.total", re.compile(r"(?:未发生|未收到|未出现|无|没有)[^。]{0,40}?行政诉讼")),
+    # "未发生…被行政复议纠错": no review was lost, which does not say none was filed.
+    ("review.total", re.compile(r"(?:未发生|未收到|未出现|未有|无|没有)[^。]{0,40}?行政复议" + _NOT_LOST)),
+    ("litigation.total", re.compile(r"(?:未发生|未收到|未出现|未有|无|没有)[^。]{0,40}?行政诉讼" + _NOT_LOST)),
 )
 
 
@@ -208,7 +221,10 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
             channel_label: dict[int, str] = {}
             for m in _CHANNEL_RE.finditer(compact):
                 label = m.group("ch") + (m.group("q") or "")
-                if _ALL_CHANNELS_RE.search(m.group(0)):
+                if _ALL_CHANNELS_RE.search(m.group(0)) or (
+                        _JOINT_CHANNELS_RE.search(m.group("ch")) and "主动公开" in m.group(0)):
+                    # "通过政府信息公开平台、政府网站主动公开政府信息12条": channels named together, with the
+                    # wording of the proactive total, state the total — no one channel's figure.
                     # "…政务公开栏等线上线下渠道,主动公开各类政府信息累计300余条": every channel, so the total.
                     add(ProseFigure("proactive.total", _val(m), "条", "", sent, section,
                                     approx=bool(m.group("approx"))))
@@ -219,7 +235,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                                 approx=bool(m.group("approx"))))
                 channel_spans.append(m.span())
                 channel_label[m.end()] = label
-                if _CHANNEL_TOTAL_RE.search(m.group(0)):
+                if _CHANNEL_TOTAL_RE.search(m.group(0)) and not any(f.key == "proactive.total" for f in out):
                     # "通过网站主动公开政府信息共81条": the sentence states the total too.
                     add(ProseFigure("proactive.total", _val(m), "条", "", sent, section,
                                     approx=bool(m.group("approx"))))
@@ -243,7 +259,8 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                                     approx=bool(more.group("approx"))))
                     channel_spans.append(more.span())
                     at = more.end()
-            for k, rx in enumerate(_TOTAL_RES if total_end is None else ()):
+            # A sentence that opens with 其中 breaks an earlier count down: none of its figures is the total.
+            for k, rx in enumerate(_TOTAL_RES if total_end is None and not compact.startswith("其中") else ()):
                 for m in rx.finditer(compact):
                     if any(a <= m.start() < b for a, b in channel_spans):
                         continue
@@ -316,7 +333,9 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                     if not (starter and _PUBLISH_RE.search(compact, clause + 1, m.start() + len(raw_name))):
                         continue
                     listing = True
-                if any(w in name for w in _CHANNEL_WORDS):
+                if name in _GENERIC_NAMES:
+                    continue  # "公开信息96条": no kind named
+                if any(w in name for w in _CHANNEL_WORDS) and _PUBLISH_IN_NAME_RE.search(raw_name):
                     if unit == "条" and not docs_only:
                         # "其中线上信息公开15条": a channel, not a category of information.
                         add(ProseFigure("proactive.channel", _val(m), "条", name, sent, section,

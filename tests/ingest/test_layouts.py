@@ -132,3 +132,14 @@ def test_pdf_markdown_broken_rows_and_table4_subtables() -> None:
     span = ev["table4|all|litigation_direct.total"].span
     assert span is not None and extracted[span[0]:span[1]] == "2"
     assert "---" not in extracted  # Markdown alignment rows are no cells
+
+
+def test_identity_behind_a_flipbook_page_prefix_and_a_run_in_subheading() -> None:
+    # 文登区 PDF pages carry the flipbook's "Page8-" before the title; 乳山经济开发区2021 runs its sub-heading
+    # into the overview's first sentence, which names the unit and the year (no title in the stored part).
+    d, _ev, _t = parse_reading(read_text("Page8-威海市文登区信访局2019年政府信息公开工作年度报告\n一、总体情况\n略。"))
+    assert (d.agency_name, d.year) == ("威海市文登区信访局", 2019)
+    d2, _ev, _t = parse_reading(read_text(
+        "一、总体情况\n(一)主动公开情况。2021年,乳山经济开发区认真贯彻落实《条例》,共主动公开信息13条。\n"
+        "(二)依申请公开情况。2021年,乳山经济开发区未收到政府信息公开申请。"))
+    assert (d2.agency_name, d2.year) == ("乳山经济开发区", 2021)

@@ -163,3 +163,38 @@ def test_table3_round_trip_through_text(values: list[int | None], pipes: bool) -
     d = parse_tokens(read_text("\n".join(lines)))
     assert d.era == "2021"
     assert {k: c.value for k, c in d.tables["table3"].items()} == by_cell
+
+
+def test_non_events_and_rates_read_only_for_what_they_say() -> None:
+    def got(s: str) -> set[tuple[str, object]]:
+        return {(f.key, f.value) for f in extract_figures([("x", s)])}
+
+    # 柳城县古砦乡2025: no review or litigation — nothing is said about applications.
+    assert got("全年未发生因依申请公开引发的行政复议或行政诉讼案件。") == {("review.total", 0), ("litigation.total", 0)}
+    # 上海市政府办公厅2025: no review *lost*, which does not say none was filed.
+    assert got("全年未发生因依申请公开被行政复议纠错或被行政诉讼败诉的情况。") == set()
+    # 张义镇2008 (甘肃): 未收到…的申请, 未有…复议…诉讼 are stated zeros.
+    assert got("2008年,我镇未收到公开政府信息的申请。") == {("applications.received", 0)}
+    assert got("2008年我镇未有因政府信息公开申请行政复议和提起行政诉讼的情况。") == {
+        ("review.total", 0), ("litigation.total", 0)}
+    # 文登区政府办公室2022: 建议、提案 办结率 is no hotline's; 西夏区2024: the 12345 hotline's is.
+    assert got("至12月底,全部建议、提案均已办理完毕,办结率为100%。") == set()
+    hotline = "办理答复中国政府网、微博、“12345”等渠道咨询投诉500余件,办结率100%。"
+    assert ("hotline.completion_rate", 100) in got(hotline)
+    # 南湖新区某局2019: applications counted in 条 are applications, no proactive total.
+    assert got("全年收到依申请公开信息3条,答复率100%。") == {("applications.received", 3)}
+
+
+def test_a_breakdown_sentence_states_no_total_and_joint_channels_state_one() -> None:
+    # 西夏区2024: the sentence opens with 其中 — its counts are parts of the 3800 stated before.
+    figs = _proactive("公开政府信息3800余条。", "其中通过政府网站公开政府信息2000余条;通过政务新媒体公开信息1800余条;"
+                      "出版《政府公报》3期,公开信息96条。")
+    assert figs == {("proactive.total", 3800), ("proactive.channel", 2000), ("proactive.channel", 1800)}
+    # 张义镇2008: two channels named together with the total's wording — the total, no channel figure.
+    assert _proactive("2008年,我镇通过政府信息公开平台、政府网站主动公开政府信息12条。") == {("proactive.total", 12)}
+    # 乳山经济开发区2021: categories "从内容分类看"; a later 共公开 on one channel is no second total.
+    s = ("2021年,乳山经济开发区认真贯彻落实《中华人民共和国政府信息公开条例》,共主动公开信息13条,从内容分类看,"
+         "机关职能4条,法规文件1条,规划计划1条,财政预决算1条,人事信息2条,通知公告4条。通过显示屏及宣传栏等形式,累计共公开200余条。")
+    figs = _proactive(s)
+    assert ("proactive.total", 200) not in figs and ("proactive.total", 13) in figs
+    assert {v for k, v in figs if k == "proactive.category"} == {4, 1, 2}
