@@ -29,7 +29,7 @@ from django.utils.safestring import mark_safe
 from gongkai.agencies.models import Agency, Level
 from gongkai.applications import fees
 from gongkai.catalog import services as catalog_services
-from gongkai.catalog.models import Attachment, ChannelPublication, InfoCategory
+from gongkai.catalog.models import Attachment, ChannelPublication, InfoCategory, Record
 from gongkai.catalog.rules import (
     ANNUAL_REPORT,
     DEFAULT_CATEGORIES,
@@ -326,21 +326,26 @@ def record_page(request: HttpRequest, record_id: int) -> HttpResponse:
     fields = ("pk", "title", "interprets_id", "replaced_by_id", "summary", "published_on", "doc_number")
     outbound = [pk for pk in (record.interprets_id, record.replaced_by_id) if pk]
     related = [Q(pk__in=outbound)] if outbound else []
-    if record.has_inbound:
+    if _flag(record, "has_inbound"):
         related += [Q(interprets=record), Q(replaced_by=record)]
     links = list(published.filter(functools.reduce(operator.or_, related)).values(*fields)) if related else []
     return render(request, "portal/record.html", {
         "agency": record.agency, "record": record, "shows_content": shows_content, "column": "content",
         "validity": validity_label(record),
         "attachments": (list(record.attachments.values("pk", "name", "title", "kind", "size"))
-                        if shows_content and record.has_attachments else []),
+                        if shows_content and _flag(record, "has_attachments") else []),
         "interprets": next((r for r in links if r["pk"] == record.interprets_id), None),
         "replaced_by": next((r for r in links if r["pk"] == record.replaced_by_id), None),
         "interpretations": [r for r in links if r["interprets_id"] == record.pk],
         "replaces": [r for r in links if r["replaced_by_id"] == record.pk],
         "revisions": list(record.revisions.all()) if record.revision_count else [],
-        "channels": list(record.channel_publications.all()) if record.has_channels else [],
+        "channels": list(record.channel_publications.all()) if _flag(record, "has_channels") else [],
     })
+
+
+def _flag(record: Record, name: str) -> bool:
+    """An EXISTS annotation of the record query (django-stubs does not type annotations on an instance)."""
+    return bool(getattr(record, name))
 
 
 def attachment_download(request: HttpRequest, record_id: int, attachment_id: int) -> FileResponse:
