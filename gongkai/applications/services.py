@@ -663,6 +663,10 @@ def recompute_open(*, agency_ids: list[int] | None = None, batch: int = 2000) ->
         qs = qs.filter(agency_id__in=agency_ids)
     ids = list(qs.values_list("id", flat=True).order_by("id"))
     pauses = dict(Agency.objects.values_list("id", "fee_pauses_clock"))
+    # compute_due is pure: cases with the same ledger (most open cases: received on a day, nothing else yet)
+    # and the same fee rule share one result, computed once per run.
+    results: dict[tuple[tuple[Entry, ...], bool], deadlines.DueResult] = {}
+    pay_by_of: dict[dt.date, dt.date] = {}
     changed = 0
     for start in range(0, len(ids), batch):
         chunk = ids[start:start + batch]
@@ -674,7 +678,10 @@ def recompute_open(*, agency_ids: list[int] | None = None, batch: int = 2000) ->
                                                                        "due_provisional")
         groups: dict[tuple[dt.date | None, str, bool], list[int]] = defaultdict(list)
         for pk, agency_id, due_on, due_error, provisional in current:
-            res = deadlines.compute_due(ledger[pk], cal, fee_pauses_clock=pauses.get(agency_id, True))
+            key = (tuple(ledger[pk]), pauses.get(agency_id, True))
+            res = results.get(key)
+            if res is None:
+                res = results[key] = deadlines.compute_due(ledger[pk], cal, fee_pauses_clock=key[1])
             err = res.error[:300]
             if due_on != res.due or due_error != err or provisional != res.provisional:
                 groups[(res.due, err, res.provisional)].append(pk)
@@ -684,7 +691,9 @@ def recompute_open(*, agency_ids: list[int] | None = None, batch: int = 2000) ->
                 Application.objects.filter(pk__in=pks).update(due_on=due, due_error=err, due_provisional=prov)
             # the stored last day to pay of notices still open (a provisional one becomes real on import)
             for notice in FeeNotice.objects.filter(application_id__in=chunk, status=FeeStatus.NOTIFIED):
-                pay_by, _provisional = deadlines.fee_payment_deadline(notice.received_on, cal)
+                if notice.received_on not in pay_by_of:
+                    pay_by_of[notice.received_on] = deadlines.fee_payment_deadline(notice.received_on, cal)[0]
+                pay_by = pay_by_of[notice.received_on]
                 if notice.pay_by != pay_by:
                     FeeNotice.objects.filter(pk=notice.pk).update(pay_by=pay_by)
         changed += sum(len(p) for p in groups.values())
