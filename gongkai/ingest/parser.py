@@ -545,6 +545,15 @@ class _Parser:
         data = self.data
         real = [v for v in vals if v.kind != "blank"]
         idxs = self._last_idx if len(self._last_idx) == len(vals) else [None] * len(vals)
+        if real and any(v.kind == "blank" and v.text == "|" for v in vals):
+            # "3 |" "3 |" then a line of bare borders for the rest: the empty cells were dropped, so which
+            # columns the figures belong to is lost (readers.read_text marks those borders).
+            raw = " ".join(v.text for v in real)
+            for col in cols:
+                data.set(table.key, row.key, col, Cell(None, raw=raw, unsure=True))
+            data.notes.append(f"“{label}”一行有{len(cols)}格，只印出{len(real)}个数据（{raw}），其余为连写的表格线，"
+                              "无法确定数据所在列，已标为存疑")
+            return
         if len(vals) == len(cols):
             for col, tok, ix in zip(cols, vals, idxs, strict=True):
                 data.set(table.key, row.key, col, to_cell(tok))

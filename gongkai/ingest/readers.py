@@ -179,15 +179,27 @@ def decode_text(raw: bytes) -> str:
     raise UnreadableFile("无法识别的文字编码：支持 UTF-8、GBK/GB18030、UTF-16，请另存为 UTF-8 后再导入")
 
 
+_PIPES_ONLY_RE = re.compile(r"^[|｜](?:\s*[|｜])+$")
+_TRAILING_CELL_RE = re.compile(r"^[^|｜]+[|｜]$")
 _MD_RULE_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
 
 def read_text(text: str) -> list[Token]:
     out: list[Token] = []
+    trailing = False  # the last line was one cell closed by its border ("3 |")
     for raw_line in text.splitlines():
         line = raw_line.replace("\u00a0", " ").strip(" \r\n\u3000\ufeff")
         if not line.strip():
             continue
+        if trailing and _PIPES_ONLY_RE.match(line):
+            # "3 |" ⏎ "3 |" ⏎ "|||||||": after cells closed by their own border, a line of bare borders ends
+            # the row; its empty cells are marked (text "|") so the parser never lets them stand for columns
+            # the printed cells did not reach (the publisher dropped empty cells: positions are lost).
+            out.extend(Token("blank", "|") for _ in range(len(_PIPE_RE.findall(line)) - 1))
+            out.append(EOR)
+            trailing = False
+            continue
+        trailing = bool(_TRAILING_CELL_RE.match(line))
         if _PIPE_RE.search(line) and len(_PIPE_RE.split(line)) < 3:
             # "规章 |": one cell per line with a stray border (tables copied from some sites).
             line = _PIPE_RE.sub("", line).strip()

@@ -143,3 +143,17 @@ def test_identity_behind_a_flipbook_page_prefix_and_a_run_in_subheading() -> Non
         "一、总体情况\n(一)主动公开情况。2021年,乳山经济开发区认真贯彻落实《条例》,共主动公开信息13条。\n"
         "(二)依申请公开情况。2021年,乳山经济开发区未收到政府信息公开申请。"))
     assert (d2.agency_name, d2.year) == ("乳山经济开发区", 2021)
+
+
+def test_cells_dropped_before_a_line_of_bare_borders_stay_unplaced() -> None:
+    # 南湖新区某局2019: "3 |" "3 |" then "|||||||" — the empty cells were dropped, so the two figures' columns
+    # are lost: neither 自然人 nor 商业企业 may receive them. A row whose cells fill its columns and then ends
+    # with "||" (四川 黄家镇2019's layout) reads as before.
+    text = ("某局2019年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+            "一、本年新收政府信息公开申请数量 |\n3 |\n3 |\n|||||||\n"
+            "二、上年结转政府信息公开申请数量 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n0 |\n||\n")
+    d, _ev, _t = parse_reading(read_text(text))
+    t3 = d.tables["table3"]
+    assert all(c.value is None and c.unsure for (r, _c), c in t3.items() if r == "new_received")
+    assert {c.value for (r, _c), c in t3.items() if r == "carried_over"} == {0}
+    assert any("无法确定数据所在列" in n for n in d.notes)
