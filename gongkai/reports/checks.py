@@ -18,11 +18,12 @@ No database, no clock.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 from functools import cache, cached_property
-from operator import itemgetter
+from itertools import compress, count
+from operator import itemgetter, ne
 from typing import Any, cast
 
 from gongkai.formats import FORMATS, Block, Format, Rule, Table, section_format
@@ -430,6 +431,41 @@ def evaluate(plan: TablePlan, values: Vector, *, noted: frozenset[int] = _NONE, 
                 out.append(Problem(rule.id, rule.table, c.row, c.column,
                                    f"{c.where}{rule.left_label}={_fmt(lv)}, {rule.right_label}={_fmt(rv)}",
                                    rule.severity))
+    return out
+
+
+Column = Sequence[Number | None]  # one position of many lists: ``columns[p][r]`` is list ``r``'s figure at ``p``
+
+
+def unsettled(plan: TablePlan, columns: Sequence[Column]) -> set[int]:
+    """The rows of many lists given as columns that ``evaluate(plan, row)`` might find a problem in; it
+    finds none in the others. A screen over every row at once, a column at a time: each equation holds
+    with blanks as 0, and each figure is non-negative and, in a whole-number cell, an ``int`` (the
+    conditions of ``evaluate``'s one pass). The rows it names are left to ``evaluate``."""
+    rows = len(columns[0]) if columns else 0
+    out: set[int] = set()
+
+    def side(positions: tuple[int, ...]) -> list[Number]:
+        if not positions:
+            return [0] * rows
+        by_row = zip(*[columns[i] for i in positions], strict=True)
+        try:
+            return list(map(sum, by_row))  # type: ignore[arg-type]
+        except TypeError:  # blanks among them: they count 0
+            return [sum(x for x in xs if x is not None) for xs in zip(*[columns[i] for i in positions], strict=True)]  # type: ignore[misc]
+
+    for _rule, sums, _cells in plan.steps:
+        for c in sums:
+            out.update(compress(count(), map(ne, side(c.left), side(c.right))))
+    whole = frozenset(plan.whole)
+    for p, col in enumerate(columns):
+        try:
+            plain = min(col, default=0) >= 0 and (p not in whole or type(sum(col)) is int)  # type: ignore[type-var, arg-type, operator]
+        except TypeError:  # blanks among them
+            plain = False
+        if not plain:
+            out.update(r for r, x in enumerate(col)
+                       if x is not None and (x < 0 or (p in whole and type(x) is not int)))
     return out
 
 

@@ -19,18 +19,27 @@ has no row for, is an error (``KeyError``), never a silent 0.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import cache
-from operator import add
+from functools import cache, cached_property
+from operator import attrgetter, itemgetter
 
 from gongkai.appeals.selectors import Table4Row, table4_by_agency
 from gongkai.applications.selectors import FeeRow, Table3Row, fees_by_agency, table3_by_agency
 from gongkai.catalog.selectors import Table2Row, channel_counts, table2_by_agency
 from gongkai.formats import STATS_VALUE, TABLE3_APPLICANT_COLUMNS, TABLE4_ROW, get_format, table3_leaf_keys
 from gongkai.formats.declarations import APPEAL_PENDING, LITIGATION_KINDS, OUTCOME_KEYS, TABLE4_PART_KEYS
-from gongkai.reports.checks import Picker, Problem, TablePlan, Vector, derivation_plan, evaluate, picker, table_plan
+from gongkai.reports.checks import (
+    Column,
+    Problem,
+    TablePlan,
+    Vector,
+    derivation_plan,
+    evaluate,
+    table_plan,
+    unsettled,
+)
 from gongkai.reports.data import Cell, CellKey, Number, ReportData
 from gongkai.worklog.selectors import WorkRow, work_by_agency
 
@@ -122,28 +131,28 @@ def enterable(era: str, table: str, row: str, col: str) -> bool:
 # ---------------------------------------------------------------- the ledgers' rows
 
 @dataclass(frozen=True)
-class LedgerRows:
-    """One agency's rows of every ledger its report reads, for one year. Fees, work figures and channel
-    counts are read only for the pre-2019 统计表 (None otherwise), the only table that shows them."""
+class Ledgers:
+    """Every ledger's rows for a set of agencies and one year, ``{agency id: row}`` per ledger. Fees,
+    work figures and channel counts are read only for the pre-2019 统计表 (empty otherwise), the only
+    table that shows them. An agency missing from a ledger it needs is a ``KeyError`` in ``fill``."""
 
-    table2: Table2Row
-    table3: Table3Row
-    table4: Table4Row
-    fees: FeeRow | None = None
-    work: WorkRow | None = None
-    channels: dict[str, int] | None = None
+    table2: Mapping[int, Table2Row]
+    table3: Mapping[int, Table3Row]
+    table4: Mapping[int, Table4Row]
+    fees: Mapping[int, FeeRow] = field(default_factory=dict)
+    work: Mapping[int, WorkRow] = field(default_factory=dict)
+    channels: Mapping[int, dict[str, int]] = field(default_factory=dict)
 
 
-def read_ledgers(agency_ids: Iterable[int], year: int, *, era: str) -> dict[int, LedgerRows]:
-    """Every ledger's grouped selector, once for all of ``agency_ids``: ``{agency id: LedgerRows}``."""
+def read_ledgers(agency_ids: Iterable[int], year: int, *, era: str) -> Ledgers:
+    """Every ledger's grouped selector, once for all of ``agency_ids``."""
     ids = sorted(set(agency_ids))
-    t2, t3, t4 = table2_by_agency(ids, year), table3_by_agency(ids, year), table4_by_agency(ids, year)
+    found = Ledgers(table2_by_agency(ids, year), table3_by_agency(ids, year), table4_by_agency(ids, year))
     if era != "pre2019":
-        return {aid: LedgerRows(t2[aid], t3[aid], t4[aid]) for aid in ids}
-    fees, work = fees_by_agency(ids, year), work_by_agency(ids, year)
+        return found
     # The channel tallies have no grouped selector; the pre-2019 form is for report years up to 2018 only.
-    return {aid: LedgerRows(t2[aid], t3[aid], t4[aid], fees[aid], work[aid], channel_counts([aid], year))
-            for aid in ids}
+    return replace(found, fees=fees_by_agency(ids, year), work=work_by_agency(ids, year),
+                   channels={aid: channel_counts([aid], year) for aid in ids})
 
 
 # ---------------------------------------------------------------- rows into cells
@@ -164,10 +173,9 @@ class Layout:
     t2: tuple[tuple[int, str], ...]  # (position, Table2Row field)
     t3_flows: tuple[tuple[str, int], ...]  # (Table3Row field, first position of its row)
     t3_outcomes: dict[str, int]  # outcome → first position of its row
-    t3_merged: frozenset[str]  # outcomes sharing a row with another (2019 （六）其他处理): added, not placed
     t4: tuple[tuple[str, int], ...]  # (Table4Row part key, position)
-    # Derived totals per table: (target position, its parts' picker), parts before their totals.
-    totals: dict[str, tuple[tuple[int, Picker], ...]]
+    # Derived totals per table: (target position, its parts' positions), parts before their totals.
+    totals: dict[str, tuple[tuple[int, tuple[int, ...]], ...]]
     plans: dict[str, TablePlan]
 
 
@@ -203,9 +211,8 @@ def layout(era: str) -> Layout:
             at = index[table]
             totals[table].append((at[target], tuple(at[p] for p in parts)))
     plans = {t: table_plan(era, t).without(frozenset(totals[t])) for t in keys}
-    merged = frozenset(o for o in OUTCOME_KEYS if list(rename.values()).count(rename.get(o, o)) > 1)
-    return Layout(era, keys, index, t2, t3_flows, t3_outcomes, merged, t4,
-                  {t: tuple((target, picker(parts)) for target, parts in v) for t, v in totals.items()}, plans)
+    return Layout(era, keys, index, t2, t3_flows, t3_outcomes, t4,
+                  {t: tuple(v) for t, v in totals.items()}, plans)
 
 
 def _entered(era: str, entered: Entered | None) -> list[tuple[str, CellKey, Number, str]]:
@@ -236,47 +243,75 @@ def _cell_label(era: str, table: str, row: str, col: str) -> str:
     return f"{r.label} / {c.label}" if r.label else c.label
 
 
-def fill(lay: Layout, rows: LedgerRows, entered: Iterable[tuple[str, CellKey, Number, str]] = ()
-         ) -> dict[str, Vector]:
-    """One agency's tables as lists of numbers: the ledgers' counts, then the entered figures, then the
-    totals derived by the format's sum rules (blank only when every part is blank, spec §0.2)."""
+_Cells = list[Number | None]  # a column while it is being filled
+
+
+def fill(lay: Layout, ledgers: Ledgers, ids: Sequence[int],
+         entered: Mapping[int, Iterable[tuple[str, CellKey, Number, str]]] | None = None
+         ) -> dict[str, list[Column]]:
+    """The agencies' tables as columns: for each table, one list per cell (``layout(era).keys`` order)
+    holding that cell of every agency in ``ids`` in turn. The ledgers' counts first, then the entered
+    figures, then the totals derived by the format's sum rules, a whole column at a time."""
+    n = len(ids)
     if lay.era == "pre2019":
-        stats: Vector = [None] * len(lay.keys["stats"])
-        at = lay.index["stats"]
-        for row, value in _stats_values(rows).items():
-            stats[at[(row, STATS_VALUE)]] = value
-        values = {"stats": stats}
+        columns = {"stats": _stats_columns(lay, ledgers, ids)}
     else:
-        t2: Vector = [None] * len(lay.keys["table2"])  # cells no ledger fills stay blank
+        t2rows = [ledgers.table2[aid] for aid in ids]
+        t2: list[_Cells] = [[None] * n for _ in lay.keys["table2"]]  # cells no ledger fills stay blank
         for i, name in lay.t2:
-            t2[i] = getattr(rows.table2, name)
-        t3: Vector = [0] * len(lay.keys["table3"])
+            t2[i] = list(map(attrgetter(name), t2rows))
+        t3rows = [ledgers.table3[aid] for aid in ids]
+        t3: list[_Cells] = [[0] * n for _ in lay.keys["table3"]]
         width = len(TABLE3_APPLICANT_COLUMNS)
         for name, i in lay.t3_flows:
-            t3[i:i + width] = getattr(rows.table3, name)
-        for outcome, by_type in rows.table3.closed.items():
-            i = lay.t3_outcomes[outcome]
-            if outcome in lay.t3_merged:
-                t3[i:i + width] = map(add, t3[i:i + width], by_type)  # type: ignore[arg-type]
-            else:
-                t3[i:i + width] = by_type
-        t4: Vector = [0] * len(lay.keys["table4"])
-        cases = rows.table4.cases
+            flow = list(map(attrgetter(name), t3rows))
+            t3[i:i + width] = [list(map(itemgetter(k), flow)) for k in range(width)]
+        outcome_columns = {outcome: t3[i:i + width] for outcome, i in lay.t3_outcomes.items()}
+        for row, t3row in enumerate(t3rows):
+            for outcome, counts in t3row.closed.items():
+                # KeyError: an outcome the format has no row for. A row may add up several outcomes
+                # (2019 （六）其他处理): each adds to what it holds.
+                for col, x in zip(outcome_columns[outcome], counts, strict=True):
+                    if x:
+                        col[row] += x  # type: ignore[operator]
+        cases = [ledgers.table4[aid].cases for aid in ids]
+        t4: list[_Cells] = [[0] * n for _ in lay.keys["table4"]]
         for key, i in lay.t4:
-            t4[i] = cases[key]
-        values = {"table2": t2, "table3": t3, "table4": t4}
-    for table, cell, number, _text in entered:
-        values[table][lay.index[table][cell]] = number
+            t4[i] = list(map(itemgetter(key), cases))
+        columns = {"table2": t2, "table3": t3, "table4": t4}
+    for row, aid in enumerate(ids):
+        for table, cell, number, _text in (entered or {}).get(aid, ()):
+            columns[table][lay.index[table][cell]][row] = number
     for table, derived in lay.totals.items():
-        v = values[table]
-        if None not in v:  # counts only (Tables 3 and 4 always): plain sums
-            for target, parts in derived:
-                v[target] = sum(parts(v))  # type: ignore[arg-type]
-            continue
+        cols = columns[table]
         for target, parts in derived:
-            found = [x for x in parts(v) if x is not None]
-            v[target] = sum(found) if found else None
-    return values
+            by_agency = zip(*[cols[p] for p in parts], strict=True)
+            if table in _COUNTS_ONLY:
+                cols[target] = list(map(sum, by_agency))
+            else:  # blank only when every part is blank (spec §0.2)
+                cols[target] = [sum(found) if (found := [x for x in xs if x is not None]) else None
+                                for xs in by_agency]
+    # Tuples from here on: a finished column is never changed, and the collector stops tracking tuples
+    # of plain numbers, so millions of figures are not traversed by every later garbage collection.
+    return {table: [tuple(col) for col in cols] for table, cols in columns.items()}
+
+
+# Tables whose every cell a ledger fills (with 0 where it has nothing): their totals are plain sums.
+_COUNTS_ONLY = frozenset({"table3", "table4"})
+
+
+def _stats_columns(lay: Layout, ledgers: Ledgers, ids: Sequence[int]) -> list[_Cells]:
+    """The pre-2019 统计表 of each agency laid out as its list, then turned into columns."""
+    at = lay.index["stats"]
+    lists: list[_Cells] = []
+    for aid in ids:
+        stats: _Cells = [None] * len(lay.keys["stats"])
+        found = _stats_values(ledgers.table2[aid], ledgers.table3[aid], ledgers.table4[aid], ledgers.fees[aid],
+                              ledgers.work[aid], ledgers.channels[aid])
+        for row, value in found.items():
+            stats[at[(row, STATS_VALUE)]] = value
+        lists.append(stats)
+    return [list(col) for col in zip(*lists, strict=True)] if lists else [[] for _ in lay.keys["stats"]]
 
 
 # Pre-2019 rows the ledgers fill (the rest are entered or derived).
@@ -286,18 +321,17 @@ _STATS_FILLED = (*STATS_FROM_WORK, *STATS_FROM_CHANNELS, *STATS_FROM_OUTCOMES, "
                  "fees")
 
 
-def _stats_values(rows: LedgerRows) -> dict[str, Number | None]:
+def _stats_values(t2: Table2Row, t3: Table3Row, t4: Table4Row, fees: FeeRow, work_row: WorkRow,
+                  chan: dict[str, int]) -> dict[str, Number | None]:
     """The pre-2019 统计表 rows the ledgers give (spec §5); the old categories are coarser than 2019's."""
-    if rows.fees is None or rows.work is None or rows.channels is None:
-        raise ValueError("2008年格式的统计表需要收费、工作量和发布渠道台账")  # read_ledgers(era="pre2019") reads them
-    work, chan, t3, cases = rows.work.figures, rows.channels, rows.table3, rows.table4.cases
+    work, cases = work_row.figures, t4.cases
 
     def closed(*outcomes: str) -> int:
         return sum(sum(t3.closed[o]) for o in outcomes if o in t3.closed)
 
     values: dict[str, Number | None] = {stat: work.get(key, 0) for stat, key in STATS_FROM_WORK.items()}
     values.update({stat: chan.get(key, 0) for stat, key in STATS_FROM_CHANNELS.items()})
-    values["proactive.normative_docs"] = values["proactive.normative_docs_issued"] = rows.table2.normative_issued
+    values["proactive.normative_docs"] = values["proactive.normative_docs_issued"] = t2.normative_issued
     values["app.received"] = sum(t3.new_received)
     values.update({stat: closed(*outcomes) for stat, outcomes in STATS_FROM_OUTCOMES.items()})
     values["app.concluded"] = closed(*table3_leaf_keys(era="2021"))
@@ -306,7 +340,7 @@ def _stats_values(rows: LedgerRows) -> dict[str, Number | None]:
     for outcome in ("upheld", "corrected"):
         values[f"litigation.{outcome}"] = sum(cases[f"{g}.{outcome}"] for g in LITIGATION_KINDS)
     values["litigation.other"] = sum(cases[f"{g}.{o}"] for g in LITIGATION_KINDS for o in ("other", APPEAL_PENDING))
-    values["fees"] = (Decimal(rows.fees.collected) / Decimal(10000)).quantize(Decimal("0.0001"))  # 元 → 万元
+    values["fees"] = (Decimal(fees.collected) / Decimal(10000)).quantize(Decimal("0.0001"))  # 元 → 万元
     return values
 
 
@@ -314,20 +348,30 @@ def _stats_values(rows: LedgerRows) -> dict[str, Number | None]:
 
 @dataclass
 class Tables:
-    """The tables of many agencies for one year, as lists of numbers (positions: ``layout(era)``)."""
+    """The tables of many agencies for one year, as columns (``fill``; positions: ``layout(era)``)."""
 
     year: int
     era: str
     layout: Layout
-    values: dict[int, dict[str, Vector]]
-    entered: dict[int, list[tuple[str, CellKey, Number, str]]] = field(default_factory=dict)
+    ids: Sequence[int]  # the agencies, in the order of each column
+    columns: dict[str, list[Column]]
+    entered: Mapping[int, list[tuple[str, CellKey, Number, str]]] = field(default_factory=dict)
+
+    @cached_property
+    def _row(self) -> dict[int, int]:
+        return {aid: row for row, aid in enumerate(self.ids)}
+
+    def values(self, agency_id: int) -> dict[str, Vector]:
+        """The agency's tables as lists of numbers (``layout(era).keys`` order)."""
+        row = self._row[agency_id]
+        return {table: [col[row] for col in cols] for table, cols in self.columns.items()}
 
     def report(self, agency_id: int, *, agency_name: str = "", title: str = "") -> ReportData:
         """The agency's tables as ``ReportData`` (entered figures keep the text as entered)."""
         keys = self.layout.keys
         data = ReportData(agency_name=agency_name, year=self.year, era=self.era, title=title, source="ledgers",
                           tables={t: dict(zip(keys[t], map(Cell, vec), strict=True))
-                                  for t, vec in self.values[agency_id].items()},
+                                  for t, vec in self.values(agency_id).items()},
                           sections=list(get_format(self.era).required_sections))
         applied = self.entered.get(agency_id, [])
         for table, cell, number, text in applied:
@@ -336,19 +380,29 @@ class Tables:
             data.notes.append("录入：" + "，".join(f"{t}|{r}|{c}" for t, (r, c), _n, _x in applied))
         return data
 
+    @cached_property
+    def _unsettled(self) -> frozenset[int]:
+        """The agencies (rows) whose tables the checks' screen cannot pass at once (``checks.unsettled``)."""
+        plans = self.layout.plans
+        return frozenset().union(*(unsettled(plans[t], cols) for t, cols in self.columns.items()))
+
     def problems(self, agency_id: int) -> list[Problem]:
-        """``check_tables(self.report(agency_id))`` (no previous year), evaluated on the numbers with the
-        equations that hold by derivation left out (``Layout.plans``)."""
+        """``check_tables(self.report(agency_id))`` (no previous year): ``checks.evaluate`` on the numbers,
+        with the equations that hold by derivation left out (``Layout.plans``), for an agency the screen
+        did not pass; one it passed has none."""
+        if self._row[agency_id] not in self._unsettled:
+            return []
         out: list[Problem] = []
         plans = self.layout.plans
-        for table, vec in self.values[agency_id].items():
+        for table, vec in self.values(agency_id).items():
             out.extend(evaluate(plans[table], vec))
         return out
 
     def all_problems(self) -> dict[int, list[Problem]]:
         """Every agency's problems (agencies without any are left out)."""
         out: dict[int, list[Problem]] = {}
-        for aid in self.values:
+        for row in sorted(self._unsettled):
+            aid = self.ids[row]
             found = self.problems(aid)
             if found:
                 out[aid] = found
@@ -360,9 +414,9 @@ def tables(agency_ids: Iterable[int], year: int, *, era: str = "2021",
     """The tables of ``year`` in ``era``'s format for every agency in ``agency_ids``, from the ledgers."""
     lay = layout(era)
     applied = {aid: _entered(era, figures) for aid, figures in (entered or {}).items()}
-    rows = read_ledgers(agency_ids, year, era=era)
-    values = {aid: fill(lay, r, applied.get(aid, ())) for aid, r in rows.items()}
-    return Tables(year=year, era=era, layout=lay, values=values, entered=applied)
+    ids = sorted(set(agency_ids))
+    columns = fill(lay, read_ledgers(ids, year, era=era), ids, applied)
+    return Tables(year=year, era=era, layout=lay, ids=ids, columns=columns, entered=applied)
 
 
 def compute(agency_id: int, year: int, *, era: str = "2021", entered: Entered | None = None,

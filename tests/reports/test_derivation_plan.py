@@ -39,7 +39,8 @@ def test_derived_totals_pass_the_checks(era: str) -> None:
     t4 = Table4Row()
     t4.cases["review.upheld"] = 2
     lay = figures.layout(era)
-    tables = figures.Tables(2025, era, lay, {1: figures.fill(lay, figures.LedgerRows(Table2Row(), t3, t4))})
+    ledgers = figures.Ledgers({1: Table2Row()}, {1: t3}, {1: t4})
+    tables = figures.Tables(2025, era, lay, [1], figures.fill(lay, ledgers, [1]))
     data = tables.report(1)
     assert data.value("table3", "total", "total") == data.value("table3", "new_received", "total") > 0
     assert data.value("table4", "all", "review.total") == 2
