@@ -165,6 +165,8 @@ _T4_GROUP_CAPTIONS: dict[str, int] = {
 }
 _T4_WORDS: frozenset[str] = frozenset(normalize_label(x) for x in (
     "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "行政诉讼", "行政复议"))
+_EMBEDDED_ITEM_RE = re.compile(r"(?:^|[^\d.])\d{1,2}[.、．][\u4e00-\u9fff]")
+_ITEM_LABEL_RE = re.compile(r"^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十]{1,3}[)）])[^\d\s.]")
 _LABEL_DIGITS_RE = re.compile(r"^(.*\D)(\d{2,})$")
 
 
@@ -384,6 +386,9 @@ class _Parser:
         self.glued: dict[tuple[str, str], tuple[list[tuple[int, ...]], int | None, list[str], str]] = {}
         self._offsets: list[int] | None = None
         self._last_idx: list[int] = []
+        # A Table 3 label with no figures after it: where the next label starts, and its text.
+        self._orphan_at = -1
+        self._orphan_label = ""
         self._col_labels: dict[int, dict[str, str]] = {}
         # The 2008-era table: value columns from its header, whether it has a row-code column.
         self.local_cols: list[str] = []
@@ -515,6 +520,8 @@ class _Parser:
         text = tok.text.strip()
         if is_dash(text) or parse_number(text) is not None:
             return True
+        if _ITEM_LABEL_RE.match(text):
+            return False  # "1.本机关不掌握相关政" (a row label broken over lines) is never a value or a note
         # A short non-numeric entry in a value position is a note ("由市司法局填报", "无").
         return len(text) <= 24 and "。" not in text and not self.is_stop(tok)
 
@@ -710,6 +717,7 @@ class _Parser:
                 self.mode, self.block = "table2", b
                 i += 1
                 continue
+            label_at = i
             if fmt is not None and fmt.era in ("2021", "2019") and tok.kind != "blank" and len(text) <= 40:
                 # Prefer the longest label: "（二）部分公开" + "（区分处理的，…）" on the next line is one label.
                 joined = self.join_broken_label(i, ("table3", "table2") if self.mode == "table2" else ("table3",))
@@ -721,7 +729,19 @@ class _Parser:
                     self.mode = "table3"
                     cols = [c.key for c in fmt.table("table3").blocks[0].columns]
                     vals, j, ended = self.collect(i, len(cols))
-                    self.place(fmt.table("table3"), row, cols, vals, ended, row.label)
+                    if (label_at == self._orphan_at and toks[label_at].kind == "line"
+                            and any(v.kind != "blank" for v in vals)):
+                        # "5.属于三类内部事务信息" ⏎ "1.本机关不掌握相关政府信息" ⏎ "| 1 | … | 1 |": two labels printed
+                        # together, then one row of figures — whose it is, the text does not say.
+                        raw = " ".join(v.text for v in vals if v.kind != "blank")
+                        for col in cols:
+                            d.set("table3", row.key, col, Cell(None, raw=raw, unsure=True))
+                        d.notes.append(f"“{self._orphan_label}”与“{row.label}”两行标签相连，其后一行数据（{raw}）"
+                                       "属于哪一行无法确定，已标为存疑")
+                    else:
+                        self.place(fmt.table("table3"), row, cols, vals, ended, row.label)
+                    self._orphan_at = j if not vals else -1
+                    self._orphan_label = row.label
                     i = j
                     continue
                 if self.mode == "table2":
@@ -771,6 +791,13 @@ class _Parser:
                 continue
             if tok.kind == "line":
                 self.lines.append((self.section, text))
+                if self.mode == "table3" and len(text) <= 40:
+                    if _EMBEDDED_ITEM_RE.search(text):
+                        # "（四）无2.没有现成信息需要另": a row label the parser could not read — the figures
+                        # after the next label may be this row's.
+                        self._orphan_at, self._orphan_label = i + 1, text
+                    elif self._orphan_at == i:
+                        self._orphan_at = i + 1  # "法提供行制作": the same broken label goes on
             i += 1
         self.finish()
         return d

@@ -96,7 +96,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     ("applications.received", re.compile(r"(?:收到|受理|新收|接收|接受)" + _GAP + r"{0,14}?申请" + _GAP + r"{0,8}?" + _N
                                          + r"(?:件|个|份|条)|收到(?P<n2>\d+)(?:件|起|份)" + _GAP + r"{0,8}?申请"),
      "件", None),
-    ("applications.answered", re.compile(r"(?:答复|办结)" + _GAP + r"{0,10}?" + _N + r"件"), "件", "申请"),
+    # Not "同意公开答复9件": the count of one outcome.
+    ("applications.answered", re.compile(r"(?<!同意公开)(?<!部分公开)(?<!不予公开)(?<!予以公开)(?:答复|办结)" + _GAP
+                                         + r"{0,10}?" + _N + r"件"), "件", "申请"),
     ("fees.amount", re.compile(r"收取" + _GAP + r"{0,12}?费" + _GAP + r"{0,8}?(?P<n>\d+(?:\.\d+)?)\s*(?P<u>万元|元)"),
      "", None),
     ("review.total", re.compile(r"行政复议(?:案件|申请)?" + _GAP + r"{0,6}?" + _N + r"(?:件|起|宗)"), "件", None),

@@ -157,3 +157,19 @@ def test_cells_dropped_before_a_line_of_bare_borders_stay_unplaced() -> None:
     assert all(c.value is None and c.unsure for (r, _c), c in t3.items() if r == "new_received")
     assert {c.value for (r, _c), c in t3.items() if r == "carried_over"} == {0}
     assert any("无法确定数据所在列" in n for n in d.notes)
+
+
+def test_figures_after_two_labels_printed_together_are_not_given_to_either() -> None:
+    # 上海市科委2024 (PDF→Markdown): "5.属于三类内部事务信" "息" "1.本机关不掌握相关政" "府信息" then one row of
+    # figures; and a label mangled with its group ("（四）无2.没有现成信息需要另") before "3.补正后…" — the
+    # figures that follow may be either row's, so they stay unsure; a label broken over lines is no value.
+    text = ("某委2024年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+            "| 一、本年新收政府信息公开申请数量 | 32 | 2 | 0 | 0 | 0 | 0 | 34 |\n"
+            "5.属于三类内部事务信\n息\n1.本机关不掌握相关政\n府信息\n| 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+            "（四）无2.没有现成信息需要另\n法提供行制作\n3.补正后申请内容仍不\n明确\n| 6 | 0 | 0 | 0 | 0 | 0 | 6 |\n")
+    d, _ev, _t = parse_reading(read_text(text))
+    t3 = d.tables["table3"]
+    assert t3[("new_received", "total")].value == 34
+    for row in ("denied.internal_affairs", "unable.not_held", "unable.unclear_after_correction"):
+        assert all(c.value is None for (r, _c), c in t3.items() if r == row), row
+    assert all(c.unsure for (r, _c), c in t3.items() if r in ("unable.not_held", "unable.unclear_after_correction"))

@@ -198,3 +198,11 @@ def test_a_breakdown_sentence_states_no_total_and_joint_channels_state_one() -> 
     figs = _proactive(s)
     assert ("proactive.total", 200) not in figs and ("proactive.total", 13) in figs
     assert {v for k, v in figs if k == "proactive.category"} == {4, 1, 2}
+
+
+def test_an_outcome_count_is_not_the_applications_answered() -> None:
+    # 上海市科委2024: "同意公开答复 9 件" counts one outcome; 汉阳区 style "答复…申请N件" stays the total answered.
+    s = "所有办结的信息公开申请中同意公开答复9件,部分公开答复0件,不予公开答复2件。"
+    assert {f.key for f in extract_figures([("applications", s)])} == set()
+    s2 = "答复政府信息公开申请805件(含上年度结转申请18件)。"
+    assert {(f.key, f.value) for f in extract_figures([("applications", s2)])} == {("applications.answered", 805)}
