@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import random
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from gongkai.formats import get_format
 from gongkai.reports import figures, rollup, services
 from gongkai.reports.assemble import live_data
 from gongkai.reports.checks import check_tables, evaluate, table_plan
-from gongkai.reports.data import Cell, ReportData
+from gongkai.reports.data import Cell, Number, ReportData
 from tests.conftest import AgencyFactory, member
 from tests.reports.helpers import appeal, application, ledger
 
@@ -158,6 +159,29 @@ def test_one_evaluator_for_cells_and_numbers(era: str) -> None:
     assert on_numbers == expected
     ok = figures.Tables(2025, era, lay, [1], {t: [[0] for _ in lay.keys[t]] for t in lay.keys})
     assert ok.problems(1) == [] == check_tables(ok.report(1))
+
+
+@pytest.mark.parametrize("era", ["2021", "2019", "pre2019"])
+def test_the_column_screen_leaves_out_only_lists_without_problems(era: str) -> None:
+    """``Tables.problems`` (screen per column, then ``evaluate`` on what it cannot pass) equals ``evaluate``
+    on every agency's lists: all zeros with one figure changed — a count, a negative, a fraction, a whole
+    Decimal, a blank — so some lists pass and some do not."""
+    rnd = random.Random(10)
+    lay = figures.layout(era)
+    changes: list[Number | None] = [5, -1, Decimal("1.5"), Decimal("2"), None, 0]
+    lists: dict[str, list[list[Number | None]]] = {t: [] for t in lay.keys}
+    for _ in range(400):
+        for table, keys in lay.keys.items():
+            vec: list[Number | None] = [0] * len(keys)
+            vec[rnd.randrange(len(keys))] = rnd.choice(changes)
+            lists[table].append(vec)
+    ids = list(range(1, 401))
+    columns = {t: [tuple(c) for c in zip(*vs, strict=True)] for t, vs in lists.items()}
+    many = figures.Tables(2025, era, lay, ids, columns)
+    found = [many.problems(aid) for aid in ids]
+    assert found == [[p for t in lay.keys for p in evaluate(lay.plans[t], lists[t][i])] for i in range(400)]
+    assert 50 < sum(1 for f in found if f) < 350  # both kinds present
+    assert many.all_problems() == {aid: f for aid, f in zip(ids, found, strict=True) if f}
 
 
 def test_engine_plan_leaves_out_only_equations_that_hold_by_derivation() -> None:
