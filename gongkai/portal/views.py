@@ -11,13 +11,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import operator
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import get_template, render_to_string
@@ -43,7 +42,7 @@ from gongkai.catalog.taxonomy import TOP_LEVELS, TOPIC_PATHS
 from gongkai.core import uploads
 from gongkai.core.params import page_number, query_id, query_year
 from gongkai.portal import cache as portal_cache
-from gongkai.portal import site
+from gongkai.portal import facets, site
 from gongkai.portal.cache import (
     PAGED,
     QueryParams,
@@ -156,9 +155,7 @@ def guide(request: HttpRequest, agency_id: int) -> HttpResponse:
 
 def _category_list(request: HttpRequest, agency: Agency, category_name: str, column: str,
                    template: str) -> HttpResponse:
-    qs = (public_records().filter(agency=agency, category__name=category_name)
-          .select_related("category", "agency").defer("body", "summary").order_by("-published_at", "-id"))
-    page = _page(request, qs)
+    page = _page(request, _list_rows(public_records().filter(agency=agency, category__name=category_name)))
     return render(request, template, {"agency": agency, "page": page, "rows": _rows(page), "column": column,
                                       "column_title": category_name, "pager_query": ""})
 
@@ -179,9 +176,7 @@ def annual_reports(request: HttpRequest, agency_id: int) -> HttpResponse:
         if r.year not in latest and r.data:
             latest[r.year] = ReportData.from_json(r.data)
     trend = year_trend(list(latest.items()))
-    qs = (public_records().filter(agency=agency, category__name=ANNUAL_REPORT)
-          .select_related("category", "agency").defer("body", "summary").order_by("-published_at", "-id"))
-    page = _page(request, qs)
+    page = _page(request, _list_rows(public_records().filter(agency=agency, category__name=ANNUAL_REPORT)))
     return render(request, "portal/annual_reports.html", {
         "agency": agency, "reports": reports, "page": page, "rows": _rows(page), "column": "annual_reports",
         "trend": trend,
@@ -193,12 +188,11 @@ def content(request: HttpRequest, agency_id: int) -> HttpResponse:
     """法定主动公开内容: a left tree of categories and topics with counts, 条件检索 (date range, category,
     topic, issuer, 文号, validity, year) and a paged list with 索引号, 发布机构, dates and 有效性."""
     agency = _agency(agency_id)
-    qs = public_records().filter(agency=agency).select_related("category", "agency").defer("body", "summary")
+    qs = public_records().filter(agency=agency)
     topic = request.GET.get("topic", "")
     # Keyed by the agency's catalog version, so a publication, withdrawal or category edit shows at once.
     version = agency_version(request, agency.pk)
-    facets = (_facets(qs) if version is None or not portal_cache.enabled() else
-              cache.get_or_set(f"portal:facets:{agency.pk}:{version}", lambda: _facets(qs), FACET_SECONDS))
+    counts = _facet_counts(qs, agency.pk, version)
     category_id = query_id(request, "category")  # 400 for a value that cannot be a category
     if category_id is not None:
         qs = qs.filter(category_id=category_id)
@@ -211,38 +205,39 @@ def content(request: HttpRequest, agency_id: int) -> HttpResponse:
         qs = qs.filter(published_on__year=year_value)
     form = RecordFilterForm(request.GET or None)
     qs = form.apply(qs)
-    known: dict[str, list[dict[str, Any]]] = facets or {}
-    if (category_id is not None and category_id not in {c["category__id"] for c in known.get("categories", [])}) or (
-            year_value is not None and year_value not in {y["y"] for y in known.get("years", [])}):
+    if (category_id is not None and category_id not in {c["category__id"] for c in counts["categories"]}) or (
+            year_value is not None and year_value not in {y["y"] for y in counts["years"]}):
         not_cacheable(request)
     filtered = form.is_valid() and any(form.cleaned_data.values())
-    total = None if filtered else _facet_total(known, category_id, topic, year_value)
-    page = _page(request, qs.order_by("-published_at", "-id"), total=total)
+    total = None if filtered else facets.total(counts, category_id, topic, year_value)
+    page = _page(request, _list_rows(qs), total=total)
+    tree = facets.topic_tree(counts["topics"])
+    selected = {"category": str(category_id or ""), "topic": topic, "year": str(year_value or "")}
     return render(request, "portal/content.html", {
-        "agency": agency, "page": page, "rows": _rows(page), "facets": facets, "form_fields": _filter_fields(form),
-        "tree": _topic_tree(known.get("topics", [])),
+        "agency": agency, "page": page, "rows": _rows(page), "form_fields": _filter_fields(form),
+        "facets": facets.markup(counts, tree, **selected),
         "pager_query": _pager_query(request, CONTENT_PARAMS),
         "column": "content",
-        "selected": {"category": str(category_id or ""), "topic": topic, "year": str(year_value or "")},
-        "top_levels": TOP_LEVELS,
+        "selected": selected,
     })
 
 
-def _facet_total(facets: dict[str, list[dict[str, Any]]], category_id: int | None, topic: str,
-                 year: int | None) -> int | None:
-    """The number of records the list shows, read from the facet counts when at most one of category,
-    topic and year narrows it (the facets count the same records); None when a COUNT is needed."""
-    if not facets or sum(x is not None and x != "" for x in (category_id, topic, year)) > 1:
-        return None
-    if category_id is not None:
-        return sum(c["n"] for c in facets["categories"] if c["category__id"] == category_id)
-    if topic in TOP_LEVELS:  # the list filters topic__startswith: the same test here
-        return sum(t["n"] for t in facets["topics"] if str(t["topic"] or "").startswith(topic))
-    if topic:
-        return sum(t["n"] for t in facets["topics"] if t["topic"] == topic)
-    if year is not None:
-        return sum(y["n"] for y in facets["years"] if y["y"] == year)
-    return sum(c["n"] for c in facets["categories"])
+def _facet_counts(qs: QuerySet[Record], agency_id: int, version: int | None) -> facets.Facets:
+    """The facet counts of ``qs``, kept ``FACET_SECONDS`` per catalog version of the agency."""
+    if version is None or not portal_cache.enabled():
+        return facets.counts(qs)
+    kept = cache.get_or_set(f"portal:facets:{agency_id}:{version}", lambda: facets.counts(qs), FACET_SECONDS)
+    return cast(facets.Facets, kept)
+
+
+# What a list row shows (``portal/_record_row.html``, ``_row_key``, ``validity_label``): nothing else is read.
+LIST_FIELDS = ("id", "index_number", "title", "doc_number", "issuing_organ", "written_on", "published_on",
+               "published_at", "validity", "replaced_by_id", "agency__name")
+
+
+def _list_rows(qs: QuerySet[Record]) -> QuerySet[Record]:
+    """``qs`` newest first, reading only the columns a list row shows."""
+    return qs.select_related("agency").only(*LIST_FIELDS).order_by("-published_at", "-id")
 
 
 def _rows(page: Page[Any]) -> list[dict[str, Any]]:
@@ -285,30 +280,6 @@ def _filter_fields(form: RecordFilterForm) -> str:
         if plain:
             _FILTER_FIELDS[key] = html
     return mark_safe(html)  # our own template's output
-
-
-def _topic_tree(topics: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """First-level topics with their second-level children and counts (only topics that have records)."""
-    tree: dict[str, dict[str, Any]] = {}
-    for row in topics:
-        path = str(row["topic"] or "")
-        top, _sep, sub = path.partition("\\")
-        node = tree.setdefault(top, {"topic": top, "n": 0, "children": []})
-        node["n"] += row["n"]
-        if sub:
-            node["children"].append({"topic": path, "label": sub, "n": row["n"]})
-    order = {name: i for i, name in enumerate(TOP_LEVELS)}
-    return sorted(tree.values(), key=lambda n: order.get(n["topic"], len(order)))
-
-
-def _facets(qs: QuerySet[Any]) -> dict[str, list[dict[str, Any]]]:
-    """Per-category, per-topic and per-year counts (three GROUP BY queries)."""
-    return {
-        "categories": list(qs.values("category__id", "category__name", "category__ordering")
-                           .annotate(n=Count("id")).order_by("category__ordering")),
-        "topics": list(qs.values("topic").annotate(n=Count("id")).order_by("topic")),
-        "years": list(qs.annotate(y=ExtractYear("published_on")).values("y").annotate(n=Count("id")).order_by("-y")),
-    }
 
 
 @cached_page(record_scope)
