@@ -44,8 +44,11 @@ COUNT_CAP = 1000
 # WALK_BUDGET entries and fall back to the GIN index (words common alone but rare together).
 RARE_DF = 20_000
 WALK_BUDGET = 60_000
-# An estimate this close to the cap is checked by a capped count (the newest entries may be unusually dense).
-CHECK_BELOW = 10 * COUNT_CAP
+# A walk's estimate below this is checked by a capped count through the GIN index (the newest entries may
+# hold more than their share of the matches). Above it the estimate stands: matches ~7 times denser among
+# the newest entries than overall, for words each in more than RARE_DF entries, could show "约 2,100" for
+# 900 matches; the check costs 15–40 ms for such words at 1,000,000 entries (ADR 0018).
+CHECK_BELOW = 2 * COUNT_CAP
 @dataclass
 class Hit:
     key: str
@@ -108,10 +111,18 @@ def _fts_text(e: SearchEntry) -> str:
                                               year=e.year, validity=e.validity)])
 
 
-# PostgreSQL: the posting row of each entry, written from the entry row in the same transaction.
-_PG_POSTING_COLUMNS = "entry_id, published_on, agency_id, year, category, topic, validity, tsv"
-_PG_POSTING_SELECT = ("SELECT e.id, e.published_on, e.agency_id, e.year, e.category, e.topic, e.validity, "
-                      "to_tsvector('simple', e.tokens) FROM search_searchentry e")
+# PostgreSQL: the posting row of each entry (migration 0005), written from the entry row in the same
+# transaction: the tsvector and its word signature (``search_signature``, eight bigints) computed there.
+_PG_POSTING_COLUMNS = ("entry_id, published_on, agency_id, year, category, topic, validity, tsv, "
+                       "s0, s1, s2, s3, s4, s5, s6, s7")
+
+
+def _pg_posting_insert(where: str) -> str:
+    return (f"INSERT INTO search_posting ({_PG_POSTING_COLUMNS}) SELECT x.id, x.published_on, x.agency_id, x.year, "
+            f"x.category, x.topic, x.validity, x.t, g[1], g[2], g[3], g[4], g[5], g[6], g[7], g[8] "
+            f"FROM (SELECT e.id, e.published_on, e.agency_id, e.year, e.category, e.topic, e.validity, "
+            f"to_tsvector('simple', e.tokens) AS t FROM search_searchentry e WHERE {where}) x "
+            f"CROSS JOIN LATERAL search_signature(x.t) g ORDER BY x.id")
 
 
 def index_document(*, key: str, agency_id: int, url: str, title: str, text: str = "", category: str = "",
@@ -130,11 +141,9 @@ def index_document(*, key: str, agency_id: int, url: str, title: str, text: str 
                 cur.execute("DELETE FROM search_fts WHERE rowid = %s", [entry.pk])
                 cur.execute("INSERT INTO search_fts(rowid, tokens) VALUES (%s, %s)", [entry.pk, _fts_text(entry)])
             elif connection.vendor == "postgresql":
-                cur.execute(f"INSERT INTO search_posting ({_PG_POSTING_COLUMNS}) {_PG_POSTING_SELECT} "
-                            f"WHERE e.id = %s ON CONFLICT (entry_id) DO UPDATE SET "
-                            f"published_on = EXCLUDED.published_on, agency_id = EXCLUDED.agency_id, "
-                            f"year = EXCLUDED.year, category = EXCLUDED.category, topic = EXCLUDED.topic, "
-                            f"validity = EXCLUDED.validity, tsv = EXCLUDED.tsv", [entry.pk])
+                update = ", ".join(f"{c} = EXCLUDED.{c}" for c in _PG_POSTING_COLUMNS.split(", ")[1:])
+                cur.execute(f"{_pg_posting_insert('e.id = %s')} ON CONFLICT (entry_id) DO UPDATE SET {update}",
+                            [entry.pk])
     return entry
 
 
@@ -159,8 +168,7 @@ def index_many(docs: list[dict[str, Any]], batch_size: int = 5000) -> int:
             bulkcopy.insert(SearchEntry, rows, now=now)
             with connection.cursor() as cur:
                 if connection.vendor == "postgresql":
-                    cur.execute(f"INSERT INTO search_posting ({_PG_POSTING_COLUMNS}) {_PG_POSTING_SELECT} "
-                                f"WHERE e.id = ANY(%s) ORDER BY e.id", [ids])
+                    cur.execute(_pg_posting_insert("e.id = ANY(%s)"), [ids])
                 elif connection.vendor == "sqlite":
                     # The FTS table is not a model: a flush (tests) or a reused id can leave a row under a new
                     # entry's id; clear it as ``index_document`` does, or the insert fails.
@@ -177,7 +185,8 @@ def index_many(docs: list[dict[str, Any]], batch_size: int = 5000) -> int:
 _PG_BULK_INDEXES = {
     "search_posting_tsv": "CREATE INDEX IF NOT EXISTS search_posting_tsv ON search_posting USING GIN (tsv)",
     "search_posting_newest": "CREATE INDEX IF NOT EXISTS search_posting_newest "
-                             "ON search_posting (published_on DESC NULLS LAST, entry_id DESC)",
+                             "ON search_posting (published_on DESC NULLS LAST, entry_id DESC) "
+                             "INCLUDE (s0, s1, s2, s3, s4, s5, s6, s7, agency_id, year, validity, category, topic)",
     "search_posting_agency": "CREATE INDEX IF NOT EXISTS search_posting_agency "
                              "ON search_posting (agency_id, published_on DESC NULLS LAST, entry_id DESC)",
 }
@@ -389,29 +398,44 @@ def _search_pg(query: str, tokens: list[str], where: str, params: list[Any], lim
     window: list[tuple[int, dt.date | None, float]] | None = None  # (id, published_on, rank), newest first
     total, estimated, walked, counted = 0, False, False, False
     with transaction.atomic(), connection.cursor() as cur:
+        # Plans here are cheap to run; JIT compiling them cost ~20 ms per query (measured at 1,000,000 entries).
+        cur.execute("SET LOCAL jit = off")
         if _rarest_df(cur, tokens) > RARE_DF:
-            # Rows numbered in walk order before the match test; the row at WALK_BUDGET comes back as well
-            # (hit or not), which tells a walk that reached the budget from one that reached the end.
+            # The walk: the newest entries in index order, read from the index alone (it carries each entry's
+            # word signature and filter columns); only entries whose signature holds every bit of the query's
+            # are looked up and tested against their tsvector. Rows are numbered in walk order before the
+            # test; the row at WALK_BUDGET comes back as well (hit or not), which tells a walk that reached
+            # the budget from one that reached the end. The lookup is a LATERAL subquery kept apart by
+            # OFFSET 0, i.e. a nested loop over the walk, so rows come out in walk order and the limit keeps
+            # the newest hits (a join the planner may reorder lost that order on a small table: tested).
+            cur.execute("SELECT search_signature(to_tsvector('simple', %s))", text)
+            mask = [int(m) for m in cur.fetchone()[0]]
+            bits = [(k, m) for k, m in enumerate(mask) if m]
+            candidate = " AND ".join(f"(e.s{k} & %s::bigint) = %s::bigint" for k, _ in bits) or "TRUE"
             cur.execute(
-                f"SELECT s.entry_id, s.published_on, s.n, s.tsv @@ {q}, "
-                f"CASE WHEN s.tsv @@ {q} THEN ts_rank(s.tsv, {q}) END "
-                f"FROM (SELECT e.entry_id, e.published_on, e.tsv, row_number() OVER ({newest}) AS n "
-                f"FROM search_posting e WHERE TRUE{where} {newest} LIMIT %s) s "
-                f"WHERE s.tsv @@ {q} OR s.n = %s ORDER BY s.published_on DESC NULLS LAST, s.entry_id DESC LIMIT %s",
-                text * 3 + params + [WALK_BUDGET] + text + [WALK_BUDGET, RANK_WINDOW + 1])
+                f"SELECT w.entry_id, w.published_on, w.n, p.tsv @@ {q}, "
+                f"CASE WHEN p.tsv @@ {q} THEN ts_rank(p.tsv, {q}) END "
+                f"FROM (SELECT y.* FROM (SELECT x.entry_id, x.published_on, x.c, row_number() OVER () AS n "
+                f"FROM (SELECT e.entry_id, e.published_on, {candidate} AS c FROM search_posting e "
+                f"WHERE TRUE{where} {newest} LIMIT %s) x) y WHERE y.c OR y.n = %s) w "
+                f"LEFT JOIN LATERAL (SELECT t.tsv FROM search_posting t WHERE t.entry_id = w.entry_id OFFSET 0) p "
+                f"ON TRUE "
+                f"WHERE (w.c AND p.tsv @@ {q}) OR w.n = %s LIMIT %s",
+                text * 3 + [v for _, m in bits for v in (m, m)] + params + [WALK_BUDGET, WALK_BUDGET] + text
+                + [WALK_BUDGET, RANK_WINDOW + 1])
             rows = cur.fetchall()
-            hits = [(int(i), d, float(r), int(n)) for i, d, n, hit, r in rows if hit][:RANK_WINDOW]
+            hits = sorted((int(n), int(i), d, float(r)) for i, d, n, hit, r in rows if hit)[:RANK_WINDOW]
             at_budget = any(int(n) == WALK_BUDGET for _, _, n, _, _ in rows)
             if len(hits) == RANK_WINDOW:
-                walked, window = True, [(i, d, r) for i, d, r, _ in hits]
+                walked, window = True, [(i, d, r) for _, i, d, r in hits]
                 cur.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM search_posting e WHERE TRUE{where}", params)
-                walked_rows = hits[-1][3]
+                walked_rows = hits[-1][0]
                 # Matches per entry among the newest entries, carried over every entry in scope.
                 estimate = RANK_WINDOW * max(_plan_rows(cur.fetchone()[0]), walked_rows) / walked_rows
                 if estimate > CHECK_BELOW:
                     total, estimated, counted = round(estimate), True, True
             elif not at_budget:  # every entry in scope was walked: the matches are all here
-                walked, window = True, [(i, d, r) for i, d, r, _ in hits]
+                walked, window = True, [(i, d, r) for _, i, d, r in hits]
                 total, counted = len(hits), True
         if not counted:
             # The GIN index: a bitmap of every match, never a walk (the planner underestimates words

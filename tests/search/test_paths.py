@@ -148,8 +148,7 @@ def test_migration_builds_the_postings_from_existing_entries(db: None, monkeypat
         pytest.skip("PostgreSQL")
     docs = _corpus(50)
     with connection.cursor() as cur:
-        cur.execute("DELETE FROM search_posting")
-    assert search("食品安全").total == 0
+        cur.execute("DROP TABLE search_posting")  # as before migration 0005 (rolled back with the test)
     migration = importlib.import_module("gongkai.search.migrations.0005_sb_posting")
     with connection.schema_editor(atomic=False) as editor:
         migration.forwards(None, editor)
