@@ -411,6 +411,45 @@ def read_pdf(content: bytes) -> list[Token]:
     return read_pdf_pages(content).tokens
 
 
+_SENTENCE_END = tuple("。！？；：:;!?")
+_ROW_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、．])")
+
+
+def _unwrap_lines(lines: list[dict[str, Any]]) -> list[tuple[float, str]]:
+    """A text PDF's prose wraps at the right margin: "…全年共受理政府信息公开申请 749" ⏎ "件，其中…" is one line of
+    the published paragraph. A line that reaches the page's right text edge and does not end a sentence is
+    joined with the next, unless either is a table row (figures spaced apart) or the next opens a numbered
+    heading or row ("二、", "（三）", "3."). Returns (top, text) per line after joining."""
+    if not lines:
+        return []
+    right = max(float(ln["x1"]) for ln in lines)
+    left = min(float(ln["x0"]) for ln in lines)
+    slack = max(24.0, (right - left) * 0.05)  # a wrap leaves up to two characters of room (。 never opens a line)
+    out: list[tuple[float, str]] = []
+    wrapped = False
+    for ln in lines:
+        text = str(ln["text"]).strip()
+        if wrapped and out and not _ROW_START_RE.match(text) and not _spaced_figures(text):
+            top, prev = out[-1]
+            out[-1] = (top, prev + text)
+        else:
+            out.append((float(ln["top"]), text))
+        wrapped = (float(ln["x1"]) >= right - slack and not text.endswith(_SENTENCE_END)
+                   and not _spaced_figures(text) and len(text) >= 20)
+    return out
+
+
+def _spaced_figures(text: str) -> bool:
+    """A table row printed as text: it ends with three or more figures separated by spaces (prose that
+    spaces its numbers, "申请 741 件，…申请 8 件", does not)."""
+    run = 0
+    for part in reversed(text.split()):
+        if not part.replace(".", "", 1).isdigit():
+            break
+        run += 1
+    return run >= 3
+
+
 def read_pdf_pages(content: bytes, *, ocr_seconds: float | None = None) -> PdfReading:
     """The PDF's tokens page by page; a page without a text layer (a scan) is read by OCR (``ocr.py``) within
     ``ocr_seconds`` (default ``ocr.OCR_TIME_BUDGET_SECONDS``; web requests pass ``ocr.WEB_OCR_SECONDS``)."""
@@ -468,9 +507,9 @@ def read_pdf_pages(content: bytes, *, ocr_seconds: float | None = None) -> PdfRe
 
             items: list[tuple[float, list[Token]]] = []
             text_page = page.filter(outside) if boxes else page
-            for line in text_page.extract_text_lines(layout=False, strip=True):
-                if line["text"].strip():
-                    items.append((line["top"], [Token("line", budget_chars.add(line["text"].strip()))]))
+            lines = [ln for ln in text_page.extract_text_lines(layout=False, strip=True) if ln["text"].strip()]
+            for top, text in _unwrap_lines(lines):
+                items.append((top, [Token("line", budget_chars.add(text))]))
             for t in tables:
                 toks: list[Token] = []
                 for row in t.extract():

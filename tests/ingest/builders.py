@@ -11,6 +11,7 @@ import html
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from gongkai.formats import Block, Table, get_format
 
@@ -134,3 +135,48 @@ def report_pdf(html_text: str) -> bytes:
     from weasyprint import HTML
 
     return HTML(string=html_text).write_pdf()  # type: ignore[no-any-return]
+
+
+@dataclass
+class CorpusReport:
+    """A real corpus report as the parts the builders draw: its title and its published sentences (the text
+    as found), and its tables from the figures a person typed into ``expected.json`` (never from a parser's
+    reading), so a DOCX, PDF or scan built from it holds the real report's words and figures."""
+
+    title: str
+    era: str
+    parts: list[str | tuple[str, ...]]
+    tables: dict[str, dict[tuple[str, str], str]]
+
+
+_SECTION_HEADS = ("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                  "四、政府信息公开行政复议、行政诉讼情况")
+
+
+def corpus_report(entry: Path) -> CorpusReport:
+    """``entry``: a folder of tests/fixtures/corpus. Sentences come from the stored report's text (lines of 20+
+    characters that read as prose: they hold a 。 or ，); table figures from its expected.json."""
+    import json
+
+    from gongkai.ingest.pipeline import ingest_reading
+
+    exp = json.loads((entry / "expected.json").read_text(encoding="utf-8"))
+    report = next(entry.glob("report.*"))
+    data = ingest_reading(report.name, report.read_bytes()).data
+    sentences = [line.strip() for text in data.narrative.values() for line in text.splitlines()
+                 if len(line.strip()) >= 20 and any(p in line for p in "。，,、；")]
+    tables: dict[str, dict[tuple[str, str], str]] = {}
+    for key, value in exp["figures"].items():
+        if key.startswith("prose."):
+            continue
+        table, rest = key.split(".", 1)
+        fmt = get_format(exp["era"])
+        row = next(r for _b, r in fmt.table(table).rows() if rest.startswith(r.key + "."))
+        tables.setdefault(table, {})[(row.key, rest[len(row.key) + 1:])] = str(value)
+    title = "".join(data.title.lstrip("# ").split()) or f"{exp['agency']}{exp['year']}年政府信息公开工作年度报告"
+    parts: list[str | tuple[str, ...]] = ["一、总体情况", *sentences]
+    for head, table in zip(_SECTION_HEADS, ("table2", "table3", "table4"), strict=True):
+        parts.append(head)
+        if table in tables:
+            parts.append(("table", table))
+    return CorpusReport(title, exp["era"], parts, tables)
