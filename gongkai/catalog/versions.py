@@ -83,9 +83,10 @@ def current(scope: int) -> int | None:
 
 def current_for_record(record_id: int) -> tuple[int, str] | None:
     """(agency id, the record page's version) in one query, or None. The version names the agency's frame
-    version and the record's own (``-`` while the record has never changed since it was loaded); an
-    agency without a frame row yet falls back to its list version (the list version changes with every
-    write, so the fallback is only less economical, never stale)."""
+    version and the record's own, each ``-`` while its row does not exist: nothing agency-wide (or nothing
+    about this record) has changed since this release, and the first such change creates the row, so the
+    key changes with it. The join on the list version keeps the old rule that an agency without any
+    version row is not cached."""
     if int(record_id) > MAX_SCOPED_ID:
         return None
     with connection.cursor() as cur:
@@ -97,6 +98,5 @@ def current_for_record(record_id: int) -> tuple[int, str] | None:
         row = cur.fetchone()
     if not row:
         return None
-    agency_id, listed, frame, own = row
-    base = f"f{frame}" if frame is not None else f"l{listed}"
-    return int(agency_id), f"{base}.{'-' if own is None else own}"
+    agency_id, _listed, frame, own = row
+    return int(agency_id), f"{'-' if frame is None else frame}.{'-' if own is None else own}"

@@ -91,3 +91,17 @@ def test_record_versions_advance_only_for_the_records_touched(org: dict[str, Any
     assert versions.current_for_record(a.pk) == before is not None
     services.record_revise(record=a, data={"title": "缓存测试版本甲（更正）"}, reason="更正", actor=org["approver"])
     assert versions.current_for_record(a.pk) != before
+
+
+def test_an_agency_without_a_frame_row_still_shows_its_first_agency_wide_change(org: dict[str, Any],
+                                                                                 client: Client) -> None:
+    from gongkai.catalog.models import PublicVersion
+
+    a = publish(org, draft(org, title="缓存测试旧数据文件"))
+    # Data loaded before record pages had their own versions: no frame row, no record row.
+    PublicVersion.objects.filter(scope__in=[versions.frame_scope(a.agency_id), versions.record_scope(a.pk)]).delete()
+    assert "缓存测试旧数据文件" in _get(client, f"/record/{a.pk}/")[0]
+    assert _get(client, f"/record/{a.pk}/")[1] == 1  # cached under the missing rows
+    services.category_update(category=a.category, name="缓存测试首次改名", ordering=a.category.ordering,
+                             actor=org["approver"])
+    assert "缓存测试首次改名" in _get(client, f"/record/{a.pk}/")[0]
