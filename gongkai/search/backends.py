@@ -17,7 +17,6 @@ import html
 import json
 import threading
 import time
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -267,9 +266,8 @@ def relevance(doc_tokens: Sequence[str], query: Sequence[str], avg_len: float) -
     inverse document frequency: every document ranked contains every query token (AND), and the window is
     too small a sample to weigh one token against another."""
     k1, b = 1.2, 0.75
-    counts = Counter(doc_tokens)
     norm = k1 * (1 - b + b * len(doc_tokens) / max(avg_len, 1.0))
-    return sum(counts[t] * (k1 + 1) / (counts[t] + norm) for t in query if counts[t])
+    return sum(tf * (k1 + 1) / (tf + norm) for tf in (doc_tokens.count(t) for t in query) if tf)
 
 
 def search(query: str, agency: Model | int | Iterable[int] | None = None, *, category: str = "", topic: str = "",
@@ -317,7 +315,8 @@ def search(query: str, agency: Model | int | Iterable[int] | None = None, *, cat
         newest_ids = [int(r[0]) for r in cur.fetchall()]
         total, estimated = len(newest_ids), False
         if total > COUNT_CAP:
-            cur.execute("SELECT MIN(id), MAX(id) FROM search_searchentry")
+            # Two subqueries: SQLite answers MIN or MAX alone from the b-tree, both at once by a full scan.
+            cur.execute("SELECT (SELECT MIN(id) FROM search_searchentry), (SELECT MAX(id) FROM search_searchentry)")
             low, high = cur.fetchone()
             # Matches per id among the newest entries, carried over the whole id range (ids follow indexing).
             total = max(COUNT_CAP + 1, round(total * (high - low + 1) / max(1, high - newest_ids[-1] + 1)))
