@@ -454,12 +454,64 @@ def page_items(img: Image, words: list[Word], grid: Grid, *, exe: str | None = N
                 out.append(("blank", ""))
         out.append(("eor", ""))
         items.append((top, out))
+    fill_between(items)
     for ws in loose.values():
         text = join_words(ws)
         if text.strip():
             items.append((min(w.top for w in ws), [("line", text)]))
     items.sort(key=lambda it: it[0])
     return items
+
+
+@functools.cache
+def _row_orders() -> tuple[tuple[str, ...], ...]:
+    """The declared row labels of each Table 3 (2021, 2019) in printed order, normalised."""
+    from gongkai.formats import FORMATS, normalize_label
+
+    return tuple(tuple(normalize_label(r.label) for _b, r in fmt.table("table3").rows())
+                 for fmt in FORMATS.values() if fmt.has_table("table3"))
+
+
+_ITEM_NO = re.compile(r"^\s*(\d{1,2})\s*[.、．,，]")
+
+
+def fill_between(items: list[tuple[int, list[tuple[str, str]]]]) -> None:
+    """A row label OCR garbled beyond snapping ("1.申请当天和逾、人行下再处…") between two rows it did read: when
+    the form declares exactly one row between those two and the garbled text starts with that row's item
+    number, it is that row's label (the form's order says so). Only labels: the row's figures still need the
+    table's sum rules before anything read from the scan is trusted (pipeline.settle_ocr)."""
+    from gongkai.formats import normalize_label
+
+    def label_at(row: list[tuple[str, str]]) -> int | None:
+        idx = [k for k, (kind, text) in enumerate(row) if kind == "cell" and len(_CJK.findall(text)) >= 2]
+        return idx[-1] if idx else None
+
+    labels = [(n, label_at(row)) for n, (_top, row) in enumerate(items)]
+    for pos in range(1, len(labels) - 1):
+        here = labels[pos][1]
+        before, after = labels[pos - 1][1], labels[pos + 1][1]
+        if here is None or before is None or after is None:
+            continue
+        row = items[pos][1]
+        text = normalize_label(row[here][1])
+        prev = normalize_label(items[pos - 1][1][before][1])
+        nxt = normalize_label(items[pos + 1][1][after][1])
+        for order in _row_orders():
+            if text in order or prev not in order or nxt not in order:
+                continue
+            i, j = order.index(prev), order.index(nxt)
+            if j != i + 2 or order.count(prev) != 1 or order.count(nxt) != 1:
+                continue
+            want = _ITEM_NO.match(order[i + 1])
+            got = _ITEM_NO.match(text)
+            if want and got and want.group(1) == got.group(1):
+                declared = _declared_label(order[i + 1])
+                row[here] = ("cell", declared)
+                break
+
+
+def _declared_label(norm: str) -> str:
+    return dict(_declared_labels()).get(norm, norm)
 
 
 @dataclass
