@@ -14,7 +14,7 @@ import pytest
 from django.db import connection
 
 from gongkai.search import backends
-from gongkai.search.backends import index_document, index_many, remove_document, search
+from gongkai.search.backends import index_document, index_many, relevance, remove_document, search
 
 WORDS = ["食品安全", "义务教育", "防汛抗旱", "政务公开", "耕地保护", "森林防火"]
 QUERIES = ["食品安全", "防汛抗旱 耕地保护", "政务公开 义务教育 森林防火", "住房公积金"]
@@ -52,6 +52,16 @@ def _all_pages(q: str, page: int = 7, **filters: Any) -> tuple[list[str], list[i
             return keys, totals
         keys += [h.key for h in res.hits]
         offset += page
+
+
+def test_relevance_counts_occurrences_with_diminishing_returns_and_length() -> None:
+    one, three, six = (["防汛", *["其他"] * 9], ["防汛"] * 3 + ["其他"] * 7, ["防汛"] * 6 + ["其他"] * 4)
+    assert relevance(one, ["防汛"], 10) < relevance(three, ["防汛"], 10) < relevance(six, ["防汛"], 10)
+    assert relevance(six, ["防汛"], 10) - relevance(three, ["防汛"], 10) < relevance(three, ["防汛"], 10) - relevance(
+        one, ["防汛"], 10)
+    assert relevance(["防汛", "其他"], ["防汛"], 10) > relevance(["防汛", *["其他"] * 30], ["防汛"], 10)
+    assert relevance(["其他"], ["防汛"], 10) == 0
+    assert relevance(["防汛", "抗旱"], ["防汛", "抗旱"], 2) > relevance(["防汛", "其他"], ["防汛", "抗旱"], 2)
 
 
 PATHS = {
@@ -154,3 +164,30 @@ def test_migration_builds_the_postings_from_existing_entries(db: None, monkeypat
         migration.forwards(None, editor)
     for q in QUERIES:
         assert sorted(_all_pages(q)[0]) == sorted(_expected(docs, q))
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("rare_df", [-1, 10**12])
+def test_migration_0006_rebuilds_a_posting_table_of_the_first_form(db: None, monkeypatch: pytest.MonkeyPatch,
+                                                                   rare_df: int) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL")
+    monkeypatch.setattr(backends, "RARE_DF", rare_df)
+    docs = _corpus(50)
+    with connection.cursor() as cur:  # the table as the first form of 0005 built it: no signature columns
+        cur.execute("DROP TABLE search_posting")
+        cur.execute("CREATE TABLE search_posting (entry_id bigint PRIMARY KEY, published_on date NULL, "
+                    "agency_id bigint NOT NULL, year integer NULL, category varchar(60) NOT NULL, "
+                    "topic varchar(60) NOT NULL, validity varchar(12) NOT NULL, tsv tsvector NOT NULL)")
+        cur.execute("INSERT INTO search_posting SELECT id, published_on, agency_id, year, category, topic, validity, "
+                    "to_tsvector('simple', tokens) FROM search_searchentry")
+        cur.execute("CREATE INDEX search_posting_newest "
+                    "ON search_posting (published_on DESC NULLS LAST, entry_id DESC)")
+    migration = importlib.import_module("gongkai.search.migrations.0006_sb_signature")
+    with connection.schema_editor(atomic=False) as editor:
+        migration.forwards(None, editor)
+    for q in QUERIES:
+        assert sorted(_all_pages(q)[0]) == sorted(_expected(docs, q))
+    with connection.cursor() as cur:
+        cur.execute("SELECT count(*) FROM search_posting WHERE s0 = 0 AND s1 = 0 AND s2 = 0 AND s3 = 0")
+        assert cur.fetchone()[0] == 0  # every entry has words, so every signature has bits
