@@ -252,9 +252,9 @@ def measure_pages(env: dict[str, str], out: dict[str, Any]) -> None:
             for name, ps in paths.items():
                 targets = [(port, p) for p in ps]
                 hook = publish if state == "published" else None
-                load(targets, 1.0, 4, hook)
-                if state == "cached":
+                if state != "cold":  # every page rendered (in both worker processes) before the publications
                     warm(targets)
+                load(targets, 1.0, 4, hook)
                 res[name] = load(targets, 8.0, 4, hook)
             pages[state] = res
             print(state, res, load_avg(), flush=True)
