@@ -93,6 +93,11 @@ class LabelIndex:
                 return list(self.exact[v])
             if v in self.loose:
                 return list(self.loose[v])
+        if "," in n:
+            # PDF→Markdown writes "," for "、" inside a label ("逾期不补正, 行政机关不再处理…"): read side only.
+            alt = n.replace(",", "、")
+            if alt in self.exact:
+                return list(self.exact[alt])
         return []
 
     def find(self, label: str) -> str | None:

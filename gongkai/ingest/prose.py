@@ -125,8 +125,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     ("consultations.answered", re.compile(r"解答" + _GAP + r"{0,8}?咨询" + _GAP + r"{0,4}?" + _N + r"人次"),
      "人次", None),
     # Not "行政公文和政策解读信息9条": interpretations counted together with another kind.
-    ("interpretations.count", re.compile(r"(?<![和及与、])(?:公示|发布|公开)?(?<![和及与、])政策解读(?:稿件|材料|信息)?"
-                                         + _GAP + r"{0,4}?" + _N
+    ("interpretations.count", re.compile(r"(?<![和及与])(?:公示|发布|公开)?(?<![和及与])"
+                                         r"(?:政策解读(?:稿件|材料|信息)?|(?<!政策)解读类?信息)" + _GAP + r"{0,4}?" + _N
                                          + r"(?:篇|条|件)"), "条", None),
     ("media.items", re.compile(r"报道" + _N + r"次"), "次", None),
 )

@@ -179,6 +179,7 @@ def decode_text(raw: bytes) -> str:
     raise UnreadableFile("无法识别的文字编码：支持 UTF-8、GBK/GB18030、UTF-16，请另存为 UTF-8 后再导入")
 
 
+_MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
 _PIPES_ONLY_RE = re.compile(r"^[|｜](?:\s*[|｜])+$")
 _TRAILING_CELL_RE = re.compile(r"^[^|｜]+[|｜]$")
 _MD_RULE_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
@@ -191,6 +192,7 @@ def read_text(text: str) -> list[Token]:
         line = raw_line.replace("\u00a0", " ").strip(" \r\n\u3000\ufeff")
         if not line.strip():
             continue
+        line = _MD_HEADING_RE.sub("", line)  # "## 四、…", "### 行政复议": Markdown heading marks are no text
         if trailing and _PIPES_ONLY_RE.match(line):
             # "3 |" ⏎ "3 |" ⏎ "|||||||": after cells closed by their own border, a line of bare borders ends
             # the row; its empty cells are marked (text "|") so the parser never lets them stand for columns

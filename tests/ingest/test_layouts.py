@@ -173,3 +173,26 @@ def test_figures_after_two_labels_printed_together_are_not_given_to_either() -> 
     for row in ("denied.internal_affairs", "unable.not_held", "unable.unclear_after_correction"):
         assert all(c.value is None for (r, _c), c in t3.items() if r == row), row
     assert all(c.unsure for (r, _c), c in t3.items() if r in ("unable.not_held", "unable.unclear_after_correction"))
+
+
+def test_markdown_headings_and_a_comma_for_dun_in_a_label() -> None:
+    # 沭阳县2025 (PDF→Markdown): "## 四、…" and "### 行政复议" are headings and captions once their marks go;
+    # "1. 申请人无正当理由逾期不补正, 行政机关…" writes "," for "、" inside the label.
+    text = ("沐阳县人民政府2025年政府信息公开工作年度报告\n## 三、收到和处理政府信息公开申请情况\n"
+            "| 一、本年新收政府信息公开申请数量 | 741 | 2 | 0 | 0 | 6 | 0 | 749 |\n"
+            "| 1. 申请人无正当理由逾期不补正, 行政机关不再处理其政府信息公开申请 | 9 | 0 | 0 | 0 | 0 | 0 | 9 |\n"
+            "| 2. 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 "
+            "| 7 | 0 | 0 | 0 | 0 | 0 | 7 |\n"
+            "## 四、政府信息公开行政复议、行政诉讼情况\n### 行政复议\n"
+            "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n"
+            "|---|---|---|---|---|\n| 27 | 10 | 9 | 15 | 61 |\n### 行政诉讼（未经复议直接起诉）\n"
+            "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|\n| 3 | 0 | 0 | 0 | 3 |\n"
+            "### 行政诉讼（复议后起诉）\n| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|\n"
+            "| 8 | 0 | 1 | 1 | 10 |\n")
+    d, _ev, _t = parse_reading(read_text(text))
+    assert d.value("table3", "other.no_correction", "natural_person") == 9
+    assert d.value("table3", "other.no_correction", "total") == 9
+    assert [d.value("table4", "all", c) for c in ("review.upheld", "review.total", "litigation_direct.total",
+                                                  "litigation_after_review.other", "litigation_after_review.total")
+            ] == [27, 61, 3, 1, 10]
+    assert "review_litigation" in d.sections

@@ -206,3 +206,11 @@ def test_an_outcome_count_is_not_the_applications_answered() -> None:
     assert {f.key for f in extract_figures([("applications", s)])} == set()
     s2 = "答复政府信息公开申请805件(含上年度结转申请18件)。"
     assert {(f.key, f.value) for f in extract_figures([("applications", s2)])} == {("applications.answered", 805)}
+
+
+def test_interpretations_counted_as_jiedu_lei_xinxi() -> None:
+    # 沭阳县2025: "发布解读类信息 21 条"; 北部湾办2022: "解读信息4条".
+    for s, v in (("全年累计发布解读类信息21条,打造文字、图文、视频全品类解读产品矩阵。", 21),
+                 ("发布政策文件4条、解读信息4条、回应公众关注热点4条。", 4)):
+        assert {(f.key, f.value) for f in extract_figures([("x", s)]) if f.key == "interpretations.count"} == {
+            ("interpretations.count", v)}
