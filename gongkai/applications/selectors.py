@@ -4,11 +4,12 @@ The due date is read one way: ``Application.due_on``/``due_error``, the copy ser
 ledger. ``compute_due_from_ledger`` is that derivation (services call it when they write);
 ``explain`` gives pages the stored date with the ledger's explanation lines.
 
-``table3_by_agency(agency_ids, year)`` is the Table 3 input as two GROUP BYs with the applicant types as
-columns, a typed ``Table3Row`` per agency: cases closed in the year by outcome, plus ``new_received``, ``carried_over``
-(received before the year and still open on 1 January) and ``carry_forward`` (open on 31 December);
-``table3_counts`` is those rows summed over a set of agencies. ``fees_by_agency`` (a ``FeeRow`` per agency)
-and its sum ``fee_figures`` give the year's fee notices, amounts and collections.
+``table3_by_agency(agency_ids, year)`` is the Table 3 input as two GROUP BYs (flows; outcomes with the
+applicant types as columns), a typed ``Table3Row`` per agency: cases closed in the year by outcome, plus
+``new_received``, ``carried_over`` (received before the year and still open on 1 January) and
+``carry_forward`` (open on 31 December); ``table3_counts`` is those rows summed over a set of agencies.
+``fees_by_agency`` (a ``FeeRow`` per agency) and its sum ``fee_figures`` give the year's fee notices,
+amounts and collections.
 """
 
 from __future__ import annotations
@@ -139,11 +140,14 @@ class Table3Row:
         return {key: {**dict(zip(COLUMNS, row, strict=True)), "total": sum(row)} for key, row in rows.items()}
 
 
-def _by_type(name: str, condition: Q) -> dict[str, Count]:
-    """``{name_<type>: COUNT(cases matching condition) of that type}`` in ``COLUMNS`` order, and
-    ``name_undeclared``: cases of a type outside them (counted nowhere in the form, so an error)."""
-    counts = {f"{name}_{t}": Count("id", filter=condition & Q(applicant_type=t)) for t in COLUMNS}
-    return {**counts, f"{name}_undeclared": Count("id", filter=condition & ~Q(applicant_type__in=COLUMNS))}
+def _by_type() -> dict[str, Count]:
+    """``{type: COUNT(cases of that type)}`` in ``COLUMNS`` order, and ``undeclared``: cases of a type
+    outside them (counted nowhere in the form, so an error)."""
+    counts = {t: Count("id", filter=Q(applicant_type=t)) for t in COLUMNS}
+    return {**counts, "undeclared": Count("id", filter=~Q(applicant_type__in=COLUMNS))}
+
+
+_UNDECLARED = "agency {}: applications of an undeclared applicant type"
 
 
 def _fetch(rows: QuerySet[Any]) -> list[tuple[Any, ...]]:
@@ -156,9 +160,9 @@ def _fetch(rows: QuerySet[Any]) -> list[tuple[Any, ...]]:
 
 
 def table3_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table3Row]:
-    """``{agency id: Table3Row}`` for ``year`` (every agency given present), from two GROUP BYs with the
-    applicant types as columns: the flows one row per agency, the cases closed in the year one row per
-    agency and outcome. A case of an undeclared applicant type raises ``KeyError`` (never dropped)."""
+    """``{agency id: Table3Row}`` for ``year`` (every agency given present), from two GROUP BYs: the flows
+    by agency and applicant type, the cases closed in the year by agency and outcome with the applicant
+    types as columns. A case of an undeclared applicant type raises ``KeyError`` (never dropped)."""
     ids = sorted(set(agency_ids))
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     received = Q(received_on__range=(first, last))
@@ -166,25 +170,34 @@ def table3_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table3Ro
     open_at_end = Q(received_on__lte=last) & (Q(closed_on__isnull=True) | Q(closed_on__gt=last))
     closed = Q(closed_on__range=(first, last)) & ~Q(outcome="")
     scope = Application.objects.filter(agency_id__in=ids) if len(ids) <= TABLE3_SCOPE_LIMIT else Application.objects
-    flows = (scope.filter(received | open_at_start | open_at_end).values("agency_id")
-             .annotate(**_by_type("new", received), **_by_type("carried", open_at_start),
-                       **_by_type("forward", open_at_end)))
-    outcomes = scope.filter(closed).values("agency_id", "outcome").annotate(**_by_type("closed", Q()))
+    flows = (scope.filter(received | open_at_start | open_at_end).values("agency_id", "applicant_type")
+             .annotate(new=Count("id", filter=received), carried=Count("id", filter=open_at_start),
+                       forward=Count("id", filter=open_at_end)))
+    outcomes = scope.filter(closed).values("agency_id", "outcome").annotate(**_by_type())
     w = len(COLUMNS)
-    found: dict[int, tuple[TypeCounts, TypeCounts, TypeCounts]] = {}
-    for row in _fetch(flows):  # agency, then (w types + undeclared) for each of 一, 二, 四
-        if row[1 + w] or row[2 + 2 * w] or row[3 + 3 * w]:
-            raise KeyError(f"agency {row[0]}: applications of an undeclared applicant type")
-        found[row[0]] = (row[1:1 + w], row[2 + w:2 + 2 * w], row[3 + 2 * w:3 + 3 * w])
+    column = {t: k for k, t in enumerate(COLUMNS)}
+    found: dict[int, list[int]] = {}  # agency → its 一, 二 and 四 by type, one after the other
+    for aid, atype, new, carried, forward in _fetch(flows):
+        k = column.get(atype)
+        if k is None:
+            raise KeyError(_UNDECLARED.format(aid))
+        flow = found.get(aid)
+        if flow is None:
+            flow = found[aid] = [0] * (3 * w)
+        flow[k], flow[w + k], flow[2 * w + k] = new, carried, forward
     by_outcome: dict[int, dict[str, TypeCounts]] = {aid: {} for aid in ids}
     for row in _fetch(outcomes):  # agency, outcome, w types, undeclared
         if row[2 + w]:
-            raise KeyError(f"agency {row[0]}: applications of an undeclared applicant type")
+            raise KeyError(_UNDECLARED.format(row[0]))
         at = by_outcome.get(row[0])
         if at is not None:  # None: another agency's cases, read because the scope was the whole ledger
             at[row[1]] = row[2:2 + w]
-    none = (NO_CASES, NO_CASES, NO_CASES)
-    return {aid: Table3Row(*found.get(aid, none), closed=by_outcome[aid]) for aid in ids}
+    out: dict[int, Table3Row] = {}
+    for aid in ids:
+        flow = found.get(aid)
+        out[aid] = (Table3Row(tuple(flow[:w]), tuple(flow[w:2 * w]), tuple(flow[2 * w:]), by_outcome[aid])
+                    if flow else Table3Row(closed=by_outcome[aid]))
+    return out
 
 
 def table3_counts(agency_ids: Iterable[int], year: int) -> Table3Counts:
