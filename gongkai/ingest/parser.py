@@ -195,8 +195,18 @@ def _expand_inline(tokens: list[Token]) -> list[Token]:
         k = len(parts)
         while k > 0 and _numeric(parts[k - 1]):
             k -= 1
-        if 0 < k < len(parts) and normalize_label(" ".join(parts[:k])) in labels:
-            out.append(Token("line", " ".join(parts[:k])))
+        # "（四）无 1.本机关不掌握相关政府信息 746 …": a group's words printed before the row label are dropped.
+        start = next((s for s in range(k) if normalize_label(" ".join(parts[s:k])) in labels), None)
+        head = " ".join(parts[:k])
+        if (0 < k < len(parts) and start is None and out and out[-1].kind == "line"
+                and normalize_label(out[-1].text + head) in labels):
+            # "（二）部分公开（区分处理的，只计这一情" ⏎ "形，不计其他情形） 447 7 0 0 0 0 454": the label's start
+            # is on the line above.
+            out[-1] = Token("line", out[-1].text + head)
+            out.extend(Token("cell", p) for p in parts[k:])
+            out.append(EOR)
+        elif 0 < k < len(parts) and start is not None:
+            out.append(Token("line", " ".join(parts[start:k])))
             out.extend(Token("cell", p) for p in parts[k:])
             out.append(EOR)
         elif k == 0 and len(parts) >= 3:
@@ -744,6 +754,14 @@ class _Parser:
                     self._orphan_label = row.label
                     i = j
                     continue
+                if (self.mode != "table2" and tok.kind == "line" and i + 1 < len(toks) and toks[i + 1].kind == "cell"
+                        and parse_number(toks[i + 1].text) is not None):
+                    # A page that starts inside Table 2 ("行政处罚 3985758" with no caption above): the row label
+                    # followed by its figure on the same line says where we are.
+                    t2row = self.match_row("table2", text)
+                    t2fmt = self.fmt("table2")
+                    if t2row is not None and t2fmt is not None:
+                        self.mode, self.block = "table2", t2fmt.table("table2").block_of(t2row.key)
                 if self.mode == "table2":
                     row = self.match_row("table2", text, block=self.block)
                     if row is not None:

@@ -196,3 +196,17 @@ def test_markdown_headings_and_a_comma_for_dun_in_a_label() -> None:
                                                   "litigation_after_review.other", "litigation_after_review.total")
             ] == [27, 61, 3, 1, 10]
     assert "review_litigation" in d.sections
+
+
+def test_pdf_text_page_rows_with_spaced_figures() -> None:
+    # A PDF text page (xx-pdf-text-page4-gh): it starts inside Table 2 with no caption; a label broken over two
+    # lines carries its figures on the second; a group's words are printed before the row label.
+    text = ("- 4 -\n信息内容 本年处理决定数量\n行政处罚 3985758\n行政强制 88283\n三、收到和处理政府信息公开申请情况\n"
+            "一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119\n"
+            "（二）部分公开（区分处理的，只计这一情\n形，不计其他情形） 447 7 0 0 0 0 454\n"
+            "（四）无 1.本机关不掌握相关政府信息 746 12 0 0 10 1 769\n")
+    d, _ev, _t = parse_reading(read_text(text))
+    assert d.value("table2", "penalty", "decisions") == 3985758
+    assert d.value("table2", "enforcement", "decisions") == 88283
+    assert d.value("table3", "partial", "total") == 454 and d.value("table3", "partial", "natural_person") == 447
+    assert d.value("table3", "unable.not_held", "total") == 769
