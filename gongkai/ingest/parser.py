@@ -74,7 +74,7 @@ _META_PREFIX_RE = re.compile(r"^(?:(?:标\s*题|题\s*名|名\s*称|文章标题
 _TITLE_NOYEAR_RE = re.compile(r"^(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息(?:与政务)?公开(?:工作)?年度报告$")
 # The title quoted in the opening sentence: "现公布泰州市人民政府2017年政府信息公开工作年度报告".
 _PROSE_TITLE_RE = re.compile(
-    r"(?:现(?:将|予)?公(?:布|开)|特向社会公(?:开|布))(?P<a1>[^。，,；;:：\d《]{0,30}?)(?P<y>(?:19|20)\d{2})\s*年度?"
+    r"(?:现(?:将|予)?(?:公(?:布|开)|发布)|特向社会公(?:开|布))《?(?P<a1>[^。，,；;:：\d《]{0,30}?)(?P<y>(?:19|20)\d{2})\s*年度?"
     r"(?P<a2>[^。，,；;:：\d]{0,30}?)政府信息(?:与政务)?公开(?:工作)?(?:年度)?(?:报告|年报)"
 )
 # The year in a sentence about the report: "汇报我镇2023年政府信息公开工作", "现将2020年政府信息公开工作报告如下".
@@ -649,6 +649,11 @@ class _Parser:
                         d.agency_name = head[k - 1].strip()
                         d.title = f"{d.agency_name}{d.title}"
                     found = True
+                    if not d.agency_name and n == 1 and any(
+                            x == lines[0] and j > k for j, x in enumerate(head[:60])):
+                        # "2022年…年度报告" ⏎ "桃江县松木塘镇人民政府" ⏎ "2022年…年度报告": the page title first, the
+                        # document's own title (agency above it) again below — look on.
+                        continue
                     break
                 m0 = _TITLE_NOYEAR_RE.match(compact) if n > 1 else None
                 if m0 and not d.agency_name:

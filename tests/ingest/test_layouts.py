@@ -210,3 +210,15 @@ def test_pdf_text_page_rows_with_spaced_figures() -> None:
     assert d.value("table2", "enforcement", "decisions") == 88283
     assert d.value("table3", "partial", "total") == 454 and d.value("table3", "partial", "natural_person") == 447
     assert d.value("table3", "unable.not_held", "total") == 769
+
+
+def test_title_repeated_below_with_its_agency_and_quoted_after_xian_fabu() -> None:
+    # 桃江县松木塘镇2022: the page title, then the agency line and the title again.
+    d, _ev, _t = parse_reading(read_text("2022年政府信息公开工作年度报告\n桃江县松木塘镇人民政府\n"
+                                         "2022年政府信息公开工作年度报告\n一、总体情况\n2022年,松木塘镇人民政府认真贯彻落实。"))
+    assert (d.agency_name, d.year) == ("桃江县松木塘镇人民政府", 2022)
+    # 西夏区2024: the title quoted after 现发布《…》 (the overview then says only 政府办公室).
+    d2, _ev, _t = parse_reading(read_text(
+        "根据《条例》规定，现发布《西夏区人民政府办公室2024年政府信息公开工作年度报告》。\n一、总体情况\n"
+        "2024年,政府办公室以习近平新时代中国特色社会主义思想为指导。"))
+    assert (d2.agency_name, d2.year) == ("西夏区人民政府办公室", 2024)
