@@ -91,9 +91,12 @@ _AGENCY_LINE_RE = re.compile(
 _OPENING_YEAR_RE = re.compile(r"^((?:19|20)\d{2})年度?[，,]")
 # "2020年,杨陵区统计局以习近平…": the agency that opens the overview (never 我局/本镇).
 _OPENING_AGENCY_RE = re.compile(
-    r"^(?:19|20)\d{2}年度?[，,](?P<a>(?![我本])[^，。,；;\d“”《》]{2,20}?"
+    r"^(?:(?:19|20)\d{2}年度?[，,])?(?P<a>(?![我本])[^，。,；;\d“”《》]{2,20}?"
     r"(?:人民政府办公厅|人民政府办公室|人民政府|管委会|委员会|局|厅|委|办公室|镇|乡|街道办事处|开发区))"
-    r"(?:以|坚持|认真|按照|根据|全面|深入|围绕|紧紧|在)")
+    r"(?:以|坚持|认真|按照|根据|全面|深入|围绕|紧紧|在|高度重视)")
+# "…确保各项工作在阳光下运行。2019年,文登区住建局共主动公开…": a later sentence of the overview's first
+# paragraph that opens with the year (the overview tells the report's year).
+_SENTENCE_YEAR_RE = re.compile(r"[。；;]((?:19|20)\d{2})年度?[，,]")
 # "(一)主动公开情况。2021年,乳山经济开发区…": a sub-heading run into the overview's first sentence.
 _SUBHEAD_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）][^。，,]{1,20}。")
 _SOURCE_RE = re.compile(r"(?:来源|发布机构|发布单位)\s*[:：]\s*([^\s:：|]{2,30})")
@@ -689,7 +692,8 @@ class _Parser:
             # "一、总体情况" ⏎ "2012年,我局…": the year the overview opens with.
             for k, line in enumerate(head[:40]):
                 if _HEADING_RE.match(normalize_label(line)) and k + 1 < len(head):
-                    m6 = _OPENING_YEAR_RE.match(_SUBHEAD_RE.sub("", head[k + 1]))
+                    m6 = _OPENING_YEAR_RE.match(_SUBHEAD_RE.sub("", head[k + 1])) or _SENTENCE_YEAR_RE.search(
+                        head[k + 1])
                     if m6:
                         d.year = int(m6.group(1))
                         d.notes.append(f"标题中未找到年度，按概述首句“{head[k + 1][:30]}”取{d.year}年")

@@ -222,3 +222,10 @@ def test_title_repeated_below_with_its_agency_and_quoted_after_xian_fabu() -> No
         "根据《条例》规定，现发布《西夏区人民政府办公室2024年政府信息公开工作年度报告》。\n一、总体情况\n"
         "2024年,政府办公室以习近平新时代中国特色社会主义思想为指导。"))
     assert (d2.agency_name, d2.year) == ("西夏区人民政府办公室", 2024)
+
+
+def test_agency_opening_the_overview_and_the_year_of_a_later_sentence() -> None:
+    # 文登区住建局2019: no title; "文登区住建局高度重视…。…。2019年,文登区住建局共主动公开政府信息227条".
+    d, _ev, _t = parse_reading(read_text(
+        "一、总体情况\n文登区住建局高度重视政府信息公开工作,不断加大公开力度。2019年,文登区住建局共主动公开政府信息227条。"))
+    assert (d.agency_name, d.year) == ("文登区住建局", 2019)
