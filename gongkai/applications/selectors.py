@@ -15,7 +15,7 @@ amounts and collections.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
@@ -150,13 +150,14 @@ def _by_type() -> dict[str, Count]:
 _UNDECLARED = "agency {}: applications of an undeclared applicant type"
 
 
-def _fetch(rows: QuerySet[Any]) -> list[tuple[Any, ...]]:
-    """The rows of a grouped query, fetched through the cursor: the counts are integers on both databases,
-    and Django's per-value converters cost about as much as the query at province scale."""
-    sql, params = rows.query.sql_with_params()
+def _rows(query: QuerySet[Any]) -> Iterator[tuple[Any, ...]]:
+    """The rows of a grouped query, read through the cursor one at a time: the counts are integers on both
+    databases (Django's per-value converters cost about as much as the query at province scale), and a
+    row is let go once read (the ledger's ~100,000 rows are never all held as Python objects at once)."""
+    sql, params = query.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return cursor.fetchall()
+        yield from cursor
 
 
 def table3_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table3Row]:
@@ -176,28 +177,24 @@ def table3_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table3Ro
     outcomes = scope.filter(closed).values("agency_id", "outcome").annotate(**_by_type())
     w = len(COLUMNS)
     column = {t: k for k, t in enumerate(COLUMNS)}
-    found: dict[int, list[int]] = {}  # agency → its 一, 二 and 四 by type, one after the other
-    for aid, atype, new, carried, forward in _fetch(flows):
+    at = {aid: i * 3 * w for i, aid in enumerate(ids)}  # where each agency's 一, 二 and 四 by type start
+    flows_of = [0] * (3 * w * len(ids))
+    for aid, atype, new, carried, forward in _rows(flows):
         k = column.get(atype)
         if k is None:
             raise KeyError(_UNDECLARED.format(aid))
-        flow = found.get(aid)
-        if flow is None:
-            flow = found[aid] = [0] * (3 * w)
-        flow[k], flow[w + k], flow[2 * w + k] = new, carried, forward
+        i = at.get(aid)
+        if i is not None:  # None: another agency's cases, read because the scope was the whole ledger
+            flows_of[i + k], flows_of[i + w + k], flows_of[i + 2 * w + k] = new, carried, forward
     by_outcome: dict[int, dict[str, TypeCounts]] = {aid: {} for aid in ids}
-    for row in _fetch(outcomes):  # agency, outcome, w types, undeclared
+    for row in _rows(outcomes):  # agency, outcome, w types, undeclared
         if row[2 + w]:
             raise KeyError(_UNDECLARED.format(row[0]))
-        at = by_outcome.get(row[0])
-        if at is not None:  # None: another agency's cases, read because the scope was the whole ledger
-            at[row[1]] = row[2:2 + w]
-    out: dict[int, Table3Row] = {}
-    for aid in ids:
-        flow = found.get(aid)
-        out[aid] = (Table3Row(tuple(flow[:w]), tuple(flow[w:2 * w]), tuple(flow[2 * w:]), by_outcome[aid])
-                    if flow else Table3Row(closed=by_outcome[aid]))
-    return out
+        closed_of = by_outcome.get(row[0])
+        if closed_of is not None:
+            closed_of[row[1]] = row[2:2 + w]
+    return {aid: Table3Row(tuple(flows_of[i:i + w]), tuple(flows_of[i + w:i + 2 * w]),
+                           tuple(flows_of[i + 2 * w:i + 3 * w]), by_outcome[aid]) for aid, i in at.items()}
 
 
 def table3_counts(agency_ids: Iterable[int], year: int) -> Table3Counts:
