@@ -402,6 +402,7 @@ class _Parser:
         # A Table 3 label with no figures after it: where the next label starts, and its text.
         self._orphan_at = -1
         self._orphan_label = ""
+        self.t4_only = False  # a page with Table 4 and no Table 2/3 (prepare)
         self._col_labels: dict[int, dict[str, str]] = {}
         # The 2008-era table: value columns from its header, whether it has a row-code column.
         self.local_cols: list[str] = []
@@ -609,6 +610,12 @@ class _Parser:
         if self.data.era == "local2008":
             self.tokens = _explode_local(self.tokens)
             self._offsets = None
+        words = {normalize_label(x) for x in alltext if len(x) <= 12}
+        if self.data.era == "narrative" and {"行政复议", "未经复议直接起诉", "复议后起诉"} <= words:
+            # A page holding only Table 4 (a PDF page of a 2019/2021 report: the two forms' Table 4 is the same):
+            # its header words say what the 15 figures are; the report's era stays unknown.
+            self.t4_only = True
+            self.data.layouts["table4"] = "2021"
         if self.data.era in ("2019", "2021") and layouts.get("table2", self.data.era) != self.data.era:
             self.data.layouts["table2"] = layouts["table2"]
             self.data.notes.append(f"表二沿用{layouts['table2']}年格式，表三为{self.data.era}年格式")
@@ -794,6 +801,11 @@ class _Parser:
                         tok.kind == "blank" or parse_number(text) is not None or is_dash(text)):
                     i = self.read_table4(i)
                     continue
+            if self.t4_only and tok.kind == "cell" and "table4" not in d.tables:
+                nxt = self.table4_alone(i)
+                if nxt is not None:
+                    i = nxt
+                    continue
             if fmt is not None and fmt.era == "local2008":
                 nxt = self.local_row(i)
                 if nxt is not None:
@@ -889,6 +901,30 @@ class _Parser:
         self.place(table, table.row(TABLE4_ROW), cols, vals, True, "行政复议、行政诉讼情况表")
         self.mode = None
         return j
+
+    def table4_alone(self, i: int) -> int | None:
+        """Table 4 on a page without Table 2/3: a row of exactly 15 figures (blank or dash allowed) under the
+        Table 4 header words, placed in the declared column order; anything else is left alone."""
+        t4fmt = self.fmt("table4")
+        assert t4fmt is not None
+        table = t4fmt.table("table4")
+        cols = [c.key for c in table.blocks[0].columns]
+        j, vals, idxs = i, [], []
+        while j < len(self.tokens) and self.tokens[j].kind in ("cell", "blank"):
+            t = self.tokens[j]
+            if t.kind == "cell" and parse_number(t.text) is None and not is_dash(t.text):
+                return None
+            vals.append(t)
+            idxs.append(j)
+            j += 1
+        if len(vals) != len(cols) or j >= len(self.tokens) or self.tokens[j].kind != "eor":
+            return None
+        row = table.row(TABLE4_ROW)
+        for col, tok, ix in zip(cols, vals, idxs, strict=True):
+            self.data.set(table.key, row.key, col, to_cell(tok))
+            self.note_evidence(table, row, col, ix)
+        self.data.notes.append("本页只有行政复议、行政诉讼情况表（2019年与2021年格式相同），按其表头读取")
+        return j + 1
 
     def table4_subtables(self, j: int) -> tuple[list[tuple[int, list[Token], list[int]]], int] | None:
         """After the 行政复议 group's five values: the other groups, each under its caption and header words.

@@ -229,3 +229,16 @@ def test_agency_opening_the_overview_and_the_year_of_a_later_sentence() -> None:
     d, _ev, _t = parse_reading(read_text(
         "一、总体情况\n文登区住建局高度重视政府信息公开工作,不断加大公开力度。2019年,文登区住建局共主动公开政府信息227条。"))
     assert (d.agency_name, d.year) == ("文登区住建局", 2019)
+
+
+def test_a_page_holding_only_table4() -> None:
+    # 文登区信访局2022, PDF page 8: Table 4's header words broken into word rows, then 15 figures on one line.
+    head = ("Page 8 - 威海市文登区信访局2022年政府信息公开工作年度报告\n"
+            "四、因政府信息公开工作被申请行政复议提起行政诉讼情况\n"
+            "行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n结果 结果 其他 尚未 总\n维持 纠正 结果 审结 计\n")
+    d, _ev, _t = parse_reading(read_text(head + "1 0 0 0 1 0 0 0 2 2 0 0 0 0 0\n五、存在的主要问题及改进情况\n"))
+    assert [d.value("table4", "all", c) for c in ("review.upheld", "review.total", "litigation_direct.pending",
+                                                  "litigation_direct.total")] == [1, 1, 2, 2]
+    # Fourteen figures are not Table 4's fifteen: nothing is placed.
+    d2, _ev, _t = parse_reading(read_text(head + "1 0 0 0 1 0 0 0 2 2 0 0 0 0\n"))
+    assert "table4" not in d2.tables
