@@ -1,7 +1,7 @@
 """Which queries a public page runs, and how long each takes: renders a page in-process with the page
 cache off (the first request after a publication) and prints every SQL statement with its time, then
-the total per page. With ``--explain`` it also prints PostgreSQL's EXPLAIN (ANALYZE, BUFFERS) of each
-statement slower than ``--slow`` ms.
+the total per page. With ``--explain`` it also prints PostgreSQL's EXPLAIN (ANALYZE, BUFFERS) (SQLite: EXPLAIN
+QUERY PLAN) of each statement slower than ``--slow`` ms.
 
 Run against an existing database (it writes nothing):
 ``DATABASE_URL=postgres://… .venv/bin/python bench/catalog_profile.py /record/123/ /gk/45/content/?page=2``
@@ -55,11 +55,16 @@ def main() -> None:
         for q in ctx.captured_queries:
             ms = float(q["time"]) * 1000
             print(f"  {ms:7.1f} ms  {q['sql'][:300]}")
-            if args.explain and ms >= args.slow and connection.vendor == "postgresql":
+            if args.explain and ms >= args.slow:
                 with connection.cursor() as cur:
-                    cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + q["sql"])
-                    for (line,) in cur.fetchall():
-                        print("      " + line)
+                    if connection.vendor == "postgresql":
+                        cur.execute("EXPLAIN (ANALYZE, BUFFERS) " + q["sql"])
+                        for (line,) in cur.fetchall():
+                            print("      " + line)
+                    else:  # SQLite: the plan (the logged SQL has its parameters inlined)
+                        cur.execute("EXPLAIN QUERY PLAN " + q["sql"])
+                        for row in cur.fetchall():
+                            print("      " + str(row[-1]))
 
 
 if __name__ == "__main__":

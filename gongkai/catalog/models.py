@@ -99,6 +99,13 @@ class Record(models.Model):
             models.Index(fields=["agency", "topic", "published_on"]),
             models.Index(fields=["agency", "kind", "published_on"]),
             models.Index(fields=["status", "due_on"]),
+            # Links to a record (its 解读, the records it replaced): almost every row has none, so the plain
+            # FK indexes look useless to SQLite's planner (one key, all NULL) and it scanned the million rows
+            # for every record page. Partial indexes hold only the linked rows.
+            models.Index(fields=["interprets"], name="catalog_rec_interprets_set",
+                         condition=models.Q(interprets__isnull=False)),
+            models.Index(fields=["replaced_by"], name="catalog_rec_replaced_by_set",
+                         condition=models.Q(replaced_by__isnull=False)),
         ]
 
     def __str__(self) -> str:
