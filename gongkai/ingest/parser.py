@@ -61,7 +61,7 @@ _CHROME = re.compile(
 )
 _TITLE_RE = re.compile(
     r"^(?:关于)?(?P<a1>[^。，,；;:：]*?)(?P<y>(?:19|20)\d{2})\s*年(?:度)?(?P<a2>[^。，,；;:：]*?)"
-    r"(?:政府)?信息(?:与政务)?公开(?:工作)?(?:年度)?(?:报告|年报)"
+    r"(?:政府)?信息(?:与政务)?公开(?:工作)?(?:年度)?的?(?:报告|年报)"
 )
 _TITLE_ALT_RE = re.compile(
     r"^(?:关于)?(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息(?:与政务)?公开(?:工作)?(?P<y>(?:19|20)\d{2})\s*年度?(?:报告|年报)"
@@ -96,7 +96,7 @@ _OPENING_AGENCY_RE = re.compile(
     r"(?:以|坚持|认真|按照|根据|全面|深入|围绕|紧紧|在|高度重视)")
 # "…确保各项工作在阳光下运行。2019年,文登区住建局共主动公开…": a later sentence of the overview's first
 # paragraph that opens with the year (the overview tells the report's year).
-_SENTENCE_YEAR_RE = re.compile(r"[。；;]((?:19|20)\d{2})年度?[，,]")
+_SENTENCE_YEAR_RE = re.compile(r"[。；;，,]((?:19|20)\d{2})年度?[，,]")
 # "(一)主动公开情况。2021年,乳山经济开发区…": a sub-heading run into the overview's first sentence.
 _SUBHEAD_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）][^。，,]{1,20}。")
 _SOURCE_RE = re.compile(r"(?:来源|发布机构|发布单位)\s*[:：]\s*([^\s:：|]{2,30})")
@@ -637,7 +637,9 @@ class _Parser:
         """Agency and year from the title (also split over two or three lines, or after a field name), else
         from the opening sentences ("现公布…2017年政府信息公开工作年度报告", "由…编制", the statistics period)."""
         d = self.data
-        head = [t.text for t in self.tokens[:80] if t.kind == "line"]
+        # A title printed in a layout table's cell ("2009年度下管镇政府信息公开年度报告 | ||") counts as a line.
+        head = [t.text for t in self.tokens[:80]
+                if t.kind == "line" or (t.kind == "cell" and ("报告" in t.text or "年报" in t.text))]
         # One-line titles first; only then a title broken over two or three lines (a site name on the line
         # above a one-line title must not become part of the agency).
         found = False

@@ -106,7 +106,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     # "行政复议7件，诉讼9件": 诉讼 after a 复议 count in the same list is the administrative litigation.
     ("litigation.total", re.compile(r"复议[^。；;\d]{0,12}?\d+\s*(?:件|起|宗)[，,、]\s*(?:提起)?诉讼(?:案件)?\s*"
                                     + _N + r"(?:件|起|宗)"), "件", None),
-    ("staff.full_time", re.compile(r"专职(?:工作)?人员" + _GAP + r"{0,4}?" + _N
+    ("staff.full_time", re.compile(r"(?:专职|全职)(?:工作)?人员" + _GAP + r"{0,4}?" + _N
                                    + r"(?:名|人)|(?<![\d.])(?P<n2>\d+)名专职"), "人", "公开"),
     ("staff.part_time", re.compile(r"兼职(?:工作)?人员" + _GAP + r"{0,4}?" + _N + r"(?:名|人)"), "人", "公开"),
     ("meetings.count", re.compile(r"召开" + _GAP + r"{0,20}?(?:会议|专题会|推进会)" + _GAP + r"{0,4}?"
@@ -120,7 +120,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     # Only a rate of what the public sent in (建议、提案 办结率 is no hotline's).
     ("hotline.completion_rate", re.compile(r"(?:热线|问政|留言|咨询|投诉|信箱|诉求|12345)[^。；;]{0,40}?"
                                            r"办结率(?:达到?|为)?\s*(?P<n>\d+(?:\.\d+)?)\s*[%％]"), "%", None),
-    ("consultations.received", re.compile(r"(?:接待|接受)" + _GAP + r"{0,20}?咨询" + _GAP + r"{0,4}?" + _N + r"人次"),
+    ("consultations.received", re.compile(r"(?:接待|接受)" + _GAP + r"{0,20}?[咨谘]询" + _GAP + r"{0,4}?" + _N
+                                          + r"人次"),
      "人次", None),
     ("consultations.answered", re.compile(r"解答" + _GAP + r"{0,8}?咨询" + _GAP + r"{0,4}?" + _N + r"人次"),
      "人次", None),
@@ -142,8 +143,8 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                r"未收取[^。；]{0,14}?费|未发生[^。；]{0,20}?收费|无[^，。；]{0,6}?收费|"
                                r"不收取[^。；]{0,10}?费|未[^。；，,]{0,20}?收取[^。；]{0,6}?费")),
     # "未发生…被行政复议纠错": no review was lost, which does not say none was filed.
-    ("review.total", re.compile(r"(?:未发生|未收到|未出现|未有|无|没有)[^。]{0,40}?行政复议" + _NOT_LOST)),
-    ("litigation.total", re.compile(r"(?:未发生|未收到|未出现|未有|无|没有)[^。]{0,40}?行政诉讼" + _NOT_LOST)),
+    ("review.total", re.compile(r"(?:未发生|未收到|未出现|未有|未产生|无|没有)[^。]{0,40}?行政复议" + _NOT_LOST)),
+    ("litigation.total", re.compile(r"(?:未发生|未收到|未出现|未有|未产生|无|没有)[^。]{0,40}?行政诉讼" + _NOT_LOST)),
 )
 
 

@@ -38,8 +38,8 @@ EXACT = {
     "sd-weihai-city-2024", "sd-wendeng-czj-2025", "sd-wendeng-xinfang-2022-pdfpage", "sd-wendeng-zhujianju-2019",
     "sh-city-2022", "sh-office-2019-html", "sn-taiping-town-2022", "sn-tiebiancheng-town-2022",
     "sn-yangling-tjj-2020", "sx-jianning-town-2021", "tj-hebei-office-2025", "tj-jinqiao-street-2020",
-    "xj-township-2023", "xj-yining-county-2014", "xx-pdf-text-page4-gh", "xz-region-2023-hant-pinyin",
-    "yn-yipinglang-town-2022", "zj-lishui-city-2017",
+    "xj-township-2023", "xj-yining-county-2014", "xx-dizhenju-2010-hant", "xx-pdf-text-page4-gh",
+    "xz-region-2023-hant-pinyin", "yn-yipinglang-town-2022", "zj-lishui-city-2017",
 }
 
 

@@ -242,3 +242,15 @@ def test_a_page_holding_only_table4() -> None:
     # Fourteen figures are not Table 4's fifteen: nothing is placed.
     d2, _ev, _t = parse_reading(read_text(head + "1 0 0 0 1 0 0 0 2 2 0 0 0 0\n"))
     assert "table4" not in d2.tables
+
+
+def test_titles_of_older_reports_and_a_year_after_a_comma() -> None:
+    # 虹山乡2011: "…年度信息公开的报告"; 下管镇2009: the title in a layout table's cell; 某地震局2010: no title,
+    # "根据《条例》要求,2010年,我局继续开展…".
+    d, _ev, _t = parse_reading(read_text("虹山乡人民政府2011年度信息公开的报告\n一、基本情况\n略。"))
+    assert (d.agency_name, d.year) == ("虹山乡人民政府", 2011)
+    page = "发布单位: | 下管镇 |\n2009年度下管镇政府信息公开年度报告 | ||\n一、概述\n略。"
+    d2, _ev, _t = parse_reading(read_text(page))
+    assert (d2.agency_name, d2.year) == ("下管镇", 2009)
+    d3, _ev, _t = parse_reading(read_text("一、概述\n根据《条例》要求,2010年,我局继续开展政府信息公开工作。"))
+    assert d3.year == 2010

@@ -214,3 +214,13 @@ def test_interpretations_counted_as_jiedu_lei_xinxi() -> None:
                  ("发布政策文件4条、解读信息4条、回应公众关注热点4条。", 4)):
         assert {(f.key, f.value) for f in extract_figures([("x", s)]) if f.key == "interpretations.count"} == {
             ("interpretations.count", v)}
+
+
+def test_older_wordings_of_staff_consultations_and_non_events() -> None:
+    # 某地震局2010 (a mirror converted from traditional script).
+    got = {(f.key, f.value) for s in ("本机关从事政府信息公开工作的全职人员1人。",
+                                      "2010年,我局共接受公民、法人及其他组织政府信息公开方面的谘询2070人次。",
+                                      "2010年,未产生针对我局政府信息公开的行政复议与行政诉讼。")
+           for f in extract_figures([("x", s)])}
+    assert got == {("staff.full_time", 1), ("consultations.received", 2070), ("review.total", 0),
+                   ("litigation.total", 0)}
