@@ -366,6 +366,15 @@ def _join_split_rows(tokens: list[Token]) -> list[Token]:
             vals_b = cells_b[1:]
             a_empty = all(v.kind == "blank" for v in vals_a)
             if (first_b.kind == "cell" and not _numeric(first_b.text) and normalize_label(label_a) not in labels
+                    and normalize_label(label_a + first_b.text) in labels
+                    and all(r and r[0].kind == "cell" and normalize_label(r[0].text) in labels
+                            for r in (vals_a, vals_b))):
+                # "| （三）不 | 4.保护第三方合法权益 | 0 … |" ⏎ "| 予公开 | 5.属于三类内部事务信息 | 8 … |": the group's
+                # label is split over the two rows' first cells; each row keeps its own label and figures.
+                out.extend([*vals_a, EOR, *vals_b, EOR])
+                i = after_b
+                continue
+            if (first_b.kind == "cell" and not _numeric(first_b.text) and normalize_label(label_a) not in labels
                     and normalize_label(label_a + first_b.text) in labels):
                 vals = vals_a if not a_empty else vals_b
                 out.extend([Token("cell", label_a + first_b.text), *vals, EOR])

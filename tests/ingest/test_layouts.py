@@ -254,3 +254,16 @@ def test_titles_of_older_reports_and_a_year_after_a_comma() -> None:
     assert (d2.agency_name, d2.year) == ("下管镇", 2009)
     d3, _ev, _t = parse_reading(read_text("一、概述\n根据《条例》要求,2010年,我局继续开展政府信息公开工作。"))
     assert d3.year == 2010
+
+
+def test_a_group_label_split_over_two_rows_first_cells() -> None:
+    # 上海市政府办公厅2025 (PDF→Markdown): "| （三）不 | 4.保护第三方合法权益 | … |" ⏎
+    # "| 予公开 | 5.属于三类内部事务信息 | … |".
+    text = ("某办2025年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+            "| 一、本年新收政府信息公开申请数量 | 1259 | 36 | 0 | 0 | 0 | 0 | 1295 |\n"
+            "| （三）不 | 4.保护第三方合法权益 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+            "| 予公开 | 5.属于三类内部事务信息 | 8 | 0 | 0 | 0 | 1 | 0 | 9 |\n")
+    d, _ev, _t = parse_reading(read_text(text))
+    assert d.value("table3", "denied.third_party", "total") == 0
+    assert [d.value("table3", "denied.internal_affairs", c) for c in ("natural_person", "legal_service", "total")
+            ] == [8, 1, 9]
