@@ -5,8 +5,9 @@ derived sums, the Table 2 cross-year balance) and adds section completeness (Art
 2008 regulation for pre-2019 reports) and prose parts-versus-total checks. Each table's sum and
 non-negative rules are laid out once per format (``table_plan``: index lists over the table's cells in
 reading order) and evaluated over a flat list of numbers by one evaluator (``evaluate``): ``check_tables``
-lays a report's cells into that list, the report engine (``figures``) hands its lists over directly. The
-totals a generated report derives are read off the same rules (``derivation_plan``).
+lays a report's cells into that list, the report engine (``figures``) hands over the lists of the agencies
+that the screen ``unsettled`` (the same rules over many lists at once, a column at a time) cannot pass.
+The totals a generated report derives are read off the same rules (``derivation_plan``).
 
 Blank cells count as 0 only inside sums; a cell holding a note instead of a number makes its equation
 uncheckable (reported as a warning, never treated as 0). On an imported report a blank 总计 cell is "not
@@ -18,13 +19,13 @@ No database, no clock.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from decimal import Decimal
 from functools import cache, cached_property
 from itertools import compress, count
-from operator import itemgetter, ne
-from typing import Any, cast
+from operator import ne
+from typing import Any
 
 from gongkai.formats import FORMATS, Block, Format, Rule, Table, section_format
 from gongkai.reports.data import Cell, CellKey, Number, ReportData
@@ -270,20 +271,6 @@ def errors(problems: Iterable[Problem]) -> list[Problem]:
 # --- one evaluator over flat lists of numbers ---------------------------------------------------------
 
 Vector = list[Number | None]
-Picker = Callable[[Vector], tuple[Number | None, ...]]
-_PLAIN_TYPES = {int, Decimal, type(None)}
-
-
-def picker(positions: tuple[int, ...]) -> Picker:
-    """``v -> tuple(v[i] for i in positions)``, done in C (``itemgetter``) for the sums over every agency."""
-    if len(positions) > 1:
-        return cast(Picker, itemgetter(*positions))
-    if positions:
-        at = positions[0]
-        return lambda v: (v[at],)
-    return lambda v: ()
-
-
 @dataclass(frozen=True)
 class _SumCheck:
     """One equation of a sum rule: the positions of its two sides in the table's list."""
@@ -318,22 +305,20 @@ class TablePlan:
 
     keys: tuple[CellKey, ...]
     steps: tuple[tuple[Rule, tuple[_SumCheck, ...], tuple[_CellCheck, ...]], ...]
-    sums: tuple[tuple[Picker, Picker], ...]  # both sides of every equation, for the one-pass test
     totals: frozenset[int]
     whole: tuple[int, ...]
 
     @cached_property
-    def whole_values(self) -> Picker:
-        """The values of the whole-number cells of a list."""
-        return picker(self.whole)
+    def sums(self) -> tuple[_SumCheck, ...]:
+        """Every equation of the table's sum rules."""
+        return tuple(c for _rule, checks, _cells in self.steps for c in checks)
 
     def without(self, held: frozenset[tuple[int, tuple[int, ...]]]) -> TablePlan:
         """The plan less the equations ``total = sum(parts)`` listed in ``held`` as (total, parts): for a
         caller that has just set each such total to the sum of exactly those parts."""
         steps = tuple((rule, tuple(c for c in checks if len(c.left) != 1 or (c.left[0], c.right) not in held),
                        cells) for rule, checks, cells in self.steps)
-        sums = tuple((picker(c.left), picker(c.right)) for _r, checks, _c in steps for c in checks)
-        return TablePlan(self.keys, steps, sums, self.totals, self.whole)
+        return TablePlan(self.keys, steps, self.totals, self.whole)
 
 
 @cache
@@ -354,10 +339,9 @@ def table_plan(era: str, table_key: str) -> TablePlan:
                 _CellCheck(rule, row.key, col.key, index[(row.key, col.key)],
                            " ".join(x for x in (row.label, col.label) if x), table.cell_kind(row.key, col.key))
                 for row, col in table.cells())))
-    sums = tuple((picker(c.left), picker(c.right)) for _r, checks, _c in steps for c in checks)
     totals = frozenset(index[d.target] for d in derivation_plan(era) if d.table == table_key and d.target in index)
     whole = tuple(i for (r, c), i in index.items() if table.cell_kind(r, c) in ("int", "signed_int"))
-    return TablePlan(keys, tuple(steps), sums, totals, whole)
+    return TablePlan(keys, tuple(steps), totals, whole)
 
 
 def _lay_sum(rule: Rule, table: Table, index: dict[CellKey, int]) -> tuple[_SumCheck, ...]:
@@ -392,22 +376,15 @@ def evaluate(plan: TablePlan, values: Vector, *, noted: frozenset[int] = _NONE, 
     ``noted``: positions holding a note instead of a number; ``unsure``: figures read with doubt;
     ``absent``: cells the report does not have at all. ``strict`` (generated reports) counts a blank
     总计 as 0 like any blank; otherwise an equation that fails only with a blank 总计 in it is a warning.
-    A list without blanks, notes or doubts whose equations all hold is settled in one pass.
+    A list without notes or doubts that the screen passes (``unsettled``) is settled at once.
     """
+    if not (noted or unsure or absent) and not unsettled(plan, [(v,) for v in values]):
+        return []  # the common case: every rule holds
     get = values.__getitem__
-    sums_hold = False
-    if not (noted or unsure or absent) and None not in values:
-        sums_hold = all(sum(left(values)) == sum(right(values)) for left, right in plan.sums)  # type: ignore[arg-type]
-    plain = _plain(plan, values)
-    if sums_hold and plain:  # the common case: every rule holds
-        return []
     doubtful = noted | unsure
     out: list[Problem] = []
     for rule, checks, cells in plan.steps:
-        if cells and not plain:
-            out.extend(_nonnegative(cells, values))
-        if sums_hold:
-            continue
+        out.extend(_nonnegative(cells, values))
         for c in checks:
             # filter(None) drops blanks (and zeros, which add nothing).
             lv: Number = sum(filter(None, map(get, c.left)))  # type: ignore[arg-type]
@@ -467,30 +444,6 @@ def unsettled(plan: TablePlan, columns: Sequence[Column]) -> set[int]:
             out.update(r for r, x in enumerate(col)
                        if x is not None and (x < 0 or (p in whole and type(x) is not int)))
     return out
-
-
-def _plain(plan: TablePlan, vals: Vector) -> bool:
-    """No figure negative and every whole-number cell whole: every non-negative rule holds."""
-    try:  # the common case, counts only: two calls in C
-        if min(vals) < 0:  # type: ignore[type-var, operator]
-            return False
-        if type(sum(vals)) is int:  # type: ignore[arg-type]  # no Decimal (nor float) among them
-            return True
-    except TypeError:  # blanks among them
-        pass
-    except ValueError:  # an empty table
-        return True
-    types = set(map(type, vals))
-    if not types <= _PLAIN_TYPES:
-        return False
-    if type(None) in types:
-        nums = [v for v in vals if v is not None]
-        if nums and min(nums) < 0:  # type: ignore[type-var]
-            return False
-    if Decimal in types:  # amounts are Decimal; a whole-number cell holding a fraction is not plain
-        whole = plan.whole_values(vals)
-        return all(v == v.to_integral_value() for v in whole if type(v) is Decimal)  # type: ignore[union-attr]
-    return True
 
 
 def _nonnegative(checks: tuple[_CellCheck, ...], vals: Vector) -> list[Problem]:

@@ -2,12 +2,14 @@
 
 ``read_ledgers`` calls each ledger's grouped selector once for all the agencies asked for: typed rows per
 agency (``catalog.Table2Row``, ``applications.Table3Row`` and ``FeeRow``, ``appeals.Table4Row``,
-``worklog.WorkRow``). ``fill`` puts one agency's rows into the format's cells as one flat list of numbers
-per table (in the order of ``checks.table_plan``), applies the few figures staff may enter
-(``ENTERABLE``) and derives every total from the format's sum rules (``checks.derivation_plan``, the
-rules the checks apply). ``tables(ids, year, era=…)`` does both and returns ``Tables``: ``report(id)`` is
-an agency's ``ReportData``, ``problems(id)`` its checks by the evaluator ``check_tables`` uses
-(``checks.evaluate``). ``compute`` is ``tables`` for one agency with its entered figures.
+``worklog.WorkRow``). ``fill`` lays every agency's rows into the format's cells a column at a time: per
+table, one column per cell (in the order of ``checks.table_plan``) holding that cell of each agency in
+turn; it applies the few figures staff may enter (``ENTERABLE``) and derives every total from the format's
+sum rules (``checks.derivation_plan``, the rules the checks apply), a whole column at once. ``tables(ids,
+year, era=…)`` does both and returns ``Tables``: ``values(id)`` an agency's lists of numbers, ``report(id)``
+its ``ReportData``, ``problems(id)`` its checks — the screen ``checks.unsettled`` over the columns passes
+most agencies at once and the evaluator ``check_tables`` uses (``checks.evaluate``) runs on the others.
+``compute`` is ``tables`` for one agency with its entered figures.
 
 Every caller takes this road: the report page and the API (``assemble.live_data``, ``api``), ``gongkai
 report`` for one agency or ``--all``, the roll-up and the superior office's overview (``rollup``).
