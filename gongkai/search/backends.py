@@ -260,14 +260,22 @@ def _where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
     return ("".join(f" AND {s}" for s in sql), params)
 
 
-def relevance(doc_tokens: Sequence[str], query: Sequence[str], avg_len: float) -> float:
-    """BM25's term-frequency part (k1 = 1.2, b = 0.75) of one document for the query tokens: more
-    occurrences score higher with diminishing returns, a long document's occurrences count less. No
-    inverse document frequency: every document ranked contains every query token (AND), and the window is
-    too small a sample to weigh one token against another."""
+def relevance(counts: Sequence[int], length: int, avg_len: float) -> float:
+    """BM25's term-frequency part (k1 = 1.2, b = 0.75) of one document, from how often each query token
+    occurs in it (``counts``) and its length in tokens: more occurrences score higher with diminishing
+    returns, a long document's occurrences count less. No inverse document frequency: every document ranked
+    contains every query token (AND), and the window is too small a sample to weigh one token against another."""
     k1, b = 1.2, 0.75
-    norm = k1 * (1 - b + b * len(doc_tokens) / max(avg_len, 1.0))
-    return sum(tf * (k1 + 1) / (tf + norm) for tf in (doc_tokens.count(t) for t in query) if tf)
+    norm = k1 * (1 - b + b * length / max(avg_len, 1.0))
+    return sum(tf * (k1 + 1) / (tf + norm) for tf in counts if tf)
+
+
+def token_counts(tokens: str, query: Sequence[str]) -> tuple[list[int], int]:
+    """How often each query token occurs in a space-joined token string, and how many tokens it has, without
+    splitting it (200 documents of ~300 tokens each are ranked per query): each token is padded by its own
+    spaces, so adjacent repeats are all counted."""
+    padded = " " + tokens.replace(" ", "  ") + " "
+    return [padded.count(f" {t} ") for t in query], (tokens.count(" ") + 1 if tokens else 0)
 
 
 def search(query: str, agency: Model | int | Iterable[int] | None = None, *, category: str = "", topic: str = "",
@@ -341,9 +349,9 @@ def _rank_window(cur: Any, window: list[int], tokens: list[str]) -> list[int]:
         return []
     cur.execute(f"SELECT id, tokens FROM search_searchentry WHERE id IN ({', '.join(['%s'] * len(window))})",
                 window)
-    docs = {int(i): (t or "").split() for i, t in cur.fetchall()}
-    avg_len = sum(len(d) for d in docs.values()) / max(1, len(docs))
-    score = {i: relevance(docs.get(i, []), tokens, avg_len) for i in window}
+    docs = {int(i): token_counts(t or "", tokens) for i, t in cur.fetchall()}
+    avg_len = sum(n for _, n in docs.values()) / max(1, len(docs))
+    score = {i: relevance(*docs.get(i, ([], 0)), avg_len) for i in window}
     return sorted(window, key=lambda i: (-score[i], -i))
 
 
