@@ -60,7 +60,9 @@ _ALL_CHANNELS_RE = re.compile(r"线上(?:及|和|与|、|\+)?线下")
 # "局微信公众号公开政府信息175条", "网站共发布各类信息46106条": a channel named without 在/通过.
 _CHANNEL_BARE_RE = re.compile(
     r"(?P<ch>[^，。；,;、:：\d]{0,12}?(?:门户网站|网站|公众号|微博|微信|客户端|头条号|新媒体))(?P<q>[“\"][^”\"]{1,20}[”\"])?"
-    r"(?:共计?|累计)?(?:主动)?(?:发布|公开|推送|更新)(?:各类)?(?:政府|政务)?信息(?:共计?)?" + _NW + r"条"
+    # "微博账号累计推送信息792条", "微信公众号推送信息1350篇" (posts on an account are counted in 篇 too).
+    r"(?:账号)?(?:共计?|累计)?(?:主动)?(?:发布|公开|推送|更新)(?:各类)?(?:政府|政务)?信息(?:共计?)?" + _NW
+    + r"(?P<bu>条|篇)"
 )
 _CHANNEL_WORDS = ("线上", "线下", "网站", "门户网", "公众号", "微博", "微信", "客户端", "新媒体", "公开栏", "宣传栏",
                   "公报")
@@ -85,6 +87,8 @@ _VERB_PREFIX_RE = re.compile(r"^(?:全年|累计|共计?)*(?:主动)?(?:发布|�
 # shares that channel (the verb and the channel are not repeated).
 _CHANNEL_MORE_RE = re.compile(r"[，,、]\s*(?P<name>(?!其中)[^，。；;,、:：\d]{0,8}?信息)\s*" + _N + r"条")
 _OPEN_PAREN_RE = re.compile(r"[(（]")
+_KIND_LIST_RE = re.compile(r"、(?P<name>[^，。；;,、:：\d]{2,20}?)\d+(?:余|多)?(?:条|件)")
+_FIRST_KIND_RE = re.compile(r"(?:公开|发布|推送|公示)(?P<k>[^\d]{2,12}?)\d+(?:余|多)?条$")
 _GENERIC_NAMES = frozenset({"信息", "政府信息", "政务信息", "各类信息", "公开信息", "各类", "其中"})
 _COUNT_BEFORE_RE = re.compile(r"\d+\s*(?:余|多)?万?(?:条|件|个|篇|部|项|次)(?=\s*[，,]?\s*$)")
 _NOT_NAME_RE = re.compile(r"发布|公开|推送|更新|刊登|共|合计|总计|累计|其中")
@@ -222,6 +226,8 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
             channel_spans: list[tuple[int, int]] = []
             total_end = None
             channel_label: dict[int, str] = {}
+            kinds_from: int | None = None  # a list of kinds published on one channel starts here (、-joined)
+            kinds_to = len(compact)
             for m in _CHANNEL_RE.finditer(compact):
                 label = m.group("ch") + (m.group("q") or "")
                 if _ALL_CHANNELS_RE.search(m.group(0)) or (
@@ -233,6 +239,20 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                                     approx=bool(m.group("approx"))))
                     channel_spans.append(m.span())
                     total_end = m.end()
+                    continue
+                more = _KIND_LIST_RE.match(compact, m.end())
+                first = _FIRST_KIND_RE.search(m.group(0))
+                if (more is not None and first is not None and kinds_from is None
+                        and not any(w in more.group("name") for w in _CHANNEL_WORDS)):
+                    # "利用门户网站主动公开政府信息88条、规范性文件2条、…其他信息70条": kinds published on the
+                    # channel, listed with 、 — 88 is the first kind, not the channel's count (never stated).
+                    add(ProseFigure("proactive.category", _val(m), "条", first.group("k"), sent, section,
+                                    approx=bool(m.group("approx"))))
+                    channel_spans.append(m.span())
+                    kinds_from = m.end()
+                    stop = min((x for x in (compact.find("；", m.end()), compact.find(";", m.end())) if x >= 0),
+                               default=len(compact))
+                    kinds_to = stop
                     continue
                 add(ProseFigure("proactive.channel", _val(m), "条", label, sent, section,
                                 approx=bool(m.group("approx"))))
@@ -247,7 +267,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                 if any(a < m.end() and m.start() < b for a, b in channel_spans):
                     continue
                 label = m.group("ch").lstrip("局镇乡") + (m.group("q") or "")
-                add(ProseFigure("proactive.channel", _val(m), "条", label, sent, section,
+                add(ProseFigure("proactive.channel", _val(m), m.group("bu"), label, sent, section,
                                 approx=bool(m.group("approx"))))
                 channel_spans.append(m.span())
                 channel_label[m.end()] = label
@@ -297,6 +317,8 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                     or any(b == cue.start() or b + 1 == cue.start() for _a, b in channel_spans)
                     or (cue.start() == 0 and prev_counted)):
                 cat_from = max(0, cue.start() - 1)
+            if cat_from is None and kinds_from is not None:
+                cat_from = kinds_from
             docs_only = cat_from is None and not _NOT_PROACTIVE_RE.search(compact)
             if docs_only:
                 # No total and no cue: only named documents published in this sentence are categories
@@ -311,7 +333,8 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                 parent = before[-1].value if before else None
             summed: int | Decimal = 0
             second_cue = (compact.find("其中", cue.end()) if cue is not None and not docs_only else -1)
-            for m in _CATEGORY_ITEM_RE.finditer(compact, cat_from or 0) if cat_from is not None else ():
+            end_at = kinds_to if kinds_from is not None and cat_from == kinds_from else len(compact)
+            for m in _CATEGORY_ITEM_RE.finditer(compact, cat_from or 0, end_at) if cat_from is not None else ():
                 if second_cue >= 0 and m.end() > second_cue:
                     break  # a second 其中 breaks down something else
 

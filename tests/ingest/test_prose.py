@@ -224,3 +224,15 @@ def test_older_wordings_of_staff_consultations_and_non_events() -> None:
            for f in extract_figures([("x", s)])}
     assert got == {("staff.full_time", 1), ("consultations.received", 2070), ("review.total", 0),
                    ("litigation.total", 0)}
+
+
+def test_kinds_listed_on_one_channel_and_posts_on_accounts() -> None:
+    # 北部湾办2022: kinds published on the portal joined by 、 — 88 is the first kind, the portal's own count is
+    # never stated; after ";" a new list starts (发布政策文件4条 is no kind of this one); posts in 篇 on an account.
+    s = ("2022年,利用门户网站主动公开政府信息88条、规范性文件2条、人大代表建议及政协提案办理信息34条、财政信息2条、"
+         "规划计划2条、人事信息13条、政务动态类信息421条,其他信息70条;发布政策文件4条、解读信息4条、"
+         "微信公众号推送信息1350篇,累计阅读量42万余次、微博账号累计推送信息792条,累计阅读量80万余次。")
+    assert _proactive(s) == {("proactive.category", v) for v in (88, 2, 34, 13, 421, 70)} | {
+        ("proactive.channel", 1350), ("proactive.channel", 792)}
+    # 乌海市工信局2020: clauses joined by "," keep the channel's own count (no 、-list of kinds follows).
+    assert ("proactive.channel", 52) in _proactive("通过局门户网站公开政府信息公开52条,其他信息2167条。")
