@@ -575,6 +575,12 @@ class _Parser:
         data = self.data
         real = [v for v in vals if v.kind != "blank"]
         idxs = self._last_idx if len(self._last_idx) == len(vals) else [None] * len(vals)
+        read = [data.cell(table.key, row.key, c) for c in cols]
+        if any(c is not None and c.value is not None for c in read) and not any(
+                parse_number(v.text) is not None for v in real):
+            # The label met again without figures (a garbled header row "| 项目 | … | 予以公开 | 部分公开 | … |"):
+            # the figures already read for the row stand.
+            return
         if real and any(v.kind == "blank" and v.text == "|" for v in vals):
             # "3 |" "3 |" then a line of bare borders for the rest: the empty cells were dropped, so which
             # columns the figures belong to is lost (readers.read_text marks those borders).

@@ -267,3 +267,15 @@ def test_a_group_label_split_over_two_rows_first_cells() -> None:
     assert d.value("table3", "denied.third_party", "total") == 0
     assert [d.value("table3", "denied.internal_affairs", c) for c in ("natural_person", "legal_service", "total")
             ] == [8, 1, 9]
+
+
+def test_a_row_label_met_again_in_a_garbled_header_keeps_its_figures() -> None:
+    # 沭阳县2025: a later sub-table's wrong header "| 项目 | 本年新收件数 | … | 予以公开 | 部分公开 | … |" holds the
+    # label 予以公开 again, followed by header words: the figures read for （一）予以公开 stand.
+    text = ("某县2025年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+            "| 一、本年新收政府信息公开申请数量 | 741 | 2 | 0 | 0 | 6 | 0 | 749 |\n"
+            "| 予以公开 | 290 | 1 | 0 | 0 | 3 | 0 | 294 |\n"
+            "| 项目 | 本年新收件数 | 上年结转件数 | 予以公开 | 部分公开 | 不予公开 | 结转下年度 | 总计 |\n")
+    d, _ev, _t = parse_reading(read_text(text))
+    assert [d.value("table3", "granted", c) for c in ("natural_person", "commercial", "total")] == [290, 1, 294]
+    assert not any(c.unsure for (r, _c), c in d.tables["table3"].items() if r == "granted")
