@@ -188,9 +188,15 @@ _MD_RULE_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 def read_text(text: str) -> list[Token]:
     out: list[Token] = []
     trailing = False  # the last line was one cell closed by its border ("3 |")
-    for raw_line in text.splitlines():
+    raw_lines = [x for x in text.splitlines() if x.strip(" \r\n\u3000\ufeff\u00a0")]
+    for n, raw_line in enumerate(raw_lines):
         line = raw_line.replace("\u00a0", " ").strip(" \r\n\u3000\ufeff")
         if not line.strip():
+            continue
+        if line in ("|", "｜") and n + 1 < len(raw_lines) and raw_lines[n + 1].strip() in ("|", "｜"):
+            # "0" ⏎ "0" ⏎ "|" ⏎ "|": one cell per line, each row closed by a lone border — a border before the
+            # closing one is an empty cell (汉阳区 2022's 规章 现行有效件数, printed empty).
+            out.append(BLANK)
             continue
         line = _MD_HEADING_RE.sub("", line)  # "## 四、…", "### 行政复议": Markdown heading marks are no text
         if trailing and _PIPES_ONLY_RE.match(line):

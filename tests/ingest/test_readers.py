@@ -239,3 +239,13 @@ def test_rows_written_on_one_line() -> None:
     assert d.value("table3", "partial", "total") == 0
     assert len(d.tables["table4"]) == 15 and all(c.value == 0 for c in d.tables["table4"].values())
     assert check_tables(d) == []
+
+
+def test_a_lone_border_before_the_row_closing_one_is_an_empty_cell() -> None:
+    # 汉阳区政府办公室2022: one cell per line, each row closed by a lone "|"; 规章's 现行有效件数 is printed empty,
+    # so its row ends "0" "0" "|" "|" — the empty cell stays blank (never 0) and the two figures keep their columns.
+    text = ("某办2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(一)项 | |||\n|\n信息内容 |\n"
+            "本年制发件数 |\n本年废止件数 |\n现行有效件数 |\n|\n规章 |\n0\n0\n|\n|\n行政规范性文件 |\n5\n12\n8\n|\n")
+    d = parse_tokens(read_text(text))
+    assert [d.value("table2", "regulations", c) for c in ("issued", "repealed", "in_force")] == [0, 0, None]
+    assert [d.value("table2", "normative_docs", c) for c in ("issued", "repealed", "in_force")] == [5, 12, 8]
