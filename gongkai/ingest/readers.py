@@ -179,6 +179,7 @@ def decode_text(raw: bytes) -> str:
     raise UnreadableFile("无法识别的文字编码：支持 UTF-8、GBK/GB18030、UTF-16，请另存为 UTF-8 后再导入")
 
 
+_FIGURE_LINE_RE = re.compile(r"^[+\-−－]?\d[\d,.]*\s*[|｜]?$")
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
 _PIPES_ONLY_RE = re.compile(r"^[|｜](?:\s*[|｜])+$")
 _TRAILING_CELL_RE = re.compile(r"^[^|｜]+[|｜]$")
@@ -193,7 +194,8 @@ def read_text(text: str) -> list[Token]:
         line = raw_line.replace("\u00a0", " ").strip(" \r\n\u3000\ufeff")
         if not line.strip():
             continue
-        if line in ("|", "｜") and n + 1 < len(raw_lines) and raw_lines[n + 1].strip() in ("|", "｜"):
+        if (line in ("|", "｜") and n + 1 < len(raw_lines) and raw_lines[n + 1].strip() in ("|", "｜")
+                and n > 0 and _FIGURE_LINE_RE.match(raw_lines[n - 1].strip())):
             # "0" ⏎ "0" ⏎ "|" ⏎ "|": one cell per line, each row closed by a lone border — a border before the
             # closing one is an empty cell (汉阳区 2022's 规章 现行有效件数, printed empty).
             out.append(BLANK)
