@@ -1,7 +1,8 @@
 """OCR of scanned PDF pages: page image → ruled table grid and words → the readers' token stream.
 
 A page whose text layer is (almost) empty is a scan. It is rendered with pypdfium2 at ``OCR_DPI``
-(300 dpi, fewer when the page is so large that it would pass ``MAX_PAGE_PIXELS``), binarised, and the
+(300 dpi, fewer when the page is so large that it would pass ``MAX_PAGE_PIXELS``), turned level when it was
+scanned crooked (``deskew``: the sharpest horizontal ink profile within ±5°), binarised, and the
 ruling lines of its tables are found as long thin runs of dark pixels (regular expressions over each
 pixel row and column, no numpy). The lines are removed before the page goes to Debian's ``tesseract``
 CLI (``chi_sim``, ``--psm 6``, TSV word boxes; called with an argument list, never a shell, one page per
@@ -9,8 +10,9 @@ call with ``OCR_PAGE_TIMEOUT_SECONDS``): the printed rules are what made whole t
 trial. The lines also give the table structure: each word goes to the grid cell that holds its centre,
 cells come out row by row like the HTML reader's (a merged cell once, at its first row), and a cell with
 no ink at all is a ``blank`` — so a figure OCR could not read stays absent and is never guessed. Words
-outside any cell become ``line`` tokens in reading order. Which figures may be trusted is decided after
-parsing, by the form's rules (``gongkai.ingest.pipeline.settle_ocr``): OCR only reads.
+outside any cell become ``line`` tokens in reading order. Row labels are snapped to the declared ones
+(or placed by the form's row order between two rows read: ``fill_between``). Which figures may be trusted
+is decided after parsing, by the form's rules (``gongkai.ingest.pipeline.settle_ocr``): OCR only reads.
 """
 
 from __future__ import annotations

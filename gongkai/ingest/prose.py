@@ -2,8 +2,10 @@
 review and litigation, staff, meetings, training, hotline and consultations.
 
 Each figure keeps the sentence it came from as ``snippet`` and the section it was in. ``余``/``多``
-("130余条") marks a figure ``approx``; a statement of none ("无依申请公开件", "未收取任何信息处理费用")
-is a stated 0. Figures that two sentences state differently are flagged ``unsure``; nothing is
+("130余条") marks a figure ``approx`` (``万`` multiplies: "20余万条"); a statement of none ("无依申请公开件",
+"未收取任何信息处理费用") is a stated 0, a non-event of something else (未发生…被复议纠错) is not. Categories
+follow a total or a channel's count they break down (never adding up past it) or are documents counted in
+件/部; the unit is kept as printed. Figures that two sentences state differently are flagged ``unsure``; nothing is
 inferred that the text does not say. Patterns are deliberately narrow: a missed figure is better than
 a wrong one.
 """
