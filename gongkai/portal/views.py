@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import get_template, render_to_string
@@ -356,8 +356,28 @@ def search_view(request: HttpRequest) -> HttpResponse:
         "category": request.GET.get("category", "")[:60], "topic": request.GET.get("topic", "")[:60],
         "categories": DEFAULT_CATEGORIES, "topics": TOPIC_PATHS,
         "has_next": bool(results and results.total > page_no * PAGE_SIZE),
-        "agencies": Agency.objects.filter(is_active=True).order_by("path").only("id", "name", "path"),
+        "agencies": search_agencies(agency),
+        "agencies_narrowed": Agency.objects.filter(is_active=True).count() > SEARCH_AGENCY_LIMIT,
     })
+
+
+# Above this many agencies the search form's 机关 list is narrowed: a province's 10,000 <option>s would make
+# every search page ~700 KB and a list nobody can scroll.
+SEARCH_AGENCY_LIMIT = 300
+
+
+def search_agencies(selected: Agency | None) -> list[Agency]:
+    """The search form's 机关 choices. A site with up to ``SEARCH_AGENCY_LIMIT`` agencies lists them all.
+    A larger one lists the top two levels, the chosen agency's superiors and its direct subordinates, so a
+    visitor narrows the scope one level at a time (a search with an agency covers that agency only)."""
+    active = Agency.objects.filter(is_active=True).only("id", "name", "path", "parent_id")
+    if active.count() <= SEARCH_AGENCY_LIMIT:
+        return list(active.order_by("path"))
+    near = Q(parent__isnull=True) | Q(parent__parent__isnull=True)
+    if selected is not None:
+        superiors = [int(part) for part in selected.path.strip("/").split("/") if part.isdigit()]
+        near |= Q(pk__in=superiors) | Q(parent_id=selected.pk)
+    return list(active.filter(near).order_by("path"))
 
 
 
@@ -392,7 +412,9 @@ def policies(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/policies.html", {
         "form": form, "page": page, "rows": rows, "pager_query": urlencode(others),
         "agency_id": agency_id,
-        "agencies": Agency.objects.filter(is_active=True).order_by("path").only("id", "name", "path"),
+        "agencies": search_agencies(Agency.objects.filter(pk=agency_id, is_active=True).first()
+                                    if agency_id else None),
+        "agencies_narrowed": Agency.objects.filter(is_active=True).count() > SEARCH_AGENCY_LIMIT,
     })
 
 

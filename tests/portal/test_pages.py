@@ -224,3 +224,34 @@ def test_demo_gives_the_portal_a_complete_footer_and_keeps_admin_edits(db: Any, 
     SiteSettings.objects.update(organiser="已由管理员修改")
     demo.load(county)
     assert SiteSettings.objects.get().organiser == "已由管理员修改"
+
+
+def test_search_agency_list_is_narrowed_on_a_large_site(db: Any, client: Client,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A province's search page must not carry 10,000 <option>s: above the limit it lists the top two levels,
+    the chosen agency's superiors and its direct subordinates."""
+    from gongkai.portal import views
+    from tests.conftest import AgencyFactory
+
+    province = AgencyFactory(name="某省人民政府")
+    city = AgencyFactory(name="某市人民政府", parent=province)
+    county = AgencyFactory(name="某县人民政府", parent=city)
+    township = AgencyFactory(name="某镇人民政府", parent=county)
+    other_city = AgencyFactory(name="另一市人民政府", parent=province)
+    other_county = AgencyFactory(name="另一县人民政府", parent=other_city)
+
+    def options(html: str) -> set[str]:
+        select = re.search(r'<select id="s-agency".*?</select>', html, re.S)
+        assert select
+        return set(re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', select.group(0)))
+
+    everyone = {a.name for a in (province, city, county, township, other_city, other_county)}
+    assert options(client.get("/search/").content.decode()) == everyone  # a small site lists every agency
+
+    monkeypatch.setattr(views, "SEARCH_AGENCY_LIMIT", 3)
+    top = client.get("/search/").content.decode()
+    assert options(top) == {province.name, city.name, other_city.name}
+    assert "逐级选择" in top
+    chosen = client.get(f"/search/?q=招生&agency={county.pk}").content.decode()
+    assert options(chosen) == {province.name, city.name, other_city.name, county.name, township.name}
+    assert f'<option value="{county.pk}" selected>' in chosen
