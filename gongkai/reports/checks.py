@@ -49,14 +49,7 @@ class Problem:
 
 
 def _fmt(n: Number) -> str:
-    if isinstance(n, Decimal):
-        s = format(n.normalize(), "f")
-        return s
-    return str(n)
-
-
-def _cells(data: ReportData, table: str) -> dict[tuple[str, str], Cell]:
-    return data.tables.get(table, {})
+    return format(n.normalize(), "f") if isinstance(n, Decimal) else str(n)
 
 
 def _sum(cells: dict[tuple[str, str], Cell], keys: Iterable[tuple[str, str]]) -> tuple[Number, bool]:
@@ -67,9 +60,7 @@ def _sum(cells: dict[tuple[str, str], Cell], keys: Iterable[tuple[str, str]]) ->
         c = cells.get(k)
         if c is None:
             continue
-        if c.value is None and c.note:
-            ok = False
-        if c.unsure:
+        if c.unsure or (c.value is None and c.note):
             ok = False
         total += c.as_number()
     return total, ok
@@ -79,8 +70,7 @@ def _block_for(table: Table, rule: Rule) -> Block:
     if rule.axis == "rows":
         return table.block_of(rule.left[0])
     for b in table.blocks:
-        keys = {c.key for c in b.columns}
-        if set(rule.left) <= keys:
+        if set(rule.left) <= {c.key for c in b.columns}:
             return b
     raise KeyError(rule.left)
 
@@ -142,7 +132,7 @@ def derivation_plan(era: str) -> tuple[Derivation, ...]:
 def _check_carry_over(rule: Rule, table: Table, data: ReportData, previous: ReportData | None) -> list[Problem]:
     if previous is None or table.key not in previous.tables or table.key not in data.tables:
         return []
-    cells, prev = _cells(data, table.key), _cells(previous, table.key)
+    cells, prev = data.tables.get(table.key, {}), previous.tables.get(table.key, {})
     block = table.block_of(rule.left[0])
     out: list[Problem] = []
     for col in block.columns:
@@ -160,7 +150,7 @@ def _check_balance(rule: Rule, table: Table, data: ReportData, previous: ReportD
         return []
     if previous.layout(table.key) != data.layout(table.key):
         return []
-    cells, prev = _cells(data, table.key), _cells(previous, table.key)
+    cells, prev = data.tables.get(table.key, {}), previous.tables.get(table.key, {})
     out: list[Problem] = []
     (stock,), (added, removed) = rule.left, rule.right
     for row_key in rule.over:
@@ -195,23 +185,12 @@ def check_tables(data: ReportData, *, previous: ReportData | None = None,
             continue
         plan = table_plan(tfmt.era, table_key)
         cells = data.tables[table_key]
-        values: Vector = []
-        noted: set[int] = set()
-        unsure: set[int] = set()
-        absent: set[int] = set()
-        for i, key in enumerate(plan.keys):
-            c = cells.get(key)
-            if c is None:
-                absent.add(i)
-                values.append(None)
-                continue
-            values.append(c.value)
-            if c.value is None and c.note:
-                noted.add(i)
-            if c.unsure:
-                unsure.add(i)
-        out.extend(evaluate(plan, values, noted=frozenset(noted), unsure=frozenset(unsure), absent=frozenset(absent),
-                            strict=data.generated))
+        found = list(enumerate(map(cells.get, plan.keys)))
+        noted = frozenset(i for i, c in found if c is not None and c.value is None and c.note)
+        unsure = frozenset(i for i, c in found if c is not None and c.unsure)
+        absent = frozenset(i for i, c in found if c is None)
+        out.extend(evaluate(plan, [None if c is None else c.value for _i, c in found], noted=noted, unsure=unsure,
+                            absent=absent, strict=data.generated))
         table = tfmt.table(table_key)
         for rule in tfmt.rules:
             if rule.table != table_key:
@@ -226,17 +205,10 @@ def check_tables(data: ReportData, *, previous: ReportData | None = None,
 def check_sections(data: ReportData, *, fmt: Format | None = None) -> list[Problem]:
     """All required sections present (Art. 50; for pre-2019 reports Art. 32 of 2008, as a warning)."""
     fmt = fmt or section_format(data.era, data.year)
-    present = set(data.sections)
     pre = fmt.era == "pre2019"
-    out: list[Problem] = []
-    for key in fmt.required_sections:
-        if key in present:
-            continue
-        s = fmt.section(key)
-        basis = "《条例》（2008）第三十二条" if pre else "《条例》第五十条"
-        out.append(Problem("S1", None, key, None, f"缺少“{s.heading}”部分（{basis}）",
-                           "warning" if pre else "error"))
-    return out
+    basis, severity = ("《条例》（2008）第三十二条", "warning") if pre else ("《条例》第五十条", "error")
+    return [Problem("S1", None, key, None, f"缺少“{fmt.section(key).heading}”部分（{basis}）", severity)
+            for key in fmt.required_sections if key not in set(data.sections)]
 
 
 def check_prose(data: ReportData) -> list[Problem]:
@@ -395,19 +367,16 @@ def evaluate(plan: TablePlan, values: Vector, *, noted: frozenset[int] = _NONE, 
                 continue
             if lv == rv:
                 continue
+            sides, severity = f"{rule.left_label}与{rule.right_label}", "warning"
             if doubtful and any(i in doubtful for i in (*c.left, *c.right)):
-                out.append(Problem(rule.id, rule.table, c.row, c.column,
-                                   f"{c.where}含非数字或存疑的数据，{rule.left_label}与{rule.right_label}未能核对",
-                                   "warning"))
+                message = f"含非数字或存疑的数据，{sides}未能核对"
             elif not strict and any(values[i] is None and i not in noted and i in plan.totals
                                     for i in (*c.left, *c.right)):
-                out.append(Problem(rule.id, rule.table, c.row, c.column,
-                                   f"{c.where}总计未填写，按未说明处理（{rule.left_label}与{rule.right_label}未核对）",
-                                   "warning"))
+                message = f"总计未填写，按未说明处理（{sides}未核对）"
             else:
-                out.append(Problem(rule.id, rule.table, c.row, c.column,
-                                   f"{c.where}{rule.left_label}={_fmt(lv)}, {rule.right_label}={_fmt(rv)}",
-                                   rule.severity))
+                message = f"{rule.left_label}={_fmt(lv)}, {rule.right_label}={_fmt(rv)}"
+                severity = rule.severity
+            out.append(Problem(rule.id, rule.table, c.row, c.column, c.where + message, severity))
     return out
 
 

@@ -394,21 +394,12 @@ class Tables:
         did not pass; one it passed has none."""
         if self._row[agency_id] not in self._unsettled:
             return []
-        out: list[Problem] = []
-        plans = self.layout.plans
-        for table, vec in self.values(agency_id).items():
-            out.extend(evaluate(plans[table], vec))
-        return out
+        return [p for table, vec in self.values(agency_id).items() for p in evaluate(self.layout.plans[table], vec)]
 
     def all_problems(self) -> dict[int, list[Problem]]:
         """Every agency's problems (agencies without any are left out)."""
-        out: dict[int, list[Problem]] = {}
-        for row in sorted(self._unsettled):
-            aid = self.ids[row]
-            found = self.problems(aid)
-            if found:
-                out[aid] = found
-        return out
+        found = ((aid, self.problems(aid)) for aid in (self.ids[row] for row in sorted(self._unsettled)))
+        return {aid: problems for aid, problems in found if problems}
 
 
 def tables(agency_ids: Iterable[int], year: int, *, era: str = "2021",

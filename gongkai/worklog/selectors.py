@@ -28,19 +28,12 @@ def entries(agency_ids: Iterable[int], year: int | None = None) -> QuerySet[Work
     return qs
 
 
-def _num(kind: str, value: Decimal | None) -> Figure | None:
-    if value is None:
-        return None
-    return value if SPECS[kind].decimal else int(value)
-
-
 def _figures(kind: str, total: Decimal | None, second_sum: Decimal | None, with_secondary: int,
              principal_sum: Decimal | None) -> dict[str, Figure]:
     out: dict[str, Figure] = {}
-    value = _num(kind, total)
-    if value is not None:
-        out[kind] = value
     spec = SPECS[kind]
+    if total is not None:
+        out[kind] = total if spec.decimal else int(total)
     if spec.secondary is not None and with_secondary:
         out[f"{kind}.secondary"] = int(second_sum or 0)
     if spec.principal:
