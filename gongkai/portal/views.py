@@ -371,13 +371,18 @@ def search_agencies(selected: Agency | None) -> list[Agency]:
     A larger one lists the top two levels, the chosen agency's superiors and its direct subordinates, so a
     visitor narrows the scope one level at a time (a search with an agency covers that agency only)."""
     active = Agency.objects.filter(is_active=True).only("id", "name", "path", "parent_id")
-    if active.count() <= SEARCH_AGENCY_LIMIT:
-        return list(active.order_by("path"))
-    near = Q(parent__isnull=True) | Q(parent__parent__isnull=True)
-    if selected is not None:
-        superiors = [int(part) for part in selected.path.strip("/").split("/") if part.isdigit()]
-        near |= Q(pk__in=superiors) | Q(parent_id=selected.pk)
-    return list(active.filter(near).order_by("path"))
+    if active.count() > SEARCH_AGENCY_LIMIT:
+        near = Q(parent__isnull=True) | Q(parent__parent__isnull=True)
+        if selected is not None:
+            near |= Q(pk__in=_path_ids(selected)) | Q(parent_id=selected.pk)
+        active = active.filter(near)
+    # Tree order by the path's ids as numbers: each superior before its subordinates (as text "/1/10/" would
+    # sort before "/1/2/").
+    return sorted(active, key=_path_ids)
+
+
+def _path_ids(agency: Agency) -> list[int]:
+    return [int(part) for part in agency.path.strip("/").split("/") if part.isdigit()]
 
 
 
