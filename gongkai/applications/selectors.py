@@ -4,10 +4,11 @@ The due date is read one way: ``Application.due_on``/``due_error``, the copy ser
 ledger. ``compute_due_from_ledger`` is that derivation (services call it when they write);
 ``explain`` gives pages the stored date with the ledger's explanation lines.
 
-``table3_by_agency(agency_ids, year)`` is the Table 3 input as one GROUP BY, a typed ``Table3Row`` per
-agency: cases closed in the year by outcome, plus ``new_received``, ``carried_over`` (received before the
-year and still open on 1 January) and ``carry_forward`` (open on 31 December), each by applicant type;
-``table3_counts`` is those rows summed over a set of agencies.
+``table3_by_agency(agency_ids, year)`` is the Table 3 input as one GROUP BY, a typed ``Table3Row`` per agency
+(held for many agencies as flat lists, ``Table3Rows``): cases closed in the year by outcome, plus
+``new_received``, ``carried_over`` (received before the year and still open on 1 January) and
+``carry_forward`` (open on 31 December), each by applicant type; ``table3_counts`` is those rows summed over a
+set of agencies.
 ``fees_by_agency`` (a ``FeeRow`` per agency) and its sum ``fee_figures`` give the year's fee notices,
 amounts and collections.
 """
@@ -15,7 +16,7 @@ amounts and collections.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
@@ -140,26 +141,71 @@ class Table3Row:
         return {key: {**dict(zip(COLUMNS, row, strict=True)), "total": sum(row)} for key, row in rows.items()}
 
 
+FLOWS = ("new_received", "carried_over", "carry_forward")  # Table3Row fields = Table 3 rows 一, 二, 四
+
+
+class Table3Rows(Mapping[int, Table3Row]):
+    """The ``Table3Row`` of many agencies held as flat lists (``table3_by_agency``): an agency's counts of
+    a row are the ``len(COLUMNS)`` consecutive numbers from its position ``at[id]``, by applicant type.
+    ``flows`` holds such a list per flow field, ``closed`` per outcome that occurs; a row is made when asked
+    for, and ``columns`` hands a report one applicant type's counts of every agency at once."""
+
+    def __init__(self, at: dict[int, int], flows: dict[str, list[int]], closed: dict[str, list[int]]) -> None:
+        self.at, self.flows, self.closed = at, flows, closed
+
+    @classmethod
+    def of(cls, rows: Mapping[int, Table3Row]) -> Table3Rows:
+        occurring = {outcome for row in rows.values() for outcome in row.closed}
+        return cls({aid: i * len(COLUMNS) for i, aid in enumerate(rows)},
+                   {f: [n for row in rows.values() for n in getattr(row, f)] for f in FLOWS},
+                   {o: [n for row in rows.values() for n in row.closed.get(o, NO_CASES)] for o in occurring})
+
+    def __getitem__(self, agency_id: int) -> Table3Row:
+        i = self.at[agency_id]
+        j = i + len(COLUMNS)
+        closed = {outcome: counts for outcome, col in self.closed.items() if any(counts := tuple(col[i:j]))}
+        new, carried, forward = (tuple(self.flows[f][i:j]) for f in FLOWS)
+        return Table3Row(new, carried, forward, closed)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.at)
+
+    def __len__(self) -> int:
+        return len(self.at)
+
+    def columns(self, counts: list[int], ids: Sequence[int]) -> list[list[int]]:
+        """``counts`` (a list of ``flows`` or ``closed``) as one list per applicant type, each holding the
+        agencies of ``ids`` in turn."""
+        w = len(COLUMNS)
+        if list(ids) == list(self.at):
+            return [counts[k::w] for k in range(w)]
+        return [[counts[self.at[aid] + k] for aid in ids] for k in range(w)]
+
+
 _UNDECLARED = "agency {}: applications of an undeclared applicant type"
 
 
 def _rows(query: QuerySet[Any]) -> Iterator[tuple[Any, ...]]:
-    """The rows of a grouped query, read through the cursor one at a time: the counts are integers on both
-    databases (Django's per-value converters cost about as much as the query at province scale), and a
-    row is let go once read (the ledger's ~100,000 rows are never all held as Python objects at once)."""
+    """The rows of a grouped query, read through the cursor a batch at a time: the counts are integers on both
+    databases (Django's per-value converters cost about as much as the query at province scale); a batch
+    costs the driver one call (psycopg's per-row ``next`` cost a third of the loop), and is let go once
+    read (the ledger's ~100,000 rows are never all held as Python objects at once)."""
     sql, params = query.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        yield from cursor
+        while batch := cursor.fetchmany(5000):
+            yield from batch
 
 
-def table3_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table3Row]:
-    """``{agency id: Table3Row}`` for ``year`` (every agency given present), from one GROUP BY: the cases
-    of the year by agency, applicant type and outcome (a case closed in the year; '' for the others), with
-    the flows counted alongside. A case of an undeclared applicant type raises ``KeyError`` (never dropped).
+def table3_by_agency(agency_ids: Iterable[int], year: int) -> Table3Rows:
+    """``{agency id: Table3Row}`` (``Table3Rows``) for ``year`` (every agency given present), from one GROUP BY: the
+    cases of the year by agency, applicant type and outcome (a case closed in the year; '' for the others),
+    with the flows counted alongside. A case of an undeclared applicant type raises ``KeyError`` (never
+    dropped).
 
     One scan of the ledger: two queries (flows; outcomes) cost almost twice as much on SQLite and about
-    a quarter more on PostgreSQL; the rows (~100,000 for a province) are read one at a time."""
+    a quarter more on PostgreSQL; the rows (~100,000 for a province) are read a batch at a time into one
+    list per flow and per outcome, never into an object per agency."""
     ids = sorted(set(agency_ids))
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     received = Q(received_on__range=(first, last))
@@ -172,28 +218,27 @@ def table3_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table3Ro
                .values("agency_id", "applicant_type", "o")
                .annotate(new=Count("id", filter=received), carried=Count("id", filter=open_at_start),
                          forward=Count("id", filter=open_at_end), n=Count("id")))
-    w = len(COLUMNS)
     column = {t: k for k, t in enumerate(COLUMNS)}
-    at = {aid: i * 3 * w for i, aid in enumerate(ids)}  # where each agency's 一, 二 and 四 by type start
-    flows = [0] * (3 * w * len(ids))
-    by_outcome: dict[int, dict[str, TypeCounts]] = {aid: {} for aid in ids}
-    for aid, atype, outcome, new, carried, forward, n in _rows(grouped):
+    at = {aid: i * len(COLUMNS) for i, aid in enumerate(ids)}
+    size = len(COLUMNS) * len(ids)
+    new, carried, forward = [0] * size, [0] * size, [0] * size
+    by_outcome: dict[str, list[int]] = {}
+    for aid, atype, outcome, n_new, n_carried, n_forward, n in _rows(grouped):
         i = at.get(aid)
         if i is None:  # another agency's cases, read because the scope was the whole ledger
             continue
         k = column.get(atype)
         if k is None:
             raise KeyError(_UNDECLARED.format(aid))
-        flows[i + k] += new  # a type's flows come in one row per outcome group: added up
-        flows[i + w + k] += carried
-        flows[i + 2 * w + k] += forward
+        i += k
+        new[i] += n_new  # a type's flows come in one row per outcome group: added up
+        carried[i] += n_carried
+        forward[i] += n_forward
         if outcome:
-            found = by_outcome[aid]
-            counts = list(found.get(outcome, NO_CASES))
-            counts[k] = n
-            found[outcome] = tuple(counts)
-    return {aid: Table3Row(tuple(flows[i:i + w]), tuple(flows[i + w:i + 2 * w]), tuple(flows[i + 2 * w:i + 3 * w]),
-                           by_outcome[aid]) for aid, i in at.items()}
+            if (counts := by_outcome.get(outcome)) is None:
+                counts = by_outcome[outcome] = [0] * size
+            counts[i] = n
+    return Table3Rows(at, dict(zip(FLOWS, (new, carried, forward), strict=True)), by_outcome)
 
 
 def table3_counts(agency_ids: Iterable[int], year: int) -> Table3Counts:

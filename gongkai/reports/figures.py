@@ -1,15 +1,15 @@
 """The one road from the ledgers to an annual report's tables, for one agency or many (ADR 0004).
 
 ``read_ledgers`` calls each ledger's grouped selector once for all the agencies asked for: typed rows per
-agency (``catalog.Table2Row``, ``applications.Table3Row`` and ``FeeRow``, ``appeals.Table4Row``,
-``worklog.WorkRow``). ``fill`` lays every agency's rows into the format's cells a column at a time: per
-table, one column per cell (in the order of ``checks.table_plan``) holding that cell of each agency in
-turn; it applies the few figures staff may enter (``ENTERABLE``) and derives every total from the format's
-sum rules (``checks.derivation_plan``, the rules the checks apply), a whole column at once. ``tables(ids,
-year, era=…)`` does both and returns ``Tables``: ``values(id)`` an agency's lists of numbers, ``report(id)``
-its ``ReportData``, ``problems(id)`` its checks — the screen ``checks.unsettled`` over the columns passes
-most agencies at once and the evaluator ``check_tables`` uses (``checks.evaluate``) runs on the others.
-``compute`` is ``tables`` for one agency with its entered figures.
+agency (``catalog.Table2Row``, ``applications.Table3Row`` — held as flat lists, ``Table3Rows`` — and
+``FeeRow``, ``appeals.Table4Row``, ``worklog.WorkRow``). ``fill`` lays every agency's rows into the format's
+cells a column at a time: per table, one column per cell (in the order of ``checks.table_plan``) holding that
+cell of each agency in turn; it applies the few figures staff may enter (``ENTERABLE``) and derives every
+total from the format's sum rules (``checks.derivation_plan``, the rules the checks apply), a whole column at
+once. ``tables(ids, year, era=…)`` does both and returns ``Tables``: ``values(id)`` an agency's lists of
+numbers, ``report(id)`` its ``ReportData``, ``problems(id)`` its checks — the screen ``checks.unsettled`` over
+the columns passes most agencies at once and the evaluator ``check_tables`` uses (``checks.evaluate``) runs on
+the others. ``compute`` is ``tables`` for one agency with its entered figures.
 
 Every caller takes this road: the report page and the API (``assemble.live_data``, ``api``), ``gongkai
 report`` for one agency or ``--all``, the roll-up and the superior office's overview (``rollup``).
@@ -25,10 +25,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache, cached_property
-from operator import attrgetter, itemgetter
+from operator import add, attrgetter, itemgetter
 
 from gongkai.appeals.selectors import Table4Row, table4_by_agency
-from gongkai.applications.selectors import FeeRow, Table3Row, fees_by_agency, table3_by_agency
+from gongkai.applications.selectors import FLOWS, FeeRow, Table3Row, Table3Rows, fees_by_agency, table3_by_agency
 from gongkai.catalog.selectors import Table2Row, channel_counts, table2_by_agency
 from gongkai.formats import STATS_VALUE, TABLE3_APPLICANT_COLUMNS, TABLE4_ROW, get_format, table3_leaf_keys
 from gongkai.formats.declarations import APPEAL_PENDING, LITIGATION_KINDS, OUTCOME_KEYS, TABLE4_PART_KEYS
@@ -90,7 +90,6 @@ TABLE2_SOURCE: dict[str, dict[CellKey, str]] = {
 TABLE3_ROW_OF_OUTCOME: dict[str, dict[str, str]] = {
     "2019": {"other.no_correction": "other", "other.fee_unpaid": "other", "other.other": "other"},
 }
-_FLOWS = ("new_received", "carried_over", "carry_forward")  # Table3Row fields = Table 3 rows 一, 二, 四
 
 # Pre-2019 统计表 rows filled from the work ledger (worklog kind keys).
 STATS_FROM_WORK: dict[str, str] = {
@@ -139,7 +138,7 @@ class Ledgers:
     table that shows them. An agency missing from a ledger it needs is a ``KeyError`` in ``fill``."""
 
     table2: Mapping[int, Table2Row]
-    table3: Mapping[int, Table3Row]
+    table3: Table3Rows
     table4: Mapping[int, Table4Row]
     fees: Mapping[int, FeeRow] = field(default_factory=dict)
     work: Mapping[int, WorkRow] = field(default_factory=dict)
@@ -201,7 +200,7 @@ def layout(era: str) -> Layout:
             return places[0]
 
         t2 = tuple((index["table2"][cell], src) for cell, src in TABLE2_SOURCE[era].items())
-        t3_flows = tuple((row, first(row)) for row in _FLOWS)
+        t3_flows = tuple((row, first(row)) for row in FLOWS)
         t3_outcomes = {o: first(rename.get(o, o)) for o in OUTCOME_KEYS}
         t4 = tuple((k, index["table4"][(TABLE4_ROW, k)]) for k in TABLE4_PART_KEYS)
     plan = [(d.table, d.target, d.parts) for d in derivation_plan(era) if d.table in keys]
@@ -262,20 +261,16 @@ def fill(lay: Layout, ledgers: Ledgers, ids: Sequence[int],
         t2: list[_Cells] = [[None] * n for _ in lay.keys["table2"]]  # cells no ledger fills stay blank
         for i, name in lay.t2:
             t2[i] = list(map(attrgetter(name), t2rows))
-        t3rows = [ledgers.table3[aid] for aid in ids]
+        t3rows = ledgers.table3
         t3: list[_Cells] = [[0] * n for _ in lay.keys["table3"]]
         width = len(TABLE3_APPLICANT_COLUMNS)
-        for name, i in lay.t3_flows:
-            flow = list(map(attrgetter(name), t3rows))
-            t3[i:i + width] = [list(map(itemgetter(k), flow)) for k in range(width)]
-        outcome_columns = {outcome: t3[i:i + width] for outcome, i in lay.t3_outcomes.items()}
-        for row, t3row in enumerate(t3rows):
-            for outcome, counts in t3row.closed.items():
-                # KeyError: an outcome the format has no row for. A row may add up several outcomes
-                # (2019 （六）其他处理): each adds to what it holds.
-                for col, x in zip(outcome_columns[outcome], counts, strict=True):
-                    if x:
-                        col[row] += x  # type: ignore[operator]
+        # KeyError: an outcome the format has no row for. A row may add up several outcomes (2019 （六）其他处理):
+        # each adds to what it holds.
+        places = [(i, t3rows.flows[name]) for name, i in lay.t3_flows]
+        places += [(lay.t3_outcomes[outcome], counts) for outcome, counts in t3rows.closed.items()]
+        for i, counts in places:
+            held = zip(t3[i:i + width], t3rows.columns(counts, ids), strict=True)
+            t3[i:i + width] = [list(map(add, *pair)) for pair in held]
         cases = [ledgers.table4[aid].cases for aid in ids]
         t4: list[_Cells] = [[0] * n for _ in lay.keys["table4"]]
         for key, i in lay.t4:

@@ -28,7 +28,7 @@ def test_plan_derives_the_total_cells_in_dependency_order(era: str) -> None:
 @pytest.mark.parametrize("era", ["2021", "2019"])
 def test_derived_totals_pass_the_checks(era: str) -> None:
     from gongkai.appeals.selectors import Table4Row
-    from gongkai.applications.selectors import Table3Row
+    from gongkai.applications.selectors import Table3Row, Table3Rows
     from gongkai.catalog.selectors import Table2Row
 
     leaves = table3_leaf_keys(era="2021")
@@ -39,7 +39,7 @@ def test_derived_totals_pass_the_checks(era: str) -> None:
     t4 = Table4Row()
     t4.cases["review.upheld"] = 2
     lay = figures.layout(era)
-    ledgers = figures.Ledgers({1: Table2Row()}, {1: t3}, {1: t4})
+    ledgers = figures.Ledgers({1: Table2Row()}, Table3Rows.of({1: t3}), {1: t4})
     tables = figures.Tables(2025, era, lay, [1], figures.fill(lay, ledgers, [1]))
     data = tables.report(1)
     assert data.value("table3", "total", "total") == data.value("table3", "new_received", "total") > 0
