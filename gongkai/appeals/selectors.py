@@ -69,8 +69,5 @@ def table4_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table4Ro
 
 def table4_counts(agency_ids: Iterable[int], year: int) -> Table4Counts:
     """Table 4 of ``year`` summed over ``agency_ids`` (the rows of ``table4_by_agency`` added up)."""
-    out = Table4Row().counts()
-    for row in table4_by_agency(agency_ids, year).values():
-        for key, n in row.counts().items():
-            out[key] += n
-    return out
+    rows = [row.counts() for row in table4_by_agency(agency_ids, year).values()]
+    return {key: sum(row[key] for row in rows) for key in Table4Row().counts()}

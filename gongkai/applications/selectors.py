@@ -292,11 +292,8 @@ def fees_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, FeeRow]:
 
 def fee_figures(agency_ids: Iterable[int], year: int) -> FeeFigures:
     """Fee notices sent in ``year`` (count, amount) and what was collected (paid in ``year``), over a set."""
-    out = dict.fromkeys(_FEE_KEYS, 0)
-    for row in fees_by_agency(agency_ids, year).values():
-        for key in _FEE_KEYS:
-            out[key] += getattr(row, key)
-    return out
+    rows = fees_by_agency(agency_ids, year).values()
+    return {key: sum(getattr(row, key) for row in rows) for key in _FEE_KEYS}
 
 
 def open_cases(agency_ids: Iterable[int]) -> QuerySet[Application]:

@@ -102,11 +102,8 @@ def table2_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table2Ro
 
 def table2_figures(agency_ids: Iterable[int], year: int) -> Table2Figures:
     """Table 2 of ``year`` summed over ``agency_ids`` (the rows of ``table2_by_agency`` added up)."""
-    out = Table2Row().figures()
-    for row in table2_by_agency(agency_ids, year).values():
-        for key, value in row.figures().items():
-            out[key] = out[key] + value
-    return out
+    rows = [row.figures() for row in table2_by_agency(agency_ids, year).values()]
+    return {key: sum((row[key] for row in rows), start=zero) for key, zero in Table2Row().figures().items()}
 
 
 def channel_counts(agency_ids: Iterable[int], year: int) -> dict[str, int]:

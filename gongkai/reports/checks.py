@@ -54,16 +54,9 @@ def _fmt(n: Number) -> str:
 
 def _sum(cells: dict[tuple[str, str], Cell], keys: Iterable[tuple[str, str]]) -> tuple[Number, bool]:
     """Sum with blanks as 0; the flag is False when a cell holds a note or an unsure figure."""
-    total: Number = 0
-    ok = True
-    for k in keys:
-        c = cells.get(k)
-        if c is None:
-            continue
-        if c.unsure or (c.value is None and c.note):
-            ok = False
-        total += c.as_number()
-    return total, ok
+    found = [c for c in map(cells.get, keys) if c is not None]
+    total: Number = sum((c.as_number() for c in found), start=0)
+    return total, not any(c.unsure or (c.value is None and c.note) for c in found)
 
 
 def _block_for(table: Table, rule: Rule) -> Block:
@@ -146,9 +139,7 @@ def _check_carry_over(rule: Rule, table: Table, data: ReportData, previous: Repo
 
 
 def _check_balance(rule: Rule, table: Table, data: ReportData, previous: ReportData | None) -> list[Problem]:
-    if previous is None or table.key not in previous.tables:
-        return []
-    if previous.layout(table.key) != data.layout(table.key):
+    if previous is None or table.key not in previous.tables or previous.layout(table.key) != data.layout(table.key):
         return []
     cells, prev = data.tables.get(table.key, {}), previous.tables.get(table.key, {})
     out: list[Problem] = []

@@ -107,14 +107,12 @@ STATS_FROM_CHANNELS: dict[str, str] = {
 }
 # Pre-2019 answer rows from the 2019 outcome keys (the old categories are coarser; see docs/reports.md).
 STATS_FROM_OUTCOMES: dict[str, tuple[str, ...]] = {
-    "app.answered.granted": ("granted",),
-    "app.answered.partial": ("partial",),
+    "app.answered.granted": ("granted",), "app.answered.partial": ("partial",),
     "app.answered.denied.state_secret": ("denied.state_secret",),
     "app.answered.denied.security_stability": ("denied.three_safety_one_stability",),
     "app.answered.denied.other_law": ("denied.law_forbidden", "denied.internal_affairs", "denied.process_info",
                                       "denied.enforcement_file", "denied.admin_query", "denied.third_party"),
-    "app.answered.not_this_organ": (),
-    "app.answered.not_exist": ("unable.not_held",),
+    "app.answered.not_this_organ": (), "app.answered.not_exist": ("unable.not_held",),
     "app.answered.other_route": ("not_processed.publication",),
 }
 # The one pre-2019 total no rule states (工作人员 = 专职 + 兼职): derived like the rules' totals.
@@ -237,8 +235,7 @@ def _entered(era: str, entered: Entered | None) -> list[tuple[str, CellKey, Numb
 def _cell_label(era: str, table: str, row: str, col: str) -> str:
     try:
         t = get_format(era).table(table)
-        r = t.row(row)
-        c = t.block_of(row).column(col)
+        r, c = t.row(row), t.block_of(row).column(col)
     except KeyError:
         return f"{table}/{row}/{col}"
     return f"{r.label} / {c.label}" if r.label else c.label

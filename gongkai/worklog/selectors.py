@@ -53,18 +53,12 @@ def work_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, WorkRow]:
     """``{agency id: WorkRow}`` for ``year`` (one GROUP BY; an agency without entries has empty figures)."""
     ids = sorted(set(agency_ids))
     out = {aid: WorkRow() for aid in ids}
-    rows = (
-        WorkEntry.objects.filter(agency_id__in=ids, year=year)
-        .values("agency_id", "kind")
-        .annotate(
-            total=Sum("quantity"),
-            second_sum=Sum("secondary"),
-            with_secondary=Count("id", filter=Q(secondary__isnull=False)),
-            principal_sum=Sum("quantity", filter=Q(principal_leader=True)),
-        )
-        .order_by("agency_id", "kind")
-        .values_list("agency_id", "kind", "total", "second_sum", "with_secondary", "principal_sum")
-    )
+    rows = (WorkEntry.objects.filter(agency_id__in=ids, year=year).values("agency_id", "kind")
+            .annotate(total=Sum("quantity"), second_sum=Sum("secondary"),
+                      with_secondary=Count("id", filter=Q(secondary__isnull=False)),
+                      principal_sum=Sum("quantity", filter=Q(principal_leader=True)))
+            .order_by("agency_id", "kind")
+            .values_list("agency_id", "kind", "total", "second_sum", "with_secondary", "principal_sum"))
     for aid, kind, total, second_sum, with_secondary, principal_sum in rows:
         if kind in SPECS:
             out[aid].figures.update(_figures(kind, total, second_sum, with_secondary, principal_sum))
