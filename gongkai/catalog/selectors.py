@@ -1,18 +1,18 @@
 """Reads over the catalog, all SQL aggregates: the annual report's Table 2 figures, channel and
 category counts per year, Art. 26 timeliness, and permission-scoped record lists for staff.
 
-Annual-report code calls ``table2_by_agency`` (a typed ``Table2Row`` per agency; ``table2_figures`` is their
-sum over a set), ``channel_counts``, ``category_counts`` and ``timeliness_counts`` with agency ids and a year; see
-docs/catalog.md for the keys.
+Annual-report code calls ``table2_by_agency`` (a typed ``Table2Row`` per agency, held as one list per field:
+``FlatRows``; ``table2_figures`` is their sum over a set), ``channel_counts``, ``category_counts`` and
+``timeliness_counts`` with agency ids and a year; see docs/catalog.md for the keys.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import Count, F, Min, Q, QuerySet, Sum
 
@@ -36,13 +36,13 @@ Table2Figures = dict[str, int | Decimal]
 # Above this many agencies the Table 2 queries read the year's rows of every agency and drop the others
 # in Python: cheaper than WHERE agency_id IN (…thousands of parameters…), same result.
 SCOPE_LIMIT = 200
+R = TypeVar("R")  # the typed row of a ``FlatRows``
 
 
 @dataclass(frozen=True, slots=True)
 class Table2Row:
-    """One agency's Table 2 figures for a year: records tagged 规章 / 行政规范性文件 (Art. 20 kinds) made
-    (published), repealed or expired, and in force on 31 December; and the entered period figures
-    (licensing, penalty, coercion decisions; fees collected, 万元)."""
+    """One agency's Table 2 of a year: records tagged 规章 / 行政规范性文件 (Art. 20 kinds) made (published),
+    repealed or expired, in force on 31 December; the entered period figures (decisions; fees collected, 万元)."""
 
     regulation_issued: int = 0
     regulation_repealed: int = 0
@@ -55,55 +55,68 @@ class Table2Row:
     coercion: int = 0
     fees: Decimal = Decimal(0)
 
-    def figures(self) -> Table2Figures:
-        """The row keyed ``regulation.issued`` … ``fees`` (the keys of ``table2_figures``)."""
-        return {f.name.replace("_", ".", 1) if f.name.startswith(_ART20) else f.name: getattr(self, f.name)
-                for f in fields(self)}
+
+_ART20, _ZERO = (f"{Art20Kind.REGULATION}_", f"{Art20Kind.NORMATIVE}_"), asdict(Table2Row())
+_PERIOD = ("licensing", "penalty", "coercion", "fees")  # summed over the entered period figures
 
 
-_ART20 = (f"{Art20Kind.REGULATION}_", f"{Art20Kind.NORMATIVE}_")
+class FlatRows(Mapping[int, R]):
+    """Typed rows of many agencies as one list per field, agency ``id`` at position ``at[id]`` of each: ``make``
+    builds a row when asked for; ``column`` gives one field of the agencies asked for (a new list, KeyError
+    for one not held), in turn."""
+
+    def __init__(self, at: dict[int, int], figures: dict[str, list[int | Decimal]], make: Callable[..., R]) -> None:
+        self.at, self.figures, self.make = at, figures, make
+
+    def __getitem__(self, agency_id: int) -> R:
+        return self.make(**{name: col[self.at[agency_id]] for name, col in self.figures.items()})
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.at)
+
+    def __len__(self) -> int:
+        return len(self.at)
+
+    def column(self, name: str, ids: Sequence[int]) -> list[int | Decimal | None]:
+        col = self.figures[name]
+        return list(col) if list(ids) == list(self.at) else [col[self.at[aid]] for aid in ids]
 
 
-def table2_by_agency(agency_ids: Iterable[int], year: int) -> dict[int, Table2Row]:
-    """``{agency id: Table2Row}`` for ``year``, every agency given present (0 where nothing).
-
-    Counts come from publication and repeal/expiry dates of published records tagged 规章/行政规范性文件;
-    licensing, penalty, coercion and fees are summed over the entered period figures whose period starts
-    in ``year``.
-    """
+def table2_by_agency(agency_ids: Iterable[int], year: int) -> FlatRows[Table2Row]:
+    """``{agency id: Table2Row}`` for ``year``, every agency given present (0 where nothing). Counts come from
+    publication and repeal/expiry dates of published records tagged 规章/行政规范性文件; licensing, penalty,
+    coercion and fees are summed over the entered period figures whose period starts in ``year``."""
     ids = sorted(set(agency_ids))
     start, end = _year_bounds(year)
-    found: dict[int, dict[str, int | Decimal]] = {aid: {} for aid in ids}
+    at = {aid: i for i, aid in enumerate(ids)}
+    found: dict[str, list[int | Decimal]] = {name: [zero] * len(ids) for name, zero in _ZERO.items()}
     # kind > '' is kind <> '' for this non-null field, but lets the (agency, kind, …) index find the rows.
     records = Record.objects.filter(status__in=COUNTED, kind__gt="")
     periods = PeriodFigures.objects.filter(period_start__gte=start, period_start__lte=end)
     if len(ids) <= SCOPE_LIMIT:
         records, periods = records.filter(agency_id__in=ids), periods.filter(agency_id__in=ids)
     ended = Q(validity__in=[Validity.EXPIRED, Validity.REPEALED])
-    for aid, kind, issued, repealed, in_force in (
+    for aid, kind, *counts in (
             records.values("agency_id", "kind").annotate(
                 issued=Count("id", filter=Q(published_on__gte=start, published_on__lte=end)),
                 repealed=Count("id", filter=ended & Q(validity_changed_on__gte=start, validity_changed_on__lte=end)),
                 in_force=Count("id", filter=Q(published_on__lte=end) & (~ended | Q(validity_changed_on__gt=end))))
             .values_list("agency_id", "kind", "issued", "repealed", "in_force")):
-        record = found.get(aid)
-        if record is not None:  # None: another agency's row, read because the scope was the whole table
-            record.update({f"{kind}_issued": issued, f"{kind}_repealed": repealed, f"{kind}_in_force": in_force})
-    for aid, licensing, penalty, coercion, fees in (
-            periods.values("agency_id").annotate(licensing=Sum("licensing"), penalty=Sum("penalty"),
-                                                 coercion=Sum("coercion"), fees=Sum("fees"))
-            .values_list("agency_id", "licensing", "penalty", "coercion", "fees")):
-        period = found.get(aid)
-        if period is not None:
-            period.update(licensing=licensing or 0, penalty=penalty or 0, coercion=coercion or 0,
-                          fees=Decimal(fees or 0))
-    return {aid: Table2Row(**kw) for aid, kw in found.items()}  # type: ignore[arg-type]
+        if (i := at.get(aid)) is not None:  # None: another agency's row, read because the scope was the whole table
+            found[f"{kind}_issued"][i], found[f"{kind}_repealed"][i], found[f"{kind}_in_force"][i] = counts
+    for aid, *sums in periods.values("agency_id").annotate(**{name: Sum(name) for name in _PERIOD}).values_list(
+            "agency_id", *_PERIOD):
+        if (i := at.get(aid)) is not None:
+            for name, n in zip(_PERIOD, sums, strict=True):
+                found[name][i] = Decimal(n or 0) if name == "fees" else n or 0
+    return FlatRows(at, found, Table2Row)
 
 
 def table2_figures(agency_ids: Iterable[int], year: int) -> Table2Figures:
-    """Table 2 of ``year`` summed over ``agency_ids`` (the rows of ``table2_by_agency`` added up)."""
-    rows = [row.figures() for row in table2_by_agency(agency_ids, year).values()]
-    return {key: sum((row[key] for row in rows), start=zero) for key, zero in Table2Row().figures().items()}
+    """Table 2 of ``year`` summed over ``agency_ids`` (the rows of ``table2_by_agency`` added up), keyed
+    ``regulation.issued`` … ``fees`` (a ``Table2Row`` field with its Art. 20 kind before a dot)."""
+    return {name.replace("_", ".", 1) if name.startswith(_ART20) else name: sum(col, start=_ZERO[name])
+            for name, col in table2_by_agency(agency_ids, year).figures.items()}
 
 
 def channel_counts(agency_ids: Iterable[int], year: int) -> dict[str, int]:

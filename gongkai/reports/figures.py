@@ -1,15 +1,14 @@
 """The one road from the ledgers to an annual report's tables, for one agency or many (ADR 0004).
 
-``read_ledgers`` calls each ledger's grouped selector once for all the agencies asked for: typed rows per
-agency (``catalog.Table2Row``, ``applications.Table3Row`` — held as flat lists, ``Table3Rows`` — and
-``FeeRow``, ``appeals.Table4Row``, ``worklog.WorkRow``). ``fill`` lays every agency's rows into the format's
-cells a column at a time: per table, one column per cell (in the order of ``checks.table_plan``) holding that
-cell of each agency in turn; it applies the few figures staff may enter (``ENTERABLE``) and derives every
-total from the format's sum rules (``checks.derivation_plan``, the rules the checks apply), a whole column at
-once. ``tables(ids, year, era=…)`` does both and returns ``Tables``: ``values(id)`` an agency's lists of
-numbers, ``report(id)`` its ``ReportData``, ``problems(id)`` its checks — the screen ``checks.unsettled`` over
-the columns passes most agencies at once and the evaluator ``check_tables`` uses (``checks.evaluate``) runs on
-the others. ``compute`` is ``tables`` for one agency with its entered figures.
+``read_ledgers`` calls each ledger's grouped selector once for all agencies asked for: typed rows per agency
+(``catalog.Table2Row``, ``applications.Table3Row`` and ``appeals.Table4Row`` — held as flat lists (``FlatRows``,
+``Table3Rows``) — and ``FeeRow``, ``worklog.WorkRow``). ``fill`` lays every agency's rows into the format's cells a
+column at a time: per table, one column per cell (``checks.table_plan`` order) holding that cell of each agency in turn;
+it applies the few figures staff may enter (``ENTERABLE``) and derives every total from the format's sum rules
+(``checks.derivation_plan``, as the checks apply them), a whole column at once. ``tables`` does both and returns
+``Tables``: ``values(id)`` an agency's lists of numbers, ``report(id)`` its ``ReportData``, ``problems(id)`` its checks
+— the screen ``checks.unsettled`` over the columns passes most agencies at once and the evaluator ``check_tables`` uses
+(``checks.evaluate``) runs on the others. ``compute``: ``tables`` of one agency with its entered figures.
 
 Every caller takes this road: the report page and the API (``assemble.live_data``, ``api``), ``gongkai
 report`` for one agency or ``--all``, the roll-up and the superior office's overview (``rollup``).
@@ -25,11 +24,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache, cached_property
-from operator import add, attrgetter, itemgetter
+from operator import add
 
 from gongkai.appeals.selectors import Table4Row, table4_by_agency
 from gongkai.applications.selectors import FLOWS, FeeRow, Table3Row, Table3Rows, fees_by_agency, table3_by_agency
-from gongkai.catalog.selectors import Table2Row, channel_counts, table2_by_agency
+from gongkai.catalog.selectors import FlatRows, Table2Row, channel_counts, table2_by_agency
 from gongkai.formats import STATS_VALUE, TABLE3_APPLICANT_COLUMNS, TABLE4_ROW, get_format, table3_leaf_keys
 from gongkai.formats.declarations import APPEAL_PENDING, LITIGATION_KINDS, OUTCOME_KEYS, TABLE4_PART_KEYS
 from gongkai.reports.checks import (
@@ -135,9 +134,9 @@ class Ledgers:
     work figures and channel counts are read only for the pre-2019 统计表 (empty otherwise), the only
     table that shows them. An agency missing from a ledger it needs is a ``KeyError`` in ``fill``."""
 
-    table2: Mapping[int, Table2Row]
+    table2: FlatRows[Table2Row]
     table3: Table3Rows
-    table4: Mapping[int, Table4Row]
+    table4: FlatRows[Table4Row]
     fees: Mapping[int, FeeRow] = field(default_factory=dict)
     work: Mapping[int, WorkRow] = field(default_factory=dict)
     channels: Mapping[int, dict[str, int]] = field(default_factory=dict)
@@ -172,7 +171,7 @@ class Layout:
     t2: tuple[tuple[int, str], ...]  # (position, Table2Row field)
     t3_flows: tuple[tuple[str, int], ...]  # (Table3Row field, first position of its row)
     t3_outcomes: dict[str, int]  # outcome → first position of its row
-    t4: tuple[tuple[str, int], ...]  # (Table4Row part key, position)
+    t4: tuple[tuple[int, str], ...]  # (position, Table4Row part key)
     # Derived totals per table: (target position, its parts' positions), parts before their totals.
     totals: dict[str, tuple[tuple[int, tuple[int, ...]], ...]]
     plans: dict[str, TablePlan]
@@ -187,7 +186,7 @@ def layout(era: str) -> Layout:
     t2: tuple[tuple[int, str], ...] = ()
     t3_flows: tuple[tuple[str, int], ...] = ()
     t3_outcomes: dict[str, int] = {}
-    t4: tuple[tuple[str, int], ...] = ()
+    t4: tuple[tuple[int, str], ...] = ()
     rename = TABLE3_ROW_OF_OUTCOME.get(era, {})
     if "table3" in keys:
         at3 = index["table3"]
@@ -200,7 +199,7 @@ def layout(era: str) -> Layout:
         t2 = tuple((index["table2"][cell], src) for cell, src in TABLE2_SOURCE[era].items())
         t3_flows = tuple((row, first(row)) for row in FLOWS)
         t3_outcomes = {o: first(rename.get(o, o)) for o in OUTCOME_KEYS}
-        t4 = tuple((k, index["table4"][(TABLE4_ROW, k)]) for k in TABLE4_PART_KEYS)
+        t4 = tuple((index["table4"][(TABLE4_ROW, k)], k) for k in TABLE4_PART_KEYS)
     plan = [(d.table, d.target, d.parts) for d in derivation_plan(era) if d.table in keys]
     plan += [("stats", target, parts) for target, parts in STATS_EXTRA_TOTALS.items() if "stats" in keys]
     filled = {("stats", (row, STATS_VALUE)) for row in _STATS_FILLED} if "stats" in keys else set()
@@ -254,10 +253,11 @@ def fill(lay: Layout, ledgers: Ledgers, ids: Sequence[int],
     if lay.era == "pre2019":
         columns = {"stats": _stats_columns(lay, ledgers, ids)}
     else:
-        t2rows = [ledgers.table2[aid] for aid in ids]
         t2: list[_Cells] = [[None] * n for _ in lay.keys["table2"]]  # cells no ledger fills stay blank
-        for i, name in lay.t2:
-            t2[i] = list(map(attrgetter(name), t2rows))
+        t4: list[_Cells] = [[0] * n for _ in lay.keys["table4"]]
+        for cells, column, where in ((t2, ledgers.table2.column, lay.t2), (t4, ledgers.table4.column, lay.t4)):
+            for i, name in where:
+                cells[i] = column(name, ids)
         t3rows = ledgers.table3
         t3: list[_Cells] = [[0] * n for _ in lay.keys["table3"]]
         width = len(TABLE3_APPLICANT_COLUMNS)
@@ -268,10 +268,6 @@ def fill(lay: Layout, ledgers: Ledgers, ids: Sequence[int],
         for i, counts in places:
             held = zip(t3[i:i + width], t3rows.columns(counts, ids), strict=True)
             t3[i:i + width] = [list(map(add, *pair)) for pair in held]
-        cases = [ledgers.table4[aid].cases for aid in ids]
-        t4: list[_Cells] = [[0] * n for _ in lay.keys["table4"]]
-        for key, i in lay.t4:
-            t4[i] = list(map(itemgetter(key), cases))
         columns = {"table2": t2, "table3": t3, "table4": t4}
     for row, aid in enumerate(ids):
         for table, cell, number, _text in (entered or {}).get(aid, ()):

@@ -27,19 +27,22 @@ def test_plan_derives_the_total_cells_in_dependency_order(era: str) -> None:
 
 @pytest.mark.parametrize("era", ["2021", "2019"])
 def test_derived_totals_pass_the_checks(era: str) -> None:
+    from dataclasses import fields
+
     from gongkai.appeals.selectors import Table4Row
     from gongkai.applications.selectors import Table3Row, Table3Rows
-    from gongkai.catalog.selectors import Table2Row
+    from gongkai.catalog.selectors import FlatRows, Table2Row
 
     leaves = table3_leaf_keys(era="2021")
     others = (0,) * (len(TABLE3_APPLICANT_COLUMNS) - 1)  # counts in column order: 自然人 first
     closed = {leaf: (i % 3, *others) for i, leaf in enumerate(leaves)}
     received = (sum(i % 3 for i in range(len(leaves))), *others)
     t3 = Table3Row(new_received=received, closed=closed)
-    t4 = Table4Row()
-    t4.cases["review.upheld"] = 2
+    t2 = FlatRows[Table2Row]({1: 0}, {f.name: [getattr(Table2Row(), f.name)] for f in fields(Table2Row)}, Table2Row)
+    t4 = FlatRows[Table4Row]({1: 0}, {k: [2 if k == "review.upheld" else 0] for k in Table4Row().cases},
+                             lambda **cases: Table4Row(cases))
     lay = figures.layout(era)
-    ledgers = figures.Ledgers({1: Table2Row()}, Table3Rows.of({1: t3}), {1: t4})
+    ledgers = figures.Ledgers(t2, Table3Rows.of({1: t3}), t4)
     tables = figures.Tables(2025, era, lay, [1], figures.fill(lay, ledgers, [1]))
     data = tables.report(1)
     assert data.value("table3", "total", "total") == data.value("table3", "new_received", "total") > 0

@@ -19,6 +19,8 @@ import pytest
 from django.core.management import call_command
 
 from gongkai.agencies.models import Kind, Level, Role
+from gongkai.appeals.selectors import Table4Row
+from gongkai.catalog.selectors import FlatRows
 from gongkai.formats import get_format
 from gongkai.reports import figures, rollup, services
 from gongkai.reports.assemble import live_data
@@ -96,7 +98,7 @@ def test_pre2019_counts_each_application_once(agency: Any) -> None:
 
 @pytest.mark.django_db
 def test_a_selector_leaving_out_an_agency_is_an_error_not_zero(agency: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(figures, "table4_by_agency", lambda ids, year: {})
+    monkeypatch.setattr(figures, "table4_by_agency", lambda ids, year: FlatRows[Table4Row]({}, {}, Table4Row))
     with pytest.raises(KeyError):
         figures.tables([agency.pk], 2025)
 
