@@ -16,7 +16,6 @@ from typing import Any, TypeVar
 
 from django.db.models import Count, F, Min, Q, QuerySet, Sum
 
-from gongkai.agencies.access import readable_agencies
 from gongkai.catalog.models import ChannelPublication, ChannelTally, PeriodFigures, Record
 from gongkai.catalog.rules import Art20Kind, Channel, Validity
 from gongkai.catalog.workflow import PENDING, Status
@@ -182,11 +181,6 @@ def late_publications(agency_ids: Iterable[int], year: int) -> QuerySet[Record]:
     return (Record.objects.filter(agency_id__in=list(agency_ids), status__in=COUNTED, published_on__gte=start,
                                   published_on__lte=end, published_on__gt=F("due_on"))
             .select_related("agency").order_by("-published_on"))
-
-
-def records_for(user: Any) -> QuerySet[Record]:
-    """Records of every agency whose staff data ``user`` may read."""
-    return Record.objects.filter(agency__in=readable_agencies(user))
 
 
 def public_records() -> QuerySet[Record]:
