@@ -153,6 +153,18 @@ _SECTION_HEADS = ("二、主动公开政府信息情况", "三、收到和处理
                   "四、政府信息公开行政复议、行政诉讼情况")
 
 
+def scanned(pdf: bytes) -> bytes:
+    """``pdf``'s pages rasterised at 300 dpi, grey, and wrapped as an image-only PDF (no text layer)."""
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(pdf)
+    pages = [doc[i].render(scale=300 / 72, grayscale=True).to_pil() for i in range(len(doc))]
+    doc.close()
+    out = io.BytesIO()
+    pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=300)
+    return out.getvalue()
+
+
 def corpus_report(entry: Path) -> CorpusReport:
     """``entry``: a folder of tests/fixtures/corpus. Sentences come from the stored report's text (lines of 20+
     characters that read as prose: they hold a 。 or ，); table figures from its expected.json."""

@@ -1,7 +1,10 @@
-"""Fixtures for ingest tests: the seed reports (copied from ../shared/seeds, as published)."""
+"""Fixtures for ingest tests: the seed reports (copied from ../shared/seeds, as published), and tesseract
+(skips without it, fails under CI)."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,3 +19,12 @@ SHANGHAI_2019 = FIXTURES / "shanghai_2019_tables.html"
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+@pytest.fixture
+def tesseract() -> None:
+    if shutil.which("tesseract") is None:
+        message = "tesseract-ocr is not installed (scripts/system-deps.sh installs it with tesseract-ocr-chi-sim)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)

@@ -13,15 +13,13 @@ rasterised at 300 dpi with no text layer, read by tesseract; without tesseract i
 from __future__ import annotations
 
 import io
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from gongkai.ingest.pipeline import ingest_reading
 from gongkai.ingest.scoring import Expected, load_expected, score
-from tests.ingest.builders import CorpusReport, corpus_report, report_docx, report_html, report_pdf
+from tests.ingest.builders import CorpusReport, corpus_report, report_docx, report_html, report_pdf, scanned
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
 ENTRIES = ["sh-office-2025-pdfmd", "js-shuyang-county-2025-pdfmd"]
@@ -61,31 +59,16 @@ def test_container_built_from_a_real_report_reads_its_figures(name: str, kind: s
     assert (r.data.agency_name, r.data.year) == (exp.agency, exp.year)
 
 
-@pytest.fixture
-def tesseract() -> None:
-    if shutil.which("tesseract") is None:
-        message = "tesseract-ocr is not installed (scripts/system-deps.sh installs it with tesseract-ocr-chi-sim)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-
-
 @pytest.mark.usefixtures("tesseract")
 def test_scan_of_a_real_table3_reads_each_figure_or_asks() -> None:
     """上海市人民政府办公厅 2025's Table 3 (55 non-zero figures up to 4 digits) drawn, rasterised, read by OCR:
     no figure wrong-and-trusted, none invented, and here every one as published."""
     import pdfplumber
-    import pypdfium2
 
     cr, exp, _prose = _entry("sh-office-2025-pdfmd")
     html = report_html(cr.title, ["三、收到和处理政府信息公开申请情况", ("table", "table3")], cr.era,
                        {"table3": cr.tables["table3"]})
-    doc = pypdfium2.PdfDocument(report_pdf(html))
-    pages = [doc[i].render(scale=300 / 72, grayscale=True).to_pil() for i in range(len(doc))]
-    doc.close()
-    buf = io.BytesIO()
-    pages[0].save(buf, "PDF", save_all=True, append_images=pages[1:], resolution=300)
-    content = buf.getvalue()
+    content = scanned(report_pdf(html))
     with pdfplumber.open(io.BytesIO(content)) as pdf:
         assert sum(len(p.chars) for p in pdf.pages) == 0  # an image only: OCR is the only way in
     r = ingest_reading("scan.pdf", content)

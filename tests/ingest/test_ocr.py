@@ -10,8 +10,6 @@ a Debian package (scripts/system-deps.sh): without it these tests skip locally a
 from __future__ import annotations
 
 import io
-import os
-import shutil
 
 import pytest
 
@@ -20,7 +18,7 @@ from gongkai.ingest.ocr import OCR_NOTE
 from gongkai.ingest.pipeline import ingest_reading, ocr_table_confirmed, settle_ocr
 from gongkai.reports.checks import check_report
 from gongkai.reports.data import Cell, ReportData
-from tests.ingest.builders import report_html, report_pdf
+from tests.ingest.builders import report_html, report_pdf, scanned
 
 T3 = get_format("2021").table("table3")
 APPLICANTS = [c.key for c in T3.blocks[0].columns if c.key != "total"]
@@ -49,25 +47,9 @@ def consistent_table3() -> dict[tuple[str, str], int]:
 
 def scanned_pdf(values: dict[tuple[str, str], int]) -> bytes:
     """A Table 3 page drawn, rasterised at 300 dpi and wrapped as an image-only PDF (no text layer)."""
-    import pypdfium2
-
     parts: list[str | tuple[str, ...]] = ["三、收到和处理政府信息公开申请情况", ("table", "table3")]
     html = report_html(TITLE, parts, "2021", {"table3": {k: str(v) for k, v in values.items()}})
-    doc = pypdfium2.PdfDocument(report_pdf(html))
-    pages = [doc[i].render(scale=300 / 72, grayscale=True).to_pil() for i in range(len(doc))]
-    doc.close()
-    out = io.BytesIO()
-    pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=300)
-    return out.getvalue()
-
-
-@pytest.fixture
-def tesseract() -> None:
-    if shutil.which("tesseract") is None:
-        message = "tesseract-ocr is not installed (scripts/system-deps.sh installs it with tesseract-ocr-chi-sim)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    return scanned(report_pdf(html))
 
 
 def read_table3(values: dict[tuple[str, str], int]) -> tuple[ReportData, list[str]]:
