@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
@@ -119,6 +120,9 @@ def parse_number(text: str) -> tuple[int | Decimal | None, bool] | None:
     s = text.strip().replace(" ", "")
     if s.isascii() and s.isdigit():
         return int(s), False
+    if s[:1] in ("增", "减") and s[1:].isascii() and s[1:].isdigit():
+        # 本年增/减 written in words: "减4" is −4, "增4" is +4 (2019 form, Table 2).
+        return (-int(s[1:]) if s[0] == "减" else int(s[1:])), False
     m = _NUMBER_RE.match(s)
     if not m:
         return None
@@ -391,6 +395,20 @@ def _join_split_rows(tokens: list[Token]) -> list[Token]:
     return out
 
 
+_BY_ORDER = "（该行数据与行标签分开印出，按表三行序对应，各行合计与（七）总计均相符）"
+
+
+@dataclass(frozen=True)
+class _Loose:
+    """A Table 3 row of figures read without its own label: the value tokens' indexes, and — when it came
+    after two labels printed together — the later label's row (where it stays, unsure, if order cannot
+    place it) and the earlier label; otherwise the label fragments printed in the row, if any."""
+
+    idxs: list[int]
+    row: Row | None
+    label: str
+
+
 class _Parser:
     def __init__(self, tokens: Sequence[Token], source: str) -> None:
         self.tokens = _expand_inline(_join_split_rows(
@@ -417,6 +435,10 @@ class _Parser:
         self.local_cols: list[str] = []
         self.local_code = False
         self._local_header_done = False
+        # Table 3 rows whose figures were read under their own label (row key → token index of the label),
+        # and rows of figures printed apart from their label (PDF→Markdown): placed by resolve_loose.
+        self.t3_at: dict[str, int] = {}
+        self.loose: list[_Loose] = []
 
     # -- evidence --
     def text(self) -> str:
@@ -775,18 +797,23 @@ class _Parser:
                     if (label_at == self._orphan_at and toks[label_at].kind == "line"
                             and any(v.kind != "blank" for v in vals)):
                         # "5.属于三类内部事务信息" ⏎ "1.本机关不掌握相关政府信息" ⏎ "| 1 | … | 1 |": two labels printed
-                        # together, then one row of figures — whose it is, the text does not say.
-                        raw = " ".join(v.text for v in vals if v.kind != "blank")
-                        for col in cols:
-                            d.set("table3", row.key, col, Cell(None, raw=raw, unsure=True))
-                        d.notes.append(f"“{self._orphan_label}”与“{row.label}”两行标签相连，其后一行数据（{raw}）"
-                                       "属于哪一行无法确定，已标为存疑")
+                        # together, then one row of figures — whose it is, the label does not say; the form's
+                        # row order may (resolve_loose), else the figures stay unsure on the later label's row.
+                        self.loose.append(_Loose(list(self._last_idx), row, self._orphan_label))
                     else:
                         self.place(fmt.table("table3"), row, cols, vals, ended, row.label)
+                        if (len(vals) == len(cols) and row.key not in self.t3_at
+                                and any(parse_number(v.text) is not None for v in vals if v.kind != "blank")):
+                            self.t3_at[row.key] = label_at
                     self._orphan_at = j if not vals else -1
                     self._orphan_label = row.label
                     i = j
                     continue
+                if self.mode == "table3" and tok.kind == "cell" and (i == 0 or toks[i - 1].kind != "cell"):
+                    nxt = self.loose_row(i)
+                    if nxt is not None:
+                        i = nxt
+                        continue
                 if (self.mode != "table2" and tok.kind == "line" and i + 1 < len(toks) and toks[i + 1].kind == "cell"
                         and parse_number(toks[i + 1].text) is not None):
                     # A page that starts inside Table 2 ("行政处罚 3985758" with no caption above): the row label
@@ -1139,6 +1166,122 @@ class _Parser:
         self.data.notes.append(f"统计表“{label}”一行有{len(values)}个数据（{raw}），无法确定哪个是统计数，已标为存疑")
         return Cell(None, raw=raw, unsure=True)
 
+    def loose_row(self, i: int) -> int | None:
+        """A pipe row of Table 3 figures without a row label of its own ("| 0 | 0 | 0 | 0 | 0 | 0 | 0 |", or
+        behind label fragments such as "| 缴纳费用、 | 行政机关不再处理其政 | 0 | … |"): kept for resolve_loose.
+        Returns the index after the row, or None when the row is anything else."""
+        toks = self.tokens
+        j = i
+        while j < len(toks) and toks[j].kind in ("cell", "blank"):
+            j += 1
+        if j < len(toks) and toks[j].kind != "eor":
+            return None
+        idxs = list(range(i, j))
+        while idxs and toks[idxs[-1]].kind == "blank":
+            idxs.pop()  # the empty cell a broken pipe row ends with
+        if not 7 <= len(idxs) <= 9:
+            return None
+        lead, vals = idxs[:-7], idxs[-7:]
+        if any(parse_number(toks[k].text) is None and not is_dash(toks[k].text) for k in vals):
+            return None
+        for k in lead:
+            text = toks[k].text
+            if (toks[k].kind != "cell" or parse_number(text) is not None or len(text) > 40
+                    or self.match_row("table3", text) is not None):
+                return None
+        self.loose.append(_Loose(vals, None, "".join(toks[k].text for k in lead)))
+        return j + 1
+
+    def resolve_loose(self) -> None:
+        """Rows of figures printed apart from their labels (PDF→Markdown: a label broken over lines comes out
+        above or below the table, its figures as a label-less row). The figures still come in the form's row
+        order, so between two rows read under their own labels, as many loose rows as there are unread
+        declared rows are those rows, in order. The placing stands only when it can be checked: every row's
+        applicant columns add up to its 总计 and the outcome rows add up to （七）总计 in every column
+        (R1/R3); else the figures stay unsure — a loose row is never given to a row by guess."""
+        if not self.loose:
+            return
+        d = self.data
+        fmt = self.fmt("table3")
+        if fmt is None or not fmt.has_table("table3"):
+            return
+        table = fmt.table("table3")
+        order = [r for _b, r in table.rows()]
+        pos = {r.key: k for k, r in enumerate(order)}
+        cols = [c.key for c in table.blocks[0].columns]
+        anchors = sorted((at, pos[key]) for key, at in self.t3_at.items())
+        gaps: dict[tuple[int, int], list[_Loose]] = {}
+        left: list[_Loose] = []
+        for lo in sorted(self.loose, key=lambda x: x.idxs[0]):
+            before = [a for a in anchors if a[0] < lo.idxs[0]]
+            after = [a for a in anchors if a[0] > lo.idxs[0]]
+            if before and after and before[-1][1] < after[0][1]:
+                gaps.setdefault((before[-1][1], after[0][1]), []).append(lo)
+            else:
+                left.append(lo)
+        placed: list[tuple[Row, _Loose]] = []
+        for (p0, p1), los in gaps.items():
+            free = [r for r in order[p0 + 1:p1] if r.key not in self.t3_at]
+            rows_ok = len(free) == len(los) and all(self._row_adds_up(lo) for lo in los)
+            if rows_ok:
+                placed += list(zip(free, los, strict=True))
+            else:
+                left += los
+        values: dict[str, list[int | None]] = {}
+        for (rkey, col), cell in d.tables.get("table3", {}).items():
+            if rkey in self.t3_at:
+                v = cell.value
+                values.setdefault(rkey, [None] * len(cols))[cols.index(col)] = (
+                    v if isinstance(v, int) and not cell.unsure else None)
+        for r, lo in placed:
+            values[r.key] = [self._int(self.tokens[k].text) for k in lo.idxs]
+        leaves = [r.key for r in order if r.key not in ("new_received", "carried_over", "total", "carry_forward")]
+        checked = placed and "total" in self.t3_at and all(k in values for k in leaves)
+        if checked:
+            for c in range(len(cols)):
+                parts = [values[k][c] for k in leaves]
+                total = values["total"][c]
+                if total is None or any(p is None for p in parts) or sum(p for p in parts if p) != total:
+                    checked = False
+                    break
+        if not checked:
+            left += [lo for _r, lo in placed]
+            placed = []
+        for r, lo in placed:
+            for col, k in zip(cols, lo.idxs, strict=True):
+                d.set("table3", r.key, col, to_cell(self.tokens[k]))
+                self.note_evidence(table, r, col, k)
+                got = d.cell("table3", r.key, col)
+                if got is not None:
+                    got.snippet = (got.snippet or "") + _BY_ORDER
+        if placed:
+            names = "、".join(f"“{r.label}”" for r, _lo in placed)
+            d.notes.append(f"表三有{len(placed)}行数据与行标签分开印出，按表三的行序对应到{names}，"
+                           "各行合计与（七）总计均相符")
+        for lo in sorted(left, key=lambda x: x.idxs[0]):
+            raw = " ".join(self.tokens[k].text for k in lo.idxs)
+            if lo.row is not None:
+                for col in cols:
+                    d.set("table3", lo.row.key, col, Cell(None, raw=raw, unsure=True))
+                d.notes.append(f"“{lo.label}”与“{lo.row.label}”两行标签相连，其后一行数据（{raw}）"
+                               "属于哪一行无法确定，已标为存疑")
+            else:
+                where = f"（前有“{lo.label}”）" if lo.label else ""
+                d.notes.append(f"表三有一行数据没有行标签{where}：{raw}，无法确定属于哪一行，未读入")
+
+    def _row_adds_up(self, lo: _Loose) -> bool:
+        nums = [self._int(self.tokens[k].text) for k in lo.idxs]
+        if any(n is None for n in nums):
+            return False
+        return sum(n for n in nums[:-1] if n is not None) == nums[-1]
+
+    @staticmethod
+    def _int(text: str) -> int | None:
+        parsed = parse_number(text)
+        if parsed is None or parsed[1] or not isinstance(parsed[0], int):
+            return None  # a dash is "not stated", never 0: a row holding one cannot be checked
+        return parsed[0]
+
     def resolve_glued(self) -> None:
         """Settle glued runs with the column rules across rows (R1, R2); one split left → figures, several →
         unsure cells carrying the alternatives, none → the run kept as raw text flagged unsure."""
@@ -1196,6 +1339,7 @@ class _Parser:
 
     def finish(self) -> None:
         d = self.data
+        self.resolve_loose()
         self.resolve_glued()
         by_section: dict[str, list[str]] = {}
         for key, line in self.lines:

@@ -28,8 +28,11 @@ _CHANNEL_RE = re.compile(
     r"(?:在|通过|利用|依托)(?P<ch>[^，。；,;\d]{0,30}(?:网站|门户网|网|公众号|微博|微信群?|平台|公报|报纸|日报|媒体|公开栏|宣传栏|"
     r"客户端|头条号?|APP|形式|方式|栏目))(?P<q>[“\"][^”\"]{1,20}[”\"])?[^。；;\d]{0,14}?(?:公开|发布|推送|公示)"
     # "公开低保评议发放、扶贫领域…等方面的政务信息合计298条": what was published, listed, closed by 等.
-    r"(?:[^。；;\d]{0,10}?|[^。；;\d]{0,60}?等[^。；;\d]{0,12}?)" + _NW + r"条"
+    r"(?:[^。；;\d]{0,10}?|[^。；;\d]{0,60}?等[^。；;\d]{0,12}?)" + _NW + r"(?P<cu>条|件)"
 )
+# "通过部门网站当年发布政府信息393件", "在政府门户网站上主动公开信息数量为46件": a channel's items counted in 件
+# only when what was published is 信息 (documents in 件 are kinds: "通过网站发布规范性文件3件").
+_INFO_BEFORE_RE = re.compile(r"信息(?:数量|总数|数)?(?:为|是|共计?|达到?)?$")
 _TOTAL_RES = (
     # Never after 申请: "收到依申请公开信息3条" counts applications.
     re.compile(r"(?<!不予)(?<!予以)(?<!申请)(?:主动)?公开(?:发布)?(?:各类)?(?:政府|政务)?信息(?:的)?(?:数量|总数|数)?(?:共计?|达到?|为|累计|有)?\s*"
@@ -63,7 +66,9 @@ _ALL_CHANNELS_RE = re.compile(r"线上(?:及|和|与|、|\+)?线下")
 _CHANNEL_BARE_RE = re.compile(
     r"(?P<ch>[^，。；,;、:：\d]{0,12}?(?:门户网站|网站|公众号|微博|微信|客户端|头条号|新媒体))(?P<q>[“\"][^”\"]{1,20}[”\"])?"
     # "微博账号累计推送信息792条", "微信公众号推送信息1350篇" (posts on an account are counted in 篇 too).
-    r"(?:账号)?(?:共计?|累计)?(?:主动)?(?:发布|公开|推送|更新)(?:各类)?(?:政府|政务)?信息(?:共计?)?" + _NW
+    # "网站全年累计发布信息2139条", "微信公众号共编发文章1640篇" (an account's posts are its items).
+    r"(?:账号)?(?:全年|当年|年内)?(?:共计?|累计)?(?:主动)?(?:发布|公开|推送|更新|编发)(?:各类)?(?:政府|政务)?"
+    r"(?:信息|文章)(?:共计?)?" + _NW
     + r"(?P<bu>条|篇)"
 )
 _CHANNEL_WORDS = ("线上", "线下", "网站", "门户网", "公众号", "微博", "微信", "客户端", "新媒体", "公开栏", "宣传栏",
@@ -74,7 +79,7 @@ _CHANNEL_TOTAL_RE = re.compile(r"主动公开[^。；;\d]{0,10}?(?:共计?|累�
 # ("发布省政府规章11部") or at a 其中 glued to the figure before it ("…86条其中更新工作动态56条").
 _CATEGORY_ITEM_RE = re.compile(
     r"(?:^|[，,；;、:：(（]|(?<=公开|发布|刊登|公布|更新|推送)|(?<=[条件部])(?=其中))\s*(?:其中)?[:：]?\s*"
-    r"(?P<name>[^，,；;、:：。\d()（）]{2,24}?)\s*" + _NW + r"(?P<u>条|件|部)"
+    r"(?P<name>[^，,；;、:：。\d()（）]{2,24}?)\s*" + _NW + r"(?P<u>条|件|部|份)"
 )
 _CATEGORY_CUE_RE = re.compile(r"公开的?信息中|信息中[，,]|按.{0,6}分类|从.{0,4}分类看?|分类[:：]|其中|(?<=条[，,])包括")
 # Cues that name the categories themselves ("在主动公开的信息中,政策法规类的信息1条…"): no total needed before.
@@ -103,18 +108,24 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
                                          + r"(?:件|个|份|条)|收到(?P<n2>\d+)(?:件|起|份)" + _GAP + r"{0,8}?申请"),
      "件", None),
     # Not "同意公开答复9件": the count of one outcome.
-    ("applications.answered", re.compile(r"(?<!同意公开)(?<!部分公开)(?<!不予公开)(?<!予以公开)(?:答复|办结)" + _GAP
+    # Nor "转下一年度办理答复的有1件" (carried forward); "共办理718件" is the number answered.
+    ("applications.answered", re.compile(r"(?<!同意公开)(?<!部分公开)(?<!不予公开)(?<!予以公开)(?<!年度办理)(?<!年度)"
+                                         r"(?:答复|办结|(?<=[共计])办理)" + _GAP
                                          + r"{0,10}?" + _N + r"件"), "件", "申请"),
     ("fees.amount", re.compile(r"收取" + _GAP + r"{0,12}?费" + _GAP + r"{0,8}?(?P<n>\d+(?:\.\d+)?)\s*(?P<u>万元|元)"),
      "", None),
     ("review.total", re.compile(r"行政复议(?:案件|申请)?" + _GAP + r"{0,6}?" + _N + r"(?:件|起|宗)"), "件", None),
     ("litigation.total", re.compile(r"行政诉讼(?:案件)?" + _GAP + r"{0,6}?" + _N + r"(?:件|起|宗)"), "件", None),
+    # "有1件涉及政府信息公开工作的行政复议": the number before its noun (never a count of reviews lost).
+    ("review.total", re.compile(r"有(?P<n>\d+)\s*(?:件|起|宗)(?:涉及)?[^，。；,;\d]{0,16}?行政复议"
+                                r"(?![^，。；]{0,4}?(?:纠错|纠正|败诉|撤销))"), "件", None),
     # "行政复议7件，诉讼9件": 诉讼 after a 复议 count in the same list is the administrative litigation.
     ("litigation.total", re.compile(r"复议[^。；;\d]{0,12}?\d+\s*(?:件|起|宗)[，,、]\s*(?:提起)?诉讼(?:案件)?\s*"
                                     + _N + r"(?:件|起|宗)"), "件", None),
     ("staff.full_time", re.compile(r"(?:专职|全职)(?:工作)?人员" + _GAP + r"{0,4}?" + _N
                                    + r"(?:名|人)|(?<![\d.])(?P<n2>\d+)名专职"), "人", "公开"),
-    ("staff.part_time", re.compile(r"兼职(?:工作)?人员" + _GAP + r"{0,4}?" + _N + r"(?:名|人)"), "人", "公开"),
+    ("staff.part_time", re.compile(r"兼职(?:工作)?人员" + _GAP + r"{0,4}?" + _N
+                                   + r"(?:名|人)|(?<![\d.])(?P<n2>\d+)名兼职"), "人", "公开"),
     ("meetings.count", re.compile(r"召开" + _GAP + r"{0,20}?(?:会议|专题会|推进会)" + _GAP + r"{0,4}?"
                                   + _N + r"次"), "次", "公开"),
     ("training.sessions", re.compile(r"培训(?:班|会)?" + _GAP + r"{0,8}?"
@@ -135,8 +146,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     ("interpretations.count", re.compile(r"(?<![和及与])(?:公示|发布|公开)?(?<![和及与])"
                                          r"(?:政策解读(?:稿件|材料|信息)?|(?<!政策)解读类?信息)" + _GAP + r"{0,4}?" + _N
                                          + r"(?:篇|条|件)"), "条", None),
+    # "共解读文件23个", "开展政策解读活动15次" (events of interpretation, counted as they are printed).
+    ("interpretations.count", re.compile(r"(?:解读文件|政策解读活动)" + _GAP + r"{0,4}?" + _N + r"(?:个|次|件|篇)"),
+     "条", None),
     ("media.items", re.compile(r"报道" + _N + r"次"), "次", None),
 )
+
+# The parts after 其中 of a count of interpretations ("发布政策解读信息260条,其中,解读材料39条,解读产品201个
+# (包括动漫短视频解读16个)"; "共解读文件23个。其中图片解读文件16个,…") are interpretations too.
+_INTERP_PART_RE = re.compile(r"(?P<name>[^，,；;、:：。\d()（）]{2,16}?)" + _N + r"(?:条|个|篇|件)")
 
 _NOT_LOST = r"(?![^，。；]{0,4}?(?:纠错|纠正|败诉|撤销))"
 _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -147,7 +165,7 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                          r"(?:没有|未)(?:收到|接到)[^，。；]{0,20}?申请(?![^，。；]{0,12}?(?:复议|诉讼))|未(?:收到|接到)申请公开|依申请公开[^，。；\d]{0,6}?0件")),
     ("fees.amount", re.compile(r"没有收费|没有收取[^。；]{0,6}?费|没有[^。；，,]{0,12}?的收费|"
                                r"未收取[^。；]{0,14}?费|未发生[^。；]{0,20}?收费|无[^，。；]{0,6}?收费|"
-                               r"不收取[^。；]{0,10}?费|未[^。；，,]{0,20}?收取[^。；]{0,6}?费")),
+                               r"不收取[^。；]{0,10}?费|未涉及[^。；，,]{0,14}?收费|未[^。；，,]{0,20}?收取[^。；]{0,6}?费")),
     # "未发生…被行政复议纠错": no review was lost, which does not say none was filed.
     ("review.total", re.compile(r"(?:未发生|未收到|未出现|未有|未产生|无|没有)[^。]{0,40}?行政复议" + _NOT_LOST)),
     ("litigation.total", re.compile(r"(?:未发生|未收到|未出现|未有|未产生|无|没有)[^。]{0,40}?行政诉讼" + _NOT_LOST)),
@@ -223,6 +241,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
 
     for section, line in lines:
         prev_counted = False  # the sentence before (same paragraph) stated a total or a channel's count
+        prev_interp = False  # the sentence before stated a count of interpretations
         for sent in _sentences(line):
             compact = _COUNT_NO_UNIT_RE.sub(r"\1条", sent.replace(" ", ""))
             channel_spans: list[tuple[int, int]] = []
@@ -231,6 +250,8 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
             kinds_from: int | None = None  # a list of kinds published on one channel starts here (、-joined)
             kinds_to = len(compact)
             for m in _CHANNEL_RE.finditer(compact):
+                if m.group("cu") == "件" and not _INFO_BEFORE_RE.search(compact, 0, m.start("n")):
+                    continue
                 label = m.group("ch") + (m.group("q") or "")
                 if _ALL_CHANNELS_RE.search(m.group(0)) or (
                         _JOINT_CHANNELS_RE.search(m.group("ch")) and "主动公开" in m.group(0)):
@@ -256,7 +277,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                                default=len(compact))
                     kinds_to = stop
                     continue
-                add(ProseFigure("proactive.channel", _val(m), "条", label, sent, section,
+                add(ProseFigure("proactive.channel", _val(m), m.group("cu"), label, sent, section,
                                 approx=bool(m.group("approx"))))
                 channel_spans.append(m.span())
                 channel_label[m.end()] = label
@@ -330,9 +351,11 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
             listing = False
             # The count the items break down (the figure just before the cue): items never add up to more.
             parent = None
+            parent_unit: str | None = None
             if cue is not None and not docs_only:
                 before = [f for f in out if f.snippet == sent and f.key in ("proactive.total", "proactive.channel")]
                 parent = before[-1].value if before else None
+                parent_unit = before[-1].unit if before else None
             summed: int | Decimal = 0
             second_cue = (compact.find("其中", cue.end()) if cue is not None and not docs_only else -1)
             end_at = kinds_to if kinds_from is not None and cat_from == kinds_from else len(compact)
@@ -370,7 +393,14 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                                         approx=bool(m.group("approx"))))
                     continue
                 value = _val(m)
-                if parent is not None and not paren:
+                # "…其他信息2084条,主动公开文件597份": an item with its own publishing verb is a statement of its
+                # own, not one more part of the count the 其中 list breaks down.
+                own_clause = unit != "条" and _VERB_PREFIX_RE.match(raw_name) is not None
+                if parent_unit is not None and unit != parent_unit and not is_doc and not paren:
+                    # "微信公众号共编发文章1640篇，其中原创文章294篇，…视频号共制作并发布短视频584条": a part is
+                    # counted in its whole's unit (documents in 件/部/份 apart), so 584条 is no part of 1640篇.
+                    continue
+                if parent is not None and not paren and not own_clause:
                     if summed + value > parent:
                         break
                     summed += value
@@ -379,11 +409,14 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                 if not paren:
                     paren_anchor = m.end()
             prev_counted = counted
+            interp_end: int | None = None
             for key, rx, unit, needs in _PATTERNS:
                 if needs and needs not in compact:
                     continue
                 m2 = rx.search(compact)
                 if m2:
+                    if key == "interpretations.count" and interp_end is None:
+                        interp_end = m2.end()
                     u = unit or (m2.group("u") if "u" in rx.groupindex else "")
                     approx = bool(m2.groupdict().get("approx"))
                     n = m2.groupdict().get("n") or m2.groupdict().get("n2")
@@ -393,6 +426,20 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                 if rx.search(compact) and not any(f.key == key and f.snippet == sent for f in out):
                     unit = "件" if key != "fees.amount" else "元"
                     add(ProseFigure(key, 0, unit, "", sent, section))
+            parts_from: int | None = None
+            if prev_interp and compact.startswith("其中"):
+                parts_from = 2
+            elif interp_end is not None:
+                after = interp_end + 1 if compact[interp_end:interp_end + 1] in ("，", ",") else interp_end
+                if compact.startswith("其中", after):
+                    parts_from = after + 2
+            for m in _INTERP_PART_RE.finditer(compact, parts_from) if parts_from is not None else ():
+                name = m.group("name").lstrip("，,(（包括其中")
+                if "率" in name or "比例" in name:
+                    continue
+                add(ProseFigure("interpretations.count", _val(m), "条", name, sent, section,
+                                approx=bool(m.group("approx"))))
+            prev_interp = interp_end is not None
     _flag_conflicts(out)
     return out
 

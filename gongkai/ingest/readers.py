@@ -26,6 +26,8 @@ import os
 import re
 import stat
 import time
+import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -186,10 +188,65 @@ _TRAILING_CELL_RE = re.compile(r"^[^|｜]+[|｜]$")
 _MD_RULE_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
 
+_PAGE_NUMBER_RE = re.compile(r"^(?:[—\-－–]\s*\d{1,4}\s*[—\-－–]|P\.\s*\d{1,4}|第\s*\d{1,4}\s*页)$")
+_CJK_PUNCT_RE = re.compile(r"[，。；：、,;:！？（）()]")
+_NUMBER_WORD_RE = re.compile(r"^[+\-−－]?\d[\d,.]*$")
+
+
+def _tableish(text: str) -> bool:
+    """A table header or row printed as words: "行政复议 行政诉讼", "行政事业性收费 96171.6" (no punctuation,
+    words apart, the last a figure or all of them short)."""
+    parts = text.split()
+    if len(parts) < 2 or _CJK_PUNCT_RE.search(text):
+        return False
+    return bool(_NUMBER_WORD_RE.match(parts[-1])) or all(len(p) <= 8 for p in parts)
+
+
+def _width(text: str) -> int:
+    """Printed width: a CJK character takes two columns, ASCII one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _unwrap_text(lines: list[str]) -> list[str]:
+    """Text taken from a PDF (pdftotext, PDF→Markdown) keeps the page's line breaks inside sentences:
+    "…通过部门网站当年发布政府信息 393 件，其中包" ⏎ "括：行政规范性文件 13 件…". Such text shows itself by
+    many lines of one printed width (the text block's); a line of about that width that does not end a
+    sentence is joined with the next (a page number between the two halves, "— 2 —", is dropped), unless
+    either is a table row or the next opens a numbered heading or row. Text from web pages, whose lines are
+    paragraphs of every length, is left as it is."""
+    widths = Counter(w for ln in lines if not _PIPE_RE.search(ln) and (w := _width(ln.strip())) >= 30)
+    if not widths:
+        return lines
+    # The block's width: the one most lines come close to (spaced figures make a wrapped line a little
+    # shorter or longer than the rest).
+    near = {w: sum(n for v, n in widths.items() if w - 4 <= v <= w + 2) for w in widths}
+    block = max(near, key=lambda w: (near[w], w))
+    if near[block] < 8 or near[block] < 0.3 * sum(widths.values()):
+        return lines
+
+    def wraps(t: str) -> bool:
+        return (block - 6 <= _width(t) <= block + 4 and not t.endswith(_SENTENCE_END)
+                and not _PIPE_RE.search(t) and not _spaced_figures(t) and not _tableish(t))
+
+    out: list[str] = []
+    joining = False
+    for ln in lines:
+        t = ln.strip(" \r\n\u3000\ufeff\u00a0")
+        if joining and _PAGE_NUMBER_RE.match(t):
+            continue
+        if (joining and not _PIPE_RE.search(t) and not _ROW_START_RE.match(t) and not _spaced_figures(t)
+                and not _MD_HEADING_RE.match(t) and not _tableish(t)):
+            out[-1] = out[-1].rstrip() + t
+        else:
+            out.append(ln)
+        joining = wraps(t)
+    return out
+
+
 def read_text(text: str) -> list[Token]:
     out: list[Token] = []
     trailing = False  # the last line was one cell closed by its border ("3 |")
-    raw_lines = [x for x in text.splitlines() if x.strip(" \r\n\u3000\ufeff\u00a0")]
+    raw_lines = _unwrap_text([x for x in text.splitlines() if x.strip(" \r\n\u3000\ufeff\u00a0")])
     for n, raw_line in enumerate(raw_lines):
         line = raw_line.replace("\u00a0", " ").strip(" \r\n\u3000\ufeff")
         if not line.strip():

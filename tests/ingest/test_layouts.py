@@ -6,6 +6,7 @@ one line); the traditional-script reading is checked on the corpus entries a mir
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from gongkai.ingest.parser import parse_reading
@@ -279,3 +280,75 @@ def test_a_row_label_met_again_in_a_garbled_header_keeps_its_figures() -> None:
     d, _ev, _t = parse_reading(read_text(text))
     assert [d.value("table3", "granted", c) for c in ("natural_person", "commercial", "total")] == [290, 1, 294]
     assert not any(c.unsure for (r, _c), c in d.tables["table3"].items() if r == "granted")
+
+
+def _t3_text(rows: Mapping[str, tuple[int, ...]], *, loose: set[str], fragments: dict[str, str] | None = None,
+             drop: frozenset[str] = frozenset()) -> str:
+    """A 2021 Table 3 as PDF→Markdown prints it: rows in ``loose`` lose their label (its pieces come out as
+    lines above the table, as in 上海市科委2024), or keep only a fragment cell (上海市政府办公厅2025)."""
+    from gongkai.formats import get_format
+
+    fragments = fragments or {}
+    out = ["某委2024年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况"]
+    for _b, row in get_format("2021").table("table3").rows():
+        if row.key in drop:
+            continue
+        cells = " | ".join(str(v) for v in rows.get(row.key, (0,) * 7))
+        if row.key in fragments:
+            out.append(f"| {fragments[row.key]} | {cells} |")
+        elif row.key in loose:
+            out.append(row.label[:6])
+            out.append(f"| {cells} |")
+        else:
+            out.append(f"| {row.label} | {cells} |")
+    return "\n".join(out) + "\n"
+
+
+_FIGS = {"new_received": (32, 2, 0, 0, 0, 0, 34), "carried_over": (2, 0, 0, 0, 0, 0, 2),
+         "granted": (9, 0, 0, 0, 0, 0, 9), "unable.not_held": (4, 0, 0, 0, 0, 0, 4),
+         "unable.needs_creation": (6, 0, 0, 0, 0, 0, 6), "other.no_correction": (8, 2, 0, 0, 0, 0, 10),
+         "other.other": (4, 0, 0, 0, 0, 0, 4), "total": (31, 2, 0, 0, 0, 0, 33),
+         "carry_forward": (3, 0, 0, 0, 0, 0, 3)}
+
+
+def test_figures_printed_apart_from_their_labels_are_placed_by_the_forms_row_order() -> None:
+    # 上海市科委2024 / 上海市政府办公厅2025: label-less figure rows between rows read under their own labels are
+    # those rows, in the form's order, when as many rows as figure rows are unread there and every sum holds.
+    text = _t3_text(_FIGS, loose={"unable.not_held", "unable.needs_creation", "unable.unclear_after_correction"},
+                    fragments={"other.no_correction": "行政机关不再处理其政府信息公"})
+    d, ev, extracted = parse_reading(read_text(text))
+    assert d.value("table3", "unable.not_held", "total") == 4
+    assert d.value("table3", "unable.needs_creation", "natural_person") == 6
+    assert d.value("table3", "unable.unclear_after_correction", "total") == 0
+    assert d.value("table3", "other.no_correction", "commercial") == 2
+    cell = d.cell("table3", "unable.needs_creation", "total")
+    assert cell is not None and not cell.unsure and "按表三行序对应" in (cell.snippet or "")
+    e = ev["table3|unable.needs_creation|total"]
+    assert e.source_text == "6" and e.span is not None and extracted[e.span[0]:e.span[1]] == "6"
+    assert any("按表三的行序对应" in n for n in d.notes)
+
+
+def test_figures_apart_from_labels_stay_out_when_the_sums_do_not_hold() -> None:
+    # The same page with （七）总计 printed one higher: the order cannot be checked, so nothing is placed.
+    figs = dict(_FIGS, total=(32, 2, 0, 0, 0, 0, 34))
+    d, _ev, _t = parse_reading(read_text(_t3_text(figs, loose={"unable.not_held", "unable.needs_creation"})))
+    assert d.cell("table3", "unable.not_held", "total") is None
+    assert d.cell("table3", "unable.needs_creation", "total") is None
+    assert any("没有行标签" in n for n in d.notes)
+
+
+def test_figures_apart_from_labels_stay_out_when_rows_and_figure_rows_do_not_match() -> None:
+    # One figure row for two unread rows (a row lost from the text): which row it is, nothing says.
+    text = _t3_text(_FIGS, loose={"unable.not_held"}, drop=frozenset({"unable.needs_creation"}))
+    d, _ev, _t = parse_reading(read_text(text))
+    assert d.cell("table3", "unable.not_held", "total") is None
+    assert d.value("table3", "other.no_correction", "total") == 10  # rows read under their labels stand
+
+
+def test_a_change_written_in_words_is_signed() -> None:
+    # 某局2019 (xx-bureau-2019-detached-zeros): 本年增/减 printed "减4" is −4; "增3" is +3.
+    from gongkai.ingest.parser import parse_number
+
+    assert parse_number("减4") == (-4, False)
+    assert parse_number("增3") == (3, False)
+    assert parse_number("减少") is None

@@ -236,3 +236,80 @@ def test_kinds_listed_on_one_channel_and_posts_on_accounts() -> None:
         ("proactive.channel", 1350), ("proactive.channel", 792)}
     # 乌海市工信局2020: clauses joined by "," keep the channel's own count (no 、-list of kinds follows).
     assert ("proactive.channel", 52) in _proactive("通过局门户网站公开政府信息公开52条,其他信息2167条。")
+
+
+def _figs(*sentences: str) -> set[tuple[str, object]]:
+    return {(f.key, f.value) for f in extract_figures([("overview", x) for x in sentences])}
+
+
+def test_a_channel_counted_in_jian_when_what_it_published_is_information() -> None:
+    # 上海市科委2024: "通过部门网站当年发布政府信息393件"; 下管镇2009: "在政府门户网站上主动公开信息数量为46件".
+    assert ("proactive.channel", 393) in _figs("截至2024年12月31日，市科委通过部门网站当年发布政府信息 393 件，"
+                                               "其中包括：行政规范性文件 13 件；规划计划文件 2 件。")
+    assert ("proactive.channel", 46) in _figs("全年我镇在政府门户网站上主动公开信息数量为46件,内容涵盖政策文件。")
+    # Documents published on a website are a kind, never the website's count of information.
+    assert not any(k == "proactive.channel" for k, _v in _figs("通过区政府网站发布规范性文件3件。"))
+
+
+def test_an_accounts_posts_and_a_websites_year_total_are_channel_counts() -> None:
+    # 上海市科委2024: "网站全年累计发布信息2139条", "微信公众号共编发文章1640篇"; 其中 after the website's count gives
+    # its kinds, while a different account's 584条 after the 1640篇 is counted in another unit: no part of it.
+    got = _figs("“上海科技”网站全年累计发布信息 2139 条，其中动态类信息发布 1744 条，政务信息发布 393 条。",
+                "“上海科技”微信公众号共编发文章 1640 篇，其中原创文章 294篇，微信公众号目前关注人数达 1016823 人；"
+                "“上海科技”视频号共制作并发布短视频 584 条，累计观看量 1924252 次。")
+    assert {("proactive.channel", 2139), ("proactive.channel", 1640), ("proactive.category", 1744),
+            ("proactive.category", 393)} <= got
+    assert ("proactive.category", 584) not in got
+    # 文登区 style: a website's posts without 全年 read as before.
+    assert ("proactive.channel", 175) in _figs("局微信公众号公开政府信息175条。")
+
+
+def test_reviews_counted_before_their_noun_and_never_the_ones_lost() -> None:
+    # 上海市科委2024: "有 1 件涉及政府信息公开工作的行政复议"; not a count of reviews that went against the agency.
+    assert ("review.total", 1) in _figs("2024 年市科委有 1 件涉及政府信息公开工作的行政复议，"
+                                        "该行政复议件未被复议审查机关纠错。")
+    assert ("review.total", 2) in _figs("本年度共有2起因政府信息公开引发的行政复议。")
+    assert not any(k == "review.total" for k, _v in _figs("全年有1件行政复议被纠错。"))
+
+
+def test_carried_forward_is_not_answered_and_gong_banli_is() -> None:
+    # 上海市科委2024: "转下一年度办理答复的有 1 件" is the carry-forward; 沭阳县2025: "共办理 718 件" is answered.
+    got = _figs("所有办结的信息公开申请中同意公开答复 9 件，部分公开答复 0 件，不予公开答复 2件，其他处理 14 件，"
+                "转下一年度办理答复的有 1 件。")
+    assert not any(k == "applications.answered" for k, _v in got)
+    got2 = _figs("全县全年共受理政府信息公开申请 749 件，其中自然人申请 741 件，法人或其他组织申请 8 件；"
+                 "共办理 718 件，结转下一年 31 件。")
+    assert {("applications.received", 749), ("applications.answered", 718)} <= got2
+
+
+def test_part_time_staff_before_the_noun_and_fees_not_involved() -> None:
+    # 白云乡2011: "明确了1名兼职人员"; 乐山市法制办2010: "全年未涉及政府信息公开的收费及减免情况".
+    assert ("staff.part_time", 1) in _figs("党政办、各村委会及相关站所为成员,并明确了1名兼职人员和各自工作职责,"
+                                           "保障信息公开工作。")
+    assert ("staff.part_time", 2) in _figs("政府信息公开工作配备2名兼职人员。")
+    assert ("fees.amount", 0) in _figs("全年未涉及政府信息公开的收费及减免情况。")
+
+
+def test_interpretations_and_their_parts_after_qizhong() -> None:
+    # 银川市2022: the parts of 260 after 其中 (also one in parentheses); 西夏区2024: a count of 解读文件 in 个 and its
+    # parts in the next sentence; 螅镇2022: 政策解读活动 in 次. A rate (政策解读比例为100%) is no count.
+    got = _figs("发布政策解读信息260条,其中,解读材料39条,解读产品201个(包括动漫短视频解读16个),媒体评论文章20篇,"
+                "政策解读比例为100%。")
+    assert {v for k, v in got if k == "interpretations.count"} == {260, 39, 201, 16, 20}
+    got2 = _figs("2024年,政府办公室共解读文件23个。其中图片解读文件16个,动漫解读文件7个,实现图文解读全覆盖。")
+    assert {v for k, v in got2 if k == "interpretations.count"} == {23, 16, 7}
+    assert ("interpretations.count", 15) in _figs("主动公开政务文件11份,开展政策解读活动15次。")
+    # 其中 after something else is no part of the interpretations.
+    got3 = _figs("发布政策解读信息12条。", "受理申请5件,其中自然人申请4件。")
+    assert {v for k, v in got3 if k == "interpretations.count"} == {12}
+
+
+def test_documents_counted_in_fen_are_kinds() -> None:
+    # 螅镇2022: "主动公开政务文件11份" (the only count: a kind, not the total); 荔浦市2022:
+    # "…其他信息2084条,主动公开文件597份" (its own statement after the 其中 parts, which add up to the total).
+    assert _figs("主动公开政务文件11份,开展政策解读活动15次。") >= {("proactive.category", 11)}
+    assert not any(k == "proactive.total" for k, _v in _figs("主动公开政务文件11份,开展政策解读活动15次。"))
+    got = _figs("2022年通过政府网站主动公开信息5767条,其中重点领域信息3683条,其他信息2084条,"
+                "主动公开文件597份,政策解读14篇。")
+    assert {("proactive.channel", 5767), ("proactive.category", 3683), ("proactive.category", 2084),
+            ("proactive.category", 597)} <= got

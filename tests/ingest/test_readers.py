@@ -249,3 +249,40 @@ def test_a_lone_border_before_the_row_closing_one_is_an_empty_cell() -> None:
     d = parse_tokens(read_text(text))
     assert [d.value("table2", "regulations", c) for c in ("issued", "repealed", "in_force")] == [0, 0, None]
     assert [d.value("table2", "normative_docs", c) for c in ("issued", "repealed", "in_force")] == [5, 12, 8]
+
+
+def test_text_from_a_pdf_is_unwrapped_at_its_line_width() -> None:
+    # 上海市科委2024 / 上海市政府办公厅2025 (PDF→Markdown): sentences broken at the text block's width, a page
+    # number between two halves. Lines of that width that end a sentence, table rows and numbered headings stay.
+    body = [
+        "根据《中华人民共和国政府信息公开条例》和《上海市政府",
+        "信息公开规定》的要求，市科委编制了 2024 年度政务公开工作",
+        "报告，报告全文包括总体情况、主动公开政府信息情况、收到和",
+        "处理政府信息公开申请情况等六部分。",
+        "截至 2024 年 12 月31 日，市科委通过部门网站当年发布政府",
+        "信息 393 件，其中包括：行政规范性文件 13 件；规划计划文件",
+        "— 2 —",
+        "2 件；重大行政决策事项的办理复文均已全部公开发布到位了。",
+        "（二）依申请公开方面",
+        "市政府共受理政府信息公开申请 1295 件，办结 1191 件（含上",
+        "年结转 189 件），均在法定期限内答复，全部按时办结完成了。",
+        "全年完成市政府及市政府办公厅公文公开属性审查 166 件、",
+        "发布审查 330 件。编辑《上海市人民政府公报》24 期，刊登市",
+        "| 规章 | 22 | 235 |",
+    ]
+    lines = [t.text for t in read_text("\n".join(body)) if t.kind == "line"]
+    assert lines[0].startswith("根据《中华人民共和国") and lines[0].endswith("等六部分。")
+    assert "当年发布政府信息 393 件，其中包括：行政规范性文件 13 件；规划计划文件2 件；" in lines[1]
+    assert "— 2 —" not in "".join(lines)
+    assert "（二）依申请公开方面" in lines
+    assert any(x.startswith("市政府共受理") and x.endswith("全部按时办结完成了。") for x in lines)
+    cells = [t.text for t in read_text("\n".join(body)) if t.kind == "cell"]
+    assert cells == ["规章", "22", "235"]
+
+
+def test_text_from_a_web_page_keeps_its_paragraphs() -> None:
+    # A crawler's text: one paragraph per line, of every length — nothing is joined.
+    body = ["2016年，我镇主动公开政府信息45条，其中通过政府网站公开30条，通过公开栏公开15条，内容涵盖",
+            "机构职能、政策法规、规划计划等方面。", "二、依申请公开情况", "2016年我镇未收到政府信息公开申请。"]
+    lines = [t.text for t in read_text("\n".join(body)) if t.kind == "line"]
+    assert lines == body
