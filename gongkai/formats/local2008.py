@@ -46,7 +46,8 @@ LOCAL_ROWS: tuple[Row, ...] = (
     _r("proactive.full_text", "其中：全文电子化的主动公开信息数", "条", "全文电子化的主动公开信息数"),
     _r("proactive.normative_docs", "新增的行政规范性文件数", "条"),
     _r("proactive.services", "提供服务类信息数", "条"),
-    _r("channel.website", "其中：网站公开", "条", "1.网站公开", "网站公开信息数", "政府网站公开"),
+    _r("channel.website", "其中：网站公开", "条", "1.网站公开", "网站公开信息数", "政府网站公开", "1.政府网站",
+       "政府网站"),
     _r("channel.gazette", "政府公报公开", "条", "2.政府公报公开", "2.政府公报", "公报公开"),
     _r("visits.website", "网站专栏页面访问量", "人次"),
     _r("visits.in_person", "现场接待人数", "人次"),
@@ -55,17 +56,21 @@ LOCAL_ROWS: tuple[Row, ...] = (
     _r("app.catalog", "依申请公开信息目录数", "条"),
     # 依申请公开信息数 counts items disclosed on request, not applications: its own row.
     _r("app.disclosed", "依申请公开信息数", "条", "依申请公开政府信息数"),
-    _r("app.received", "申请总数", "条", "收到申请数", "信息公开申请数", "申请数"),
+    # 受理依申请公开信息总数 / 本年度对申请的答复总数 / 其它形式: the wording of 莆田市's 2009 form (corpus entry
+    # fj-putian-form-2009-blank), where the channels below it make the first a count of applications.
+    _r("app.received", "申请总数", "条", "收到申请数", "信息公开申请数", "申请数", "受理依申请公开信息总数",
+       "受理申请总数"),
     _r("app.received.in_person", "其中：1.当面申请数", "条", "1.当面申请数", "当面申请数"),
     _r("app.received.fax", "2.传真申请数", "条", "传真申请数"),
     _r("app.received.email", "3.电子邮件申请数", "条", "电子邮件申请数"),
     _r("app.received.online", "4.网上申请数", "条", "网上申请数"),
     _r("app.received.letter", "5.信函申请数", "条", "信函申请数"),
-    _r("app.received.other", "6.其他形式申请数", "条", "其他形式申请数"),
-    _r("app.answered", "对申请的答复总数", "条", "对申请的答复数", "答复总数", "申请答复数"),
+    _r("app.received.other", "6.其他形式申请数", "条", "其他形式申请数", "6.其它形式申请数", "其它形式申请数"),
+    _r("app.answered", "对申请的答复总数", "条", "对申请的答复数", "答复总数", "申请答复数", "本年度对申请的答复总数"),
     _r("app.answered.granted", "其中：1.同意公开答复数", "条", "1.同意公开答复数", "同意公开答复数", "同意公开"),
     _r("app.answered.partial", "2.同意部分公开答复数", "条", "同意部分公开答复数", "同意部分公开"),
-    _r("app.answered.denied", "3.否决公开答复总数", "条", "否决公开答复总数", "不同意公开答复数", "不同意公开"),
+    _r("app.answered.denied", "3.否决公开答复总数", "条", "否决公开答复总数", "不同意公开答复数", "不同意公开",
+       "否决公开"),
     _r("app.denied.not_gov_info", "其中：（1）“非《规定》所指政府信息”数", "条", "（1）“非《规定》所指政府信息”数"),
     _r("app.denied.not_exist", "（2）“信息不存在”数", "条"),
     _r("app.denied.not_this_organ", "（3）“非本部门掌握”数", "条"),
@@ -123,6 +128,19 @@ LOCAL_RULES: tuple[Rule, ...] = (
           "app.denied.exempt_1", "app.denied.exempt_2", "app.denied.exempt_3", "app.denied.exempt_4",
           "app.denied.exempt_5", "app.denied.exempt_6", "app.denied.other")),
     Rule("L.nonnegative", "local", "各项数据均为非负数", kind="nonnegative", source="各地统计表"),
+)
+
+# The form's 其中 rows: each part is never more than its whole, in every column (a part may overlap another,
+# so parts are not summed: an item can be on the website and in the gazette).
+LOCAL_PARTS: tuple[tuple[str, str], ...] = (
+    ("proactive.full_text", "proactive.total"), ("channel.website", "proactive.total"),
+    ("channel.gazette", "proactive.total"),
+    *((f"app.received.{c}", "app.received") for c in ("in_person", "fax", "email", "online", "letter", "other")),
+    *((f"app.answered.{c}", "app.answered") for c in ("granted", "partial", "denied")),
+    *((f"app.denied.{c}", "app.answered.denied") for c in (
+        "not_gov_info", "not_exist", "not_this_organ", "unclear", "exempt_1", "exempt_2", "exempt_3", "exempt_4",
+        "exempt_5", "exempt_6", "other")),
+    ("complaints.first_unsatisfied", "complaints.total"),
 )
 
 # Labels only this table prints (era detection, never from the year).

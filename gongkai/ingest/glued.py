@@ -170,3 +170,54 @@ def narrow_by_column_sums(
                 keep[r].add(chosen[r])
     return {r: [c for c in candidates[r] if c in keep.get(r, set())] if r in keep else list(candidates[r])
             for r in candidates}
+
+
+def narrow_by_rules(
+    candidates: Mapping[str, Sequence[tuple[int, ...]]],
+    fixed: Mapping[str, tuple[int | None, ...]],
+    equations: Sequence[tuple[Sequence[str], Sequence[str]]],
+    parts: Sequence[tuple[str, str]] = (),
+) -> dict[str, list[tuple[int, ...]]]:
+    """Narrow glued rows one rule at a time until nothing changes: each equation as in
+    ``narrow_by_column_sums`` (its own rows only, so a table with many glued rows stays small), and each
+    (part, whole) pair drops a split of the part larger than every possible whole (or of the whole smaller
+    than every possible part) in some column. A row whose splits all fall is given back its splits (the
+    published table itself breaks a rule, so the rules cannot choose)."""
+    cands = {r: list(c) for r, c in candidates.items()}
+
+    def options(r: str) -> list[tuple[int | None, ...]] | None:
+        if r in cands:
+            return list(cands[r])
+        row = fixed.get(r)
+        return [row] if row is not None else None
+
+    changed = True
+    while changed:
+        changed = False
+        for eq in equations:
+            rows = [r for r in (*eq[0], *eq[1]) if r in cands]
+            if not rows:
+                continue
+            sub = narrow_by_column_sums({r: cands[r] for r in rows}, fixed, [eq])
+            for r in rows:
+                if sub[r] and len(sub[r]) < len(cands[r]):
+                    cands[r] = sub[r]
+                    changed = True
+        for part, whole in parts:
+            po, wo = options(part), options(whole)
+            if po is None or wo is None or (part not in cands and whole not in cands):
+                continue
+
+            def fits(a: tuple[int | None, ...], b: tuple[int | None, ...]) -> bool:
+                return all(x is None or y is None or x <= y for x, y in zip(a, b, strict=True))
+
+            if part in cands:
+                kept = [a for a in cands[part] if any(fits(a, b) for b in wo)]
+                if kept and len(kept) < len(cands[part]):
+                    cands[part], changed = kept, True
+            if whole in cands:
+                po = options(part) or []
+                kept = [b for b in cands[whole] if any(fits(a, b) for a in po)]
+                if kept and len(kept) < len(cands[whole]):
+                    cands[whole], changed = kept, True
+    return cands

@@ -36,13 +36,22 @@ from gongkai.formats import (
     section_format,
     section_index,
 )
-from gongkai.formats.local2008 import CUMULATIVE, LOCAL_COLUMN_WORDS, LOCAL_SKIP_WORDS, LOCAL_TABLE, YEAR
+from gongkai.formats.local2008 import (
+    CUMULATIVE,
+    LOCAL_COLUMN_WORDS,
+    LOCAL_PARTS,
+    LOCAL_RULES,
+    LOCAL_SKIP_WORDS,
+    LOCAL_TABLE,
+    YEAR,
+)
 from gongkai.formats.pre2019 import STATS_TABLE
 from gongkai.formats.shared import TABLE4_ROW
 from gongkai.ingest.evidence import Evidence
 from gongkai.ingest.glued import (
     is_digit_run,
     narrow_by_column_sums,
+    narrow_by_rules,
     split_groups_with_totals,
     split_with_total,
     split_year_and_running_total,
@@ -103,6 +112,8 @@ _SUBHEAD_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）][^�
 _SOURCE_RE = re.compile(r"(?:来源|发布机构|发布单位)\s*[:：]\s*([^\s:：|]{2,30})")
 _HEADING_RE = re.compile(r"^[一二三四五六七八九十]+、")
 _PAREN_RE = re.compile(r"\([^()]*\)")
+# The local 统计表's year column named by its year ("2009 年度" on 莆田市's 2009 form).
+_YEAR_COLUMN_RE = re.compile(r"^(?:19|20)\d{2}年度?$")
 _OPEN_PAREN_TAIL_RE = re.compile(r"\([^()]*$")
 
 # --- values -------------------------------------------------------------------------------------------
@@ -236,6 +247,11 @@ def _explode_local(tokens: list[Token]) -> list[Token]:
     for t in tokens:
         if t.kind != "line" or (" " not in t.text.strip() and not _LOCAL_UNIT_DIGITS_RE.search(t.text)):
             out.append(t)
+            continue
+        word = "".join(t.text.split())
+        if word in LOCAL_COLUMN_WORDS or word in LOCAL_SKIP_WORDS or _YEAR_COLUMN_RE.match(word):
+            # A header cell whose characters are spaced out ("指   标  名  称", "2009  年度", "历年 累计") is one word.
+            out.append(Token("line", word))
             continue
         for part in t.text.split():
             pieces: list[str] = []
@@ -439,6 +455,8 @@ class _Parser:
         # and rows of figures printed apart from their label (PDF→Markdown): placed by resolve_loose.
         self.t3_at: dict[str, int] = {}
         self.loose: list[_Loose] = []
+        # Local 统计表 rows printed as one glued run of the year and the running total: row → (splits, token, run).
+        self.local_glued: dict[str, tuple[list[tuple[int, int]], int, str]] = {}
 
     # -- evidence --
     def text(self) -> str:
@@ -1013,6 +1031,8 @@ class _Parser:
         toks = self.tokens
         text = toks[i].text.strip()
         word = text.replace(" ", "")
+        if _YEAR_COLUMN_RE.match(word):
+            word = "本年度"  # "2009 年度" (莆田 2009's form names the year's column by the year)
         if word in LOCAL_COLUMN_WORDS or text in LOCAL_SKIP_WORDS or word in LOCAL_SKIP_WORDS:
             if self._local_header_done:  # a second table starts
                 self.local_cols, self.local_code, self._local_header_done = [], False, False
@@ -1059,13 +1079,8 @@ class _Parser:
                 self.note_evidence(LOCAL_TABLE, row, YEAR, ix, sub=(0, len(str(a))))
                 self.note_evidence(LOCAL_TABLE, row, CUMULATIVE, ix, sub=(len(str(a)), len(tok.text.strip())))
             else:
-                for k, col in enumerate((YEAR, CUMULATIVE)):
-                    self.data.set("local", row.key, col, Cell(None, raw=tok.text, unsure=True))
-                    alts = tuple(dict.fromkeys(p[k] for p in pairs))
-                    self.note_evidence(LOCAL_TABLE, row, col, ix, alternatives=alts)
-                opts = "；".join(f"{a}|{b}" for a, b in pairs[:6])
-                self.data.notes.append(f"统计表“{row.label}”本年度与历年累计连写（{tok.text}），有{len(pairs)}种拆分"
-                                       f"（{opts}），已标为存疑，请人工确认")
+                # Several splits: the form's rules across rows may leave one (resolve_local_glued).
+                self.local_glued[row.key] = (pairs, ix, tok.text.strip())
             return j
         for col, (tok, ix) in zip(cols, vals, strict=False):
             self.data.set("local", row.key, col, to_cell(tok))
@@ -1282,6 +1297,47 @@ class _Parser:
             return None  # a dash is "not stated", never 0: a row holding one cannot be checked
         return parsed[0]
 
+    def resolve_local_glued(self) -> None:
+        """Glued local rows: the splits each row allows (year ≤ running total) narrowed by the form's rules
+        across rows (L1–L3, and a 其中 row never above its whole). One split left → figures; several → unsure
+        cells with the alternatives (a cell all splits agree on is known); never a pick."""
+        if not self.local_glued:
+            return
+        d = self.data
+        cols = (YEAR, CUMULATIVE)
+        fixed: dict[str, tuple[int | None, ...]] = {}
+        for (rkey, col), cell in d.tables.get("local", {}).items():
+            if col in cols and rkey not in self.local_glued:
+                vals = list(fixed.get(rkey, (None, None)))
+                v = cell.value
+                vals[cols.index(col)] = v if isinstance(v, int) and not cell.unsure else None
+                fixed[rkey] = tuple(vals)
+        equations = [(r.left, r.right) for r in LOCAL_RULES if r.left and r.right]
+        cands = narrow_by_rules({k: list(v[0]) for k, v in self.local_glued.items()}, fixed, equations,
+                                LOCAL_PARTS)
+        for rkey, (pairs, ix, run) in self.local_glued.items():
+            row = LOCAL_TABLE.row(rkey)
+            left = cands.get(rkey) or pairs
+            if len(left) == 1:
+                a, b = left[0]
+                d.set("local", rkey, YEAR, Cell(a, raw=str(a)))
+                d.set("local", rkey, CUMULATIVE, Cell(b, raw=str(b)))
+                self.note_evidence(LOCAL_TABLE, row, YEAR, ix, sub=(0, len(str(a))))
+                self.note_evidence(LOCAL_TABLE, row, CUMULATIVE, ix, sub=(len(str(a)), len(run)))
+                d.notes.append(f"统计表“{row.label}”本年度与历年累计连写（{run}），按表内关系唯一拆分为{a}|{b}")
+                continue
+            for k, col in enumerate(cols):
+                alts = tuple(dict.fromkeys(p[k] for p in left))
+                if len(alts) == 1:
+                    d.set("local", rkey, col, Cell(alts[0], raw=run))
+                    self.note_evidence(LOCAL_TABLE, row, col, ix)
+                    continue
+                d.set("local", rkey, col, Cell(None, raw=run, unsure=True))
+                self.note_evidence(LOCAL_TABLE, row, col, ix, alternatives=alts)
+            opts = "；".join(f"{a}|{b}" for a, b in left[:6])
+            d.notes.append(f"统计表“{row.label}”本年度与历年累计连写（{run}），有{len(left)}种拆分"
+                           f"（{opts}），已标为存疑，请人工确认")
+
     def resolve_glued(self) -> None:
         """Settle glued runs with the column rules across rows (R1, R2); one split left → figures, several →
         unsure cells carrying the alternatives, none → the run kept as raw text flagged unsure."""
@@ -1341,6 +1397,7 @@ class _Parser:
         d = self.data
         self.resolve_loose()
         self.resolve_glued()
+        self.resolve_local_glued()
         by_section: dict[str, list[str]] = {}
         for key, line in self.lines:
             by_section.setdefault(key or "preamble", []).append(line)

@@ -70,3 +70,74 @@ def test_local_checks_flag_and_keep() -> None:
     assert [p.row for p in problems if p.rule == "L.running"] == ["app.received.letter"]  # 2 < 3
     assert all(p.severity == "warning" for p in problems)
     assert d.value("local", "app.received", YEAR) == 5  # kept as published
+
+
+# --- 莆田市's 2009 form (corpus entry fj-putian-form-2009-blank), filled -------------------------------------
+# The only real annual local form found is blank; these tests fill it with figures, in the form's own words,
+# in the three ways issue 12 says such tables are published: one cell per line (as the form is stored), one
+# line with spaced cells, and the year glued to the running total.
+
+_PUTIAN_ROWS = (  # (label as printed on the form, unit, year, running total)
+    ("主动公开信息数", "条", 312, 2047), ("其中:1.政府网站", "条", 298, 1960), ("2.政府公报", "条", 14, 87),
+    ("受理依申请公开信息总数", "件", 12, 35), ("其中:1.当面申请数", "件", 4, 15), ("2.传真申请数", "件", 0, 1),
+    ("3.电子邮件申请数", "件", 2, 5), ("4.网上申请数", "件", 5, 10), ("5.信函申请数", "件", 1, 4),
+    ("6.其它形式申请数", "件", 0, 0), ("本年度对申请的答复总数", "件", 12, 34), ("其中:1.同意公开答复数", "件", 9, 26),
+    ("2.同意部分公开答复数", "件", 1, 3), ("3.否决公开答复总数", "件", 2, 5), ("行政复议数", "件", 0, 1),
+    ("行政诉讼数", "件", 0, 0), ("行政申诉数", "件", 0, 0),
+)
+_PUTIAN_KEYS = ("proactive.total", "channel.website", "channel.gazette", "app.received", "app.received.in_person",
+                "app.received.fax", "app.received.email", "app.received.online", "app.received.letter",
+                "app.received.other", "app.answered", "app.answered.granted", "app.answered.partial",
+                "app.answered.denied", "review.total", "litigation.total", "complaints.total")
+
+
+def _putian_form() -> str:
+    src = (CORPUS / "fj-putian-form-2009-blank" / "report.txt").read_text(encoding="utf-8")
+    return src[src.index("指   标"):src.index("第 [1]")]
+
+
+def test_putian_form_filled_one_cell_per_line() -> None:
+    # The stored form: header words spaced out ("指   标  名  称", "2009  年度", "历年 累计"), each value cell a line
+    # holding one space. Filled in place, every figure lands in its row and column.
+    figures = {label: [str(y), str(c)] for label, _u, y, c in _PUTIAN_ROWS}
+    out: list[str] = []
+    pending: list[str] = []
+    for line in _putian_form().split("\n"):
+        if line.strip() in figures:
+            pending = list(figures[line.strip()])
+        elif line and not line.strip() and pending:
+            line = pending.pop(0)
+        out.append(line)
+    d, _ev, _t = parse_reading(read_text("莆田市某局2009年政府信息公开工作年度报告\n" + "\n".join(out)))
+    assert d.era == "local2008" and d.year == 2009
+    got = {k: (d.value("local", k, YEAR), d.value("local", k, CUMULATIVE)) for k in _PUTIAN_KEYS}
+    assert got == {k: (y, c) for k, (_l, _u, y, c) in zip(_PUTIAN_KEYS, _PUTIAN_ROWS, strict=True)}
+    assert check_local(d) == []
+
+
+def test_putian_form_on_one_line_with_spaced_cells() -> None:
+    cells = " ".join(f"{label} {unit} {y} {c}" for label, unit, y, c in _PUTIAN_ROWS)
+    text = f"莆田市某局2009年政府信息公开工作年度报告\n指标名称 计量单位 2009年度 历年累计 {cells}\n"
+    d, ev, extracted = parse_reading(read_text(text))
+    got = {k: (d.value("local", k, YEAR), d.value("local", k, CUMULATIVE)) for k in _PUTIAN_KEYS}
+    assert got == {k: (y, c) for k, (_l, _u, y, c) in zip(_PUTIAN_KEYS, _PUTIAN_ROWS, strict=True)}
+    span = ev["local|channel.website|cumulative"].span
+    assert span is not None and extracted[span[0]:span[1]] == "1960"
+
+
+def test_putian_form_glued_runs_are_split_by_the_forms_rules_or_left_to_a_person() -> None:
+    # Each row's year and running total glued ("3122047"). A row alone allows several splits (year ≤ total); the
+    # form's rules across rows narrow them: 政府网站 ≤ 主动公开信息数 in both columns leaves 298|1960 and then
+    # 312|2047; the six channels add up to 受理…总数 (L1), which leaves 12|35 of 12|35 and 1|235. 政府公报 "1487"
+    # fits 1|487 and 14|87 under every rule: unsure, both offered, none picked.
+    cells = " ".join(f"{label} {unit} {y}{c}" for label, unit, y, c in _PUTIAN_ROWS)
+    text = f"莆田市某局2009年政府信息公开工作年度报告\n指标名称 计量单位 2009年度 历年累计 {cells}\n"
+    d, ev, _t = parse_reading(read_text(text))
+    assert (d.value("local", "proactive.total", YEAR), d.value("local", "proactive.total", CUMULATIVE)) == (312, 2047)
+    assert (d.value("local", "channel.website", YEAR), d.value("local", "channel.website", CUMULATIVE)) == (298, 1960)
+    assert (d.value("local", "app.received", YEAR), d.value("local", "app.received", CUMULATIVE)) == (12, 35)
+    gazette = d.cell("local", "channel.gazette", YEAR)
+    assert gazette is not None and gazette.value is None and gazette.unsure
+    assert set(ev["local|channel.gazette|year"].alternatives) == {1, 14}
+    assert set(ev["local|channel.gazette|cumulative"].alternatives) == {487, 87}
+    assert any("按表内关系唯一拆分" in n for n in d.notes)
