@@ -28,7 +28,7 @@ from gongkai.formats.base import (
 )
 from gongkai.formats.f2019 import FORMAT_2019
 from gongkai.formats.f2021 import FORMAT_2021
-from gongkai.formats.labels import LabelIndex, normalize_label, same_label
+from gongkai.formats.labels import LabelIndex, normalize_label, normalize_with_positions, same_label
 from gongkai.formats.local2008 import FORMAT_LOCAL2008, LOCAL_MARKERS
 from gongkai.formats.pre2019 import FORMAT_PRE2019, HEADING_UNIT, STATS_TITLE, STATS_VALUE
 from gongkai.formats.shared import (
@@ -198,6 +198,7 @@ __all__ = [
     "TABLE2_MARKERS", "TABLE3_2021_MARKERS", "TABLE3_APPLICANT_COLUMNS", "TABLE4_ROW", "Block", "CellKind",
     "Column", "Era", "Format", "Group", "HeaderCell", "LabelIndex", "Row", "Rule", "Section", "Table",
     "column_key", "detect_era", "detect_layouts", "era_votes", "get_format", "group_index", "normalize_label",
+    "normalize_with_positions",
     "row_candidates", "row_index", "row_key", "same_label", "section_format", "section_index", "section_key",
     "table3_leaf_keys",
 ]

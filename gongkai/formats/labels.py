@@ -43,6 +43,24 @@ def normalize_label(text: str) -> str:
     return s
 
 
+def normalize_with_positions(text: str) -> tuple[str, list[int]]:
+    """The character-level part of ``normalize_label`` over a whole text (NFKC, quotes folded, whitespace
+    removed, ``1、`` as ``1.``), with the index in ``text`` each output character came from — so a label
+    found in the normalised text can be cut out of the original."""
+    chars: list[str] = []
+    pos: list[int] = []
+    for i, c in enumerate(text):
+        if c.isspace():
+            continue
+        for ch in unicodedata.normalize("NFKC", c).translate(_QUOTES):
+            chars.append(ch)
+            pos.append(i)
+    for k in range(1, len(chars) - 1):
+        if chars[k] in "、．" and chars[k - 1].isdigit() and not chars[k + 1].isdigit():
+            chars[k] = "."
+    return "".join(chars), pos
+
+
 def loose_variants(normalized: str) -> list[str]:
     """Looser forms of a normalised label: remark in trailing parentheses and the item number removed."""
     out: list[str] = []

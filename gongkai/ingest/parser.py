@@ -32,6 +32,7 @@ from gongkai.formats import (
     get_format,
     group_index,
     normalize_label,
+    normalize_with_positions,
     row_index,
     section_format,
     section_index,
@@ -322,30 +323,164 @@ def _glued_rows(piece: str) -> list[Token] | None:
     return [Token("line", p) for p in parts]
 
 
+@cache
+def _t3_needles() -> tuple[tuple[str, str], ...]:
+    """(normalised label, item number) of every Table 3 row label of the 2019 and 2021 forms, longest first;
+    the item number ("2" of "2.其他法律行政法规禁止公开") lets a label be found with its number glued to the figures
+    before it. Table 3's labels are long and distinctive, so they are safe to look for inside running text."""
+    out: dict[str, str] = {}
+    for era in ("2021", "2019"):
+        for n in row_index(era, "table3").exact:
+            m = re.match(r"^(\d+)\.", n)
+            out.setdefault(n, "")
+            if m:
+                out.setdefault(n[m.end():], m.group(1))
+    return tuple(sorted(out.items(), key=lambda x: -len(x[0])))
+
+
+@cache
+def _t2_needles() -> tuple[str, ...]:
+    """Table 2's row labels of both forms, normalised, longest first ("行政规范性文件" before "规范性文件")."""
+    out: set[str] = set()
+    for era in ("2021", "2019"):
+        out |= set(row_index(era, "table2").exact)
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+_T4_GLUED_RE = re.compile(r"(?:总计)(\d{15,})")
+
+
+def _unglue_tables(text: str) -> list[Token] | None:
+    """A crawler page whose tables were flattened with no separator at all: "…一、本年新收政府信息公开申请数量
+    831000185二、上年结转政府信息公开申请数量000000…（七）总计…". Table 3's row labels are found in the text
+    (with their item numbers, also when those are glued to the figures before: "00000002.其他法律…"), each
+    becomes a label line and the digit run after it one glued cell (split later by the form's rules, never by
+    guess); Table 4's run after its header's last 总计 likewise. None when fewer than three labelled runs."""
+    norm, pos = normalize_with_positions(text)
+    taken = [False] * len(norm)
+    found: list[tuple[int, int]] = []  # (start, end) in norm of a label followed by digits
+    for needle, number in _t3_needles():
+        at = norm.find(needle)
+        while at >= 0:
+            start, end = at, at + len(needle)
+            if number:
+                # The label without its number: its number must be printed right before it.
+                if norm[max(0, at - len(number) - 1):at] in (number + ".", number + "、"):
+                    start = at - len(number) - 1
+                elif norm[max(0, at - len(number)):at] == number:
+                    start = at - len(number)
+                else:
+                    start = -1
+            if start >= 0 and not any(taken[start:end]):
+                tail = end + 1 if norm[end:end + 1] == "数" else end
+                if tail < len(norm) and norm[tail].isdigit():
+                    found.append((start, end))
+                    for k in range(start, end):
+                        taken[k] = True
+            at = norm.find(needle, end)
+    found.sort()
+    # A label whose figures are only the next label's number ("(六)其他处理1.申请人…": the 2019 row name is the
+    # 2021 group's) is no row.
+    found = [(a, b) for n, (a, b) in enumerate(found)
+             if (b + 1 if norm[b:b + 1] == "数" else b) < (found[n + 1][0] if n + 1 < len(found) else len(norm))]
+    # Short labels ("3.其他", "(七)总计") count only inside the stretch the long ones mark as Table 3.
+    long_ = [(a, b) for a, b in found if b - a >= 8]
+    if len(long_) < 2:
+        return None
+    lo, hi = long_[0][0], long_[-1][1] + 300
+    found = [(a, b) for a, b in found if b - a >= 8 or lo <= a <= hi]
+    # Table 2's labels are short words prose uses too ("行政许可"): looked for only between Table 2's own header
+    # ("第二十条第(一)项" / "信息内容") and Table 3's first row.
+    t2_from = min((x for x in (norm.find("第二十条第(一)项"), norm.find("信息内容")) if 0 <= x < found[0][0]),
+                  default=-1)
+    if t2_from >= 0:
+        window = norm[:found[0][0]]
+        for needle in _t2_needles():
+            at = window.find(needle, t2_from)
+            while at >= 0:
+                end = at + len(needle)
+                if not any(taken[at:end]) and end < len(window) and window[end].isdigit():
+                    found.append((at, end))
+                    for k in range(at, end):
+                        taken[k] = True
+                at = window.find(needle, end)
+        found.sort()
+    out: list[Token] = []
+
+    def prose(a: int, b: int) -> None:
+        """Original text between two normalised positions, through the ordinary run-on cutting."""
+        if a >= b:
+            return
+        piece = text[pos[a]:pos[b - 1] + 1]
+        m4 = None
+        if "行政复议" in piece:
+            n4, _p4 = normalize_with_positions(piece)
+            m4 = _T4_GLUED_RE.search(piece)
+            del n4
+        if m4 is not None:
+            head = piece[:m4.start()]
+            cut = head.rfind("情况")
+            heading, header = (head[:cut + 2], head[cut + 2:]) if cut >= 0 else ("", head)
+            out.extend(_run_on_pieces(heading))
+            out.append(Token("line", "行政复议"))
+            del header  # the header's words ("行政复议行政诉讼结果维持…总计") say only what the 15 figures are
+            out.append(Token("cell", m4.group(1)))
+            out.append(EOR)
+            out.extend(_run_on_pieces(piece[m4.end():]))
+        else:
+            out.extend(_run_on_pieces(piece))
+
+    last = 0
+    for n, (start, end) in enumerate(found):
+        prose(last, start)
+        label = text[pos[start]:pos[end - 1] + 1]
+        k = end + 1 if norm[end:end + 1] == "数" else end
+        d0 = k
+        stop = found[n + 1][0] if n + 1 < len(found) else len(norm)  # the next label's own number is no figure
+        while k < stop and (norm[k].isdigit() or (norm[k] == "." and k + 1 < stop and norm[k + 1].isdigit()
+                                                 and k > d0)):
+            k += 1
+        if k - d0 > 1 and norm[k:k + 1] == "." and "\u4e00" <= norm[k + 1:k + 2] <= "\u9fff":
+            k -= 1  # "…00000006.属于四类过程性信" (a label cut short): the 6 is that label's number
+        out.append(Token("line", label))
+        out.append(Token("cell", norm[d0:k]))
+        out.append(EOR)
+        last = k
+    prose(last, len(norm))
+    return out
+
+
+def _run_on_pieces(text: str) -> list[Token]:
+    """A long line cut before headings and header fields; a heading split from its body."""
+    out: list[Token] = []
+    for piece in (p.strip() for p in _RUN_ON_CUT_RE.split(text)):
+        if not piece:
+            continue
+        # "一、概述 2016年，我镇…": the heading, then its body.
+        rows = _glued_rows(piece)
+        if rows is not None:
+            out.extend(rows)
+            continue
+        m = _HEAD_BODY_RE.match(piece)
+        if m:
+            out.append(Token("line", m.group(1)))
+            out.append(Token("line", m.group(2)))
+        else:
+            out.append(Token("line", piece))
+    return out
+
+
 def _split_run_on(tokens: Sequence[Token]) -> list[Token]:
     out: list[Token] = []
     for t in tokens:
         if t.kind != "line" or len(t.text) < RUN_ON_MIN:
             out.append(t)
             continue
-        exploded = _explode_spaced_table(t.text)
+        exploded = _explode_spaced_table(t.text) or _unglue_tables(t.text)
         if exploded is not None:
             out.extend(exploded)
             continue
-        for piece in (p.strip() for p in _RUN_ON_CUT_RE.split(t.text)):
-            if not piece:
-                continue
-            # "一、概述 2016年，我镇…": the heading, then its body.
-            rows = _glued_rows(piece)
-            if rows is not None:
-                out.extend(rows)
-                continue
-            m = _HEAD_BODY_RE.match(piece)
-            if m:
-                out.append(Token("line", m.group(1)))
-                out.append(Token("line", m.group(2)))
-            else:
-                out.append(Token("line", piece))
+        out.extend(_run_on_pieces(t.text))
     return out
 
 
@@ -644,6 +779,14 @@ class _Parser:
             cands = (split_with_total(digits, 7) if len(cols) == 7
                      else split_groups_with_totals(digits, 3, 5))
             self.glued[(table.key, row.key)] = (cands, idxs[0], list(cols), label)
+        elif (len(vals) == 1 and table.key == "table2" and len(cols) > 1 and vals[0].text.strip().isdigit()
+              and len(vals[0].text.strip()) == len(cols)):
+            # "规章000": as many digits as cells, so each cell holds one digit — the only split there is.
+            digits = vals[0].text.strip()
+            for k, (col, ch) in enumerate(zip(cols, digits, strict=True)):
+                data.set(table.key, row.key, col, Cell(int(ch), raw=ch))
+                self.note_evidence(table, row, col, idxs[0], sub=(k, k + 1))
+            data.notes.append(f"“{label}”一行数字连写（{digits}），位数与格数相同，逐位拆分")
         elif len(real) == 1 and parse_number(real[0].text) is None and not is_dash(real[0].text):
             # One note for the whole row (a merged cell): every cell of the row carries it.
             for col in cols:
