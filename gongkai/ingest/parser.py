@@ -13,6 +13,7 @@ section heading or the 行政复议 header. Pre-2019 统计表 rows are matched 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -115,6 +116,9 @@ _HEADING_RE = re.compile(r"^[一二三四五六七八九十]+、")
 _PAREN_RE = re.compile(r"\([^()]*\)")
 # The local 统计表's year column named by its year ("2009 年度" on 莆田市's 2009 form).
 _YEAR_COLUMN_RE = re.compile(r"^(?:19|20)\d{2}年度?$")
+_TABLE_CAPTION_RE = re.compile(r"^表[一二三四五六七八九十\d]+[:：、.]")
+# A glued run holding a sign or a decimal point inside: "716-417298".
+_SIGNED_RUN_RE = re.compile(r"^\d+(?:[.\-+−]\d+)+$")
 _OPEN_PAREN_TAIL_RE = re.compile(r"\([^()]*$")
 
 # --- values -------------------------------------------------------------------------------------------
@@ -187,6 +191,11 @@ _T4_WORDS: frozenset[str] = frozenset(normalize_label(x) for x in (
 _EMBEDDED_ITEM_RE = re.compile(r"(?:^|[^\d.])\d{1,2}[.、．][\u4e00-\u9fff]")
 _ITEM_LABEL_RE = re.compile(r"^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十]{1,3}[)）])[^\d\s.]")
 _LABEL_DIGITS_RE = re.compile(r"^(.*\D)(\d{2,})$")
+
+
+def _open_parens(text: str) -> int:
+    """Opening minus closing parentheses (full- or half-width)."""
+    return sum(text.count(c) for c in "(（") - sum(text.count(c) for c in ")）")
 
 
 def _numeric(part: str) -> bool:
@@ -347,6 +356,20 @@ def _t2_needles() -> tuple[str, ...]:
     return tuple(sorted(out, key=len, reverse=True))
 
 
+@cache
+def _t2_header_re() -> re.Pattern[str]:
+    """Table 2's header words and captions of both forms ("本年新制作数量", "第二十条第（五）项"), longest first: a
+    glued Table 2 header is cut into them so that the form's own words tell 2019 from 2021."""
+    words: set[str] = set()
+    for era in ("2021", "2019"):
+        for b in get_format(era).table("table2").blocks:
+            words |= {h.label for row in b.header_rows for h in row if h.label}
+            if b.caption:
+                words.add(b.caption)
+    norm = {unicodedata.normalize("NFKC", w) for w in words}
+    return re.compile("(" + "|".join(re.escape(w) for w in sorted(norm, key=len, reverse=True)) + ")")
+
+
 _T4_GLUED_RE = re.compile(r"(?:总计)(\d{15,})")
 
 
@@ -389,6 +412,7 @@ def _unglue_tables(text: str) -> list[Token] | None:
         return None
     lo, hi = long_[0][0], long_[-1][1] + 300
     found = [(a, b) for a, b in found if b - a >= 8 or lo <= a <= hi]
+    t3_start = found[0][0]
     # Table 2's labels are short words prose uses too ("行政许可"): looked for only between Table 2's own header
     # ("第二十条第(一)项" / "信息内容") and Table 3's first row.
     t2_from = min((x for x in (norm.find("第二十条第(一)项"), norm.find("信息内容")) if 0 <= x < found[0][0]),
@@ -411,6 +435,9 @@ def _unglue_tables(text: str) -> list[Token] | None:
         """Original text between two normalised positions, through the ordinary run-on cutting."""
         if a >= b:
             return
+        if a < t2_from < b <= t3_start:
+            prose(a, t2_from)
+            a = t2_from
         piece = text[pos[a]:pos[b - 1] + 1]
         m4 = None
         if "行政复议" in piece:
@@ -427,6 +454,11 @@ def _unglue_tables(text: str) -> list[Token] | None:
             out.append(Token("cell", m4.group(1)))
             out.append(EOR)
             out.extend(_run_on_pieces(piece[m4.end():]))
+        elif t2_from >= 0 and a >= t2_from and b <= t3_start:
+            # Inside Table 2: its header words and captions, glued together, come apart.
+            for part in _t2_header_re().split(unicodedata.normalize("NFKC", piece)):
+                if part.strip():
+                    out.append(Token("line", part.strip()))
         else:
             out.extend(_run_on_pieces(piece))
 
@@ -437,8 +469,8 @@ def _unglue_tables(text: str) -> list[Token] | None:
         k = end + 1 if norm[end:end + 1] == "数" else end
         d0 = k
         stop = found[n + 1][0] if n + 1 < len(found) else len(norm)  # the next label's own number is no figure
-        while k < stop and (norm[k].isdigit() or (norm[k] == "." and k + 1 < stop and norm[k + 1].isdigit()
-                                                 and k > d0)):
+        while k < stop and (norm[k].isdigit() or (norm[k] in ".-+−" and k + 1 < stop and norm[k + 1].isdigit()
+                                                 and (k > d0 or norm[k] != "."))):
             k += 1
         if k - d0 > 1 and norm[k:k + 1] == "." and "\u4e00" <= norm[k + 1:k + 2] <= "\u9fff":
             k -= 1  # "…00000006.属于四类过程性信" (a label cut short): the 6 is that label's number
@@ -720,6 +752,12 @@ class _Parser:
             return True
         if _ITEM_LABEL_RE.match(text):
             return False  # "1.本机关不掌握相关政" (a row label broken over lines) is never a value or a note
+        if not any(ch.isalnum() for ch in text) or _TABLE_CAPTION_RE.match(text):
+            # "##" (a Markdown heading mark) or a table's caption ("表二：主动公开政府信息情况"): no note, no figure.
+            return False
+        if _open_parens(text) != 0 or text.endswith(("，", ",", "、")):
+            # "(区分处理的," "只计这一情形," "不计其他情形)": pieces of a label's remark, never a note in a cell.
+            return False
         # A short non-numeric entry in a value position is a note ("由市司法局填报", "无").
         return len(text) <= 24 and "。" not in text and not self.is_stop(tok)
 
@@ -779,6 +817,13 @@ class _Parser:
             cands = (split_with_total(digits, 7) if len(cols) == 7
                      else split_groups_with_totals(digits, 3, 5))
             self.glued[(table.key, row.key)] = (cands, idxs[0], list(cols), label)
+        elif len(vals) == 1 and len(cols) > 1 and _SIGNED_RUN_RE.match(vals[0].text.strip()):
+            # "716-417298" (本年增/减 signed, glued to its neighbours): where one figure ends, nothing says.
+            raw = vals[0].text.strip()
+            for col in cols:
+                data.set(table.key, row.key, col, Cell(None, raw=raw, unsure=True))
+            self.note_evidence(table, row, cols[0], idxs[0])
+            data.notes.append(f"“{label}”一行数字连写（{raw}），含正负号，无法确定拆分，已标为存疑")
         elif (len(vals) == 1 and table.key == "table2" and len(cols) > 1 and vals[0].text.strip().isdigit()
               and len(vals[0].text.strip()) == len(cols)):
             # "规章000": as many digits as cells, so each cell holds one digit — the only split there is.

@@ -401,3 +401,48 @@ def test_glued_tables_are_not_looked_for_in_prose() -> None:
     prose = ("2022年共收到申请12件,其中予以公开5件,不予处理3件,其他1件。全年办理行政许可3件,行政处罚2件,"
              "(七)总计12件均按时答复。" * 4)
     assert _unglue_tables(prose) is None
+
+
+def test_pieces_of_a_label_are_never_notes_and_a_signed_glued_run_is_never_cut() -> None:
+    # A crawler's spaces inside a label's remark: "(区分处理的," "只计这一情形," are no notes in value cells, so the
+    # figures after them are not shifted into the wrong columns (沭阳县2025 flattened). A 2019 Table 2 row glued
+    # with its signed change ("716-417298", 文登区住建局2019 flattened) is not cut one digit a cell.
+    text = ("某县2025年政府信息公开工作年度报告 三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量 "
+            "705 3 0 0 5 0 713 (二) 部分公开 (区分处理的, 只计这一情形, 不计其他情形) 99 0 0 0 2 0 101 (三) 不予公开 "
+            "1.属于国家秘密 0 0 0 0 0 0 0 " * 2)
+    d, _ev, _t = parse_reading(read_text(text))
+    assert d.value("table3", "new_received", "total") == 713
+    for col in ("natural_person", "public_interest", "total"):
+        cell = d.cell("table3", "partial", col)
+        assert cell is None or cell.value in (None, {"natural_person": 99, "public_interest": 0, "total": 101}[col])
+    glued = ("某局2019年政府信息公开工作年度报告 第二十条第（一）项 信息内容本年新制作数量本年新公开数量对外公开总数量"
+             "规章000规范性文件112第二十条第（五）项信息内容上一年项目数量本年增/减处理决定数量行政许可716-417298"
+             "三、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量3000003二、上年结转政府信息公开申请数量"
+             "0000000三、本年度办理结果（一）予以公开3000003（七）总计3000003四、结转下年度继续办理0000000")
+    d2, _ev2, _t2 = parse_reading(read_text(glued))
+    assert [d2.value("table2", "regulations", c) for c in ("made", "published", "total_published")] == [0, 0, 0]
+    assert [d2.value("table2", "normative_docs", c) for c in ("made", "published", "total_published")] == [1, 1, 2]
+    lic = [d2.cell("table2", "licensing", c) for c in ("prev_items", "change", "decisions")]
+    assert all(c is not None and c.value is None and c.unsure for c in lic)
+    assert d2.value("table3", "new_received", "natural_person") == 3
+
+
+@pytest.mark.parametrize("glue", [" ", ""], ids=["spaced", "glued"])
+def test_every_corpus_report_flattened_to_one_line_reads_nothing_wrong(glue: str) -> None:
+    # The whole corpus through the crawler's flattening: figures may go missing (blank cells vanish, so columns
+    # can be lost), but none may be wrong or invented.
+    from gongkai.ingest.pipeline import UnrecognisedFile, ingest_reading
+    from gongkai.ingest.scoring import Expected, corpus_entries, score
+
+    bad = []
+    for path, _exp in corpus_entries(CORPUS):
+        content, exp = _crawler_page(path.parent.name, glue)
+        assert isinstance(exp, Expected)
+        try:
+            r = ingest_reading("page.txt", content)
+        except UnrecognisedFile:
+            continue
+        s = score(r.data, exp, evidence=r.evidence)
+        if s.wrong or s.invented:
+            bad.append((exp.id, [x for x in s.details if x.startswith(("wrong", "invented"))]))
+    assert bad == []
