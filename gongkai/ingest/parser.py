@@ -333,18 +333,73 @@ def _glued_rows(piece: str) -> list[Token] | None:
 
 
 @cache
-def _t3_needles() -> tuple[tuple[str, str], ...]:
-    """(normalised label, item number) of every Table 3 row label of the 2019 and 2021 forms, longest first;
-    the item number ("2" of "2.其他法律行政法规禁止公开") lets a label be found with its number glued to the figures
-    before it. Table 3's labels are long and distinctive, so they are safe to look for inside running text."""
+def _needles(eras: tuple[str, ...], table: str) -> tuple[tuple[str, str], ...]:
+    """(normalised label, item number) of every row label of ``table`` in ``eras``, longest first; the item
+    number ("2" of "2.其他法律行政法规禁止公开") lets a label be found with its number glued to the figures
+    before it."""
     out: dict[str, str] = {}
-    for era in ("2021", "2019"):
-        for n in row_index(era, "table3").exact:
-            m = re.match(r"^(\d+)\.", n)
+    for era in eras:
+        for n in row_index(era, table).exact:
+            m = re.match(r"^(?:其中:?)?(\d+)\.", n)
             out.setdefault(n, "")
             if m:
                 out.setdefault(n[m.end():], m.group(1))
     return tuple(sorted(out.items(), key=lambda x: -len(x[0])))
+
+
+def _t3_needles() -> tuple[tuple[str, str], ...]:
+    # Table 3's labels are long and distinctive, so they are safe to look for inside running text.
+    return _needles(("2021", "2019"), "table3")
+
+
+_UNIT_AFTER_RE = re.compile(r"数?(?:条|件|人次|个|项|次|万元|元)?")
+
+
+def _find_labels(norm: str, needles: Sequence[tuple[str, str]], *, start_at: int = 0,
+                 units: bool = False) -> list[tuple[int, int, int]]:
+    """(start, end, figures) of each label in ``norm`` followed by figures: the label's span (its item number
+    included, also when it is glued to the figures before it) and where its figures begin (after a dropped
+    数 and, with ``units``, the unit). Longer labels win; a label whose figures are only the next label's
+    number is dropped."""
+    taken = [False] * len(norm)
+    found: list[tuple[int, int, int]] = []
+    for needle, number in needles:
+        at = norm.find(needle, start_at)
+        while at >= 0:
+            start, end = at, at + len(needle)
+            if number:
+                if norm[max(0, at - len(number) - 1):at] in (number + ".", number + "、"):
+                    start = at - len(number) - 1
+                elif norm[max(0, at - len(number)):at] == number:
+                    start = at - len(number)
+                else:
+                    start = -1  # the label without its number: its number must be printed right before it
+            if start >= 0 and not any(taken[start:end]):
+                if units:
+                    m = _UNIT_AFTER_RE.match(norm, end)
+                    tail = m.end() if m else end
+                else:
+                    tail = end + 1 if norm[end:end + 1] == "数" else end
+                if tail < len(norm) and norm[tail].isdigit() and _digit_run(norm, tail, len(norm)) > tail:
+                    # ("1.政府网站2.政府公报…" on a blank form: the 2 is the next item's number, no figure.)
+                    found.append((start, end, tail))
+                    for k in range(start, end):
+                        taken[k] = True
+            at = norm.find(needle, end)
+    found.sort()
+    return [(a, b, t) for n, (a, b, t) in enumerate(found)
+            if t < (found[n + 1][0] if n + 1 < len(found) else len(norm))]
+
+
+def _digit_run(norm: str, d0: int, stop: int) -> int:
+    """End of the figures starting at ``d0``: digits (a sign or point inside), never the next label's number."""
+    k = d0
+    while k < stop and (norm[k].isdigit() or (norm[k] in ".-+−" and k + 1 < stop and norm[k + 1].isdigit()
+                                             and (k > d0 or norm[k] != "."))):
+        k += 1
+    if k > d0 and norm[k:k + 1] in (".", "、") and "\u4e00" <= norm[k + 1:k + 2] <= "\u9fff":
+        k -= 1  # "…00000006.属于四类过程性信" (a label cut short): the 6 is that label's number
+    return k
 
 
 @cache
@@ -380,32 +435,13 @@ def _unglue_tables(text: str) -> list[Token] | None:
     becomes a label line and the digit run after it one glued cell (split later by the form's rules, never by
     guess); Table 4's run after its header's last 总计 likewise. None when fewer than three labelled runs."""
     norm, pos = normalize_with_positions(text)
-    taken = [False] * len(norm)
-    found: list[tuple[int, int]] = []  # (start, end) in norm of a label followed by digits
-    for needle, number in _t3_needles():
-        at = norm.find(needle)
-        while at >= 0:
-            start, end = at, at + len(needle)
-            if number:
-                # The label without its number: its number must be printed right before it.
-                if norm[max(0, at - len(number) - 1):at] in (number + ".", number + "、"):
-                    start = at - len(number) - 1
-                elif norm[max(0, at - len(number)):at] == number:
-                    start = at - len(number)
-                else:
-                    start = -1
-            if start >= 0 and not any(taken[start:end]):
-                tail = end + 1 if norm[end:end + 1] == "数" else end
-                if tail < len(norm) and norm[tail].isdigit():
-                    found.append((start, end))
-                    for k in range(start, end):
-                        taken[k] = True
-            at = norm.find(needle, end)
-    found.sort()
     # A label whose figures are only the next label's number ("(六)其他处理1.申请人…": the 2019 row name is the
-    # 2021 group's) is no row.
-    found = [(a, b) for n, (a, b) in enumerate(found)
-             if (b + 1 if norm[b:b + 1] == "数" else b) < (found[n + 1][0] if n + 1 < len(found) else len(norm))]
+    # 2021 group's) is no row (_find_labels).
+    found = [(a, b) for a, b, _t in _find_labels(norm, _t3_needles())]
+    taken = [False] * len(norm)
+    for a, b in found:
+        for k in range(a, b):
+            taken[k] = True
     # Short labels ("3.其他", "(七)总计") count only inside the stretch the long ones mark as Table 3.
     long_ = [(a, b) for a, b in found if b - a >= 8]
     if len(long_) < 2:
@@ -466,19 +502,57 @@ def _unglue_tables(text: str) -> list[Token] | None:
     for n, (start, end) in enumerate(found):
         prose(last, start)
         label = text[pos[start]:pos[end - 1] + 1]
-        k = end + 1 if norm[end:end + 1] == "数" else end
-        d0 = k
+        d0 = end + 1 if norm[end:end + 1] == "数" else end
         stop = found[n + 1][0] if n + 1 < len(found) else len(norm)  # the next label's own number is no figure
-        while k < stop and (norm[k].isdigit() or (norm[k] in ".-+−" and k + 1 < stop and norm[k + 1].isdigit()
-                                                 and (k > d0 or norm[k] != "."))):
-            k += 1
-        if k - d0 > 1 and norm[k:k + 1] == "." and "\u4e00" <= norm[k + 1:k + 2] <= "\u9fff":
-            k -= 1  # "…00000006.属于四类过程性信" (a label cut short): the 6 is that label's number
+        k = _digit_run(norm, d0, stop)
         out.append(Token("line", label))
         out.append(Token("cell", norm[d0:k]))
         out.append(EOR)
         last = k
     prose(last, len(norm))
+    return out
+
+
+@dataclass(frozen=True)
+class _GluedRun(Token):
+    """A local 统计表 row's figures cut out of text that had no separator: one run holding every value
+    column, so even "01" is two figures (0 | 1), never the number 1."""
+_LOCAL_HEADER_RE = re.compile(r"(指标名称|计量单位|(?:19|20)\d{2}年度?|本年度|本期实际|本年累计|历年累计|代码)")
+
+
+def _unglue_local(text: str) -> list[Token] | None:
+    """A crawler page holding a 2008-era 统计表 with nothing between its cells: "…指标名称计量单位本年度历年累计
+    主动公开信息数条2175410932、政府公报公开条1290…". Only after the table's own header words (历年累计, 计量单位 or
+    本期实际) are its row labels looked for; each becomes a label line, its unit and its figures (one glued run of
+    the year and the running total, split later by the form's rules). None when fewer than three rows."""
+    norm, pos = normalize_with_positions(text)
+    marks = [x for x in (norm.find(w) for w in ("历年累计", "计量单位", "本期实际")) if x >= 0]
+    if not marks:
+        return None
+    head = min(marks)
+    head = min([x for x in (norm.rfind("指标名称", 0, head + 1),) if x >= 0] + [head])
+    found = _find_labels(norm, _needles(("local2008",), "local"), start_at=head, units=True)
+    if len(found) < 3:
+        return None
+    ends = [_digit_run(norm, t, found[n + 1][0] if n + 1 < len(found) else len(norm))
+            for n, (_a, _b, t) in enumerate(found)]
+    if any(any(ch.isspace() for ch in text[pos[t]:pos[k - 1] + 1]) for (_a, _b, t), k in zip(found, ends, strict=True)):
+        return None  # the figures are spaced apart ("条 312 2047"): _explode_local reads them cell by cell
+    out = _run_on_pieces(text[:pos[head]]) if head > 0 else []
+    header = text[pos[head]:pos[found[0][0]]]
+    for part in _LOCAL_HEADER_RE.split(unicodedata.normalize("NFKC", "".join(header.split()))):
+        if part.strip():
+            out.append(Token("line", part.strip()))
+    for n, (start, end, tail) in enumerate(found):
+        out.append(Token("line", text[pos[start]:pos[end - 1] + 1]))
+        unit = norm[end:tail].lstrip("数")
+        if unit:
+            out.append(Token("line", unit))
+        stop = found[n + 1][0] if n + 1 < len(found) else len(norm)
+        k = _digit_run(norm, tail, stop)
+        out.append(_GluedRun("line", norm[tail:k]))
+        if n + 1 == len(found) and k < len(norm):
+            out.extend(_run_on_pieces(text[pos[k]:]))
     return out
 
 
@@ -508,7 +582,7 @@ def _split_run_on(tokens: Sequence[Token]) -> list[Token]:
         if t.kind != "line" or len(t.text) < RUN_ON_MIN:
             out.append(t)
             continue
-        exploded = _explode_spaced_table(t.text) or _unglue_tables(t.text)
+        exploded = _explode_spaced_table(t.text) or _unglue_tables(t.text) or _unglue_local(t.text)
         if exploded is not None:
             out.extend(exploded)
             continue
@@ -1257,7 +1331,8 @@ class _Parser:
                 j += 1
                 continue
             break
-        if len(vals) == 1 and cols == [YEAR, CUMULATIVE] and is_digit_run(vals[0][0].text, min_len=3):
+        if len(vals) == 1 and cols == [YEAR, CUMULATIVE] and is_digit_run(
+                vals[0][0].text, min_len=2 if isinstance(vals[0][0], _GluedRun) else 3):
             tok, ix = vals[0]
             pairs = split_year_and_running_total(tok.text.strip())
             if len(pairs) == 1:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from gongkai.formats import FORMATS, READ_FORMATS, detect_era, get_format, row_key
 from gongkai.formats.local2008 import CUMULATIVE, YEAR
 from gongkai.ingest.localchecks import check_local
@@ -141,3 +143,21 @@ def test_putian_form_glued_runs_are_split_by_the_forms_rules_or_left_to_a_person
     assert set(ev["local|channel.gazette|year"].alternatives) == {1, 14}
     assert set(ev["local|channel.gazette|cumulative"].alternatives) == {487, 87}
     assert any("按表内关系唯一拆分" in n for n in d.notes)
+
+
+@pytest.mark.parametrize("sep", [" ", ""], ids=["rows-spaced", "all-glued"])
+def test_putian_form_in_a_crawler_page_with_nothing_between_cells(sep: str) -> None:
+    # The whole page on one line and the table with no separator between label, unit and figures
+    # ("主动公开信息数条3122047其中:1.政府网站条2981960…"): rows are found after the table's header words, and a
+    # two-digit run is two figures ("01" is 0 | 1, never 1).
+    cells = sep.join(f"{label}{unit}{y}{c}" for label, unit, y, c in _PUTIAN_ROWS)
+    text = (f"标题:莆田市某局2009年政府信息公开工作年度报告 发布时间:2010-03-01 来源:莆田市某局 一、概述 本局认真贯彻"
+            f"《条例》。 七、附表 指标名称计量单位2009年度历年累计{cells} 注：本表数据截至2009年12月31日。")
+    d, ev, _t = parse_reading(read_text(text))
+    assert (d.era, d.year) == ("local2008", 2009)
+    got = {k: (d.value("local", k, YEAR), d.value("local", k, CUMULATIVE)) for k in _PUTIAN_KEYS}
+    want = {k: (y, c) for k, (_l, _u, y, c) in zip(_PUTIAN_KEYS, _PUTIAN_ROWS, strict=True)}
+    assert {k: v for k, v in got.items() if k != "channel.gazette"} == {
+        k: v for k, v in want.items() if k != "channel.gazette"}
+    assert got["channel.gazette"] == (None, None)  # 1487: 1|487 or 14|87, offered to a person
+    assert set(ev["local|channel.gazette|year"].alternatives) == {1, 14}
