@@ -352,7 +352,7 @@ def _t3_needles() -> tuple[tuple[str, str], ...]:
     return _needles(("2021", "2019"), "table3")
 
 
-_UNIT_AFTER_RE = re.compile(r"数?(?:条|件|人次|个|项|次|万元|元)?")
+_UNIT_AFTER_RE = re.compile(r"数?(?:条|件|人次|人|个|项|次|篇|万元|元)?")
 
 
 def _find_labels(norm: str, needles: Sequence[tuple[str, str]], *, start_at: int = 0,
@@ -518,6 +518,8 @@ class _GluedRun(Token):
     """A local 统计表 row's figures cut out of text that had no separator: one run holding every value
     column, so even "01" is two figures (0 | 1), never the number 1."""
 _LOCAL_HEADER_RE = re.compile(r"(指标名称|计量单位|(?:19|20)\d{2}年度?|本年度|本期实际|本年累计|历年累计|代码)")
+_STATS_HEADER_RE = re.compile(
+    r"(政府信息公开情况统计表(?:[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）])?|统\s*计\s*指\s*标|统计数|单位)")
 
 
 def _unglue_local(text: str) -> list[Token] | None:
@@ -525,34 +527,48 @@ def _unglue_local(text: str) -> list[Token] | None:
     主动公开信息数条2175410932、政府公报公开条1290…". Only after the table's own header words (历年累计, 计量单位 or
     本期实际) are its row labels looked for; each becomes a label line, its unit and its figures (one glued run of
     the year and the running total, split later by the form's rules). None when fewer than three rows."""
+    return _unglue_form(text, ("历年累计", "计量单位", "本期实际"), "指标名称", ("local2008",), "local",
+                        _LOCAL_HEADER_RE, glued=True)
+
+
+def _unglue_stats(text: str) -> list[Token] | None:
+    """The national 统计表 of 2017–18 on a crawler page with nothing between label, unit and figure
+    ("…（一）收到申请数件211.当面申请数件7…"): rows looked for after the table's title or header words, one
+    figure each (a digit before the next label's "1." is that label's number)."""
+    return _unglue_form(text, ("统计指标", "统计数", "政府信息公开情况统计表"), "政府信息公开情况统计表",
+                        ("pre2019",), "stats", _STATS_HEADER_RE, glued=False)
+
+
+def _unglue_form(text: str, marks: tuple[str, ...], title: str, eras: tuple[str, ...], table: str,
+                 header_re: re.Pattern[str], *, glued: bool) -> list[Token] | None:
     norm, pos = normalize_with_positions(text)
-    marks = [x for x in (norm.find(w) for w in ("历年累计", "计量单位", "本期实际")) if x >= 0]
-    if not marks:
+    at = [x for x in (norm.find(w) for w in marks) if x >= 0]
+    if not at:
         return None
-    head = min(marks)
-    head = min([x for x in (norm.rfind("指标名称", 0, head + 1),) if x >= 0] + [head])
-    found = _find_labels(norm, _needles(("local2008",), "local"), start_at=head, units=True)
+    head = min(at)
+    head = min([x for x in (norm.rfind(title, 0, head + 1),) if x >= 0] + [head])
+    found = _find_labels(norm, _needles(eras, table), start_at=head, units=True)
     if len(found) < 3:
         return None
     ends = [_digit_run(norm, t, found[n + 1][0] if n + 1 < len(found) else len(norm))
             for n, (_a, _b, t) in enumerate(found)]
     if any(any(ch.isspace() for ch in text[pos[t]:pos[k - 1] + 1]) for (_a, _b, t), k in zip(found, ends, strict=True)):
-        return None  # the figures are spaced apart ("条 312 2047"): _explode_local reads them cell by cell
+        return None  # the figures are spaced apart ("条 312 2047"): read cell by cell elsewhere
     out = _run_on_pieces(text[:pos[head]]) if head > 0 else []
     header = text[pos[head]:pos[found[0][0]]]
-    for part in _LOCAL_HEADER_RE.split(unicodedata.normalize("NFKC", "".join(header.split()))):
+    for part in header_re.split(unicodedata.normalize("NFKC", "".join(header.split()))):
         if part.strip():
             out.append(Token("line", part.strip()))
-    for n, (start, end, tail) in enumerate(found):
+    for n, ((start, end, tail), k) in enumerate(zip(found, ends, strict=True)):
         out.append(Token("line", text[pos[start]:pos[end - 1] + 1]))
         unit = norm[end:tail].lstrip("数")
         if unit:
             out.append(Token("line", unit))
-        stop = found[n + 1][0] if n + 1 < len(found) else len(norm)
-        k = _digit_run(norm, tail, stop)
-        out.append(_GluedRun("line", norm[tail:k]))
-        if n + 1 == len(found) and k < len(norm):
-            out.extend(_run_on_pieces(text[pos[k]:]))
+        out.append(_GluedRun("line", norm[tail:k]) if glued else Token("line", norm[tail:k]))
+        nxt = found[n + 1][0] if n + 1 < len(found) else len(norm)
+        if k < nxt:
+            # Text between a row's figures and the next label: a heading row ("二、回应解读情况"), or the page's rest.
+            out.extend(_run_on_pieces(text[pos[k]:pos[nxt - 1] + 1]))
     return out
 
 
@@ -582,7 +598,8 @@ def _split_run_on(tokens: Sequence[Token]) -> list[Token]:
         if t.kind != "line" or len(t.text) < RUN_ON_MIN:
             out.append(t)
             continue
-        exploded = _explode_spaced_table(t.text) or _unglue_tables(t.text) or _unglue_local(t.text)
+        exploded = (_explode_spaced_table(t.text) or _unglue_tables(t.text) or _unglue_local(t.text)
+                    or _unglue_stats(t.text))
         if exploded is not None:
             out.extend(exploded)
             continue

@@ -446,3 +446,22 @@ def test_every_corpus_report_flattened_to_one_line_reads_nothing_wrong(glue: str
         if s.wrong or s.invented:
             bad.append((exp.id, [x for x in s.details if x.startswith(("wrong", "invented"))]))
     assert bad == []
+
+
+@pytest.mark.parametrize(("sep", "rowsep"), [(" ", " "), ("", " "), ("", "")],
+                         ids=["spaced", "rows-spaced", "all-glued"])
+def test_national_2017_statistics_table_on_a_crawler_page(sep: str, rowsep: str) -> None:
+    # The 2017–18 统计表 (every declared row, in order) on one line: cells spaced, each row glued, or everything
+    # glued. A figure is never extended by the next row's item number ("（一）收到申请数件211.当面申请数件7": 21, then
+    # row 1.). Values cycle through 0, 21, 2175, 1, 37 so that runs end in digits before numbered rows.
+    from gongkai.formats.pre2019 import STATS_ROWS
+
+    cycle = (0, 21, 2175, 1, 37)
+    rows = [(r.key, r.label, r.unit, None if r.heading else cycle[n % len(cycle)]) for n, r in enumerate(STATS_ROWS)]
+    cells = rowsep.join(f"{label}{sep}{unit}{sep}{'' if v is None else v}".rstrip() for _k, label, unit, v in rows)
+    text = ("标题:某县2017年政府信息公开工作年度报告 发布时间:2018-03-01 来源:某县人民政府 一、概述 本县认真贯彻"
+            f"《条例》。 附件：政府信息公开情况统计表（2017年度） 统计指标{sep}单位{sep}统计数{rowsep}{cells} 注：无。")
+    d, _ev, _t = parse_reading(read_text(text))
+    assert d.era == "pre2019"
+    got = {k: d.value("stats", k, "value") for k, _l, _u, v in rows if v is not None}
+    assert got == {k: v for k, _l, _u, v in rows if v is not None}
