@@ -73,12 +73,14 @@ _CHROME = re.compile(
 )
 _TITLE_RE = re.compile(
     r"^(?:关于)?(?P<a1>[^。，,；;:：]*?)(?P<y>(?:19|20)\d{2})\s*年(?:度)?(?P<a2>[^。，,；;:：]*?)"
-    r"(?:政府)?信息(?:与政务)?公开(?:工作)?(?:年度)?的?(?:报告|年报)"
+    r"(?:政府)?信息(?:与政务)?公开(?:工作)?(?:年度)?的?(?:报告|年报)(?!如下)"  # "现将…报告如下:" is a sentence
 )
 _TITLE_ALT_RE = re.compile(
     r"^(?:关于)?(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息(?:与政务)?公开(?:工作)?(?P<y>(?:19|20)\d{2})\s*年度?(?:报告|年报)"
 )
 _PERIOD_RE = re.compile(r"((?:19|20)\d{2})年1月1日(?:起)?至\s*(?:(?:19|20)\d{2})年12月31日")
+# A flipbook's file title: "Page 9 - 2020年报_审计局".
+_ANNUAL_FILE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年报")
 _STATS_YEAR_RE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]")
 # Crawler and CMS pages put a field name before the title ("标题:…", "名称 …").
 _META_PREFIX_RE = re.compile(r"^(?:(?:标\s*题|题\s*名|名\s*称|文章标题|信息名称)\s*[:：]?|Page\s*\d+\s*[-–—])\s*")
@@ -105,7 +107,7 @@ _OPENING_YEAR_RE = re.compile(r"^((?:19|20)\d{2})年度?[，,]")
 _OPENING_AGENCY_RE = re.compile(
     r"^(?:(?:19|20)\d{2}年度?[，,])?(?P<a>(?![我本])[^，。,；;\d“”《》]{2,20}?"
     r"(?:人民政府办公厅|人民政府办公室|人民政府|管委会|委员会|局|厅|委|办公室|镇|乡|街道办事处|开发区))"
-    r"(?:以|坚持|认真|按照|根据|全面|深入|围绕|紧紧|在|高度重视)")
+    r"(?:以|坚持|认真|按照|严格按照|根据|全面|深入|围绕|紧紧|在|高度重视)")
 # "…确保各项工作在阳光下运行。2019年,文登区住建局共主动公开…": a later sentence of the overview's first
 # paragraph that opens with the year (the overview tells the report's year).
 _SENTENCE_YEAR_RE = re.compile(r"[。；;，,]((?:19|20)\d{2})年度?[，,]")
@@ -1030,6 +1032,13 @@ class _Parser:
                 if m4:
                     d.year = int(m4.group(1))
                     d.notes.append(f"标题中未找到年度，按“{line[:40]}”取{d.year}年")
+                    break
+        if d.year is None:
+            for line in head[:3]:
+                m8 = _ANNUAL_FILE_RE.search(line)
+                if m8:
+                    d.year = int(m8.group(1))
+                    d.notes.append(f"标题中未找到年度，按页首“{line[:40]}”取{d.year}年")
                     break
         if d.year is None:
             # "一、总体情况" ⏎ "2012年,我局…": the year the overview opens with.

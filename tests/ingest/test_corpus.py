@@ -36,12 +36,13 @@ EXACT = {
     "js-taizhou-gxq-2017", "jx-office-2019-hant", "ln-lingyuan-town-2025", "nm-wuhai-gxj-2020",
     "nx-xingqing-district-2023", "nx-yinchuan-office-2022", "qh-province-2012", "sc-huangjia-town-2019",
     "sc-leshan-fazhiban-2010-hant", "sd-liangcheng-town-2020", "sd-pingdu-office-2012",
-    "sd-rushan-kfq-2020-hant-pinyin", "sd-rushan-kfq-2021-hant-pinyin", "sd-weihai-city-2024", "sd-wendeng-czj-2025",
-    "sd-wendeng-xinfang-2022-pdfpage", "sd-wendeng-zhujianju-2019", "sh-city-2022", "sh-office-2019-html",
-    "sn-taiping-town-2022", "sn-tiebiancheng-town-2022", "sn-xi-town-2022", "sn-yangling-tjj-2020",
-    "sx-jianning-town-2021", "tj-hebei-office-2025", "tj-jinqiao-street-2020", "xj-township-2023",
-    "xj-yining-county-2014", "xx-bureau-2019-detached-zeros", "xx-dizhenju-2010-hant", "xx-pdf-text-page4-gh",
-    "xz-region-2023-hant-pinyin", "yn-yipinglang-town-2022", "zj-lishui-city-2017", "zj-xiaguan-town-2009-oneline",
+    "sd-rushan-kfq-2020-hant-pinyin", "sd-rushan-kfq-2021-hant-pinyin", "sd-shenji-2020-pdfpage",
+    "sd-weihai-city-2024", "sd-wendeng-czj-2025", "sd-wendeng-xinfang-2022-pdfpage", "sd-wendeng-zhujianju-2019",
+    "sh-city-2022", "sh-office-2019-html", "sn-maoping-town-2022", "sn-taiping-town-2022",
+    "sn-tiebiancheng-town-2022", "sn-xi-town-2022", "sn-yangling-tjj-2020", "sx-jianning-town-2021",
+    "tj-hebei-office-2025", "tj-jinqiao-street-2020", "xj-township-2023", "xj-yining-county-2014",
+    "xx-bureau-2019-detached-zeros", "xx-dizhenju-2010-hant", "xx-pdf-text-page4-gh", "xz-region-2023-hant-pinyin",
+    "yn-yipinglang-town-2022", "zj-lishui-city-2017", "zj-xiaguan-town-2009-oneline",
 }
 
 

@@ -465,3 +465,16 @@ def test_national_2017_statistics_table_on_a_crawler_page(sep: str, rowsep: str)
     assert d.era == "pre2019"
     got = {k: d.value("stats", k, "value") for k, _l, _u, v in rows if v is not None}
     assert got == {k: v for k, _l, _u, v in rows if v is not None}
+
+
+def test_identity_from_an_overview_that_opens_with_yange_anzhao_and_a_flipbooks_file_title() -> None:
+    # 茅坪回族镇2022: no title; the overview opens "茅坪回族镇人民政府严格按照…". 文登区审计局2020 (a flipbook's last
+    # page): the year only in the file title "Page 9 - 2020年报_审计局".
+    d, _ev, _t = parse_reading(read_text(
+        "现将茅坪回族镇2022年度政府信息公开工作报告如下:\n一、总体情况\n"
+        "茅坪回族镇人民政府严格按照《中华人民共和国政府信息公开条例》要求,认真贯彻落实各项工作部署。\n"))
+    assert (d.agency_name, d.year) == ("茅坪回族镇人民政府", 2022)
+    d2, _ev2, _t2 = parse_reading(read_text(
+        "Page 9 - 2020年报_审计局\nP. 9\n四、政府信息公开行政复议、行政诉讼情况\n"
+        "未出现申请行政复议、提起行政诉讼的情况。\n"))
+    assert d2.year == 2020
