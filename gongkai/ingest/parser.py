@@ -754,7 +754,8 @@ class _Parser:
         if cell is not None:
             # The evidence travels with the stored report (Cell.snippet): what was read, and where.
             if text:
-                where = f"（提取文本第{span[0] + 1}–{span[1]}字）" if span else ""
+                where = ("" if not span else f"（提取文本第{span[1]}字）" if span[1] - span[0] == 1
+                         else f"（提取文本第{span[0] + 1}–{span[1]}字）")
                 read = f"「{text}」{where}"
             else:
                 read = f"空白格（提取文本第{span[0] + 1}字处）" if span else "空白格"
