@@ -43,7 +43,8 @@ def normalize_label(text: str) -> str:
     return s
 
 
-def normalize_with_positions(text: str) -> tuple[str, list[int]]:
+@lru_cache(maxsize=8)  # the importer looks at one long line three ways (Table 3, local, national 统计表)
+def normalize_with_positions(text: str) -> tuple[str, tuple[int, ...]]:
     """The character-level part of ``normalize_label`` over a whole text (NFKC, quotes folded, whitespace
     removed, ``1、`` as ``1.``), with the index in ``text`` each output character came from — so a label
     found in the normalised text can be cut out of the original."""
@@ -58,7 +59,7 @@ def normalize_with_positions(text: str) -> tuple[str, list[int]]:
     for k in range(1, len(chars) - 1):
         if chars[k] in "、．" and chars[k - 1].isdigit() and not chars[k + 1].isdigit():
             chars[k] = "."
-    return "".join(chars), pos
+    return "".join(chars), tuple(pos)
 
 
 def loose_variants(normalized: str) -> list[str]:
