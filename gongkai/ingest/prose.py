@@ -221,6 +221,29 @@ def _in_paren_after(compact: str, at: int, item_end: int | None) -> bool:
     return opened == item_end and opened > closed
 
 
+# A count since the regulation took effect, not the year's: "历年累计…", "自《条例》实施以来…", "截至2012年12月31日,
+# 累计…", "2008年5月1日至2012年12月31日,累计受理…" (a period over several years). 全年/本年/当年 keep it the year's.
+_SINCE_RE = re.compile(r"历年|以来|至今|迄今|截至目前|截止目前|截至今")
+_YEAR_WORD_RE = re.compile(r"当年|全年|本年|今年|年度内")
+_SPAN_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:\d{1,2}日)?(?:起)?(?:至|到|—|-)((?:19|20)\d{2})年")
+_AS_OF_RE = re.compile(r"截至|截止|截至到")
+
+
+def _cumulative(compact: str, at: int) -> bool:
+    """Whether the count at ``at`` is a running total over years (never the report year's figure)."""
+    clause_from = max(compact.rfind(x, 0, at) for x in "，,；;") + 1
+    clause = compact[clause_from:at]
+    before = compact[:at]
+    if _YEAR_WORD_RE.search(clause):
+        return False
+    if _SINCE_RE.search(clause) or (_SINCE_RE.search(before) and "累计" in clause):
+        return True
+    span = _SPAN_RE.search(before)
+    if span is not None and span.group(1) != span.group(3) and "累计" in clause + before[span.end():]:
+        return True
+    return "累计" in clause and _AS_OF_RE.search(before) is not None
+
+
 def _sentences(text: str) -> Iterable[str]:
     for m in _SENT_RE.finditer(text):
         s = m.group(0).strip()
@@ -250,7 +273,8 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
             kinds_from: int | None = None  # a list of kinds published on one channel starts here (、-joined)
             kinds_to = len(compact)
             for m in _CHANNEL_RE.finditer(compact):
-                if m.group("cu") == "件" and not _INFO_BEFORE_RE.search(compact, 0, m.start("n")):
+                if (m.group("cu") == "件" and not _INFO_BEFORE_RE.search(compact, 0, m.start("n"))) or _cumulative(
+                        compact, m.start("n")):
                     continue
                 label = m.group("ch") + (m.group("q") or "")
                 if _ALL_CHANNELS_RE.search(m.group(0)) or (
@@ -287,7 +311,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                                     approx=bool(m.group("approx"))))
                     total_end = m.end()
             for m in _CHANNEL_BARE_RE.finditer(compact):
-                if any(a < m.end() and m.start() < b for a, b in channel_spans):
+                if any(a < m.end() and m.start() < b for a, b in channel_spans) or _cumulative(compact, m.start("n")):
                     continue
                 label = m.group("ch").lstrip("局镇乡") + (m.group("q") or "")
                 add(ProseFigure("proactive.channel", _val(m), m.group("bu"), label, sent, section,
@@ -308,7 +332,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
             # A sentence that opens with 其中 breaks an earlier count down: none of its figures is the total.
             for k, rx in enumerate(_TOTAL_RES if total_end is None and not compact.startswith("其中") else ()):
                 for m in rx.finditer(compact):
-                    if any(a <= m.start() < b for a, b in channel_spans):
+                    if any(a <= m.start() < b for a, b in channel_spans) or _cumulative(compact, m.start("n")):
                         continue
                     if k in _NUMBER_FIRST:
                         starts = [x.end() for x in _CLAUSE_START_RE.finditer(compact, 0, m.start())]
@@ -411,9 +435,11 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
             prev_counted = counted
             interp_end: int | None = None
             for key, rx, unit, needs in _PATTERNS:
-                if needs and needs not in compact:
+                if needs and needs not in compact and not (needs == "申请" and section == "applications"):
+                    # (Under 依申请公开 "已答复5件，其中同意公开4件" needs no 申请 of its own.)
                     continue
-                m2 = rx.search(compact)
+                m2 = next((x for x in rx.finditer(compact)
+                           if not _cumulative(compact, x.start("n") if x.groupdict().get("n") else x.start())), None)
                 if m2:
                     if key == "interpretations.count" and interp_end is None:
                         interp_end = m2.end()

@@ -313,3 +313,27 @@ def test_documents_counted_in_fen_are_kinds() -> None:
                 "主动公开文件597份,政策解读14篇。")
     assert {("proactive.channel", 5767), ("proactive.category", 3683), ("proactive.category", 2084),
             ("proactive.category", 597)} <= got
+
+
+def test_running_totals_since_the_regulation_are_never_the_years_figures() -> None:
+    # 2008-era reports give counts since the regulation took effect next to the year's (wordings built in that
+    # shape: no stored report in the corpus has one). They are no year figure; the year's, stated beside, is.
+    assert _figs("截至2012年12月31日，累计主动公开政府信息12345条。") == set()
+    assert _figs("自《条例》实施以来，我局累计主动公开政府信息5678条，其中2012年主动公开政府信息456条。") == {
+        ("proactive.total", 456)}
+    assert _figs("历年累计主动公开政府信息3210条，本年度主动公开政府信息321条。") == {("proactive.total", 321)}
+    assert not any(k == "applications.received" for k, _v in _figs(
+        "2008年5月1日至2012年12月31日，累计受理政府信息公开申请20件。"))
+    # The year itself, however it is written, stays the year's: 2012年1月1日至12月31日; 截至… without 累计 (杨陵区统计局
+    # 2020: "截至2020年12月31日,主动在门户网站公开政府信息41条"); 全年累计 (上海市科委2024).
+    assert ("applications.received", 20) in _figs("2012年1月1日至12月31日，累计受理政府信息公开申请20件。")
+    assert ("proactive.channel", 41) in _figs("截至2020年12月31日,主动在门户网站公开政府信息41条,涉及部门领导。")
+    assert ("proactive.channel", 2139) in _figs("“上海科技”网站全年累计发布信息 2139 条。")
+
+
+def test_under_the_applications_heading_answered_needs_no_shenqing_of_its_own() -> None:
+    got = {(f.key, f.value) for f in extract_figures(
+        [("applications", "全年共受理政府信息公开申请5件。已答复5件，其中同意公开4件，同意部分公开1件。")])}
+    assert {("applications.received", 5), ("applications.answered", 5)} <= got
+    # Elsewhere "答复…件" without 申请 (a reply to deputies' proposals) is no application figure.
+    assert not any(k == "applications.answered" for k, _v in _figs("答复人大代表建议12件。"))
