@@ -221,9 +221,56 @@ def check_prose(data: ReportData) -> list[Problem]:
     return out
 
 
+# A figure a published report states both in its text and in its tables (issue 12: "prose and table disagreeing
+# are both kept and flagged"): each prose key with, per form, the cells that hold the same figure — and other
+# readings the text may mean (受理…749件 may count the carried-over applications too: 表三 一+二).
+_Cells = tuple[tuple[str, str, str], ...]
+_PROSE_IN_TABLES: tuple[tuple[str, str, tuple[tuple[str, tuple[_Cells, ...]], ...]], ...] = (
+    ("applications.received", "收到申请", (
+        ("表三", ((("table3", "new_received", "total"),),
+                 (("table3", "new_received", "total"), ("table3", "carried_over", "total")))),
+        ("统计表", ((("local", "app.received", "year"),),)),
+        ("统计表", ((("stats", "app.received", "value"),),)))),
+    ("review.total", "行政复议", (("表四", ((("table4", "all", "review.total"),),)),
+                                  ("统计表", ((("local", "review.total", "year"),),)))),
+    ("litigation.total", "行政诉讼", (
+        ("表四", ((("table4", "all", "litigation_direct.total"), ("table4", "all", "litigation_after_review.total")),)),
+        ("统计表", ((("local", "litigation.total", "year"),),)))),
+    ("proactive.total", "主动公开信息", (("统计表", ((("local", "proactive.total", "year"),),)),
+                                       ("统计表", ((("stats", "proactive.total", "value"),),)))),
+)
+
+
+def check_prose_against_tables(data: ReportData) -> list[Problem]:
+    """F3: a figure the text states (one value, read for sure) that the report's own table gives otherwise,
+    under every reading the text allows. Both stay as published; the warning names the two. A table cell left
+    blank or unsure is not compared."""
+    out: list[Problem] = []
+    for key, what, places in _PROSE_IN_TABLES:
+        figs = [f for f in data.figures_of(key) if f.value is not None]
+        if len({f.value for f in figs}) != 1 or any(f.unsure or f.approx for f in figs):
+            continue
+        said = figs[0].value
+        if said is None:
+            continue
+        for table_name, readings in places:
+            sums: list[Number] = []
+            for cells in readings:
+                got = [data.cell(t, r, c) for t, r, c in cells]
+                if any(c is None or c.value is None or c.unsure for c in got):
+                    break
+                sums.append(sum((c.value for c in got if c is not None and c.value is not None), start=0))
+            if sums and said not in sums:
+                t, r, c = readings[0][0]
+                out.append(Problem("F3", t, r, c, f"{what}: 正文为{_fmt(said)}，{table_name}为{_fmt(sums[0])}"
+                                   "（正文与表格不一致，均按原文保留）", "warning"))
+    return out
+
+
 def check_report(data: ReportData, *, previous: ReportData | None = None) -> list[Problem]:
     """Tables, sections and prose: the full list of problems, errors first."""
-    problems = check_tables(data, previous=previous) + check_sections(data) + check_prose(data)
+    problems = (check_tables(data, previous=previous) + check_sections(data) + check_prose(data)
+                + check_prose_against_tables(data))
     return sorted(problems, key=lambda p: p.severity != "error")
 
 

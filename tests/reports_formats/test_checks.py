@@ -154,3 +154,27 @@ def test_table2_balance_is_a_warning_across_years() -> None:
     last.layouts = {"table2": "2019"}
     now.set("table2", "normative_docs", "in_force", Cell(99))
     assert check_tables(now, previous=last) == []
+
+
+def test_prose_and_table_disagreeing_are_both_kept_and_flagged() -> None:
+    # Issue 12: a published report whose text says 收到申请12件 while its Table 3 says 10 keeps both and gets F3.
+    from gongkai.reports.checks import check_prose_against_tables
+    from gongkai.reports.data import Cell, ProseFigure, ReportData
+
+    d = ReportData(era="2021")
+    d.set("table3", "new_received", "total", Cell(10))
+    d.set("table3", "carried_over", "total", Cell(1))
+    d.set("table4", "all", "review.total", Cell(2))
+    d.figures = [ProseFigure("applications.received", 12, "件", "", "全年共收到申请12件。", "applications"),
+                 ProseFigure("review.total", 2, "件", "", "行政复议2件。", "review_litigation")]
+    probs = check_prose_against_tables(d)
+    assert [(p.rule, p.row, p.severity) for p in probs] == [("F3", "new_received", "warning")]
+    assert "正文为12" in probs[0].message and "表三为10" in probs[0].message
+    assert d.value("table3", "new_received", "total") == 10 and d.figure("applications.received") is not None
+    # 沭阳县2025: "共受理…申请749件" with Table 3 new 713 and carried over 36 — the text counts both: no flag.
+    d.figures[0] = ProseFigure("applications.received", 11, "件", "", "共受理申请11件。", "applications")
+    assert check_prose_against_tables(d) == []
+    # A blank or unsure table cell is not compared; two prose values (unsure) are not compared either.
+    d.set("table3", "new_received", "total", Cell(None, unsure=True))
+    d.figures[0] = ProseFigure("applications.received", 99, "件", "", "收到申请99件。", "applications")
+    assert check_prose_against_tables(d) == []
