@@ -8,6 +8,10 @@ value belongs to (fewer values than cells in a flattened table), the values are 
 flagged ``unsure`` instead of being placed by guess. Table 4 has no row label: its 15 values follow the
 section heading or the 行政复议 header. Pre-2019 统计表 rows are matched in order (labels repeat under
 四 and 五) and unknown rows are kept as free label/value/unit triples. Page chrome is dropped first.
+Crawler pages that print a whole body on one line are cut back into rows: spaced tables cell by cell, and
+tables with nothing between labels and figures by finding the form's row labels in the text (``_unglue_*``);
+glued runs are split only by the form's rules. Table 3 figure rows printed apart from their labels are placed
+by the form's row order only where every sum holds (``resolve_loose``).
 """
 
 from __future__ import annotations
