@@ -82,12 +82,13 @@ _TITLE_RE = re.compile(
 _TITLE_ALT_RE = re.compile(
     r"^(?:关于)?(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息(?:与政务)?公开(?:工作)?(?P<y>(?:19|20)\d{2})\s*年度?(?:报告|年报)"
 )
-_PERIOD_RE = re.compile(r"((?:19|20)\d{2})年1月1日(?:起)?至\s*(?:(?:19|20)\d{2})年12月31日")
+_PERIOD_RE = re.compile(r"((?:19|20)\d{2})年1月1日(?:起)?至\s*(?:(?:19|20)\d{2}年)?12月31日")
 # A flipbook's file title: "Page 9 - 2020年报_审计局".
 _ANNUAL_FILE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年报")
 _STATS_YEAR_RE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]")
 # Crawler and CMS pages put a field name before the title ("标题:…", "名称 …").
-_META_PREFIX_RE = re.compile(r"^(?:(?:标\s*题|题\s*名|名\s*称|文章标题|信息名称)\s*[:：]?|Page\s*\d+\s*[-–—])\s*")
+_META_PREFIX_RE = re.compile(
+    r"^(?:[-•·*]\s*)?(?:(?:标\s*题|题\s*名|名\s*称|文章标题|信息名称|中文名)\s*[:：]?|Page\s*\d+\s*[-–—])\s*")
 # A title without its year ("乌海市工业和信息化局" ⏎ "政府信息公开工作年度报告"): the agency only.
 _TITLE_NOYEAR_RE = re.compile(r"^(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息(?:与政务)?公开(?:工作)?年度报告$")
 # The title quoted in the opening sentence: "现公布泰州市人民政府2017年政府信息公开工作年度报告".
@@ -1031,19 +1032,15 @@ class _Parser:
                     d.year = int(m2.group(1))
                     d.notes.append(f"标题中未找到年度，按“{t.text[:40]}”取{d.year}年")
                     break
-        if d.year is None:
-            for line in head[:30]:
-                m4 = _PROSE_YEAR_RE.search(line)
+        # A sentence about the report's year, then a flipbook's file title ("Page 9 - 2020年报_审计局").
+        for lines, rx, where in ((head[:30], _PROSE_YEAR_RE, ""), (head[:3], _ANNUAL_FILE_RE, "页首")):
+            if d.year is not None:
+                break
+            for line in lines:
+                m4 = rx.search(line)
                 if m4:
                     d.year = int(m4.group(1))
-                    d.notes.append(f"标题中未找到年度，按“{line[:40]}”取{d.year}年")
-                    break
-        if d.year is None:
-            for line in head[:3]:
-                m8 = _ANNUAL_FILE_RE.search(line)
-                if m8:
-                    d.year = int(m8.group(1))
-                    d.notes.append(f"标题中未找到年度，按页首“{line[:40]}”取{d.year}年")
+                    d.notes.append(f"标题中未找到年度，按{where}“{line[:40]}”取{d.year}年")
                     break
         if d.year is None:
             # "一、总体情况" ⏎ "2012年,我局…": the year the overview opens with.

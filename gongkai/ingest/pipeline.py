@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +61,9 @@ class IngestResult:
         }
 
 
+_SELF_RE = re.compile(r"本(?:年报|年度报告|报告)[^。]{0,80}?(?:政府信息公开|信息公开条例|编制)")
+
+
 def _recognised(data: ReportData, text_sample: str) -> bool:
     if data.era == "local2008":
         # A 统计表 of local design counts as a report only with its figures or its year (a blank form does not).
@@ -68,7 +72,8 @@ def _recognised(data: ReportData, text_sample: str) -> bool:
         return True
     if "公开" not in text_sample:
         return False
-    return data.year is not None and (bool(data.sections) or bool(data.title))
+    # A report without title or numbered sections still says what it is ("本年报根据《条例》…编制", 厦门市 2016).
+    return data.year is not None and (bool(data.sections) or bool(data.title) or bool(_SELF_RE.search(text_sample)))
 
 
 def ingest_reading(name: str, content: bytes, *, previous: ReportData | None = None,

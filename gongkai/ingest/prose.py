@@ -25,7 +25,7 @@ _GAP = r"[^，。；,;\d]"
 _NW = _N + r"(?P<wan>万)?"
 
 _CHANNEL_RE = re.compile(
-    r"(?:在|通过|利用|依托)(?P<ch>[^，。；,;\d]{0,30}(?:网站|门户网|网|公众号|微博|微信群?|平台|公报|报纸|日报|媒体|公开栏|宣传栏|"
+    r"(?:在|通过|利用|依托|以)(?P<ch>[^，。；,;\d]{0,30}(?:网站|门户网|网|公众号|微博|微信群?|平台|公报|报纸|日报|媒体|公开栏|宣传栏|"
     r"客户端|头条号?|APP|形式|方式|栏目))(?P<q>[“\"][^”\"]{1,20}[”\"])?[^。；;\d]{0,14}?(?:公开|发布|推送|公示)"
     # "公开低保评议发放、扶贫领域…等方面的政务信息合计298条": what was published, listed, closed by 等.
     r"(?:[^。；;\d]{0,10}?|[^。；;\d]{0,60}?等[^。；;\d]{0,12}?)" + _NW + r"(?P<cu>条|件)"
@@ -37,6 +37,10 @@ _TOTAL_RES = (
     # Never after 申请: "收到依申请公开信息3条" counts applications.
     re.compile(r"(?<!不予)(?<!予以)(?<!申请)(?:主动)?公开(?:发布)?(?:各类)?(?:政府|政务)?信息(?:的)?(?:数量|总数|数)?(?:共计?|达到?|为|累计|有)?\s*"
                + _NW + r"条"),
+    # 2008-era wording of the 统计表's first rows: "共制作、获取政府信息614条,其中主动公开29条,不予公开583条",
+    # "制作政府信息总数80条,其中,主动公开档案数9条" — the count made is no total; what was published proactively is.
+    re.compile(r"(?:制作|获取)[^。；;]{0,12}?信息(?:总数)?\d+条[，,]其中[，,:：]?主动公开(?:政府信息|文件|档案)?(?:数)?\s*"
+               + _N + r"条"),
     # "…发布信息514条，总计2401条": the sum the report states itself.
     re.compile(r"(?<=条)[，,]\s*(?:总计|合计)\s*" + _N + r"条"),
     re.compile(r"信息公开(?:数量|总数|数)(?:共计?|达到?|为|累计)?\s*" + _N + r"条"),
@@ -94,6 +98,8 @@ _VERB_PREFIX_RE = re.compile(r"^(?:全年|累计|共计?)*(?:主动)?(?:发布|�
 # shares that channel (the verb and the channel are not repeated).
 _CHANNEL_MORE_RE = re.compile(r"[，,、]\s*(?P<name>(?!其中)[^，。；;,、:：\d]{0,8}?信息)\s*" + _N + r"条")
 _OPEN_PAREN_RE = re.compile(r"[(（]")
+# An outlet named by its site ("财政信息网公开…"): a channel, never a kind of information.
+_NET_PUBLISH_RE = re.compile(r"[^，。；,;]{1,12}?信息网(?:站)?上?(?:公开|发布)")
 _KIND_LIST_RE = re.compile(r"、(?P<name>[^，。；;,、:：\d]{2,20}?)\d+(?:余|多)?(?:条|件)")
 _FIRST_KIND_RE = re.compile(r"(?:公开|发布|推送|公示)(?P<k>[^\d]{2,12}?)\d+(?:余|多)?条$")
 _GENERIC_NAMES = frozenset({"信息", "政府信息", "政务信息", "各类信息", "公开信息", "各类", "其中"})
@@ -104,8 +110,10 @@ _COUNT_NO_UNIT_RE = re.compile(r"(信息数量(?:为|是|达到?)?\s*\d+)(?![\d.
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     # key, pattern, unit, a word the sentence must contain
+    # "我局共受理政府信息公开申请0": a count printed without its unit ends its clause.
     ("applications.received", re.compile(r"(?:收到|受理|新收|接收|接受)" + _GAP + r"{0,14}?申请" + _GAP + r"{0,8}?" + _N
-                                         + r"(?:件|个|份|条)|收到(?P<n2>\d+)(?:件|起|份)" + _GAP + r"{0,8}?申请"),
+                                         + r"(?:件|个|份|条|(?=[，。；,;]|$))|收到(?P<n2>\d+)(?:件|起|份)" + _GAP
+                                         + r"{0,8}?申请"),
      "件", None),
     # Not "同意公开答复9件": the count of one outcome.
     # Nor "转下一年度办理答复的有1件" (carried forward); "共办理718件" is the number answered.
@@ -163,12 +171,17 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                          r"未(?:收到|接到|接收到|发生)[^，。；]{0,12}?(?:依申请|公开申请)"
                                          r"(?![^，。；]{0,12}?(?:复议|诉讼))|"
                                          r"(?:没有|未)(?:收到|接到)[^，。；]{0,20}?申请(?![^，。；]{0,12}?(?:复议|诉讼))|未(?:收到|接到)申请公开|依申请公开[^，。；\d]{0,6}?0件")),
-    ("fees.amount", re.compile(r"没有收费|没有收取[^。；]{0,6}?费|没有[^。；，,]{0,12}?的收费|"
+    ("fees.amount", re.compile(r"没有收费|没有收取[^。；]{0,6}?费|没有[^。；，,]{0,12}?的?收费|"
                                r"未收取[^。；]{0,14}?费|未发生[^。；]{0,20}?收费|无[^，。；]{0,6}?收费|"
                                r"不收取[^。；]{0,10}?费|未涉及[^。；，,]{0,14}?收费|未[^。；，,]{0,20}?收取[^。；]{0,6}?费")),
     # "未发生…被行政复议纠错": no review was lost, which does not say none was filed.
-    ("review.total", re.compile(r"(?:未发生|未收到|未出现|未有|未产生|无|没有)[^。]{0,40}?行政复议" + _NOT_LOST)),
-    ("litigation.total", re.compile(r"(?:未发生|未收到|未出现|未有|未产生|无|没有)[^。]{0,40}?行政诉讼" + _NOT_LOST)),
+    # "未接到有关政府信息公开方面的复议、诉讼和申诉": 复议/诉讼 without 行政 in such a list are the same.
+    ("review.total", re.compile(r"(?:未发生|未收到|未接到|未出现|未有|未产生|无|没有)[^。]{0,40}?(?:行政)?复议"
+                                + _NOT_LOST)),
+    ("litigation.total", re.compile(r"(?:未发生|未收到|未接到|未出现|未有|未产生|无|没有)[^。]{0,40}?(?:行政)?诉讼"
+                                    + _NOT_LOST)),
+    # "未收到任何形式的有关信息公开方面的咨询".
+    ("consultations.received", re.compile(r"(?:未收到|未接到|没有收到|无)[^。，；]{0,24}?[咨谘]询")),
 )
 
 
@@ -221,12 +234,11 @@ def _in_paren_after(compact: str, at: int, item_end: int | None) -> bool:
     return opened == item_end and opened > closed
 
 
-# A count since the regulation took effect, not the year's: "历年累计…", "自《条例》实施以来…", "截至2012年12月31日,
-# 累计…", "2008年5月1日至2012年12月31日,累计受理…" (a period over several years). 全年/本年/当年 keep it the year's.
+# A count since the regulation took effect, not the year's: "历年累计…", "自《条例》实施以来…", "2008年5月1日至
+# 2012年12月31日,累计受理…" (a period over several years). 全年/本年/当年 keep it the year's.
 _SINCE_RE = re.compile(r"历年|以来|至今|迄今|截至目前|截止目前|截至今")
 _YEAR_WORD_RE = re.compile(r"当年|全年|本年|今年|年度内")
 _SPAN_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:\d{1,2}日)?(?:起)?(?:至|到|—|-)((?:19|20)\d{2})年")
-_AS_OF_RE = re.compile(r"截至|截止|截至到")
 
 
 def _cumulative(compact: str, at: int) -> bool:
@@ -239,9 +251,9 @@ def _cumulative(compact: str, at: int) -> bool:
     if _SINCE_RE.search(clause) or (_SINCE_RE.search(before) and "累计" in clause):
         return True
     span = _SPAN_RE.search(before)
-    if span is not None and span.group(1) != span.group(3) and "累计" in clause + before[span.end():]:
-        return True
-    return "累计" in clause and _AS_OF_RE.search(before) is not None
+    # (截至 the year's end, 累计 is the year's own figure: 三门沿海工业城 2016 "截至2016年12月31日,…累计发布信息20条",
+    # 厦门市 2016 "截至12月31日,…累计主动公开政府信息39129条,…数量同比明显增多".)
+    return span is not None and span.group(1) != span.group(3) and "累计" in clause + before[span.end():]
 
 
 def _sentences(text: str) -> Iterable[str]:
@@ -268,6 +280,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
         for sent in _sentences(line):
             compact = _COUNT_NO_UNIT_RE.sub(r"\1条", sent.replace(" ", ""))
             channel_spans: list[tuple[int, int]] = []
+            named: list[str] = []  # the channels a joint total names ("通过区政府信息公开网、简报信息报送、宣传栏等")
             total_end = None
             channel_label: dict[int, str] = {}
             kinds_from: int | None = None  # a list of kinds published on one channel starts here (、-joined)
@@ -286,6 +299,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                                     approx=bool(m.group("approx"))))
                     channel_spans.append(m.span())
                     total_end = m.end()
+                    named = [x for x in re.split(r"[、和及与]", re.sub(r"等.*$", "", m.group("ch"))) if len(x) >= 3]
                     continue
                 more = _KIND_LIST_RE.match(compact, m.end())
                 first = _FIRST_KIND_RE.search(m.group(0))
@@ -322,7 +336,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                 label, at = channel_label[end], end
                 while (more := _CHANNEL_MORE_RE.match(compact, at)) is not None:
                     name = more.group("name")
-                    if (_NOT_NAME_RE.search(name) or any(w in name for w in _CHANNEL_WORDS)
+                    if (_NOT_NAME_RE.search(name) or any(w in name for w in _CHANNEL_WORDS) or "类" in name
                             or any(a < more.end() and more.start() < b for a, b in channel_spans)):
                         break
                     add(ProseFigure("proactive.channel", _val(more), "条", label, sent, section,
@@ -346,6 +360,8 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                     break
             counted = total_end is not None or bool(channel_spans)
             cue = _CATEGORY_CUE_RE.search(compact, total_end or 0)
+            if cue is not None and "历年" in compact[:cue.end()]:
+                cue = None  # "历年主动公开的政府信息中,机构职能类信息12条…": kinds of the running total, not the year's
             # "门户网站发布信息16642条(概况类194条、…)": a parenthesis right after a count breaks it down.
             paren_at = next((b for _a, b in sorted(channel_spans) if compact[b:b + 1] in ("(", "（")), None)
             if paren_at is not None and (cue is None or paren_at < cue.start()):
@@ -410,7 +426,10 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                     listing = True
                 if name in _GENERIC_NAMES:
                     continue  # "公开信息96条": no kind named
-                if any(w in name for w in _CHANNEL_WORDS) and _PUBLISH_IN_NAME_RE.search(raw_name):
+                if (any(w in name for w in _CHANNEL_WORDS) and _PUBLISH_IN_NAME_RE.search(raw_name)) or (
+                        any(x in raw_name for x in named) or _NET_PUBLISH_RE.search(raw_name)):
+                    # "其中我局财政信息网公开财政信息为19条、政府简报信息报送24条" after "通过区政府信息公开网、简报信息
+                    # 报送、宣传栏等…主动公开信息43条" (鹿城区财政局 2014): the parts name outlets: channels.
                     if unit == "条" and not docs_only:
                         # "其中线上信息公开15条": a channel, not a category of information.
                         add(ProseFigure("proactive.channel", _val(m), "条", name, sent, section,
@@ -450,7 +469,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                         add(ProseFigure(key, _num(n), u, "", sent, section, approx=approx))
             for key, rx in _ZERO_PATTERNS:
                 if rx.search(compact) and not any(f.key == key and f.snippet == sent for f in out):
-                    unit = "件" if key != "fees.amount" else "元"
+                    unit = {"fees.amount": "元", "consultations.received": "人次"}.get(key, "件")
                     add(ProseFigure(key, 0, unit, "", sent, section))
             parts_from: int | None = None
             if prev_interp and compact.startswith("其中"):

@@ -24,8 +24,10 @@ IDS = [exp.id for _p, exp in ENTRIES]
 # Entries that read exactly (every figure right, none missing or invented, agency and year as stated).
 EXACT = {
     "ah-suzhou-city-2016", "bj-haidian-unit-a-table", "bj-haidian-unit-b-table", "cq-dushi-town-2019",
-    "cq-erlang-street-2022", "fj-huli-district-2018", "fj-jinan-district-2016", "fj-nanping-city-2012",
-    "fj-putian-form-2009-blank", "gd-bureau-2012-hant", "gd-guangzhou-city-2012", "gd-jianxin-town-2018",
+    "cq-erlang-street-2022", "fj-chengxiang-town-2013", "fj-dehua-sjj-2010", "fj-hanjiang-town-2011",
+    "fj-huli-district-2018", "fj-jimei-czj-2014", "fj-jinan-district-2016", "fj-longyan-city-2012-hant",
+    "fj-minhou-slj-2010", "fj-nanping-city-2012", "fj-putian-form-2009-blank", "fj-xiamen-city-2016",
+    "fj-zhangzhou-wjmj-2012-hant", "gd-bureau-2012-hant", "gd-guangzhou-city-2012", "gd-jianxin-town-2018",
     "gs-baiyin-tjj-2020", "gs-dingxi-template", "gs-xingguo-town-2025", "gs-zhangyi-town-2008",
     "gx-bbwb-office-2022-glued", "gx-guzhai-town-2025", "gx-quanzhou-county-2022", "gz-huangla-town-2021",
     "ha-lumiao-town-2021", "ha-luwangfen-town-2021", "ha-zhengyang-county-2014", "hb-dongyuelu-street-2022",
@@ -33,16 +35,16 @@ EXACT = {
     "hl-jingwei-street-2022", "hl-minyi-town-2021", "hn-daoxian-bureau-2013", "hn-huarong-county-2014",
     "hn-nanhu-bureau-2019", "hn-songmutang-town-2022", "hn-zhabu-town-2021", "jl-jinchang-town-2025",
     "js-shuyang-county-2025-pdfmd", "js-shuyang-fgj-2023-html", "js-suqian-city-2017", "js-taizhou-city-2017",
-    "js-taizhou-gxq-2017", "jx-office-2019-hant", "ln-lingyuan-town-2025", "nm-wuhai-gxj-2020",
-    "nx-xingqing-district-2023", "nx-yinchuan-office-2022", "qh-province-2012", "sc-huangjia-town-2019",
-    "sc-leshan-fazhiban-2010-hant", "sd-liangcheng-town-2020", "sd-pingdu-office-2012",
+    "js-taizhou-gxq-2017", "jx-nankeng-town-2012", "jx-office-2019-hant", "ln-lingyuan-town-2025",
+    "nm-wuhai-gxj-2020", "nx-xingqing-district-2023", "nx-yinchuan-office-2022", "qh-province-2012",
+    "sc-huangjia-town-2019", "sc-leshan-fazhiban-2010-hant", "sd-liangcheng-town-2020", "sd-pingdu-office-2012",
     "sd-rushan-kfq-2020-hant-pinyin", "sd-rushan-kfq-2021-hant-pinyin", "sd-shenji-2020-pdfpage",
     "sd-weihai-city-2024", "sd-wendeng-czj-2025", "sd-wendeng-xinfang-2022-pdfpage", "sd-wendeng-zhujianju-2019",
     "sh-city-2022", "sh-office-2019-html", "sn-maoping-town-2022", "sn-taiping-town-2022",
     "sn-tiebiancheng-town-2022", "sn-xi-town-2022", "sn-yangling-tjj-2020", "sx-jianning-town-2021",
     "tj-hebei-office-2025", "tj-jinqiao-street-2020", "xj-township-2023", "xj-yining-county-2014",
     "xx-bureau-2019-detached-zeros", "xx-dizhenju-2010-hant", "xx-pdf-text-page4-gh", "xz-region-2023-hant-pinyin",
-    "yn-yipinglang-town-2022", "zj-lishui-city-2017", "zj-xiaguan-town-2009-oneline",
+    "yn-yipinglang-town-2022", "zj-lishui-city-2017", "zj-lucheng-czj-2014", "zj-xiaguan-town-2009-oneline",
 }
 
 

@@ -318,7 +318,10 @@ def test_documents_counted_in_fen_are_kinds() -> None:
 def test_running_totals_since_the_regulation_are_never_the_years_figures() -> None:
     # 2008-era reports give counts since the regulation took effect next to the year's (wordings built in that
     # shape: no stored report in the corpus has one). They are no year figure; the year's, stated beside, is.
-    assert _figs("截至2012年12月31日，累计主动公开政府信息12345条。") == set()
+    # 截至 the year's end, 累计 is the year's own count in real reports (三门沿海工业城 2016 "截至2016年12月31日,在县
+    # 政府网站政府信息公开平台上累计发布信息20条"; 厦门市 2016 "截至12月31日,…累计主动公开政府信息39129条,…数量同比
+    # 明显增多"), so it is read as the year's.
+    assert _figs("截至2012年12月31日，累计主动公开政府信息12345条。") == {("proactive.total", 12345)}
     assert _figs("自《条例》实施以来，我局累计主动公开政府信息5678条，其中2012年主动公开政府信息456条。") == {
         ("proactive.total", 456)}
     assert _figs("历年累计主动公开政府信息3210条，本年度主动公开政府信息321条。") == {("proactive.total", 321)}
@@ -337,3 +340,29 @@ def test_under_the_applications_heading_answered_needs_no_shenqing_of_its_own() 
     assert {("applications.received", 5), ("applications.answered", 5)} <= got
     # Elsewhere "答复…件" without 申请 (a reply to deputies' proposals) is no application figure.
     assert not any(k == "applications.answered" for k, _v in _figs("答复人大代表建议12件。"))
+
+
+def test_2008_era_wordings_of_fujian_and_zhejiang_reports() -> None:
+    # Sentences of reports added 2026-12-02 (corpus entries fj-jimei-czj-2014, fj-zhangzhou-wjmj-2012-hant,
+    # fj-dehua-sjj-2010, gd-longgui-town-2016, zj-sanmen-gyc-2016, zj-lucheng-czj-2014).
+    # 制作/获取…信息N条,其中主动公开M条: the count made is no total; what was published proactively is.
+    assert ("proactive.total", 29) in _figs("2014年共制作、获取政府信息614 条,其中主动公开29条,不予公开583条。")
+    assert ("proactive.total", 9) in _figs("2012年制作政府信息总数80条,其中,主动公开档案数9条,依申请公开档案数32条。")
+    assert not any(v in (614, 80) for _k, v in _figs("2012年制作政府信息总数80条,其中,主动公开档案数9条。"))
+    # A stated zero printed without its unit at the end of its clause.
+    assert ("applications.received", 0) in _figs("我局共受理政府信息公开申请0,没有收取任何费用。")
+    # 复议/诉讼 without 行政 in a list of non-events; no consultations; 没有…收费.
+    assert {("review.total", 0), ("litigation.total", 0)} <= _figs("2016年度未接到有关政府信息公开方面的复议、诉讼。")
+    assert ("consultations.received", 0) in _figs("2016年度未收到任何形式的有关信息公开方面的咨询。")
+    assert ("fees.amount", 0) in _figs("2016年度没有政府信息公开收费及减免情况。")
+    # 以…形式 names a channel; "提供服务类信息48条" after it is a kind (类), never that channel's second figure.
+    got = _figs("全文电子化的主动公开信息数9条,以网站公开形式发布的政府信息9条,提供服务类信息48条。")
+    assert ("proactive.channel", 9) in got and ("proactive.channel", 48) not in got
+    # Kinds of the running total (历年) are no kinds of the year's items.
+    assert not any(k == "proactive.category" for k, _v in _figs(
+        "历年主动公开的政府信息中,机构职能类信息12条,规划计划类信息6条,行政许可类信息5条。"))
+    # Parts that name the outlets a joint total listed are channels.
+    got2 = _figs("2014年,我局通过区政府信息公开网、简报信息报送、宣传栏等各类政府公开载体主动公开信息43条,"
+                 "其中我局财政信息网公开财政信息为19条、政府简报信息报送24条、依申请公开信息0条。")
+    assert {("proactive.total", 43), ("proactive.channel", 19), ("proactive.channel", 24)} <= got2
+    assert not any(k == "proactive.category" for k, _v in got2)
