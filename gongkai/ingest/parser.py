@@ -92,6 +92,11 @@ _META_PREFIX_RE = re.compile(
 # A title without its year ("乌海市工业和信息化局" ⏎ "政府信息公开工作年度报告"): the agency only.
 _TITLE_NOYEAR_RE = re.compile(r"^(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息(?:与政务)?公开(?:工作)?年度报告$")
 # The title quoted in the opening sentence: "现公布泰州市人民政府2017年政府信息公开工作年度报告".
+# The agency naming itself as the one that publishes: "三门沿海工业城管委会特向社会公布2016年度本级…年度报告".
+_SELF_PUBLISH_RE = re.compile(
+    r"(?:^|[，,。；;])(?P<a>(?![我本])[^，,。；;\d《》“”]{2,30}?(?:人民政府办公室|人民政府|管委会|管理委员会|委员会|局|委|"
+    r"办公室|镇|乡|街道办事处))特向社会公(?:开|布)(?P<y>(?:19|20)\d{2})年度?[^。，,；;]{0,12}?政府信息公开(?:工作)?"
+    r"(?:年度)?报告")
 _PROSE_TITLE_RE = re.compile(
     r"(?:现(?:将|予)?(?:公(?:布|开)|发布)|特向社会公(?:开|布))《?(?P<a1>[^。，,；;:：\d《]{0,30}?)(?P<y>(?:19|20)\d{2})\s*年度?"
     r"(?P<a2>[^。，,；;:：\d]{0,30}?)政府信息(?:与政务)?公开(?:工作)?(?:年度)?(?:报告|年报)"
@@ -1015,6 +1020,24 @@ class _Parser:
                     d.agency_name = m0.group("a1").strip(" 　\"“”《》")
             if found:
                 break
+        if found and d.agency_name and d.year is not None:
+            # "2016年龙归镇政府信息公开年度报告" (the page's title) ⏎ "武江区龙归镇人民政府2016年政府信息公开年度报告
+            # 本年报是…" (the document's own title opening the body): the document's fuller name of the agency wins.
+            for line in head[:8]:
+                m9 = _TITLE_RE.match(_META_PREFIX_RE.sub("", line.replace(" ", ""))[:80])
+                fuller = (m9.group("a1") or "").strip(" 　\"“”《》") if m9 else ""
+                if (m9 and int(m9.group("y")) == d.year and d.agency_name in fuller and fuller != d.agency_name
+                        and fuller.endswith(("人民政府", "政府", "办公室", "委员会", "管委会", "局", "办事处"))):
+                    d.agency_name = fuller
+                    break
+        if not d.agency_name:
+            for line in head[:30]:
+                m10 = _SELF_PUBLISH_RE.search(line.replace(" ", ""))
+                if m10 and (d.year is None or int(m10.group("y")) == d.year):
+                    # "…,三门沿海工业城管委会特向社会公布2016年度本级政府信息公开年度报告".
+                    d.agency_name = m10.group("a")
+                    d.year = d.year or int(m10.group("y"))
+                    break
         if d.year is None or not d.agency_name:
             for line in head[:30]:
                 m1 = _PROSE_TITLE_RE.search(line.replace(" ", ""))

@@ -478,3 +478,22 @@ def test_identity_from_an_overview_that_opens_with_yange_anzhao_and_a_flipbooks_
         "Page 9 - 2020年报_审计局\nP. 9\n四、政府信息公开行政复议、行政诉讼情况\n"
         "未出现申请行政复议、提起行政诉讼的情况。\n"))
     assert d2.year == 2020
+
+
+def test_the_documents_fuller_name_and_an_agency_that_publishes_itself() -> None:
+    # 龙归镇2016: the page title "2016年龙归镇…", then the document's own title "武江区龙归镇人民政府2016年…" opening
+    # the body.
+    d, _ev, _t = parse_reading(read_text(
+        "2016年龙归镇政府信息公开年度报告\n武江区龙归镇人民政府2016年政府信息公开年度报告 本年报是按照《中华人民共和国"
+        "政府信息公开条例》要求编制。 一、概述 2016年以来,我镇积极贯彻执行《条例》。\n"))
+    assert (d.agency_name, d.year) == ("武江区龙归镇人民政府", 2016)
+    # A download link's name ("文件下载 宿迁市2017年…", 宿迁市2017) is no fuller name.
+    d2, _ev2, _t2 = parse_reading(read_text(
+        "名称 宿迁市2017年政府信息公开年度报告\n文件下载 宿迁市2017年政府信息公开年度报告\n一、概述\n"
+        "本市认真贯彻《条例》。\n"))
+    assert d2.agency_name == "宿迁市"
+    # 三门沿海工业城2016: no title; the agency names itself as the one publishing the report.
+    d3, _ev3, _t3 = parse_reading(read_text(
+        "依照《2016年政务公开工作要点》等要求,三门沿海工业城管委会特向社会公布2016年度本级政府信息公开年度报告。具体情况如下:\n"
+        "一、进一步健全完善政府信息公开工作机构\n2016年,三门县沿海工业城管委会认真贯彻落实《条例》。\n"))
+    assert (d3.agency_name, d3.year) == ("三门沿海工业城管委会", 2016)
