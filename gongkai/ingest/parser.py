@@ -77,7 +77,7 @@ _CHROME = re.compile(
 )
 _TITLE_RE = re.compile(
     r"^(?:关于)?(?P<a1>[^。，,；;:：]*?)(?P<y>(?:19|20)\d{2})\s*年(?:度)?(?P<a2>[^。，,；;:：]*?)"
-    r"(?:政府)?信息(?:与政务)?公开(?:工作)?(?:年度)?的?(?:报告|年报)(?!如下)"  # "现将…报告如下:" is a sentence
+    r"(?:政府)?信息(?:年度)?(?:与政务)?公开(?:工作)?(?:年度)?的?(?:报告|年报)(?!如下)"  # "现将…报告如下:" is a sentence
 )
 _TITLE_ALT_RE = re.compile(
     r"^(?:关于)?(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息(?:与政务)?公开(?:工作)?(?P<y>(?:19|20)\d{2})\s*年度?(?:报告|年报)"
@@ -106,6 +106,10 @@ _PROSE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度?(?:的|我[镇乡
                             r"(?:政府信息(?:与政务)?公开|政务公开)工作"
                             r"(?:年度)?(?:报告|年报|情况|如下)?")
 # "由两城镇人民政府党政办公室编制", "由乌海市工业和信息化局编制而成".
+# The report named in a sentence that compiles or presents it, with the agency before its year.
+_NAMED_REPORT_RE = re.compile(
+    r"(?:编制了?|编写了?|现将|特将)(?P<a>(?![我本])[^，。,；;\d《》“”]{2,30}?)(?P<y>(?:19|20)\d{2})\s*年度?"
+    r"[^，。,；;\d]{0,6}?政府信息公开(?:年度)?(?:工作)?(?:情况)?(?:年度)?报告")
 _COMPILED_BY_RE = re.compile(
     r"由(?P<a>[^，。,；;（(由]{2,30}?(?:人民政府|管委会|管理委员会|委员会|局|厅|委|镇|乡|街道办事处))"
     r"(?:党政(?:综合)?办公室|办公室|政府信息公开办公室?|信息公开办)?(?:负责)?编制"
@@ -706,6 +710,7 @@ class _Parser:
         self.block: Block | None = None
         self.stats_pos = -1
         self.lines: list[tuple[str | None, str]] = []
+        self.heading_figures: list[tuple[str | None, str]] = []
         self._extra_n = 0
         self.evidence: dict[str, Evidence] = {}
         # (table, row) → (candidate splits, token index, columns, label) of glued digit runs.
@@ -1001,6 +1006,7 @@ class _Parser:
                     d.title = _META_PREFIX_RE.sub("", " ".join(x.strip() for x in lines)).strip()
                     d.year = int(m.group("y"))
                     d.agency_name = (m.group("a1") or m.groupdict().get("a2") or "").strip(" 　\"“”《》")
+                    d.agency_name = d.agency_name.removesuffix("关于")
                     if d.agency_name.endswith("人民") and "人民政府信息" in compact:
                         d.agency_name += "政府"  # "华容县人民政府信息公开…": 人民政府 + 信息公开
                     if not d.agency_name and k > 0 and _AGENCY_LINE_RE.match(head[k - 1]):
@@ -1038,12 +1044,17 @@ class _Parser:
                     d.agency_name = m10.group("a")
                     d.year = d.year or int(m10.group("y"))
                     break
+        period = None
+        if d.year is None:
+            # The statistics period is the report's own statement of its year ("统计期限自2014年1月1日起至…"): it
+            # beats a year quoted in a sentence (黄村镇2014: "特向社会公布2013年度…", a slip).
+            period = next((int(m.group(1)) for t in self.tokens[:200] if (m := _PERIOD_RE.search(t.text))), None)
         if d.year is None or not d.agency_name:
             for line in head[:30]:
                 m1 = _PROSE_TITLE_RE.search(line.replace(" ", ""))
                 if m1:
                     if d.year is None:
-                        d.year = int(m1.group("y"))
+                        d.year = period or int(m1.group("y"))
                     agency = (m1.group("a1") or m1.group("a2") or "").strip(" 　\"“”《》")
                     if not d.agency_name and agency and not agency.startswith(("我", "本")):
                         d.agency_name = agency
@@ -1081,6 +1092,13 @@ class _Parser:
                     m7 = _OPENING_AGENCY_RE.match(_SUBHEAD_RE.sub("", head[k + 1]))
                     if m7:
                         d.agency_name = m7.group("a")
+                    break
+        if not d.agency_name:
+            for line in head[:30]:
+                m11 = _NAMED_REPORT_RE.search(line.replace(" ", ""))
+                if m11 and (d.year is None or int(m11.group("y")) == d.year):
+                    # "…编制了永泰县2013年政府信息公开工作年度报告", "现将福州高新区管理委员会2009年度…报告如下".
+                    d.agency_name = m11.group("a")
                     break
         if not d.agency_name:
             for line in head[:30]:
@@ -1193,6 +1211,9 @@ class _Parser:
                     continue
             key = self.heading_key(tok)
             if key is not None:
+                if any(w in text for w in ("无", "没有", "未")):
+                    # "五、2011年本局无因政府信息公开申请行政复议、提起行政诉讼的情况。" states figures.
+                    self.heading_figures.append((key, text))
                 self.section = key
                 if key not in d.sections:
                     d.sections.append(key)
@@ -1716,7 +1737,7 @@ class _Parser:
         for key, line in self.lines:
             by_section.setdefault(key or "preamble", []).append(line)
         d.narrative = {k: "\n".join(v) for k, v in by_section.items()}
-        d.figures = extract_figures(self.lines)
+        d.figures = extract_figures(self.heading_figures + self.lines)
         if d.era in READ_FORMATS:
             fmt = get_format(d.era)
             missing = [t.title for t in fmt.tables if t.key not in d.tables]

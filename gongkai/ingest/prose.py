@@ -48,6 +48,8 @@ _TOTAL_RES = (
     re.compile(r"(?:^|[，,])[^，,。；;\d]{0,8}?(?<!申请)政府信息公开(?:共计?|合计)?\s*" + _NW + r"条"),
     # 2008-era wording: "共发布各类主动公开信息96件".
     re.compile(r"(?:共|累计)(?:发布|公开)(?:各类)?主动公开(?:政府)?信息(?:共计?)?\s*" + _N + r"(?:条|件)"),
+    # "主动公开政府工作信息、动态755多条": what was published named in a short list, then the count.
+    re.compile(r"主动公开[^。；;\d，,]{0,12}?信息(?:、[^。；;\d，,中]{1,6})" + _NW + r"条"),
     # "主动公开省政府及省政府办公厅政府信息759件": a total counted in 件.
     re.compile(r"主动公开[^。；;\d，,]{0,20}?政府信息\s*" + _N + r"件"),
     # The number before its noun: "公开了1860条信息", "主动公开的86条政府信息" (never inside a channel's clause:
@@ -65,6 +67,9 @@ _CLAUSE_START_RE = re.compile(r"[，,；;]")
 _JOINT_CHANNELS_RE = re.compile(
     r"(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|客户端|新媒体)[^，。；,;]{0,12}?[、和及与]"
     r"[^，。；,;]{0,20}?(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|客户端|新媒体|媒体)")
+_LISTED_RE = re.compile(r"[、等\d]|领域|方面|类")
+_URL_RE = re.compile(r"[(（](?:https?://|www\.)[^)）]{0,120}[)）]")
+_MANY_WAYS_RE = re.compile(r"等(?:多种|各类|各种)?(?:形式|方式|渠道|载体|途径)")
 _ALL_CHANNELS_RE = re.compile(r"线上(?:及|和|与|、|\+)?线下")
 # "局微信公众号公开政府信息175条", "网站共发布各类信息46106条": a channel named without 在/通过.
 _CHANNEL_BARE_RE = re.compile(
@@ -72,7 +77,7 @@ _CHANNEL_BARE_RE = re.compile(
     # "微博账号累计推送信息792条", "微信公众号推送信息1350篇" (posts on an account are counted in 篇 too).
     # "网站全年累计发布信息2139条", "微信公众号共编发文章1640篇" (an account's posts are its items).
     r"(?:账号)?(?:全年|当年|年内)?(?:共计?|累计)?(?:主动)?(?:发布|公开|推送|更新|编发)(?:各类)?(?:政府|政务)?"
-    r"(?:信息|文章)(?:共计?)?" + _NW
+    r"(?:信息|文章)(?:数|数量)?(?:共计?|为)?" + _NW
     + r"(?P<bu>条|篇)"
 )
 _CHANNEL_WORDS = ("线上", "线下", "网站", "门户网", "公众号", "微博", "微信", "客户端", "新媒体", "公开栏", "宣传栏",
@@ -87,7 +92,7 @@ _CATEGORY_ITEM_RE = re.compile(
 )
 _CATEGORY_CUE_RE = re.compile(r"公开的?信息中|信息中[，,]|按.{0,6}分类|从.{0,4}分类看?|分类[:：]|其中|(?<=条[，,])包括")
 # Cues that name the categories themselves ("在主动公开的信息中,政策法规类的信息1条…"): no total needed before.
-_EXPLICIT_CUE_RE = re.compile(r"公开的?信息中|按.{0,6}分类|分类[:：]")
+_EXPLICIT_CUE_RE = re.compile(r"公开的?信息中|按.{0,6}分类|分类[:：]|(?<=条[(（])其中")
 # Documents are counted in 件 or 部 ("规章11部", "规范性文件83件", "人事任免文件106件"); other items only in 条.
 _DOC_WORDS = ("规章", "文件", "任免", "解读", "工作报告", "公告", "通告", "决定", "意见", "办法", "方案", "规划")
 _PUBLISH_IN_NAME_RE = re.compile(r"(?:主动)?(?:公开|发布|刊登|公布|更新|推送)(?:了)?")
@@ -111,14 +116,14 @@ _COUNT_NO_UNIT_RE = re.compile(r"(信息数量(?:为|是|达到?)?\s*\d+)(?![\d.
 _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     # key, pattern, unit, a word the sentence must contain
     # "我局共受理政府信息公开申请0": a count printed without its unit ends its clause.
-    ("applications.received", re.compile(r"(?:收到|受理|新收|接收|接受)" + _GAP + r"{0,14}?申请" + _GAP + r"{0,8}?" + _N
+    ("applications.received", re.compile(r"(?:收到|受理|新收|接收|接受)" + _GAP + r"{0,24}?申请" + _GAP + r"{0,8}?" + _N
                                          + r"(?:件|个|份|条|(?=[，。；,;]|$))|收到(?P<n2>\d+)(?:件|起|份)" + _GAP
                                          + r"{0,8}?申请"),
      "件", None),
     # Not "同意公开答复9件": the count of one outcome.
     # Nor "转下一年度办理答复的有1件" (carried forward); "共办理718件" is the number answered.
     ("applications.answered", re.compile(r"(?<!同意公开)(?<!部分公开)(?<!不予公开)(?<!予以公开)(?<!年度办理)(?<!年度)"
-                                         r"(?:答复|办结|(?<=[共计])办理)" + _GAP
+                                         r"(?<!按时)(?<!延期)(?:答复|办结|(?<=[共计])办理)" + _GAP
                                          + r"{0,10}?" + _N + r"件"), "件", "申请"),
     ("fees.amount", re.compile(r"收取" + _GAP + r"{0,12}?费" + _GAP + r"{0,8}?(?P<n>\d+(?:\.\d+)?)\s*(?P<u>万元|元)"),
      "", None),
@@ -132,13 +137,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
                                     + _N + r"(?:件|起|宗)"), "件", None),
     ("staff.full_time", re.compile(r"(?:专职|全职)(?:工作)?人员" + _GAP + r"{0,4}?" + _N
                                    + r"(?:名|人)|(?<![\d.])(?P<n2>\d+)名专职"), "人", "公开"),
-    ("staff.part_time", re.compile(r"兼职(?:工作)?人员" + _GAP + r"{0,4}?" + _N
+    ("staff.part_time", re.compile(r"兼职(?:工作)?(?:人员)?" + _GAP + r"{0,4}?" + _N
                                    + r"(?:名|人)|(?<![\d.])(?P<n2>\d+)名兼职"), "人", "公开"),
     ("meetings.count", re.compile(r"召开" + _GAP + r"{0,20}?(?:会议|专题会|推进会)" + _GAP + r"{0,4}?"
                                   + _N + r"次"), "次", "公开"),
     ("training.sessions", re.compile(r"培训(?:班|会)?" + _GAP + r"{0,8}?"
-                                     + r"(?<![\d.])(?P<n>\d+)\s*(?:次|场|期)(?!人)"), "次", None),
-    ("training.attendees", re.compile(r"(?:培训|参训|参加培训)" + _GAP + r"{0,10}?" + _N + r"人次"), "人次", None),
+                                     + r"(?<![\d.])(?P<n>\d+)\s*(?:次|场|期)(?!人)|参加了?(?P<n2>\d+)次" + _GAP
+                                     + r"{0,20}?培训"), "次", None),
+    # "累计1162人次参训" (the number before the verb).
+    ("training.attendees", re.compile(r"(?:培训|参训|参加培训)" + _GAP + r"{0,10}?" + _N
+                                      + r"人次|(?P<n2>\d+)人次参(?:加)?训"), "人次", None),
     ("hotline.received", re.compile(r"(?:热线|网络问政|在线咨询|政民互动|留言)[^。；;]{0,20}?" + _N
                                     + r"(?:件|条|个)"), "件", None),
     ("hotline.completed", re.compile(r"(?:热线|问政|留言)[^。；;]{0,30}?办结" + _N + r"(?:件|条|个)"), "件", None),
@@ -146,7 +154,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     ("hotline.completion_rate", re.compile(r"(?:热线|问政|留言|咨询|投诉|信箱|诉求|12345)[^。；;]{0,40}?"
                                            r"办结率(?:达到?|为)?\s*(?P<n>\d+(?:\.\d+)?)\s*[%％]"), "%", None),
     ("consultations.received", re.compile(r"(?:接待|接受)" + _GAP + r"{0,20}?[咨谘]询" + _GAP + r"{0,4}?" + _N
-                                          + r"人次"),
+                                          + r"(?:人次|次)"),
      "人次", None),
     ("consultations.answered", re.compile(r"解答" + _GAP + r"{0,8}?咨询" + _GAP + r"{0,4}?" + _N + r"人次"),
      "人次", None),
@@ -155,7 +163,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
                                          r"(?:政策解读(?:稿件|材料|信息)?|(?<!政策)解读类?信息)" + _GAP + r"{0,4}?" + _N
                                          + r"(?:篇|条|件)"), "条", None),
     # "共解读文件23个", "开展政策解读活动15次" (events of interpretation, counted as they are printed).
-    ("interpretations.count", re.compile(r"(?:解读文件|政策解读活动)" + _GAP + r"{0,4}?" + _N + r"(?:个|次|件|篇)"),
+    ("interpretations.count", re.compile(r"(?:解读文件|政策解读活动|解读政策)" + _GAP + r"{0,4}?" + _N
+                                         + r"(?:个|次|件|篇)"),
      "条", None),
     ("media.items", re.compile(r"报道" + _N + r"次"), "次", None),
 )
@@ -166,7 +175,7 @@ _INTERP_PART_RE = re.compile(r"(?P<name>[^，,；;、:：。\d()（）]{2,16}?)"
 
 _NOT_LOST = r"(?![^，。；]{0,4}?(?:纠错|纠正|败诉|撤销))"
 _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("applications.received", re.compile(r"无依申请公开(?:件|事项|申请)|"
+    ("applications.received", re.compile(r"无依申请公开(?:件|事项|申请|情况)|"
                                          # "未发生因依申请公开引发的行政复议": no review (applications not stated).
                                          r"未(?:收到|接到|接收到|发生)[^，。；]{0,12}?(?:依申请|公开申请)"
                                          r"(?![^，。；]{0,12}?(?:复议|诉讼))|"
@@ -215,8 +224,10 @@ def _clean_category(name: str) -> str:
         if head.endswith("信息"):
             if len(tail) < 2:
                 name = head
-        elif len(tail) >= 2:
+        elif len(tail) >= 2 and tail not in _GENERIC_NAMES:
             name = tail
+        elif tail in _GENERIC_NAMES and len(head) >= 2:
+            name = head  # "食品药品安全等重点领域公开信息": the kind is named before the verb
     for suffix in ("类的信息", "的信息", "类信息", "信息", "类"):
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             name = name[: -len(suffix)]
@@ -278,7 +289,8 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
         prev_counted = False  # the sentence before (same paragraph) stated a total or a channel's count
         prev_interp = False  # the sentence before stated a count of interpretations
         for sent in _sentences(line):
-            compact = _COUNT_NO_UNIT_RE.sub(r"\1条", sent.replace(" ", ""))
+            # A web address in parentheses is no text ("在河北省体育局门户网站(http://sport.hebei.gov.cn)公开信息1469条").
+            compact = _COUNT_NO_UNIT_RE.sub(r"\1条", _URL_RE.sub("", sent.replace(" ", "")))
             channel_spans: list[tuple[int, int]] = []
             named: list[str] = []  # the channels a joint total names ("通过区政府信息公开网、简报信息报送、宣传栏等")
             total_end = None
@@ -290,8 +302,9 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                         compact, m.start("n")):
                     continue
                 label = m.group("ch") + (m.group("q") or "")
-                if _ALL_CHANNELS_RE.search(m.group(0)) or (
-                        _JOINT_CHANNELS_RE.search(m.group("ch")) and "主动公开" in m.group(0)):
+                if _ALL_CHANNELS_RE.search(m.group(0)) or (_JOINT_CHANNELS_RE.search(m.group("ch")) and (
+                        "主动公开" in m.group(0) or _MANY_WAYS_RE.search(m.group("ch")))):
+                    # ("通过…网站以及新闻媒体、公告栏等多种形式,发布各类政府信息70多条", 荣成市发改局 2013.)
                     # "通过政府信息公开平台、政府网站主动公开政府信息12条": channels named together, with the
                     # wording of the proactive total, state the total — no one channel's figure.
                     # "…政务公开栏等线上线下渠道,主动公开各类政府信息累计300余条": every channel, so the total.
@@ -347,6 +360,11 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
             for k, rx in enumerate(_TOTAL_RES if total_end is None and not compact.startswith("其中") else ()):
                 for m in rx.finditer(compact):
                     if any(a <= m.start() < b for a, b in channel_spans) or _cumulative(compact, m.start("n")):
+                        continue
+                    if any(0 <= (q := compact.find("其中", b, m.start())) and _LISTED_RE.search(compact, q, m.start())
+                           for _a, b in channel_spans if b <= m.start()):
+                        # "…信息网…公开信息10033条,其中包括政务动态3183条,…等重点领域公开信息1947条": one part of a
+                        # list is no total (伊宁县2014's "…8632条,其中,发布政府信息公开信息共399条" names no kind).
                         continue
                     if k in _NUMBER_FIRST:
                         starts = [x.end() for x in _CLAUSE_START_RE.finditer(compact, 0, m.start())]
@@ -406,6 +424,8 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                 if any(a < m.end() and m.start() < b for a, b in channel_spans):
                     continue
                 raw_name = m.group("name")
+                if _NOT_PROACTIVE_RE.search(raw_name):
+                    continue  # "依申请公开信息0条": no kind of what was published proactively
                 name = _clean_category(raw_name)
                 if not name or name.startswith(("通过", "在")):
                     continue
@@ -426,7 +446,8 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                     listing = True
                 if name in _GENERIC_NAMES:
                     continue  # "公开信息96条": no kind named
-                if (any(w in name for w in _CHANNEL_WORDS) and _PUBLISH_IN_NAME_RE.search(raw_name)) or (
+                outlet = any(w in name for w in (*_CHANNEL_WORDS, "方式", "渠道"))
+                if (outlet and _PUBLISH_IN_NAME_RE.search(raw_name)) or (
                         any(x in raw_name for x in named) or _NET_PUBLISH_RE.search(raw_name)):
                     # "其中我局财政信息网公开财政信息为19条、政府简报信息报送24条" after "通过区政府信息公开网、简报信息
                     # 报送、宣传栏等…主动公开信息43条" (鹿城区财政局 2014): the parts name outlets: channels.

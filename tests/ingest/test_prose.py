@@ -366,3 +366,34 @@ def test_2008_era_wordings_of_fujian_and_zhejiang_reports() -> None:
                  "其中我局财政信息网公开财政信息为19条、政府简报信息报送24条、依申请公开信息0条。")
     assert {("proactive.total", 43), ("proactive.channel", 19), ("proactive.channel", 24)} <= got2
     assert not any(k == "proactive.category" for k, _v in got2)
+
+
+def test_wordings_of_the_third_round_of_2008_era_reports() -> None:
+    # Sentences of corpus entries added 2026-12-02 (helpers fj2 and ot), each rule with its real sentence.
+    assert ("staff.part_time", 512) in _figs(  # 信阳市2012
+        "从事政府信息公开工作的专(兼)职工作人员共768人,其中专职人员256人,兼职512人,保障了政府信息公开工作。")
+    got = _figs("2010年全市各镇街、单位举办政府信息公开各类培训共31期,累计1162人次参训。")  # 福清市2010
+    assert {("training.sessions", 31), ("training.attendees", 1162)} <= got
+    assert ("training.sessions", 2) in _figs(  # 福州市司法局2010
+        "2010年共参加了2次由市数字办组织的政府信息公开培训,进一步增强了有关人员做好政府信息公开工作的能力。")
+    assert ("interpretations.count", 40) in _figs(  # 硚口区2015
+        "通过硚口信息内网向群众解读政策40次,通过微博微信回应事件数4次。")
+    assert ("proactive.total", 755) in _figs("2017年,主动公开政府工作信息、动态755多条。")  # 铜陵市郊区2017
+    assert not any(k == "proactive.total" for k, _v in _figs("主动公开政府信息中,规范性文件5条。"))
+    assert ("proactive.channel", 12263) in _figs("2016年政府门户网站累计公开政府信息数12263条。")  # 湘阴县2016
+    # A web address in parentheses does not cut a channel from its figure (河北省体育局2011).
+    assert ("proactive.channel", 1469) in _figs("在河北省体育局门户网站(http://sport.hebei.gov.cn)公开信息1469条。")
+    # Channels named together "等多种形式" state the total, whatever the verb (荣成市发改局2013).
+    assert ("proactive.total", 70) in _figs(
+        "全年,通过荣成市人民政府信息公开网站以及新闻媒体、公告栏等多种形式,发布各类政府信息70多条。")
+    # The on-time part of what was completed is not the number answered (西安2018).
+    assert not any(k == "applications.answered" for k, _v in _figs("受理申请525件,我办按时办结数517件,延期办结8件。"))
+    # Kinds in a parenthesis after a total printed without its figure (黄村镇2014); 依申请 items are no kind (鹿城区).
+    got2 = _figs("全镇2014年主动公开政府信息共计十一大类条(其中政府领导231条、机构设置70条、其他3条)。")
+    assert {("proactive.category", 231), ("proactive.category", 70), ("proactive.category", 3)} <= got2
+    assert ("proactive.category", 0) not in _figs(
+        "主动公开信息43条,其中我局财政信息网公开财政信息为19条、依申请公开信息0条。")
+    # A kind named before the verb ("…等重点领域公开信息1947条", 硚口区2015) is a kind, not a total.
+    got3 = _figs("二是通过硚口信息网向社会主动公开信息10033条,其中包括政务动态3183条,公示公告192条,"
+                 "保障性住房、食品药品安全等重点领域公开信息1947条,办事服务、互动交流等其他信息公开4711条。")
+    assert ("proactive.category", 1947) in got3 and not any(k == "proactive.total" for k, _v in got3)
