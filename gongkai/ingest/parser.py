@@ -95,16 +95,17 @@ _TITLE_NOYEAR_RE = re.compile(r"^(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息
 # The agency naming itself as the one that publishes: "三门沿海工业城管委会特向社会公布2016年度本级…年度报告".
 _SELF_PUBLISH_RE = re.compile(
     r"(?:^|[，,。；;])(?P<a>(?![我本])[^，,。；;\d《》“”]{2,30}?(?:人民政府办公室|人民政府|管委会|管理委员会|委员会|局|委|"
-    r"办公室|镇|乡|街道办事处))特向社会公(?:开|布)(?P<y>(?:19|20)\d{2})年度?[^。，,；;]{0,12}?政府信息公开(?:工作)?"
+    r"办公室|镇|乡|街道办事处|街道))(?:特向社会公(?:开|布)|特编制了?)(?P<y>(?:19|20)\d{2})年度?[^。，,；;]{0,12}?"
+    r"政府信息公开(?:工作)?"
     r"(?:年度)?报告")
 _PROSE_TITLE_RE = re.compile(
-    r"(?:现(?:将|予)?(?:公(?:布|开)|发布)|特向社会公(?:开|布))《?(?P<a1>[^。，,；;:：\d《]{0,30}?)(?P<y>(?:19|20)\d{2})\s*年度?"
+    r"(?:现(?:将|予|向社会)?(?:公(?:布|开)|发布)|特向社会公(?:开|布))《?(?P<a1>[^。，,；;:：\d《]{0,30}?)(?P<y>(?:19|20)\d{2})\s*年度?"
     r"(?P<a2>[^。，,；;:：\d]{0,30}?)政府信息(?:与政务)?公开(?:工作)?(?:年度)?(?:报告|年报)"
 )
 # The year in a sentence about the report: "汇报我镇2023年政府信息公开工作", "现将2020年政府信息公开工作报告如下".
 _PROSE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度?(?:的|我[镇乡局委区县市])?"
-                            r"(?:政府信息(?:与政务)?公开|政务公开)工作"
-                            r"(?:年度)?(?:报告|年报|情况|如下)?")
+                            r"(?:政府信息(?:与政务)?公开|政务公开)(?:工作(?:年度)?(?:报告|年报|情况|如下)?"
+                            r"|(?:年度)?(?:报告|年报))")
 # "由两城镇人民政府党政办公室编制", "由乌海市工业和信息化局编制而成".
 # The report named in a sentence that compiles or presents it, with the agency before its year.
 _NAMED_REPORT_RE = re.compile(
@@ -304,10 +305,22 @@ def _explode_local(tokens: list[Token]) -> list[Token]:
 
 # Crawler text puts a whole page on one line: headings ("一、总体情况", "（一）主动公开") and header fields
 # ("标题:…发布时间:…来源:…") are cut back onto lines of their own.
+def _section_bodies() -> str:
+    """The declared section headings without their numbers ("总体情况", "主动公开政府信息情况" …), as an alternation."""
+    bodies = {re.sub(r"^[一二三四五六七八九十]+、", "", s.heading) for f in READ_FORMATS.values() for s in f.sections}
+    bodies |= {re.sub(r"^[一二三四五六七八九十]+、", "", a) for f in READ_FORMATS.values() for s in f.sections
+               for a in s.aliases}
+    return "|".join(re.escape(b) for b in sorted(bodies, key=len, reverse=True) if len(b) >= 2)
+
+
 _RUN_ON_CUT_RE = re.compile(
     r"(?:(?<=[。；;！？!?])|\s+)(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]))"
+    # A declared section heading is one even with nothing before it ("…打印本页一、总体情况2022年,…").
+    r"|(?=[一二三四五六七八九十]{1,2}、(?:" + _section_bodies() + r"))"
     r"|\s*(?=(?:标\s*题|发布时间|发布日期|信息来源|来\s*源|原文链接|索\s*引\s*号|发布机构|生成日期)\s*[:：])"
 )
+# "一、总体情况2022年,…": a declared section heading glued to its first sentence.
+_SECTION_GLUED_RE = re.compile(r"^([一二三四五六七八九十]{1,2}、(?:" + _section_bodies() + r"))(\S.*)$")
 RUN_ON_MIN = 200
 _HEAD_BODY_RE = re.compile(
     r"^((?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])[^\s。；]{1,30})\s+(\S.*)$")
@@ -599,7 +612,7 @@ def _run_on_pieces(text: str) -> list[Token]:
         if rows is not None:
             out.extend(rows)
             continue
-        m = _HEAD_BODY_RE.match(piece)
+        m = _HEAD_BODY_RE.match(piece) or _SECTION_GLUED_RE.match(piece)
         if m:
             out.append(Token("line", m.group(1)))
             out.append(Token("line", m.group(2)))
@@ -717,6 +730,7 @@ class _Parser:
         self.glued: dict[tuple[str, str], tuple[list[tuple[int, ...]], int | None, list[str], str]] = {}
         self._offsets: list[int] | None = None
         self._last_idx: list[int] = []
+        self._truncated = False  # the last row collected ran into the end of the text (a stored page cut there)
         # A Table 3 label with no figures after it: where the next label starts, and its text.
         self._orphan_at = -1
         self._orphan_label = ""
@@ -890,6 +904,7 @@ class _Parser:
         if not ended and j < len(self.tokens) and self.tokens[j].kind == "eor":
             ended = True
             j += 1
+        self._truncated = j >= len(self.tokens)  # nothing after this row: the text was cut inside it
         return vals, j, ended
 
     def place(self, table: Table, row: Row, cols: Sequence[str], vals: list[Token], ended: bool,
@@ -916,6 +931,14 @@ class _Parser:
             for col, tok, ix in zip(cols, vals, idxs, strict=True):
                 data.set(table.key, row.key, col, to_cell(tok))
                 self.note_evidence(table, row, col, ix)
+        elif (self._truncated and 1 < len(vals) < len(cols) and all(v.kind == "cell" for v in vals)
+              and all(parse_number(v.text) is not None and len(v.text.strip()) <= 6 for v in vals)):
+            # "| 6.属于四类过程性信息 | 0 | 0 | 0 | 0 | 0 | 0" and then nothing: the text ends inside the row (a page
+            # cut where it was stored), so the figures printed are the row's first cells; the rest stay unread.
+            for col, tok, ix in zip(cols, vals, idxs, strict=False):
+                data.set(table.key, row.key, col, to_cell(tok))
+                self.note_evidence(table, row, col, ix)
+            data.notes.append(f"文本在“{label}”一行中途结束，只读入前{len(vals)}格")
         elif not real:
             for col in cols:
                 data.set(table.key, row.key, col, Cell(None, raw=""))

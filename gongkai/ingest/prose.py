@@ -26,7 +26,7 @@ _NW = _N + r"(?P<wan>万)?"
 
 _CHANNEL_RE = re.compile(
     r"(?:在|通过|利用|依托|以)(?P<ch>[^，。；,;\d]{0,30}(?:网站|门户网|网|公众号|微博|微信群?|平台|公报|报纸|日报|媒体|公开栏|宣传栏|"
-    r"客户端|头条号?|APP|形式|方式|栏目))(?P<q>[“\"][^”\"]{1,20}[”\"])?[^。；;\d]{0,14}?(?:公开|发布|推送|公示)"
+    r"客户端|头条号?|APP|形式|方式|栏目|系统))(?P<q>[“\"][^”\"]{1,20}[”\"])?[^。；;\d]{0,14}?(?:公开|发布|推送|公示)"
     # "公开低保评议发放、扶贫领域…等方面的政务信息合计298条": what was published, listed, closed by 等.
     r"(?:[^。；;\d]{0,10}?|[^。；;\d]{0,60}?等[^。；;\d]{0,12}?)" + _NW + r"(?P<cu>条|件)"
 )
@@ -39,8 +39,11 @@ _TOTAL_RES = (
                + _NW + r"条"),
     # 2008-era wording of the 统计表's first rows: "共制作、获取政府信息614条,其中主动公开29条,不予公开583条",
     # "制作政府信息总数80条,其中,主动公开档案数9条" — the count made is no total; what was published proactively is.
-    re.compile(r"(?:制作|获取)[^。；;]{0,12}?信息(?:总数)?\d+条[，,]其中[，,:：]?主动公开(?:政府信息|文件|档案)?(?:数)?\s*"
-               + _N + r"条"),
+    re.compile(r"(?:制作|获取|制发)[^。；;]{0,12}?信息(?:总数)?\d+(?:条|件)[，,]其中[，,:：]?主动公开(?:政府信息|文件|档案)?"
+               r"(?:数)?\s*" + _N + r"(?:条|件)"),
+    # "截至2018年12月31日,我乡共向社会发布信息40条": the agency itself publishing, no channel named.
+    re.compile(r"(?:我|本)[镇乡局委区县市办街]{1,2}(?:共|累计)?(?:向社会)?(?:主动)?(?:发布|公开)(?:各类)?(?:政府|政务)?信息"
+               + _NW + r"条"),
     # "…发布信息514条，总计2401条": the sum the report states itself.
     re.compile(r"(?<=条)[，,]\s*(?:总计|合计)\s*" + _N + r"条"),
     re.compile(r"信息公开(?:数量|总数|数)(?:共计?|达到?|为|累计)?\s*" + _N + r"条"),
@@ -68,7 +71,11 @@ _JOINT_CHANNELS_RE = re.compile(
     r"(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|客户端|新媒体)[^，。；,;]{0,12}?[、和及与]"
     r"[^，。；,;]{0,20}?(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|客户端|新媒体|媒体)")
 _LISTED_RE = re.compile(r"[、等\d]|领域|方面|类")
+_CN_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_COUNT_RE = re.compile(r"(?<![第每逐单一二两三四五六七八九十百千万亿])([一两二三四五六七八九])(?=[名次期场](?!性))")
 _URL_RE = re.compile(r"[(（](?:https?://|www\.)[^)）]{0,120}[)）]")
+# "政务网站、微信、微博共发布各类信息2483条": 共 over channels named together sums them.
+_JOINT_SUM_RE = re.compile(r"(?:共|合计|总计)(?:计)?(?:发布|公开|推送)")
 _MANY_WAYS_RE = re.compile(r"等(?:多种|各类|各种)?(?:形式|方式|渠道|载体|途径)")
 _ALL_CHANNELS_RE = re.compile(r"线上(?:及|和|与|、|\+)?线下")
 # "局微信公众号公开政府信息175条", "网站共发布各类信息46106条": a channel named without 在/通过.
@@ -76,8 +83,8 @@ _CHANNEL_BARE_RE = re.compile(
     r"(?P<ch>[^，。；,;、:：\d]{0,12}?(?:门户网站|网站|公众号|微博|微信|客户端|头条号|新媒体))(?P<q>[“\"][^”\"]{1,20}[”\"])?"
     # "微博账号累计推送信息792条", "微信公众号推送信息1350篇" (posts on an account are counted in 篇 too).
     # "网站全年累计发布信息2139条", "微信公众号共编发文章1640篇" (an account's posts are its items).
-    r"(?:账号)?(?:全年|当年|年内)?(?:共计?|累计)?(?:主动)?(?:发布|公开|推送|更新|编发)(?:各类)?(?:政府|政务)?"
-    r"(?:信息|文章)(?:数|数量)?(?:共计?|为)?" + _NW
+    r"(?:账号)?(?:全年|当年|年内)?(?:共计?|累计)?(?:主动)?(?:发布|公开|推送|更新|编发)(?:各类)?(?:政府|政务)?(?:动态)?"
+    r"(?:信息|文章)(?:条数|总数|数|数量)?(?:共计?|为)?" + _NW
     + r"(?P<bu>条|篇)"
 )
 _CHANNEL_WORDS = ("线上", "线下", "网站", "门户网", "公众号", "微博", "微信", "客户端", "新媒体", "公开栏", "宣传栏",
@@ -180,7 +187,7 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                          r"未(?:收到|接到|接收到|发生)[^，。；]{0,12}?(?:依申请|公开申请)"
                                          r"(?![^，。；]{0,12}?(?:复议|诉讼))|"
                                          r"(?:没有|未)(?:收到|接到)[^，。；]{0,20}?申请(?![^，。；]{0,12}?(?:复议|诉讼))|未(?:收到|接到)申请公开|依申请公开[^，。；\d]{0,6}?0件")),
-    ("fees.amount", re.compile(r"没有收费|没有收取[^。；]{0,6}?费|没有[^。；，,]{0,12}?的?收费|"
+    ("fees.amount", re.compile(r"没有收费|没有收取[^。；]{0,6}?费|没有[^。；，,]{0,24}?的?收费|"
                                r"未收取[^。；]{0,14}?费|未发生[^。；]{0,20}?收费|无[^，。；]{0,6}?收费|"
                                r"不收取[^。；]{0,10}?费|未涉及[^。；，,]{0,14}?收费|未[^。；，,]{0,20}?收取[^。；]{0,6}?费")),
     # "未发生…被行政复议纠错": no review was lost, which does not say none was filed.
@@ -291,6 +298,8 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
         for sent in _sentences(line):
             # A web address in parentheses is no text ("在河北省体育局门户网站(http://sport.hebei.gov.cn)公开信息1469条").
             compact = _COUNT_NO_UNIT_RE.sub(r"\1条", _URL_RE.sub("", sent.replace(" ", "")))
+            # "一名专职工作人员", "两次举办…培训": a small count written in characters.
+            compact = _CN_COUNT_RE.sub(lambda x: str(_CN_DIGITS[x.group(1)]), compact)
             channel_spans: list[tuple[int, int]] = []
             named: list[str] = []  # the channels a joint total names ("通过区政府信息公开网、简报信息报送、宣传栏等")
             total_end = None
@@ -302,6 +311,12 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                         compact, m.start("n")):
                     continue
                 label = m.group("ch") + (m.group("q") or "")
+                if (_JOINT_CHANNELS_RE.search(m.group("ch")) and _JOINT_SUM_RE.search(m.group(0))
+                        and "主动公开" not in m.group(0) and not _MANY_WAYS_RE.search(m.group("ch"))):
+                    # Outlets named together with 共发布 (their posts, not the proactive total): no one channel's
+                    # figure and no total.
+                    channel_spans.append(m.span())
+                    continue
                 if _ALL_CHANNELS_RE.search(m.group(0)) or (_JOINT_CHANNELS_RE.search(m.group("ch")) and (
                         "主动公开" in m.group(0) or _MANY_WAYS_RE.search(m.group("ch")))):
                     # ("通过…网站以及新闻媒体、公告栏等多种形式,发布各类政府信息70多条", 荣成市发改局 2013.)
@@ -341,6 +356,13 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                 if any(a < m.end() and m.start() < b for a, b in channel_spans) or _cumulative(compact, m.start("n")):
                     continue
                 label = m.group("ch").lstrip("局镇乡") + (m.group("q") or "")
+                clause = compact[max(compact.rfind(x, 0, m.start()) for x in "，,；;。") + 1:m.start()]
+                if _JOINT_SUM_RE.search(m.group(0)) and re.search(
+                        r"(?:网站|网|公众号|微博|微信|平台|公报|客户端|公开栏)[、和及与]$", clause):
+                    # "2016年政务网站、微信、微博共发布各类信息2483条" (沙塘镇 2016): the outlets' posts together — no
+                    # one channel's figure, and 共发布 of news outlets is not the proactive total either.
+                    channel_spans.append(m.span())
+                    continue
                 add(ProseFigure("proactive.channel", _val(m), m.group("bu"), label, sent, section,
                                 approx=bool(m.group("approx"))))
                 channel_spans.append(m.span())
@@ -416,6 +438,9 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                 parent_unit = before[-1].unit if before else None
             summed: int | Decimal = 0
             second_cue = (compact.find("其中", cue.end()) if cue is not None and not docs_only else -1)
+            if cue is not None and 0 <= second_cue <= cue.end() + 2:
+                # "在主动公开的信息中,其中政策文件类的信息113条": the 其中 repeats the cue, it starts no second list.
+                second_cue = compact.find("其中", second_cue + 2)
             end_at = kinds_to if kinds_from is not None and cat_from == kinds_from else len(compact)
             for m in _CATEGORY_ITEM_RE.finditer(compact, cat_from or 0, end_at) if cat_from is not None else ():
                 if second_cue >= 0 and m.end() > second_cue:

@@ -497,3 +497,15 @@ def test_the_documents_fuller_name_and_an_agency_that_publishes_itself() -> None
         "依照《2016年政务公开工作要点》等要求,三门沿海工业城管委会特向社会公布2016年度本级政府信息公开年度报告。具体情况如下:\n"
         "一、进一步健全完善政府信息公开工作机构\n2016年,三门县沿海工业城管委会认真贯彻落实《条例》。\n"))
     assert (d3.agency_name, d3.year) == ("三门沿海工业城管委会", 2016)
+
+
+def test_a_declared_section_heading_is_cut_out_of_a_run_on_line_with_nothing_before_it() -> None:
+    # 长兴岛街道2022 as a crawler one-liner: "…打印本页一、总体情况2022年,长兴岛街道…". Table 3's "一、本年新收…"
+    # is no section heading and is never cut this way.
+    text = ("标题:长兴岛街道2022年政府信息公开工作年度报告 发布时间:2023-01-17 来源:长兴岛街道 字号: 打印本页"
+            "一、总体情况2022年,长兴岛街道认真贯彻《条例》精神,主动公开政府信息45条。"
+            "二、主动公开政府信息情况第二十条第(一)项信息内容"
+            + "本年制发件数本年废止件数现行有效件数规章000行政规范性文件000" * 3)
+    d, _ev, _t = parse_reading(read_text(text))
+    assert d.sections[:2] == ["overview", "proactive"]
+    assert ("proactive.total", 45) in {(f.key, f.value) for f in d.figures}
