@@ -464,9 +464,9 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                 if docs_only and not (paren or listing):
                     # The list starts at a document published in its own clause ("主动公开规章13件"); the
                     # documents after it in the sentence continue that list ("，其他文件162件").
-                    clause = max(compact.rfind(x, 0, m.start()) for x in "，,；;")
+                    clause_at = max(compact.rfind(x, 0, m.start()) for x in "，,；;")
                     starter = any(w in raw_name for w in _DOC_WORDS if w != "解读")  # 解读 alone: interpretations
-                    if not (starter and _PUBLISH_RE.search(compact, clause + 1, m.start() + len(raw_name))):
+                    if not (starter and _PUBLISH_RE.search(compact, clause_at + 1, m.start() + len(raw_name))):
                         continue
                     listing = True
                 if name in _GENERIC_NAMES:
