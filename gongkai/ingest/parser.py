@@ -999,6 +999,16 @@ class _Parser:
         t2fmt = self.fmt("table2")
         if t2fmt is not None and t2fmt.has_table("table2"):
             self.captions = {normalize_label(b.caption): b for b in t2fmt.table("table2").blocks if b.caption}
+            # A block's own header words ("本年制发件数" only under 第二十条第（一）项) stand for its caption when the
+            # caption is not printed (北坡镇 2022: "信息内容 | 本年制发件数 | …" straight after the section heading).
+            seen: dict[str, list[Block]] = {}
+            for blk in t2fmt.table("table2").blocks:
+                for hrow in blk.header_rows:
+                    for h in hrow:
+                        seen.setdefault(normalize_label(h.label), []).append(blk)
+            for word, blocks in seen.items():
+                if len(blocks) == 1 and word not in self.captions and word != normalize_label("信息内容"):
+                    self.captions[word] = blocks[0]
         for f in {self.fmt(), t2fmt} - {None}:
             assert f is not None
             for table in f.tables:

@@ -70,6 +70,16 @@ _CLAUSE_START_RE = re.compile(r"[，,；;]")
 _JOINT_CHANNELS_RE = re.compile(
     r"(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|客户端|新媒体)[^，。；,;]{0,12}?[、和及与]"
     r"[^，。；,;]{0,20}?(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|客户端|新媒体|媒体)")
+# A sub-heading that names one channel ("(一)镇政府信息公开网站主动公开政府信息情况"), any other sub-heading.
+_SUBHEAD_CHANNEL_RE = re.compile(
+    r"^[（(][一二三四五六七八九十]{1,2}[)）](?P<ch>[^，。；,;、\d]{0,16}?(?:网站|门户网|公众号|公开栏|宣传栏|公报))"
+    r"[^，。；,;、\d]{0,12}?情况[。:：]?$")
+_SUBHEAD_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,2}[)）][^，。；,;\d]{2,30}[。:：]?$")
+_SUB_COUNT_RE = re.compile(r"(?:发布|公开|更新)(?:各类)?(?:政府|政务)?信息" + _NW + r"条")
+# A remark in brackets between an outlet and its count: "网站(含转发)319条".
+_REMARK_RE = re.compile(r"[(（]含[^)）]{1,8}[)）]|[(（][^()（）\d，,。]{1,10}[)）](?=的?(?:信息|类))")
+_YEAR_COUNT_RE = re.compile(r"(?:全年|本年度?|当年|今年|(?:19|20)\d{2}年(?:全年|度)?)(?:共|共计)?(?:主动)?公开(?:各类)?"
+                            r"(?:政府|政务)?信息\d+条")
 _LISTED_RE = re.compile(r"[、等\d]|领域|方面|类")
 _CN_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_COUNT_RE = re.compile(r"(?<![第每逐单一二两三四五六七八九十百千万亿])([一两二三四五六七八九])(?=[名次期场](?!性))")
@@ -87,6 +97,7 @@ _CHANNEL_BARE_RE = re.compile(
     r"(?:信息|文章)(?:条数|总数|数|数量)?(?:共计?|为)?" + _NW
     + r"(?P<bu>条|篇)"
 )
+_OUTLET_NAMES = frozenset({"网站", "门户网站", "微信", "微博", "公众号", "微信公众号", "客户端", "公开栏", "公报"})
 _CHANNEL_WORDS = ("线上", "线下", "网站", "门户网", "公众号", "微博", "微信", "客户端", "新媒体", "公开栏", "宣传栏",
                   "公报")
 _CHANNEL_TOTAL_RE = re.compile(r"主动公开[^。；;\d]{0,10}?(?:共计?|累计|总计)|共计?(?:主动)?公开|"
@@ -127,6 +138,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
                                          + r"(?:件|个|份|条|(?=[，。；,;]|$))|收到(?P<n2>\d+)(?:件|起|份)" + _GAP
                                          + r"{0,8}?申请"),
      "件", None),
+    # "政府信息依申请公开系统共收到1宗信息" (广东 counts applications in 宗).
+    ("applications.received", re.compile(r"依申请公开[^。，；,;\d]{0,8}?(?:共)?(?:收到|受理)(?P<n>\d+)\s*(?:件|宗|份)"),
+     "件", None),
     # Not "同意公开答复9件": the count of one outcome.
     # Nor "转下一年度办理答复的有1件" (carried forward); "共办理718件" is the number answered.
     ("applications.answered", re.compile(r"(?<!同意公开)(?<!部分公开)(?<!不予公开)(?<!予以公开)(?<!年度办理)(?<!年度)"
@@ -151,6 +165,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     ("training.sessions", re.compile(r"培训(?:班|会)?" + _GAP + r"{0,8}?"
                                      + r"(?<![\d.])(?P<n>\d+)\s*(?:次|场|期)(?!人)|参加了?(?P<n2>\d+)次" + _GAP
                                      + r"{0,20}?培训"), "次", None),
+    # "年初、年中两次举办…培训" (唐村镇 2010): the number before the verb.
+    ("training.sessions", re.compile(r"(?<![\d.])(?P<n>\d+)次(?:举办|开展|组织)" + _GAP + r"{0,20}?培训"), "次", None),
     # "累计1162人次参训" (the number before the verb).
     ("training.attendees", re.compile(r"(?:培训|参训|参加培训)" + _GAP + r"{0,10}?" + _N
                                       + r"人次|(?P<n2>\d+)人次参(?:加)?训"), "人次", None),
@@ -182,7 +198,7 @@ _INTERP_PART_RE = re.compile(r"(?P<name>[^，,；;、:：。\d()（）]{2,16}?)"
 
 _NOT_LOST = r"(?![^，。；]{0,4}?(?:纠错|纠正|败诉|撤销))"
 _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("applications.received", re.compile(r"无依申请公开(?:件|事项|申请|情况)|"
+    ("applications.received", re.compile(r"无依申请公开(?:件|事项|申请|情况|的?(?:政府)?信息)|"
                                          # "未发生因依申请公开引发的行政复议": no review (applications not stated).
                                          r"未(?:收到|接到|接收到|发生)[^，。；]{0,12}?(?:依申请|公开申请)"
                                          r"(?![^，。；]{0,12}?(?:复议|诉讼))|"
@@ -292,14 +308,20 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
         seen.add(k)
         out.append(f)
 
+    sub_channel = ""  # the channel a sub-heading names ("(一)镇政府信息公开网站主动公开政府信息情况")
     for section, line in lines:
         prev_counted = False  # the sentence before (same paragraph) stated a total or a channel's count
         prev_interp = False  # the sentence before stated a count of interpretations
+        sub = _SUBHEAD_CHANNEL_RE.match(line.replace(" ", ""))
+        if sub is not None or _SUBHEAD_RE.match(line.replace(" ", "")):
+            sub_channel = sub.group("ch") if sub is not None else ""
+            continue
         for sent in _sentences(line):
             # A web address in parentheses is no text ("在河北省体育局门户网站(http://sport.hebei.gov.cn)公开信息1469条").
             compact = _COUNT_NO_UNIT_RE.sub(r"\1条", _URL_RE.sub("", sent.replace(" ", "")))
             # "一名专职工作人员", "两次举办…培训": a small count written in characters.
             compact = _CN_COUNT_RE.sub(lambda x: str(_CN_DIGITS[x.group(1)]), compact)
+            compact = _REMARK_RE.sub("", compact)
             channel_spans: list[tuple[int, int]] = []
             named: list[str] = []  # the channels a joint total names ("通过区政府信息公开网、简报信息报送、宣传栏等")
             total_end = None
@@ -383,6 +405,11 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                 for m in rx.finditer(compact):
                     if any(a <= m.start() < b for a, b in channel_spans) or _cumulative(compact, m.start("n")):
                         continue
+                    if "累计" in compact[max(compact.rfind(x, 0, m.start()) for x in "，,；;") + 1:m.start()] and (
+                            _YEAR_COUNT_RE.search(compact, m.end())):
+                        # "截至2016年底,累计主动公开政府信息114条,…;其中2016年全年主动公开政府信息14条" (洛江 2016): the
+                        # year's own count stated after it makes the 累计 one a running total.
+                        continue
                     if any(0 <= (q := compact.find("其中", b, m.start())) and _LISTED_RE.search(compact, q, m.start())
                            for _a, b in channel_spans if b <= m.start()):
                         # "…信息网…公开信息10033条,其中包括政务动态3183条,…等重点领域公开信息1947条": one part of a
@@ -398,6 +425,14 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                     break
                 if total_end is not None:
                     break
+            if sub_channel and total_end is None and not channel_spans:
+                # Under "(一)镇政府信息公开网站主动公开政府信息情况": "2016年镇政府信息公开全年发布各类信息247条,其中…"
+                # counts what that website published (沙塘镇 2016) — the sub-heading's channel, not the total.
+                mc = _SUB_COUNT_RE.search(compact)
+                if mc is not None:
+                    add(ProseFigure("proactive.channel", _val(mc), "条", sub_channel, sent, section,
+                                    approx=bool(mc.group("approx"))))
+                    channel_spans.append(mc.span())
             counted = total_end is not None or bool(channel_spans)
             cue = _CATEGORY_CUE_RE.search(compact, total_end or 0)
             if cue is not None and "历年" in compact[:cue.end()]:
@@ -472,7 +507,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                 if name in _GENERIC_NAMES:
                     continue  # "公开信息96条": no kind named
                 outlet = any(w in name for w in (*_CHANNEL_WORDS, "方式", "渠道"))
-                if (outlet and _PUBLISH_IN_NAME_RE.search(raw_name)) or (
+                if (outlet and (_PUBLISH_IN_NAME_RE.search(raw_name) or name in _OUTLET_NAMES)) or (
                         any(x in raw_name for x in named) or _NET_PUBLISH_RE.search(raw_name)):
                     # "其中我局财政信息网公开财政信息为19条、政府简报信息报送24条" after "通过区政府信息公开网、简报信息
                     # 报送、宣传栏等…主动公开信息43条" (鹿城区财政局 2014): the parts name outlets: channels.

@@ -397,3 +397,34 @@ def test_wordings_of_the_third_round_of_2008_era_reports() -> None:
     got3 = _figs("二是通过硚口信息网向社会主动公开信息10033条,其中包括政务动态3183条,公示公告192条,"
                  "保障性住房、食品药品安全等重点领域公开信息1947条,办事服务、互动交流等其他信息公开4711条。")
     assert ("proactive.category", 1947) in got3 and not any(k == "proactive.total" for k, _v in got3)
+
+
+def test_wordings_of_the_fourth_round() -> None:
+    # Real sentences of entries added 2026-12-02 (helpers fj3, t21): one rule each.
+    # A sub-heading that names the website gives the channel of the count below it (沙塘镇2016); outlets' names in a
+    # 其中 list with a remark in brackets are channels; applications counted in 宗.
+    got = {(f.key, f.value) for f in extract_figures([
+        ("proactive", "(一)镇政府信息公开网站主动公开政府信息情况"),
+        ("proactive", "2016年镇政府信息公开全年发布各类信息247条,其中机构概况类5条,规章类文件11条,业务类30条。"),
+        ("proactive", "(二)政务网站、微信、微博信息发布情况"),
+        ("proactive", "2016年政务网站、微信、微博共发布各类信息2483条,其中网站(含转发)319条,微信(含转发)851条。"),
+        ("applications", "2016年,政府信息依申请公开系统共收到1宗信息。")])}
+    assert {("proactive.channel", 247), ("proactive.category", 5), ("proactive.category", 11),
+            ("proactive.channel", 319), ("proactive.channel", 851), ("applications.received", 1)} <= got
+    assert not any(v == 2483 for _k, v in got)
+    # A 累计 count followed by the year's own count is a running total (洛江2016).
+    assert _figs("截至2016年底,累计主动公开政府信息114条,全文电子化率达100%;其中2016年全年主动公开政府信息14条。") >= {
+        ("proactive.total", 14)}
+    assert ("proactive.total", 114) not in _figs(
+        "截至2016年底,累计主动公开政府信息114条;其中2016年全年主动公开政府信息14条。")
+    # One website's 总数 is that channel's (宁中镇2017); a 微博's 条数 likewise (北城街道2016).
+    assert ("proactive.channel", 116) in _figs("本年度宁中镇人民政府网站主动公开政府信息总数116条。")
+    assert ("proactive.channel", 42) in _figs("其中机构信息0条,政务微博公开政府信息条数42条。")
+    # A disclosure system is a channel (东湖街道2023); small counts in characters (大垅乡2020, 唐村镇2010).
+    assert ("proactive.channel", 47) in _figs("在越城区政府信息公开系统上主动公开政府信息47条,其中部门文件22件。")
+    assert ("staff.full_time", 1) in _figs("明确一名副科级领导和一名专职工作人员负责信息公开工作。")
+    assert ("training.sessions", 2) in _figs("年初、年中两次举办政府信息公开工作人员培训。")
+    # A remark in brackets inside a kind's name (东浦镇2016); 无依申请公开的政府信息 (洪山镇2011).
+    assert ("proactive.category", 289) in _figs(
+        "在主动公开的信息中,其中政策文件类的信息113条,公共资源交易类(建设项目招标)的信息289条。")
+    assert ("applications.received", 0) in _figs("三、依申请公开政府信息:无依申请公开的政府信息。")
