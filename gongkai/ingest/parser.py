@@ -1770,7 +1770,7 @@ class _Parser:
         for key, line in self.lines:
             by_section.setdefault(key or "preamble", []).append(line)
         d.narrative = {k: "\n".join(v) for k, v in by_section.items()}
-        d.figures = extract_figures(self.heading_figures + self.lines)
+        d.figures = extract_figures(self.heading_figures + self.lines, year=d.year)
         if d.era in READ_FORMATS:
             fmt = get_format(d.era)
             missing = [t.title for t in fmt.tables if t.key not in d.tables]

@@ -35,8 +35,9 @@ _CHANNEL_RE = re.compile(
 _INFO_BEFORE_RE = re.compile(r"信息(?:数量|总数|数)?(?:为|是|共计?|达到?)?$")
 _TOTAL_RES = (
     # Never after 申请: "收到依申请公开信息3条" counts applications.
-    re.compile(r"(?<!不予)(?<!予以)(?<!申请)(?:主动)?公开(?:发布)?(?:各类)?(?:政府|政务)?信息(?:的)?(?:数量|总数|数)?(?:共计?|达到?|为|累计|有)?\s*"
-               + _NW + r"条"),
+    # ("主动公开政府信息简报111篇(条)", 永春县审计局 2014; "主动公开政府信32条", 四都镇 2022 as printed.)
+    re.compile(r"(?<!不予)(?<!予以)(?<!申请)(?:主动)?公开(?:发布)?(?:各类)?(?:政府信息?|政务信息|信息)(?:简报|稿件)?(?:的)?"
+               r"(?:数量|总数|数)?(?:共计?|达到?|为|累计|有)?\s*" + _NW + r"条"),
     # 2008-era wording of the 统计表's first rows: "共制作、获取政府信息614条,其中主动公开29条,不予公开583条",
     # "制作政府信息总数80条,其中,主动公开档案数9条" — the count made is no total; what was published proactively is.
     re.compile(r"(?:制作|获取|制发)[^。；;]{0,12}?信息(?:总数)?\d+(?:条|件)[，,]其中[，,:：]?主动公开(?:政府信息|文件|档案)?"
@@ -76,7 +77,11 @@ _SUBHEAD_CHANNEL_RE = re.compile(
     r"[^，。；,;、\d]{0,12}?情况[。:：]?$")
 _SUBHEAD_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,2}[)）][^，。；,;\d]{2,30}[。:：]?$")
 _SUB_COUNT_RE = re.compile(r"(?:发布|公开|更新)(?:各类)?(?:政府|政务)?信息" + _NW + r"条")
+# A numbered kind with its year's count: "1.机构设置…:主要公开…,本年度新增信息3条".
+_KIND_LINE_RE = re.compile(r"^\d{1,2}[.、．](?P<kind>[^:：。；;\d]{2,30})[:：][^。]{0,80}?(?:本年度?|全年)?"
+                           r"新增(?:信息)?(?P<n>\d+)条")
 # A remark in brackets between an outlet and its count: "网站(含转发)319条".
+_UNIT_REMARK_RE = re.compile(r"(?:篇|件|个)[(（]条[)）]")
 _REMARK_RE = re.compile(r"[(（]含[^)）]{1,8}[)）]|[(（][^()（）\d，,。]{1,10}[)）](?=的?(?:信息|类))")
 _YEAR_COUNT_RE = re.compile(r"(?:全年|本年度?|当年|今年|(?:19|20)\d{2}年(?:全年|度)?)(?:共|共计)?(?:主动)?公开(?:各类)?"
                             r"(?:政府|政务)?信息\d+条")
@@ -94,7 +99,7 @@ _CHANNEL_BARE_RE = re.compile(
     # "微博账号累计推送信息792条", "微信公众号推送信息1350篇" (posts on an account are counted in 篇 too).
     # "网站全年累计发布信息2139条", "微信公众号共编发文章1640篇" (an account's posts are its items).
     r"(?:账号)?(?:全年|当年|年内)?(?:共计?|累计)?(?:主动)?(?:发布|公开|推送|更新|编发)(?:各类)?(?:政府|政务)?(?:动态)?"
-    r"(?:信息|文章)(?:条数|总数|数|数量)?(?:共计?|为)?" + _NW
+    r"(?:(?:信息|文章)(?:条数|总数|数|数量)?(?:共计?|为)?)?" + _NW
     + r"(?P<bu>条|篇)"
 )
 _OUTLET_NAMES = frozenset({"网站", "门户网站", "微信", "微博", "公众号", "微信公众号", "客户端", "公开栏", "公报"})
@@ -108,14 +113,16 @@ _CATEGORY_ITEM_RE = re.compile(
     r"(?:^|[，,；;、:：(（]|(?<=公开|发布|刊登|公布|更新|推送)|(?<=[条件部])(?=其中))\s*(?:其中)?[:：]?\s*"
     r"(?P<name>[^，,；;、:：。\d()（）]{2,24}?)\s*" + _NW + r"(?P<u>条|件|部|份)"
 )
-_CATEGORY_CUE_RE = re.compile(r"公开的?信息中|信息中[，,]|按.{0,6}分类|从.{0,4}分类看?|分类[:：]|其中|(?<=条[，,])包括")
+_CATEGORY_CUE_RE = re.compile(r"公开的?信息中|信息中[，,]|按.{0,6}分类|从.{0,4}分类看?|分类[:：]|其中|(?<=条[，,])包括|"
+                              r"类别(?:主要)?(?:包括|有)[:：]?")
 # Cues that name the categories themselves ("在主动公开的信息中,政策法规类的信息1条…"): no total needed before.
-_EXPLICIT_CUE_RE = re.compile(r"公开的?信息中|按.{0,6}分类|分类[:：]|(?<=条[(（])其中")
+_EXPLICIT_CUE_RE = re.compile(
+    r"公开的?信息中|按.{0,6}分类|分类[:：]|(?<=条[(（])其中|类别(?:主要)?(?:包括|有)[:：]?")
 # Documents are counted in 件 or 部 ("规章11部", "规范性文件83件", "人事任免文件106件"); other items only in 条.
 _DOC_WORDS = ("规章", "文件", "任免", "解读", "工作报告", "公告", "通告", "决定", "意见", "办法", "方案", "规划")
 _PUBLISH_IN_NAME_RE = re.compile(r"(?:主动)?(?:公开|发布|刊登|公布|更新|推送)(?:了)?")
 _PUBLISH_RE = re.compile(r"公开|发布|刊登|公布|印发")
-_NOT_PROACTIVE_RE = re.compile(r"申请|复议|诉讼|清理|审查|备案|征求")
+_NOT_PROACTIVE_RE = re.compile(r"申请|复议|诉讼|清理|审查|备案|征求|不予公开")
 _VERB_PREFIX_RE = re.compile(r"^(?:全年|累计|共计?)*(?:主动)?(?:发布|更新|公开|刊登|公布|推送)(?:了)?")
 # "通过局门户网站公开政府信息公开52条,其他信息2167条": a bare "…信息N条" right after a channel's figure
 # shares that channel (the verb and the channel are not repeated).
@@ -251,6 +258,7 @@ def _clean_category(name: str) -> str:
             name = tail
         elif tail in _GENERIC_NAMES and len(head) >= 2:
             name = head  # "食品药品安全等重点领域公开信息": the kind is named before the verb
+    name = re.sub(r"(?:共计?|合计|为|达)$", "", name)  # "机构职能类信息共4条"
     for suffix in ("类的信息", "的信息", "类信息", "信息", "类"):
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             name = name[: -len(suffix)]
@@ -275,13 +283,13 @@ _YEAR_WORD_RE = re.compile(r"当年|全年|本年|今年|年度内")
 _SPAN_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:\d{1,2}日)?(?:起)?(?:至|到|—|-)((?:19|20)\d{2})年")
 
 
-def _cumulative(compact: str, at: int) -> bool:
+def _cumulative(compact: str, at: int, year: int | None = None) -> bool:
     """Whether the count at ``at`` is a running total over years (never the report year's figure)."""
     clause_from = max(compact.rfind(x, 0, at) for x in "，,；;") + 1
     clause = compact[clause_from:at]
     before = compact[:at]
-    if _YEAR_WORD_RE.search(clause):
-        return False
+    if _YEAR_WORD_RE.search(clause) or (year is not None and f"{year}年以来" in before):
+        return False  # (青川县乡村振兴局 2021: "2021年以来公开政府信息98条" — since the report year began)
     if _SINCE_RE.search(clause) or (_SINCE_RE.search(before) and "累计" in clause):
         return True
     span = _SPAN_RE.search(before)
@@ -297,7 +305,7 @@ def _sentences(text: str) -> Iterable[str]:
             yield s
 
 
-def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure]:
+def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None = None) -> list[ProseFigure]:
     out: list[ProseFigure] = []
     seen: set[tuple[str, str, object]] = set()
 
@@ -312,6 +320,13 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
     for section, line in lines:
         prev_counted = False  # the sentence before (same paragraph) stated a total or a channel's count
         prev_interp = False  # the sentence before stated a count of interpretations
+        kind = _KIND_LINE_RE.match(line.replace(" ", ""))
+        if kind is not None and any(f.key in ("proactive.total", "proactive.channel") for f in out):
+            # "1.机构设置、主要职能…:主要公开…的信息,本年度新增信息3条,占37.5%" (鸿山镇 2021): a numbered kind
+            # with its year's count, under a total stated before.
+            add(ProseFigure("proactive.category", _num(kind.group("n")), "条", kind.group("kind"), line.strip(),
+                            section))
+            continue
         sub = _SUBHEAD_CHANNEL_RE.match(line.replace(" ", ""))
         if sub is not None or _SUBHEAD_RE.match(line.replace(" ", "")):
             sub_channel = sub.group("ch") if sub is not None else ""
@@ -322,6 +337,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
             # "一名专职工作人员", "两次举办…培训": a small count written in characters.
             compact = _CN_COUNT_RE.sub(lambda x: str(_CN_DIGITS[x.group(1)]), compact)
             compact = _REMARK_RE.sub("", compact)
+            compact = _UNIT_REMARK_RE.sub("条", compact)  # "简报111篇(条)": the count in 条, as the report says
             channel_spans: list[tuple[int, int]] = []
             named: list[str] = []  # the channels a joint total names ("通过区政府信息公开网、简报信息报送、宣传栏等")
             total_end = None
@@ -330,7 +346,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
             kinds_to = len(compact)
             for m in _CHANNEL_RE.finditer(compact):
                 if (m.group("cu") == "件" and not _INFO_BEFORE_RE.search(compact, 0, m.start("n"))) or _cumulative(
-                        compact, m.start("n")):
+                        compact, m.start("n"), year):
                     continue
                 label = m.group("ch") + (m.group("q") or "")
                 if (_JOINT_CHANNELS_RE.search(m.group("ch")) and _JOINT_SUM_RE.search(m.group(0))
@@ -375,7 +391,8 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                                     approx=bool(m.group("approx"))))
                     total_end = m.end()
             for m in _CHANNEL_BARE_RE.finditer(compact):
-                if any(a < m.end() and m.start() < b for a, b in channel_spans) or _cumulative(compact, m.start("n")):
+                if any(a < m.end() and m.start() < b for a, b in channel_spans) or _cumulative(
+                        compact, m.start("n"), year):
                     continue
                 label = m.group("ch").lstrip("局镇乡") + (m.group("q") or "")
                 clause = compact[max(compact.rfind(x, 0, m.start()) for x in "，,；;。") + 1:m.start()]
@@ -403,7 +420,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
             # A sentence that opens with 其中 breaks an earlier count down: none of its figures is the total.
             for k, rx in enumerate(_TOTAL_RES if total_end is None and not compact.startswith("其中") else ()):
                 for m in rx.finditer(compact):
-                    if any(a <= m.start() < b for a, b in channel_spans) or _cumulative(compact, m.start("n")):
+                    if any(a <= m.start() < b for a, b in channel_spans) or _cumulative(compact, m.start("n"), year):
                         continue
                     if "累计" in compact[max(compact.rfind(x, 0, m.start()) for x in "，,；;") + 1:m.start()] and (
                             _YEAR_COUNT_RE.search(compact, m.end())):
@@ -539,7 +556,8 @@ def extract_figures(lines: Iterable[tuple[str | None, str]]) -> list[ProseFigure
                     # (Under 依申请公开 "已答复5件，其中同意公开4件" needs no 申请 of its own.)
                     continue
                 m2 = next((x for x in rx.finditer(compact)
-                           if not _cumulative(compact, x.start("n") if x.groupdict().get("n") else x.start())), None)
+                           if not _cumulative(compact, x.start("n") if x.groupdict().get("n") else x.start(), year)),
+                          None)
                 if m2:
                     if key == "interpretations.count" and interp_end is None:
                         interp_end = m2.end()

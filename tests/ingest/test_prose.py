@@ -428,3 +428,31 @@ def test_wordings_of_the_fourth_round() -> None:
     assert ("proactive.category", 289) in _figs(
         "在主动公开的信息中,其中政策文件类的信息113条,公共资源交易类(建设项目招标)的信息289条。")
     assert ("applications.received", 0) in _figs("三、依申请公开政府信息:无依申请公开的政府信息。")
+
+
+def test_wordings_of_the_fifth_round() -> None:
+    # Real sentences of entries added 2026-12-02 (helpers t21b, fj4).
+    got = {(f.key, f.value, f.label) for f in extract_figures([
+        ("proactive", "二是主动公开政府信息8条。"),  # a total stated before the numbered kinds
+        ("proactive", "1.机构设置、主要职能、办事程序和办事指南:主要公开镇政府各口管理职能及其调整变动情况方面的信息,"
+                      "本年度新增信息3条,占37.5%。"),
+        ("proactive", "2.贯彻落实国家关于农村工作政策的情况:主要公开镇政府贯彻落实国家关于农村工作政策的情况,"
+                      "本年度新增信息2条,占25%。")])}
+    assert ("proactive.category", 3, "机构设置、主要职能、办事程序和办事指南") in got  # 鸿山镇2021
+    assert ("proactive.category", 2, "贯彻落实国家关于农村工作政策的情况") in got
+    # "简报111篇(条)" counts in 条 (永春县审计局2014); "政府信32条" as printed (四都镇2022), its kinds after
+    # 类别主要包括.
+    assert ("proactive.total", 111) in _figs("2014年度,我局主动公开政府信息简报111篇(条),主要为网站信息发布。")
+    got2 = _figs("2022年累计主动公开政府信32条,全文电子化率达100%。",
+                 "主动公开政府信息的类别主要包括:机构职能类信息共4条,占比12.5%安全生产、应急管理类信息共13条,占比41%;"
+                 "其他类别信息共15条,占比46.8%。")
+    assert {("proactive.total", 32), ("proactive.category", 4), ("proactive.category", 13),
+            ("proactive.category", 15)} <= got2
+    # 不予公开 is never a kind; since the report year began is the year's (青川县2021, read with the report's year).
+    assert ("proactive.category", 55) not in _figs(
+        "2014年本单位制作政府信息总数60件,其中主动公开文件数5件、不予公开文件数55件。")
+    figs = {(f.key, f.value) for f in extract_figures([("proactive", "2021年以来公开政府信息98条。")], year=2021)}
+    assert ("proactive.total", 98) in figs
+    assert ("proactive.total", 98) not in {
+        (f.key, f.value) for f in extract_figures([("proactive", "2003年以来累计公开政府信息98条。")], year=2016)}
+    assert ("proactive.channel", 66) in _figs("通过政府网站发布32条,微信等新媒体发布66条。")  # 青川县2021
