@@ -95,8 +95,8 @@ _TITLE_NOYEAR_RE = re.compile(r"^(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息
 # The agency naming itself as the one that publishes: "三门沿海工业城管委会特向社会公布2016年度本级…年度报告".
 _SELF_PUBLISH_RE = re.compile(
     r"(?:^|[，,。；;])(?P<a>(?![我本])[^，,。；;\d《》“”]{2,30}?(?:人民政府办公室|人民政府|管委会|管理委员会|委员会|局|委|"
-    r"办公室|镇|乡|街道办事处|街道))(?:特向社会公(?:开|布)|特编制了?)(?P<y>(?:19|20)\d{2})年度?[^。，,；;]{0,12}?"
-    r"政府信息公开(?:工作)?"
+    r"办公室|镇|乡|街道办事处|街道))(?:特向社会公(?:开|布)|特?编制了?)《?(?P<y>(?:19|20)\d{2})年度?[^。，,；;]{0,12}?"
+    r"政府信息公开(?:工作)?的?"
     r"(?:年度)?报告")
 _PROSE_TITLE_RE = re.compile(
     r"(?:现(?:将|予|向社会)?(?:公(?:布|开)|发布)|特向社会公(?:开|布))《?(?P<a1>[^。，,；;:：\d《]{0,30}?)(?P<y>(?:19|20)\d{2})\s*年度?"
@@ -111,6 +111,9 @@ _PROSE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度?(?:的|我[镇乡
 _NAMED_REPORT_RE = re.compile(
     r"(?:编制了?|编写了?|现将|特将)(?P<a>(?![我本])[^，。,；;\d《》“”]{2,30}?)(?P<y>(?:19|20)\d{2})\s*年度?"
     r"[^，。,；;\d]{0,6}?政府信息公开(?:年度)?(?:工作)?(?:情况)?(?:年度)?报告")
+# "我镇认真编制了《2021年色威镇政府信息公开工作年度报告》": the year, then the agency, inside the quoted title.
+_NAMED_REPORT2_RE = re.compile(
+    r"编(?:制|写)了?《(?P<y>(?:19|20)\d{2})\s*年度?(?P<a>[^，。,；;\d《》“”]{2,20}?)政府信息公开(?:工作)?(?:年度)?报告》")
 _COMPILED_BY_RE = re.compile(
     r"由(?P<a>[^，。,；;（(由]{2,30}?(?:人民政府|管委会|管理委员会|委员会|局|厅|委|镇|乡|街道办事处))"
     r"(?:党政(?:综合)?办公室|办公室|政府信息公开办公室?|信息公开办)?(?:负责)?编制"
@@ -1128,7 +1131,7 @@ class _Parser:
                     break
         if not d.agency_name:
             for line in head[:30]:
-                m11 = _NAMED_REPORT_RE.search(line.replace(" ", ""))
+                m11 = _NAMED_REPORT_RE.search(line.replace(" ", "")) or _NAMED_REPORT2_RE.search(line.replace(" ", ""))
                 if m11 and (d.year is None or int(m11.group("y")) == d.year):
                     # "…编制了永泰县2013年政府信息公开工作年度报告", "现将福州高新区管理委员会2009年度…报告如下".
                     d.agency_name = m11.group("a")

@@ -509,3 +509,13 @@ def test_a_declared_section_heading_is_cut_out_of_a_run_on_line_with_nothing_bef
     d, _ev, _t = parse_reading(read_text(text))
     assert d.sections[:2] == ["overview", "proactive"]
     assert ("proactive.total", 45) in {(f.key, f.value) for f in d.figures}
+
+
+def test_agencies_that_compile_their_report_name_themselves() -> None:
+    # 鸿山镇2021: "鸿山镇人民政府编制《2021年政府信息公开工作的报告》"; 色威镇2021: "我镇认真编制了《2021年色威镇…》".
+    d, _ev, _t = parse_reading(read_text(
+        "根据《条例》规定,鸿山镇人民政府编制《2021年政府信息公开工作的报告》。\n一、总体情况\n我镇认真贯彻《条例》。\n"))
+    assert (d.agency_name, d.year) == ("鸿山镇人民政府", 2021)
+    d2, _ev2, _t2 = parse_reading(read_text(
+        "根据《条例》规定,我镇认真编制了《2021年色威镇政府信息公开工作年度报告》。\n一、总体情况\n我镇认真贯彻《条例》。\n"))
+    assert (d2.agency_name, d2.year) == ("色威镇", 2021)
