@@ -1135,6 +1135,7 @@ class _Parser:
                 if m11 and (d.year is None or int(m11.group("y")) == d.year):
                     # "…编制了永泰县2013年政府信息公开工作年度报告", "现将福州高新区管理委员会2009年度…报告如下".
                     d.agency_name = m11.group("a")
+                    d.year = d.year or int(m11.group("y"))
                     break
         if not d.agency_name:
             for line in head[:30]:
