@@ -467,36 +467,6 @@ def test_national_2017_statistics_table_on_a_crawler_page(sep: str, rowsep: str)
     assert got == {k: v for k, _l, _u, v in rows if v is not None}
 
 
-def test_identity_from_an_overview_that_opens_with_yange_anzhao_and_a_flipbooks_file_title() -> None:
-    # 茅坪回族镇2022: no title; the overview opens "茅坪回族镇人民政府严格按照…". 文登区审计局2020 (a flipbook's last
-    # page): the year only in the file title "Page 9 - 2020年报_审计局".
-    d, _ev, _t = parse_reading(read_text(
-        "现将茅坪回族镇2022年度政府信息公开工作报告如下:\n一、总体情况\n"
-        "茅坪回族镇人民政府严格按照《中华人民共和国政府信息公开条例》要求,认真贯彻落实各项工作部署。\n"))
-    assert (d.agency_name, d.year) == ("茅坪回族镇人民政府", 2022)
-    d2, _ev2, _t2 = parse_reading(read_text(
-        "Page 9 - 2020年报_审计局\nP. 9\n四、政府信息公开行政复议、行政诉讼情况\n"
-        "未出现申请行政复议、提起行政诉讼的情况。\n"))
-    assert d2.year == 2020
-
-
-def test_the_documents_fuller_name_and_an_agency_that_publishes_itself() -> None:
-    # 龙归镇2016: the page title "2016年龙归镇…", then the document's own title "武江区龙归镇人民政府2016年…" opening
-    # the body.
-    d, _ev, _t = parse_reading(read_text(
-        "2016年龙归镇政府信息公开年度报告\n武江区龙归镇人民政府2016年政府信息公开年度报告 本年报是按照《中华人民共和国"
-        "政府信息公开条例》要求编制。 一、概述 2016年以来,我镇积极贯彻执行《条例》。\n"))
-    assert (d.agency_name, d.year) == ("武江区龙归镇人民政府", 2016)
-    # A download link's name ("文件下载 宿迁市2017年…", 宿迁市2017) is no fuller name.
-    d2, _ev2, _t2 = parse_reading(read_text(
-        "名称 宿迁市2017年政府信息公开年度报告\n文件下载 宿迁市2017年政府信息公开年度报告\n一、概述\n"
-        "本市认真贯彻《条例》。\n"))
-    assert d2.agency_name == "宿迁市"
-    # 三门沿海工业城2016: no title; the agency names itself as the one publishing the report.
-    d3, _ev3, _t3 = parse_reading(read_text(
-        "依照《2016年政务公开工作要点》等要求,三门沿海工业城管委会特向社会公布2016年度本级政府信息公开年度报告。具体情况如下:\n"
-        "一、进一步健全完善政府信息公开工作机构\n2016年,三门县沿海工业城管委会认真贯彻落实《条例》。\n"))
-    assert (d3.agency_name, d3.year) == ("三门沿海工业城管委会", 2016)
 
 
 def test_a_declared_section_heading_is_cut_out_of_a_run_on_line_with_nothing_before_it() -> None:
@@ -511,11 +481,42 @@ def test_a_declared_section_heading_is_cut_out_of_a_run_on_line_with_nothing_bef
     assert ("proactive.total", 45) in {(f.key, f.value) for f in d.figures}
 
 
-def test_agencies_that_compile_their_report_name_themselves() -> None:
-    # 鸿山镇2021: "鸿山镇人民政府编制《2021年政府信息公开工作的报告》"; 色威镇2021: "我镇认真编制了《2021年色威镇…》".
-    d, _ev, _t = parse_reading(read_text(
-        "根据《条例》规定,鸿山镇人民政府编制《2021年政府信息公开工作的报告》。\n一、总体情况\n我镇认真贯彻《条例》。\n"))
-    assert (d.agency_name, d.year) == ("鸿山镇人民政府", 2021)
-    d2, _ev2, _t2 = parse_reading(read_text(
-        "根据《条例》规定,我镇认真编制了《2021年色威镇政府信息公开工作年度报告》。\n一、总体情况\n我镇认真贯彻《条例》。\n"))
-    assert (d2.agency_name, d2.year) == ("色威镇", 2021)
+# Identity read from real wordings (each case's text is the real sentence, shortened): (case, text, agency, year).
+_IDENTITY_CASES = [
+    ("茅坪回族镇2022: no title, the overview opens 严格按照",
+     "现将茅坪回族镇2022年度政府信息公开工作报告如下:\n一、总体情况\n"
+     "茅坪回族镇人民政府严格按照《中华人民共和国政府信息公开条例》要求,认真贯彻落实各项工作部署。\n",
+     "茅坪回族镇人民政府", 2022),
+    ("文登区审计局2020: a flipbook's last page, the year only in its file title",
+     "Page 9 - 2020年报_审计局\nP. 9\n四、政府信息公开行政复议、行政诉讼情况\n"
+     "未出现申请行政复议、提起行政诉讼的情况。\n",
+     "", 2020),
+    ("龙归镇2016: the page's title, then the document's own fuller one opening the body",
+     "2016年龙归镇政府信息公开年度报告\n武江区龙归镇人民政府2016年政府信息公开年度报告 本年报是按照《中华人民共和国"
+     "政府信息公开条例》要求编制。 一、概述 2016年以来,我镇积极贯彻执行《条例》。\n",
+     "武江区龙归镇人民政府", 2016),
+    ("宿迁市2017: a download link's name is no fuller name",
+     "名称 宿迁市2017年政府信息公开年度报告\n文件下载 宿迁市2017年政府信息公开年度报告\n一、概述\n"
+     "本市认真贯彻《条例》。\n",
+     "宿迁市", 2017),
+    ("三门沿海工业城2016: the agency names itself as the one publishing",
+     "依照《2016年政务公开工作要点》等要求,三门沿海工业城管委会特向社会公布2016年度本级政府信息公开年度报告。\n"
+     "一、进一步健全完善政府信息公开工作机构\n2016年,三门县沿海工业城管委会认真贯彻落实《条例》。\n",
+     "三门沿海工业城管委会", 2016),
+    ("鸿山镇2021: the agency before 编制《…》",
+     "根据《条例》规定,鸿山镇人民政府编制《2021年政府信息公开工作的报告》。\n一、总体情况\n我镇认真贯彻《条例》。\n",
+     "鸿山镇人民政府", 2021),
+    ("色威镇2021: the year, then the agency, inside the quoted title",
+     "根据《条例》规定,我镇认真编制了《2021年色威镇政府信息公开工作年度报告》。\n一、总体情况\n我镇认真贯彻《条例》。\n",
+     "色威镇", 2021),
+]
+
+
+@pytest.mark.parametrize(("text", "agency", "year"), [c[1:] for c in _IDENTITY_CASES],
+                         ids=[c[0] for c in _IDENTITY_CASES])
+def test_identity_from_real_wordings(text: str, agency: str, year: int) -> None:
+    d, _ev, _t = parse_reading(read_text(text))
+    assert d.year == year
+    if agency:
+        assert d.agency_name == agency
+
