@@ -196,7 +196,7 @@ def check_tables(data: ReportData, *, previous: ReportData | None = None,
 def check_sections(data: ReportData, *, fmt: Format | None = None) -> list[Problem]:
     """All required sections present (Art. 50; for pre-2019 reports Art. 32 of 2008, as a warning)."""
     fmt = fmt or section_format(data.era, data.year)
-    pre = fmt.era == "pre2019"
+    pre = fmt.era in ("pre2019", "local2008")  # both are reports under the 2008 regulation (Art. 32)
     basis, severity = ("《条例》（2008）第三十二条", "warning") if pre else ("《条例》第五十条", "error")
     return [Problem("S1", None, key, None, f"缺少“{fmt.section(key).heading}”部分（{basis}）", severity)
             for key in fmt.required_sections if key not in set(data.sections)]

@@ -178,3 +178,11 @@ def test_prose_and_table_disagreeing_are_both_kept_and_flagged() -> None:
     d.set("table3", "new_received", "total", Cell(None, unsure=True))
     d.figures[0] = ProseFigure("applications.received", 99, "件", "", "收到申请99件。", "applications")
     assert check_prose_against_tables(d) == []
+
+
+def test_a_local_2008_table_report_misses_sections_under_the_2008_regulation() -> None:
+    # A 2009 report with a local 统计表 and no 一、…六、 sections: Art. 32 of the 2008 regulation, as a warning —
+    # never 《条例》第五十条 of 2019, and never an error.
+    d = ReportData(era="local2008", year=2009)
+    probs = check_sections(d)
+    assert probs and all(p.severity == "warning" and "（2008）第三十二条" in p.message for p in probs)
