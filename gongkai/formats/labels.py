@@ -43,6 +43,11 @@ def normalize_label(text: str) -> str:
     return s
 
 
+@lru_cache(maxsize=4096)
+def _nfkc_char(c: str) -> str:
+    return unicodedata.normalize("NFKC", c).translate(_QUOTES)
+
+
 @lru_cache(maxsize=8)  # the importer looks at one long line three ways (Table 3, local, national 统计表)
 def normalize_with_positions(text: str) -> tuple[str, tuple[int, ...]]:
     """The character-level part of ``normalize_label`` over a whole text (NFKC, quotes folded, whitespace
@@ -51,9 +56,13 @@ def normalize_with_positions(text: str) -> tuple[str, tuple[int, ...]]:
     chars: list[str] = []
     pos: list[int] = []
     for i, c in enumerate(text):
+        if "\u4e00" <= c <= "\u9fff":  # CJK ideographs: NFKC leaves them as they are (most of any report)
+            chars.append(c)
+            pos.append(i)
+            continue
         if c.isspace():
             continue
-        for ch in unicodedata.normalize("NFKC", c).translate(_QUOTES):
+        for ch in _nfkc_char(c):
             chars.append(ch)
             pos.append(i)
     for k in range(1, len(chars) - 1):

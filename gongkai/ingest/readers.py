@@ -203,8 +203,8 @@ def _tableish(text: str) -> bool:
 
 
 def _width(text: str) -> int:
-    """Printed width: a CJK character takes two columns, ASCII one."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Printed width: a CJK character (or any wide or full-width one) takes two columns, ASCII one."""
+    return len(text) + sum(1 for ch in text if ch >= "\u1100" and unicodedata.east_asian_width(ch) in "WF")
 
 
 def _unwrap_text(lines: list[str]) -> list[str]:
