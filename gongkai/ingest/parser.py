@@ -115,7 +115,7 @@ _NAMED_REPORT_RE = re.compile(
 _NAMED_REPORT2_RE = re.compile(
     r"编(?:制|写)了?《(?P<y>(?:19|20)\d{2})\s*年度?(?P<a>[^，。,；;\d《》“”]{2,20}?)政府信息公开(?:工作)?(?:年度)?报告》")
 _COMPILED_BY_RE = re.compile(
-    r"由(?P<a>[^，。,；;（(由]{2,30}?(?:人民政府|管委会|管理委员会|委员会|局|厅|委|镇|乡|街道办事处))"
+    r"由(?P<a>[^，。,；;（(由]{2,30}?(?:人民政府|管委会|管理委员会|委员会|局|厅|委|镇|乡|街道办事处|信访办))"
     r"(?:党政(?:综合)?办公室|办公室|政府信息公开办公室?|信息公开办)?(?:负责)?编制"
 )
 _AGENCY_LINE_RE = re.compile(
@@ -124,7 +124,7 @@ _OPENING_YEAR_RE = re.compile(r"^((?:19|20)\d{2})年度?[，,]")
 # "2020年,杨陵区统计局以习近平…": the agency that opens the overview (never 我局/本镇).
 _OPENING_AGENCY_RE = re.compile(
     r"^(?:(?:19|20)\d{2}年度?[，,])?(?P<a>(?![我本])[^，。,；;\d“”《》]{2,20}?"
-    r"(?:人民政府办公厅|人民政府办公室|人民政府|管委会|委员会|局|厅|委|办公室|镇|乡|街道办事处|开发区))"
+    r"(?:人民政府办公厅|人民政府办公室|人民政府|管委会|委员会|局|厅|委|办公室|镇|乡|街道办事处|街道|开发区))"
     r"(?:以|坚持|认真|按照|严格按照|根据|全面|深入|围绕|紧紧|在|高度重视)")
 # "…确保各项工作在阳光下运行。2019年,文登区住建局共主动公开…": a later sentence of the overview's first
 # paragraph that opens with the year (the overview tells the report's year).
@@ -934,7 +934,7 @@ class _Parser:
             for col, tok, ix in zip(cols, vals, idxs, strict=True):
                 data.set(table.key, row.key, col, to_cell(tok))
                 self.note_evidence(table, row, col, ix)
-        elif (self._truncated and 1 < len(vals) < len(cols) and all(v.kind == "cell" for v in vals)
+        elif (self._truncated and 1 < len(vals) < len(cols) and all(v.kind in ("cell", "line") for v in vals)
               and all(parse_number(v.text) is not None and len(v.text.strip()) <= 6 for v in vals)):
             # "| 6.属于四类过程性信息 | 0 | 0 | 0 | 0 | 0 | 0" and then nothing: the text ends inside the row (a page
             # cut where it was stored), so the figures printed are the row's first cells; the rest stay unread.

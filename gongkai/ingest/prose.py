@@ -54,6 +54,8 @@ _TOTAL_RES = (
     re.compile(r"(?:共|累计)(?:发布|公开)(?:各类)?主动公开(?:政府)?信息(?:共计?)?\s*" + _N + r"(?:条|件)"),
     # "主动公开政府工作信息、动态755多条": what was published named in a short list, then the count.
     re.compile(r"主动公开[^。；;\d，,]{0,12}?信息(?:、[^。；;\d，,中]{1,6})" + _NW + r"条"),
+    # "主动公开事项共计273余项" (长兴岛街道 2022): the items counted in 项.
+    re.compile(r"主动公开事项(?:共计?|合计)?\s*" + _NW + r"项"),
     # "主动公开省政府及省政府办公厅政府信息759件": a total counted in 件.
     re.compile(r"主动公开[^。；;\d，,]{0,20}?政府信息\s*" + _N + r"件"),
     # The number before its noun: "公开了1860条信息", "主动公开的86条政府信息" (never inside a channel's clause:
@@ -81,8 +83,9 @@ _SUB_COUNT_RE = re.compile(r"(?:发布|公开|更新)(?:各类)?(?:政府|政务
 _KIND_LINE_RE = re.compile(r"^\d{1,2}[.、．](?P<kind>[^:：。；;\d]{2,30})[:：][^。]{0,80}?(?:本年度?|全年)?"
                            r"新增(?:信息)?(?P<n>\d+)条")
 # A remark in brackets between an outlet and its count: "网站(含转发)319条".
+_TOTAL_AT_END_RE = re.compile(r"(主动公开(?:政府|政务)?信息\d+余?)$")
 _UNIT_REMARK_RE = re.compile(r"(?:篇|件|个)[(（]条[)）]")
-_REMARK_RE = re.compile(r"[(（]含[^)）]{1,8}[)）]|[(（][^()（）\d，,。]{1,10}[)）](?=的?(?:信息|类))")
+_REMARK_RE = re.compile(r"[(（]含[^)）]{1,8}[)）]|[(（][^()（）\d，,。]{1,10}[)）](?=的?(?:信息|类)|\d)")
 _YEAR_COUNT_RE = re.compile(r"(?:全年|本年度?|当年|今年|(?:19|20)\d{2}年(?:全年|度)?)(?:共|共计)?(?:主动)?公开(?:各类)?"
                             r"(?:政府|政务)?信息\d+条")
 _LISTED_RE = re.compile(r"[、等\d]|领域|方面|类")
@@ -92,25 +95,28 @@ _URL_RE = re.compile(r"[(（](?:https?://|www\.)[^)）]{0,120}[)）]")
 # "政务网站、微信、微博共发布各类信息2483条": 共 over channels named together sums them.
 _JOINT_SUM_RE = re.compile(r"(?:共|合计|总计)(?:计)?(?:发布|公开|推送)")
 _MANY_WAYS_RE = re.compile(r"等(?:多种|各类|各种)?(?:形式|方式|渠道|载体|途径)")
-_ALL_CHANNELS_RE = re.compile(r"线上(?:及|和|与|、|\+)?线下")
+# Every channel at once: "线上线下", "通过不同渠道和方式主动公开政务信息共217条" (大五里镇 2020).
+_ALL_CHANNELS_RE = re.compile(
+    r"线上(?:及|和|与|、|\+)?线下|(?:不同|多种|各种|各类)渠道|(?:不同|多种|各种)(?:形式|方式)")
 # "局微信公众号公开政府信息175条", "网站共发布各类信息46106条": a channel named without 在/通过.
 _CHANNEL_BARE_RE = re.compile(
-    r"(?P<ch>[^，。；,;、:：\d]{0,12}?(?:门户网站|网站|公众号|微博|微信|客户端|头条号|新媒体))(?P<q>[“\"][^”\"]{1,20}[”\"])?"
+    r"(?P<ch>[^，。；,;、:：\d]{0,12}?(?:门户网站|网站|公众号|视频号|微博|微信|客户端|头条号|新媒体))(?P<q>[“\"][^”\"]{1,20}[”\"])?"
     # "微博账号累计推送信息792条", "微信公众号推送信息1350篇" (posts on an account are counted in 篇 too).
     # "网站全年累计发布信息2139条", "微信公众号共编发文章1640篇" (an account's posts are its items).
-    r"(?:账号)?(?:全年|当年|年内)?(?:共计?|累计)?(?:主动)?(?:发布|公开|推送|更新|编发)(?:各类)?(?:政府|政务)?(?:动态)?"
+    r"(?:账号)?(?:全年|当年|年内)?(?:共计?|累计)?(?:主动)?(?:制作并)?(?:发布|公开|推送|更新|编发)(?:各类)?(?:政府|政务)?"
+    r"(?:动态|短视频)?"
     r"(?:(?:信息|文章)(?:条数|总数|数|数量)?(?:共计?|为)?)?" + _NW
     + r"(?P<bu>条|篇)"
 )
 _OUTLET_NAMES = frozenset({"网站", "门户网站", "微信", "微博", "公众号", "微信公众号", "客户端", "公开栏", "公报"})
 _CHANNEL_WORDS = ("线上", "线下", "网站", "门户网", "公众号", "微博", "微信", "客户端", "新媒体", "公开栏", "宣传栏",
                   "公报")
-_CHANNEL_TOTAL_RE = re.compile(r"主动公开[^。；;\d]{0,10}?(?:共计?|累计|总计)|共计?(?:主动)?公开|"
+_CHANNEL_TOTAL_RE = re.compile(r"主动公开[^。；;\d]{0,10}?(?:共计?|累计|总计)|共计?(?:主动)?(?:公开|发布)|"
                                r"累计(?:发布|公开)[^。；;\d]{0,10}?共计")
 # A category item: its name, then its count. Items start after a separator, after a publishing verb
 # ("发布省政府规章11部") or at a 其中 glued to the figure before it ("…86条其中更新工作动态56条").
 _CATEGORY_ITEM_RE = re.compile(
-    r"(?:^|[，,；;、:：(（]|(?<=公开|发布|刊登|公布|更新|推送)|(?<=[条件部])(?=其中))\s*(?:其中)?[:：]?\s*"
+    r"(?:^|[，,；;、:：(（%％]|(?<=》及)|(?<=公开|发布|刊登|公布|更新|推送)|(?<=[条件部])(?=其中))\s*(?:其中)?[:：]?\s*"
     r"(?P<name>[^，,；;、:：。\d()（）]{2,24}?)\s*" + _NW + r"(?P<u>条|件|部|份)"
 )
 _CATEGORY_CUE_RE = re.compile(r"公开的?信息中|信息中[，,]|按.{0,6}分类|从.{0,4}分类看?|分类[:：]|其中|(?<=条[，,])包括|"
@@ -119,7 +125,9 @@ _CATEGORY_CUE_RE = re.compile(r"公开的?信息中|信息中[，,]|按.{0,6}分
 _EXPLICIT_CUE_RE = re.compile(
     r"公开的?信息中|按.{0,6}分类|分类[:：]|(?<=条[(（])其中|类别(?:主要)?(?:包括|有)[:：]?")
 # Documents are counted in 件 or 部 ("规章11部", "规范性文件83件", "人事任免文件106件"); other items only in 条.
-_DOC_WORDS = ("规章", "文件", "任免", "解读", "工作报告", "公告", "通告", "决定", "意见", "办法", "方案", "规划")
+# (建议/提案: the replies to deputies' proposals, a kind the 2017 统计表 counts in 件.)
+_DOC_WORDS = ("规章", "文件", "任免", "解读", "工作报告", "公告", "通告", "决定", "意见", "办法", "方案", "规划",
+              "建议", "提案")
 _PUBLISH_IN_NAME_RE = re.compile(r"(?:主动)?(?:公开|发布|刊登|公布|更新|推送)(?:了)?")
 _PUBLISH_RE = re.compile(r"公开|发布|刊登|公布|印发")
 _NOT_PROACTIVE_RE = re.compile(r"申请|复议|诉讼|清理|审查|备案|征求|不予公开")
@@ -163,7 +171,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     # "行政复议7件，诉讼9件": 诉讼 after a 复议 count in the same list is the administrative litigation.
     ("litigation.total", re.compile(r"复议[^。；;\d]{0,12}?\d+\s*(?:件|起|宗)[，,、]\s*(?:提起)?诉讼(?:案件)?\s*"
                                     + _N + r"(?:件|起|宗)"), "件", None),
-    ("staff.full_time", re.compile(r"(?:专职|全职)(?:工作)?人员" + _GAP + r"{0,4}?" + _N
+    ("staff.full_time", re.compile(r"(?:专职|全职)(?:工作)?(?:人员)?" + _GAP + r"{0,4}?" + _N
                                    + r"(?:名|人)|(?<![\d.])(?P<n2>\d+)名专职"), "人", "公开"),
     ("staff.part_time", re.compile(r"兼职(?:工作)?(?:人员)?" + _GAP + r"{0,4}?" + _N
                                    + r"(?:名|人)|(?<![\d.])(?P<n2>\d+)名兼职"), "人", "公开"),
@@ -183,7 +191,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     # Only a rate of what the public sent in (建议、提案 办结率 is no hotline's).
     ("hotline.completion_rate", re.compile(r"(?:热线|问政|留言|咨询|投诉|信箱|诉求|12345)[^。；;]{0,40}?"
                                            r"办结率(?:达到?|为)?\s*(?P<n>\d+(?:\.\d+)?)\s*[%％]"), "%", None),
-    ("consultations.received", re.compile(r"(?:接待|接受)" + _GAP + r"{0,20}?[咨谘]询" + _GAP + r"{0,4}?" + _N
+    ("consultations.received", re.compile(r"(?:接待|接受)" + _GAP + r"{0,30}?[咨谘]询" + _GAP + r"{0,4}?" + _N
                                           + r"(?:人次|次)"),
      "人次", None),
     ("consultations.answered", re.compile(r"解答" + _GAP + r"{0,8}?咨询" + _GAP + r"{0,4}?" + _N + r"人次"),
@@ -240,6 +248,8 @@ def _val(m: re.Match[str]) -> int | Decimal:
 
 def _clean_category(name: str) -> str:
     name = name.strip(" “”\"")
+    if name == "信息公开":
+        return name  # "…的信息10条,信息公开30条" (某区统计局 2023): a kind of its own in an explicit list
     for prefix in ("其中", "涉及", "包括", "主要有", "含"):
         if name.startswith(prefix):
             name = name[len(prefix):]
@@ -331,12 +341,15 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
         if sub is not None or _SUBHEAD_RE.match(line.replace(" ", "")):
             sub_channel = sub.group("ch") if sub is not None else ""
             continue
+        prev_sentence = ""
         for sent in _sentences(line):
             # A web address in parentheses is no text ("在河北省体育局门户网站(http://sport.hebei.gov.cn)公开信息1469条").
             compact = _COUNT_NO_UNIT_RE.sub(r"\1条", _URL_RE.sub("", sent.replace(" ", "")))
             # "一名专职工作人员", "两次举办…培训": a small count written in characters.
             compact = _CN_COUNT_RE.sub(lambda x: str(_CN_DIGITS[x.group(1)]), compact)
-            compact = _REMARK_RE.sub("", compact)
+            compact = _REMARK_RE.sub("", compact).replace("资讯", "信息")  # (a mirror's Taiwan wording for 信息)
+            # "…栏目主动公开政府信息260余" where the stored text ends: the count without its unit, in 条.
+            compact = _TOTAL_AT_END_RE.sub(r"\1条", compact)
             compact = _UNIT_REMARK_RE.sub("条", compact)  # "简报111篇(条)": the count in 条, as the report says
             channel_spans: list[tuple[int, int]] = []
             named: list[str] = []  # the channels a joint total names ("通过区政府信息公开网、简报信息报送、宣传栏等")
@@ -422,6 +435,8 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 for m in rx.finditer(compact):
                     if any(a <= m.start() < b for a, b in channel_spans) or _cumulative(compact, m.start("n"), year):
                         continue
+                    if re.search(r"(?:领域|方面|(?<![各分])类)$", compact[:m.start()]):
+                        continue  # "重点领域公开政府信息数23条" (大兴区发改委 2010): one kind's count, never the total
                     if "累计" in compact[max(compact.rfind(x, 0, m.start()) for x in "，,；;") + 1:m.start()] and (
                             _YEAR_COUNT_RE.search(compact, m.end())):
                         # "截至2016年底,累计主动公开政府信息114条,…;其中2016年全年主动公开政府信息14条" (洛江 2016): the
@@ -552,7 +567,9 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
             prev_counted = counted
             interp_end: int | None = None
             for key, rx, unit, needs in _PATTERNS:
-                if needs and needs not in compact and not (needs == "申请" and section == "applications"):
+                if needs and needs not in compact and not (needs == "申请" and section == "applications") and not (
+                        needs == "公开" and needs in prev_sentence):
+                    # ("…信息公开工作…。为此,配备了1名兼职工作人员", 广内街道 2013: the sentence before says what for.)
                     # (Under 依申请公开 "已答复5件，其中同意公开4件" needs no 申请 of its own.)
                     continue
                 m2 = next((x for x in rx.finditer(compact)
@@ -584,6 +601,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 add(ProseFigure("interpretations.count", _val(m), "条", name, sent, section,
                                 approx=bool(m.group("approx"))))
             prev_interp = interp_end is not None
+            prev_sentence = compact
     _flag_conflicts(out)
     return out
 

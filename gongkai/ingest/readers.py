@@ -251,6 +251,13 @@ def read_text(text: str) -> list[Token]:
         line = raw_line.replace("\u00a0", " ").strip(" \r\n\u3000\ufeff")
         if not line.strip():
             continue
+        if line in ("|", "｜") and n > 0 and (_TRAILING_CELL_RE.match(raw_lines[n - 1].strip()) or (
+                raw_lines[n - 1].strip() in ("|", "｜") and out and out[-1] is BLANK)):
+            # "一、本年新收政府信息公开申请数量 |" ⏎ "|" ⏎ "|" … ⏎ "0 |": one cell per line, each closed by its own
+            # border, so a line holding only a border is an empty cell (某区统计局 2023: 总计 after six empty cells).
+            out.append(BLANK)
+            trailing = True
+            continue
         if (line in ("|", "｜") and n + 1 < len(raw_lines) and raw_lines[n + 1].strip() in ("|", "｜")
                 and n > 0 and _FIGURE_LINE_RE.match(raw_lines[n - 1].strip())):
             # "0" ⏎ "0" ⏎ "|" ⏎ "|": one cell per line, each row closed by a lone border — a border before the

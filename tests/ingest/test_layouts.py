@@ -520,3 +520,19 @@ def test_identity_from_real_wordings(text: str, agency: str, year: int) -> None:
     if agency:
         assert d.agency_name == agency
 
+
+
+def test_cells_closed_by_their_own_border_and_a_row_the_text_ends_inside() -> None:
+    # 某区统计局2023: "一、本年新收…数量 |" then six lines "|" (empty cells) then "0 |" and "||": the 总计 is 0 and the
+    # six cells are printed empty. 麻阳某局2020: the stored text ends after four cells of 上年结转: those are read.
+    text = ("某局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+            "一、本年新收政府信息公开申请数量 |\n" + "|\n" * 6 + "0 |\n||\n"
+            "二、上年结转政府信息公开申请数量\n0\n0\n0\n0\n")
+    d, _ev, _t = parse_reading(read_text(text))
+    assert d.value("table3", "new_received", "total") == 0
+    assert d.cell("table3", "new_received", "natural_person") is not None
+    assert d.value("table3", "new_received", "natural_person") is None
+    cols = ("natural_person", "commercial", "research", "public_interest")
+    assert [d.value("table3", "carried_over", c) for c in cols] == [0, 0, 0, 0]
+    assert d.cell("table3", "carried_over", "total") is None
+    assert any("中途结束" in n for n in d.notes)

@@ -456,3 +456,28 @@ def test_wordings_of_the_fifth_round() -> None:
     assert ("proactive.total", 98) not in {
         (f.key, f.value) for f in extract_figures([("proactive", "2003年以来累计公开政府信息98条。")], year=2016)}
     assert ("proactive.channel", 66) in _figs("通过政府网站发布32条,微信等新媒体发布66条。")  # 青川县2021
+
+
+def test_wordings_of_the_sixth_round() -> None:
+    # Real sentences of entries added 2026-12-02 (helpers n5, t21c), one rule each.
+    assert {("proactive.category", 105), ("proactive.category", 3)} <= _figs(  # 建国门街道2013: a remark in brackets
+        "主动公开政府信息461条,其中行政办事事项(居民)105条,行政办事事项(单位)3条。")
+    assert ("consultations.received", 20000) in _figs(
+        "共接待公民、法人及其他组织政府信息公开方面、行政办事事项方面的咨询20000余人次。")
+    assert ("proactive.total", 19) in _figs("共主动公开政府资讯19条。")  # 北京市信访办2009 (a mirror's 资讯)
+    assert ("staff.full_time", 2) in _figs("负责信息公开工作人员6人(其中全职2人,兼职4人)。")  # 钦州市政府办公室2013
+    assert ("proactive.total", 23) not in _figs(  # 大兴区发改委2010: one domain's count
+        "主动公开政府信息104条。重点领域公开政府信息数23条。")
+    got = _figs("我镇通过不同渠道和方式主动公开政务信息共217条。")  # 大五里镇2020: every channel at once
+    assert ("proactive.total", 217) in got and not any(k == "proactive.channel" for k, _v in got)
+    assert ("proactive.total", 25) in _figs("通过麻阳县政府门户网站共发布各类信息25条。")  # 板栗树乡2022: 共发布
+    assert ("proactive.total", 273) in _figs("2022年度,长兴岛街道主动公开事项共计273余项。")
+    assert ("proactive.channel", 584) in _figs("“上海科技”视频号共制作并发布短视频 584 条,累计观看量 1924252 次。")
+    assert {("proactive.category", 50), ("proactive.category", 85)} <= _figs(  # 上海市科委2024
+        "市科委通过部门网站当年发布政府信息 393 件,其中包括:《代表建议和政协提案办理工作总体情况》"
+        "及主合办人大代表建议 50 件,主合办政协提案 85 件的办理复文。")
+    assert ("proactive.category", 1) in _figs(  # 四都镇2022: an item right after a percentage
+        "主动公开政府信息32条。", "类别主要包括:机构职能类信息共4条,占比12.5%农业类信息共1条,占比3%。")
+    # The sentence before says what a staff count is for (广内街道2013).
+    assert ("staff.part_time", 1) in {(f.key, f.value) for f in extract_figures(
+        [("overview", "街道高度重视政府信息公开工作。为此,配备了1名兼职工作人员,设立了1个专门的信息申请受理点。")])}
