@@ -83,6 +83,7 @@ _TITLE_ALT_RE = re.compile(
     r"^(?:关于)?(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息(?:与政务)?公开(?:工作)?(?P<y>(?:19|20)\d{2})\s*年度?(?:报告|年报)"
 )
 _PERIOD_RE = re.compile(r"((?:19|20)\d{2})年1月1日(?:起)?至\s*(?:(?:19|20)\d{2}年)?12月31日")
+_YEAR_END_RE = re.compile(r"截[止至]\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
 # A flipbook's file title: "Page 9 - 2020年报_审计局".
 _ANNUAL_FILE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年报")
 _STATS_YEAR_RE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]")
@@ -1102,8 +1103,10 @@ class _Parser:
                     d.year = int(m2.group(1))
                     d.notes.append(f"标题中未找到年度，按“{t.text[:40]}”取{d.year}年")
                     break
-        # A sentence about the report's year, then a flipbook's file title ("Page 9 - 2020年报_审计局").
-        for lines, rx, where in ((head[:30], _PROSE_YEAR_RE, ""), (head[:3], _ANNUAL_FILE_RE, "页首")):
+        # A sentence about the report's year, then a flipbook's file title ("Page 9 - 2020年报_审计局"), then the
+        # year-end the figures are counted to ("截止2023年12月31日", 长春某局 2023).
+        for lines, rx, where in ((head[:30], _PROSE_YEAR_RE, ""), (head[:3], _ANNUAL_FILE_RE, "页首"),
+                                 (head[:40], _YEAR_END_RE, "")):
             if d.year is not None:
                 break
             for line in lines:
