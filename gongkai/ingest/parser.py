@@ -82,7 +82,8 @@ _TITLE_RE = re.compile(
 _TITLE_ALT_RE = re.compile(
     r"^(?:关于)?(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息(?:与政务)?公开(?:工作)?(?P<y>(?:19|20)\d{2})\s*年度?(?:报告|年报)"
 )
-_PERIOD_RE = re.compile(r"((?:19|20)\d{2})年1月1日(?:起)?至\s*(?:(?:19|20)\d{2}年)?12月31日")
+# ("自2009年1月1日《条例》实施之日起,至2009年12月31日止", 大栅栏街道 2009: words between the two dates.)
+_PERIOD_RE = re.compile(r"((?:19|20)\d{2})年1月1日[^。；;\d]{0,16}?至\s*(?:(?:19|20)\d{2}年)?12月31日")
 _YEAR_END_RE = re.compile(r"截[止至]\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
 # A flipbook's file title: "Page 9 - 2020年报_审计局".
 _ANNUAL_FILE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年报")
@@ -113,10 +114,14 @@ _NAMED_REPORT_RE = re.compile(
     r"(?:编制了?|编写了?|现将|特将)(?P<a>(?![我本])[^，。,；;\d《》“”]{2,30}?)(?P<y>(?:19|20)\d{2})\s*年度?"
     r"[^，。,；;\d]{0,6}?政府信息公开(?:年度)?(?:工作)?(?:情况)?(?:年度)?报告")
 # "我镇认真编制了《2021年色威镇政府信息公开工作年度报告》": the year, then the agency, inside the quoted title.
+# "常太镇2019年政府信息公开年度报告是根据《条例》…编制的": the report named as the subject of its first sentence.
+_SUBJECT_REPORT_RE = re.compile(
+    r"^(?P<a>(?![我本])[^，。,；;\d《》“”]{2,20}?)(?P<y>(?:19|20)\d{2})\s*年度?政府信息公开(?:工作)?(?:年度)?报告"
+    r"(?:是|系)?(?:根据|依据|按照)")
 _NAMED_REPORT2_RE = re.compile(
     r"编(?:制|写)了?《(?P<y>(?:19|20)\d{2})\s*年度?(?P<a>[^，。,；;\d《》“”]{2,20}?)政府信息公开(?:工作)?(?:年度)?报告》")
 _COMPILED_BY_RE = re.compile(
-    r"由(?P<a>[^，。,；;（(由]{2,30}?(?:人民政府|管委会|管理委员会|委员会|局|厅|委|镇|乡|街道办事处|信访办))"
+    r"由(?P<a>[^，。,；;（(由]{2,30}?(?:人民政府|管委会|管理委员会|委员会|局|厅|委|镇|乡|街道办事处|街道|信访办))"
     r"(?:党政(?:综合)?办公室|办公室|政府信息公开办公室?|信息公开办)?(?:负责)?编制"
 )
 _AGENCY_LINE_RE = re.compile(
@@ -1134,7 +1139,9 @@ class _Parser:
                     break
         if not d.agency_name:
             for line in head[:30]:
-                m11 = _NAMED_REPORT_RE.search(line.replace(" ", "")) or _NAMED_REPORT2_RE.search(line.replace(" ", ""))
+                compact_line = line.replace(" ", "")
+                m11 = (_NAMED_REPORT_RE.search(compact_line) or _NAMED_REPORT2_RE.search(compact_line)
+                       or _SUBJECT_REPORT_RE.match(compact_line))
                 if m11 and (d.year is None or int(m11.group("y")) == d.year):
                     # "…编制了永泰县2013年政府信息公开工作年度报告", "现将福州高新区管理委员会2009年度…报告如下".
                     d.agency_name = m11.group("a")

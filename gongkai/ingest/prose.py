@@ -83,6 +83,8 @@ _SUB_COUNT_RE = re.compile(r"(?:发布|公开|更新)(?:各类)?(?:政府|政务
 _KIND_LINE_RE = re.compile(r"^\d{1,2}[.、．](?P<kind>[^:：。；;\d]{2,30})[:：][^。]{0,80}?(?:本年度?|全年)?"
                            r"新增(?:信息)?(?P<n>\d+)条")
 # A remark in brackets between an outlet and its count: "网站(含转发)319条".
+# An account's number or address in brackets: "订阅号“印象理合务”(微信号:lhwz4822006)公开政府信息23条".
+_ACCOUNT_RE = re.compile(r"[(（](?:微信号|微博号|账号|网址|域名)[^)）]{0,40}[)）]")
 _TOTAL_AT_END_RE = re.compile(r"(主动公开(?:政府|政务)?信息\d+余?)$")
 _UNIT_REMARK_RE = re.compile(r"(?:篇|件|个)[(（]条[)）]")
 _REMARK_RE = re.compile(r"[(（]含[^)）]{1,8}[)）]|[(（][^()（）\d，,。]{1,10}[)）](?=的?(?:信息|类)|\d)")
@@ -90,22 +92,26 @@ _YEAR_COUNT_RE = re.compile(r"(?:全年|本年度?|当年|今年|(?:19|20)\d{2}�
                             r"(?:政府|政务)?信息\d+条")
 _LISTED_RE = re.compile(r"[、等\d]|领域|方面|类")
 _CN_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_COUNT_RE = re.compile(r"(?<![第每逐单一二两三四五六七八九十百千万亿])([一两二三四五六七八九])(?=[名次期场](?!性))")
+_CN_COUNT_RE = re.compile(
+    r"(?<![第每逐单一二两三四五六七八九十百千万亿])([一两二三四五六七八九])(?=[名次期场人](?!性))")
 _URL_RE = re.compile(r"[(（](?:https?://|www\.)[^)）]{0,120}[)）]")
 # "政务网站、微信、微博共发布各类信息2483条": 共 over channels named together sums them.
 _JOINT_SUM_RE = re.compile(r"(?:共|合计|总计)(?:计)?(?:发布|公开|推送)")
 _MANY_WAYS_RE = re.compile(r"等(?:多种|各类|各种)?(?:形式|方式|渠道|载体|途径)")
 # Every channel at once: "线上线下", "通过不同渠道和方式主动公开政务信息共217条" (大五里镇 2020).
 _ALL_CHANNELS_RE = re.compile(
-    r"线上(?:及|和|与|、|\+)?线下|(?:不同|多种|各种|各类)渠道|(?:不同|多种|各种)(?:形式|方式)")
+    r"线上(?:及|和|与|、|\+)?线下|(?:不同|多种|各种|各类|各)渠道|(?:不同|多种|各种)(?:形式|方式)")
 # "局微信公众号公开政府信息175条", "网站共发布各类信息46106条": a channel named without 在/通过.
 _CHANNEL_BARE_RE = re.compile(
-    r"(?P<ch>[^，。；,;、:：\d]{0,12}?(?:门户网站|网站|公众号|视频号|微博|微信|客户端|头条号|新媒体))(?P<q>[“\"][^”\"]{1,20}[”\"])?"
+    r"(?P<ch>[^，。；,;、:：\d]{0,12}?(?:门户网站|网站|公众号|视频号|订阅号|微博|微信|客户端|头条号|新媒体|公开栏|宣传栏|"
+    r"其他方式))(?P<q>[“\"][^”\"]{1,20}[”\"])?"
     # "微博账号累计推送信息792条", "微信公众号推送信息1350篇" (posts on an account are counted in 篇 too).
     # "网站全年累计发布信息2139条", "微信公众号共编发文章1640篇" (an account's posts are its items).
     r"(?:账号)?(?:全年|当年|年内)?(?:共计?|累计)?(?:主动)?(?:制作并)?(?:发布|公开|推送|更新|编发)(?:各类)?(?:政府|政务)?"
     r"(?:动态|短视频)?"
-    r"(?:(?:信息|文章)(?:条数|总数|数|数量)?(?:共计?|为)?)?" + _NW
+    r"(?:(?:信息|文章)(?:条数|总数|数|数量)?(?:共计?|为)?"
+    # "网站发布主动公开信息28大项、79小项,共计6657条" (泾县 2012): items counted in groups, then the whole.
+    r"|[^。；;条]{0,30}?共计)?" + _NW
     + r"(?P<bu>条|篇)"
 )
 _OUTLET_NAMES = frozenset({"网站", "门户网站", "微信", "微博", "公众号", "微信公众号", "客户端", "公开栏", "公报"})
@@ -149,7 +155,8 @@ _COUNT_NO_UNIT_RE = re.compile(r"(信息数量(?:为|是|达到?)?\s*\d+)(?![\d.
 _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     # key, pattern, unit, a word the sentence must contain
     # "我局共受理政府信息公开申请0": a count printed without its unit ends its clause.
-    ("applications.received", re.compile(r"(?:收到|受理|新收|接收|接受)" + _GAP + r"{0,24}?申请" + _GAP + r"{0,8}?" + _N
+    ("applications.received", re.compile(r"(?:收到|受理|新收|接收|接受)" + _GAP + r"{0,24}?申请" + _GAP + r"{0,10}?"
+                                         + _N
                                          + r"(?:件|个|份|条|(?=[，。；,;]|$))|收到(?P<n2>\d+)(?:件|起|份)" + _GAP
                                          + r"{0,8}?申请"),
      "件", None),
@@ -173,6 +180,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
                                     + _N + r"(?:件|起|宗)"), "件", None),
     ("staff.full_time", re.compile(r"(?:专职|全职)(?:工作)?(?:人员)?" + _GAP + r"{0,4}?" + _N
                                    + r"(?:名|人)|(?<![\d.])(?P<n2>\d+)名专职"), "人", "公开"),
+    # "其中专职与兼职人员各一人" (茗岙乡 2018): one of each.
+    ("staff.full_time", re.compile(r"专职(?:与|和|及)兼职(?:工作)?(?:人员)?各" + _N + r"(?:名|人)"), "人", "公开"),
+    ("staff.part_time", re.compile(r"专职(?:与|和|及)兼职(?:工作)?(?:人员)?各" + _N + r"(?:名|人)"), "人", "公开"),
     ("staff.part_time", re.compile(r"兼职(?:工作)?(?:人员)?" + _GAP + r"{0,4}?" + _N
                                    + r"(?:名|人)|(?<![\d.])(?P<n2>\d+)名兼职"), "人", "公开"),
     ("meetings.count", re.compile(r"召开" + _GAP + r"{0,20}?(?:会议|专题会|推进会)" + _GAP + r"{0,4}?"
@@ -185,7 +195,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     # "累计1162人次参训" (the number before the verb).
     ("training.attendees", re.compile(r"(?:培训|参训|参加培训)" + _GAP + r"{0,10}?" + _N
                                       + r"人次|(?P<n2>\d+)人次参(?:加)?训"), "人次", None),
-    ("hotline.received", re.compile(r"(?:热线|网络问政|在线咨询|政民互动|留言)[^。；;]{0,20}?" + _N
+    ("hotline.received", re.compile(r"(?:热线|网络问政|在线咨询|政民互动|留言|信箱)[^。；;]{0,20}?" + _N
                                     + r"(?:件|条|个)"), "件", None),
     ("hotline.completed", re.compile(r"(?:热线|问政|留言)[^。；;]{0,30}?办结" + _N + r"(?:件|条|个)"), "件", None),
     # Only a rate of what the public sent in (建议、提案 办结率 is no hotline's).
@@ -215,9 +225,11 @@ _NOT_LOST = r"(?![^，。；]{0,4}?(?:纠错|纠正|败诉|撤销))"
 _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("applications.received", re.compile(r"无依申请公开(?:件|事项|申请|情况|的?(?:政府)?信息)|"
                                          # "未发生因依申请公开引发的行政复议": no review (applications not stated).
-                                         r"未(?:收到|接到|接收到|发生)[^，。；]{0,12}?(?:依申请|公开申请)"
+                                         r"(?:未|没有)(?:收到|接到|接收到|发生|受理)[^，。；]{0,12}?(?:依申请|公开申请)"
                                          r"(?![^，。；]{0,12}?(?:复议|诉讼))|"
-                                         r"(?:没有|未)(?:收到|接到)[^，。；]{0,20}?申请(?![^，。；]{0,12}?(?:复议|诉讼))|未(?:收到|接到)申请公开|依申请公开[^，。；\d]{0,6}?0件")),
+                                         r"(?:没有|未)(?:收到|接到)[^，。；]{0,20}?申请(?![^，。；]{0,12}?(?:复议|诉讼))|未(?:收到|接到)申请公开|依申请公开[^，。；\d]{0,6}?0件|"
+                                         # "我镇2016年度无申请" (a 蚌埠 town, 2016).
+                                         r"年度?无(?:任何)?申请(?!人)")),
     ("fees.amount", re.compile(r"没有收费|没有收取[^。；]{0,6}?费|没有[^。；，,]{0,24}?的?收费|"
                                r"未收取[^。；]{0,14}?费|未发生[^。；]{0,20}?收费|无[^，。；]{0,6}?收费|"
                                r"不收取[^。；]{0,10}?费|未涉及[^。；，,]{0,14}?收费|未[^。；，,]{0,20}?收取[^。；]{0,6}?费")),
@@ -349,7 +361,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
             compact = _CN_COUNT_RE.sub(lambda x: str(_CN_DIGITS[x.group(1)]), compact)
             compact = _REMARK_RE.sub("", compact).replace("资讯", "信息")  # (a mirror's Taiwan wording for 信息)
             # "…栏目主动公开政府信息260余" where the stored text ends: the count without its unit, in 条.
-            compact = _TOTAL_AT_END_RE.sub(r"\1条", compact)
+            compact = _TOTAL_AT_END_RE.sub(r"\1条", _ACCOUNT_RE.sub("", compact))
             compact = _UNIT_REMARK_RE.sub("条", compact)  # "简报111篇(条)": the count in 条, as the report says
             channel_spans: list[tuple[int, int]] = []
             named: list[str] = []  # the channels a joint total names ("通过区政府信息公开网、简报信息报送、宣传栏等")
@@ -368,7 +380,9 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                     # figure and no total.
                     channel_spans.append(m.span())
                     continue
-                if _ALL_CHANNELS_RE.search(m.group(0)) or (_JOINT_CHANNELS_RE.search(m.group("ch")) and (
+                clause_from = max(compact.rfind(x, 0, m.start()) for x in "，,；;。") + 1
+                every = _ALL_CHANNELS_RE.search(compact, clause_from, m.end())
+                if every or (_JOINT_CHANNELS_RE.search(m.group("ch")) and (
                         "主动公开" in m.group(0) or _MANY_WAYS_RE.search(m.group("ch")))):
                     # ("通过…网站以及新闻媒体、公告栏等多种形式,发布各类政府信息70多条", 荣成市发改局 2013.)
                     # "通过政府信息公开平台、政府网站主动公开政府信息12条": channels named together, with the
@@ -435,8 +449,14 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 for m in rx.finditer(compact):
                     if any(a <= m.start() < b for a, b in channel_spans) or _cumulative(compact, m.start("n"), year):
                         continue
-                    if re.search(r"(?:领域|方面|(?<![各分])类)$", compact[:m.start()]):
-                        continue  # "重点领域公开政府信息数23条" (大兴区发改委 2010): one kind's count, never the total
+                    kind_before = re.search(r"([^，,；;。\d]{1,12}?(?:领域|方面|(?<![各分])类))$", compact[:m.start()])
+                    if kind_before is not None:
+                        # "重点领域公开政府信息数23条" (大兴区发改委 2010): one kind's count, never the total — a kind
+                        # of the total stated before it (西长安街街道 2015: "…信息数共24条").
+                        if any(f.key == "proactive.total" for f in out):
+                            add(ProseFigure("proactive.category", _val(m), "条", kind_before.group(1), sent,
+                                            section, approx=bool(m.group("approx"))))
+                        continue
                     if "累计" in compact[max(compact.rfind(x, 0, m.start()) for x in "，,；;") + 1:m.start()] and (
                             _YEAR_COUNT_RE.search(compact, m.end())):
                         # "截至2016年底,累计主动公开政府信息114条,…;其中2016年全年主动公开政府信息14条" (洛江 2016): the
@@ -538,7 +558,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                     listing = True
                 if name in _GENERIC_NAMES:
                     continue  # "公开信息96条": no kind named
-                outlet = any(w in name for w in (*_CHANNEL_WORDS, "方式", "渠道"))
+                outlet = any(w in name for w in (*_CHANNEL_WORDS, "方式", "渠道", "网上", "揭示板", "公示栏"))
                 if (outlet and (_PUBLISH_IN_NAME_RE.search(raw_name) or name in _OUTLET_NAMES)) or (
                         any(x in raw_name for x in named) or _NET_PUBLISH_RE.search(raw_name)):
                     # "其中我局财政信息网公开财政信息为19条、政府简报信息报送24条" after "通过区政府信息公开网、简报信息

@@ -481,3 +481,26 @@ def test_wordings_of_the_sixth_round() -> None:
     # The sentence before says what a staff count is for (广内街道2013).
     assert ("staff.part_time", 1) in {(f.key, f.value) for f in extract_figures(
         [("overview", "街道高度重视政府信息公开工作。为此,配备了1名兼职工作人员,设立了1个专门的信息申请受理点。")])}
+
+
+def test_wordings_of_the_seventh_round() -> None:
+    # Real sentences of entries added 2026-12-02 (helpers n6, fj5), one rule each.
+    assert ("applications.received", 0) in _figs("2014年没有发生依申请信息公开事件。")  # 展览路街道2014
+    assert ("applications.received", 0) in _figs("我镇未受理依申请公开政府信息。")  # 巍山镇2017
+    assert ("applications.received", 0) in _figs("我镇2016年度无申请。")  # 蚌埠某镇2016
+    assert ("applications.received", 0) in _figs("2020年,我镇收到申请公开政府信息的要求0件。")  # 吾峰镇2020
+    assert ("hotline.received", 758) in _figs("县长信箱收件758件,均已办结。")  # 武隆县2011
+    got = _figs("2012年,我县政府信息公开网站发布主动公开信息28大项、79小项,共计6657条。")  # 泾县2012
+    assert ("proactive.channel", 6657) in got and not any(v in (28, 79) for _k, v in got)
+    got2 = _figs("通过政府网站公开信息数163 条,政务微信订阅号“印象理合务”(微信号:lhwz4822006)公开政府信息23条,"
+                 "村务公开栏公开信息18条。")  # 理合务镇2017
+    assert {("proactive.channel", 163), ("proactive.channel", 23), ("proactive.channel", 18)} <= got2
+    got3 = _figs("通过各渠道公开信息通过政府信息平台主动公开信息共287条。")  # 茗岙乡2018: every channel
+    assert ("proactive.total", 287) in got3 and ("proactive.channel", 287) not in got3
+    assert {("staff.full_time", 1), ("staff.part_time", 1)} <= _figs(
+        "为做好政府信息公开工作,配备两名工作人员,其中专职与兼职人员各一人。")
+    got4 = _figs("其中,网上公开信息20条,政务公开揭示板上公开45条。")  # 兴华乡2010: outlets, not kinds
+    assert not any(k == "proactive.category" for k, _v in got4)
+    got5 = {(f.key, f.value) for f in extract_figures([("proactive", "主动公开政府信息179条。"),
+                                                       ("proactive", "重点领域公开政府信息数共24条。")])}
+    assert ("proactive.category", 24) in got5 and ("proactive.total", 24) not in got5  # 西长安街街道2015
