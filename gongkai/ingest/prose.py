@@ -26,7 +26,7 @@ _NW = _N + r"(?P<wan>万)?"
 
 _CHANNEL_RE = re.compile(
     r"(?:在|通过|利用|依托|以)(?P<ch>[^，。；,;\d]{0,30}(?:网站|门户网|网|公众号|微博|微信群?|平台|公报|报纸|日报|媒体|公开栏|宣传栏|"
-    r"客户端|头条号?|APP|形式|方式|栏目|系统))(?P<q>[“\"][^”\"]{1,20}[”\"])?[^。；;\d]{0,14}?(?:公开|发布|推送|公示)"
+    r"客户端|头条号?|APP|形式|方式|栏目|专栏|系统))(?P<q>[“\"][^”\"]{1,20}[”\"])?[^。；;\d]{0,14}?(?:公开|发布|推送|公示)"
     # "公开低保评议发放、扶贫领域…等方面的政务信息合计298条": what was published, listed, closed by 等.
     r"(?:[^。；;\d]{0,10}?|[^。；;\d]{0,60}?等[^。；;\d]{0,12}?)" + _NW + r"(?P<cu>条|件)"
 )
@@ -57,7 +57,7 @@ _TOTAL_RES = (
     # "主动公开事项共计273余项" (长兴岛街道 2022): the items counted in 项.
     re.compile(r"主动公开事项(?:共计?|合计)?\s*" + _NW + r"项"),
     # "主动公开省政府及省政府办公厅政府信息759件": a total counted in 件.
-    re.compile(r"主动公开[^。；;\d，,]{0,20}?政府信息\s*" + _N + r"件"),
+    re.compile(r"主动公开[^。；;\d，,]{0,20}?政府信息(?:件数|数量)?(?:为|是)?\s*" + _N + r"件"),
     # The number before its noun: "公开了1860条信息", "主动公开的86条政府信息" (never inside a channel's clause:
     # see ``_CLAUSE_CHANNEL_RE``).
     re.compile(r"(?<!不予)(?<!予以)(?<!申请)(?:主动)?公开(?:了|的)?(?:各类)?\s*" + _NW
@@ -85,6 +85,9 @@ _KIND_LINE_RE = re.compile(r"^\d{1,2}[.、．](?P<kind>[^:：。；;\d]{2,30})[:
 # A remark in brackets between an outlet and its count: "网站(含转发)319条".
 # An account's number or address in brackets: "订阅号“印象理合务”(微信号:lhwz4822006)公开政府信息23条".
 _ACCOUNT_RE = re.compile(r"[(（](?:微信号|微博号|账号|网址|域名)[^)）]{0,40}[)）]")
+_SHARE_OF_TOTAL_RE = re.compile(r"类\d+条[，,]?占(?:总数|总量|全部)")
+_PERSON_RE = re.compile(r"自然人|公民|个人")
+_ORG_RE = re.compile(r"法人|其他组织")
 _TOTAL_AT_END_RE = re.compile(r"(主动公开(?:政府|政务)?信息\d+余?)$")
 _UNIT_REMARK_RE = re.compile(r"(?:篇|件|个)[(（]条[)）]")
 _REMARK_RE = re.compile(r"[(（]含[^)）]{1,8}[)）]|[(（][^()（）\d，,。]{1,10}[)）](?=的?(?:信息|类)|\d)")
@@ -93,7 +96,7 @@ _YEAR_COUNT_RE = re.compile(r"(?:全年|本年度?|当年|今年|(?:19|20)\d{2}�
 _LISTED_RE = re.compile(r"[、等\d]|领域|方面|类")
 _CN_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_COUNT_RE = re.compile(
-    r"(?<![第每逐单一二两三四五六七八九十百千万亿])([一两二三四五六七八九])(?=[名次期场人](?!性))")
+    r"(?<![第每逐单一二两三四五六七八九十百千万亿])([一两二三四五六七八九])(?=[名次期场人件](?!性))")
 _URL_RE = re.compile(r"[(（](?:https?://|www\.)[^)）]{0,120}[)）]")
 # "政务网站、微信、微博共发布各类信息2483条": 共 over channels named together sums them.
 _JOINT_SUM_RE = re.compile(r"(?:共|合计|总计)(?:计)?(?:发布|公开|推送)")
@@ -104,11 +107,11 @@ _ALL_CHANNELS_RE = re.compile(
 # "局微信公众号公开政府信息175条", "网站共发布各类信息46106条": a channel named without 在/通过.
 _CHANNEL_BARE_RE = re.compile(
     r"(?P<ch>[^，。；,;、:：\d]{0,12}?(?:门户网站|网站|公众号|视频号|订阅号|微博|微信|客户端|头条号|新媒体|公开栏|宣传栏|"
-    r"其他方式))(?P<q>[“\"][^”\"]{1,20}[”\"])?"
+    r"其他方式))(?P<q>[“\"][^”\"]{1,20}[”\"])?上?"
     # "微博账号累计推送信息792条", "微信公众号推送信息1350篇" (posts on an account are counted in 篇 too).
     # "网站全年累计发布信息2139条", "微信公众号共编发文章1640篇" (an account's posts are its items).
     r"(?:账号)?(?:全年|当年|年内)?(?:共计?|累计)?(?:主动)?(?:制作并)?(?:发布|公开|推送|更新|编发)(?:各类)?(?:政府|政务)?"
-    r"(?:动态|短视频)?"
+    r"(?:动态|短视频|工作情况|工作动态)?"
     r"(?:(?:信息|文章)(?:条数|总数|数|数量)?(?:共计?|为)?"
     # "网站发布主动公开信息28大项、79小项,共计6657条" (泾县 2012): items counted in groups, then the whole.
     r"|[^。；;条]{0,30}?共计)?" + _NW
@@ -123,10 +126,11 @@ _CHANNEL_TOTAL_RE = re.compile(r"主动公开[^。；;\d]{0,10}?(?:共计?|累�
 # ("发布省政府规章11部") or at a 其中 glued to the figure before it ("…86条其中更新工作动态56条").
 _CATEGORY_ITEM_RE = re.compile(
     r"(?:^|[，,；;、:：(（%％]|(?<=》及)|(?<=公开|发布|刊登|公布|更新|推送)|(?<=[条件部])(?=其中))\s*(?:其中)?[:：]?\s*"
-    r"(?P<name>[^，,；;、:：。\d()（）]{2,24}?)\s*" + _NW + r"(?P<u>条|件|部|份)"
+    r"(?P<name>[^，,；;、:：。\d()（）]{2,24}?)\s*" + _NW + r"(?P<u>条|件|部|份|篇)"
 )
 _CATEGORY_CUE_RE = re.compile(r"公开的?信息中|信息中[，,]|按.{0,6}分类|从.{0,4}分类看?|分类[:：]|其中|(?<=条[，,])包括|"
-                              r"类别(?:主要)?(?:包括|有)[:：]?")
+                              # "全年主动公开政府信息总数171条:基层政务公开领域信息124条,…" (重庆某镇 2022).
+                              r"类别(?:主要)?(?:包括|有)[:：]?|(?<=条)[:：]")
 # Cues that name the categories themselves ("在主动公开的信息中,政策法规类的信息1条…"): no total needed before.
 _EXPLICIT_CUE_RE = re.compile(
     r"公开的?信息中|按.{0,6}分类|分类[:：]|(?<=条[(（])其中|类别(?:主要)?(?:包括|有)[:：]?")
@@ -229,7 +233,11 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                          r"(?![^，。；]{0,12}?(?:复议|诉讼))|"
                                          r"(?:没有|未)(?:收到|接到)[^，。；]{0,20}?申请(?![^，。；]{0,12}?(?:复议|诉讼))|未(?:收到|接到)申请公开|依申请公开[^，。；\d]{0,6}?0件|"
                                          # "我镇2016年度无申请" (a 蚌埠 town, 2016).
-                                         r"年度?无(?:任何)?申请(?!人)")),
+                                         r"年度?无(?:任何)?申请(?!人)|"
+                                         # "我镇没有依申请公开政府信息办理事项" (亭子坝镇 2014); a sentence the store
+                                         # cut inside its last word ("没有收到政府信息公开申", 永嘉县农业局 2010).
+                                         r"(?:没有|无)依申请公开[^，。；]{0,12}?办理事项|"
+                                         r"(?:没有|未)(?:收到|接到)[^，。；]{0,20}?信息公开申$")),
     ("fees.amount", re.compile(r"没有收费|没有收取[^。；]{0,6}?费|没有[^。；，,]{0,24}?的?收费|"
                                r"未收取[^。；]{0,14}?费|未发生[^。；]{0,20}?收费|无[^，。；]{0,6}?收费|"
                                r"不收取[^。；]{0,10}?费|未涉及[^。；，,]{0,14}?收费|未[^。；，,]{0,20}?收取[^。；]{0,6}?费")),
@@ -509,6 +517,19 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 cat_from = max(0, cue.start() - 1)
             if cat_from is None and kinds_from is not None:
                 cat_from = kinds_from
+            kinds_only = False  # only items named as kinds (…类, documents) are read: no cue says a list follows
+            if cat_from is None and cue is None and counted:
+                # "通过政府门户网站主动公开信息506条,政策法规类13条,规范性文件22条,…" (西牛镇 2015): kinds named right
+                # after the count they break down, with no 其中.
+                last = max([b for _a, b in channel_spans] + ([total_end] if total_end is not None else []))
+                nxt = _CATEGORY_ITEM_RE.match(compact, last)
+                if nxt is not None and (nxt.group("name").endswith("类")
+                                        or any(w in nxt.group("name") for w in _DOC_WORDS if w != "解读")):
+                    cat_from, kinds_only = last, True
+            if cat_from is None and cue is None and any(f.key == "proactive.total" for f in out) and (
+                    _SHARE_OF_TOTAL_RE.search(compact)):
+                # "法规文件类99条,占总数的81%;工作动态类23条,占总数的19%" (石城县工信局 2010): kinds of the total.
+                cat_from, kinds_only = 0, True
             docs_only = cat_from is None and not _NOT_PROACTIVE_RE.search(compact)
             if docs_only:
                 # No total and no cue: only named documents published in this sentence are categories
@@ -528,6 +549,10 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
             if cue is not None and 0 <= second_cue <= cue.end() + 2:
                 # "在主动公开的信息中,其中政策文件类的信息113条": the 其中 repeats the cue, it starts no second list.
                 second_cue = compact.find("其中", second_cue + 2)
+            while second_cue >= 1 and compact[second_cue - 1] in "(（":
+                # "…网站公开信息共471条(其中“两化”专题专栏公开信息135条)" (新安镇 2021): a breakdown in brackets of
+                # the count before it, not a second list.
+                second_cue = compact.find("其中", second_cue + 2)
             end_at = kinds_to if kinds_from is not None and cat_from == kinds_from else len(compact)
             for m in _CATEGORY_ITEM_RE.finditer(compact, cat_from or 0, end_at) if cat_from is not None else ():
                 if second_cue >= 0 and m.end() > second_cue:
@@ -536,6 +561,9 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 if any(a < m.end() and m.start() < b for a, b in channel_spans):
                     continue
                 raw_name = m.group("name")
+                if kinds_only and not (raw_name.endswith("类")
+                                       or any(w in raw_name for w in _DOC_WORDS if w != "解读")):
+                    break  # the kinds end where something else is counted ("…回应网上民声8674条")
                 if _NOT_PROACTIVE_RE.search(raw_name):
                     continue  # "依申请公开信息0条": no kind of what was published proactively
                 name = _clean_category(raw_name)
@@ -546,8 +574,12 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 paren = _in_paren_after(compact, m.start(), paren_anchor)
                 if unit != "条" and not (is_doc or paren):
                     continue  # "…5件": only documents are counted in 件 or 部
-                if docs_only and unit == "条":
-                    continue  # without a total or a cue, only documents counted in 件/部 are categories
+                if unit == "篇" and "解读" in raw_name:
+                    continue  # "政策解读稿件11篇" counts interpretations, no kind of what was published
+                if docs_only and unit == "条" and not any(w in raw_name for w in ("建议", "提案")):
+                    # Without a total or a cue, only documents counted in 件/部 are categories (and the replies to
+                    # deputies' proposals, counted in 条 too: "2017年公开人大建议7条,政协提案2条", 理合务镇 2017).
+                    continue
                 if docs_only and not (paren or listing):
                     # The list starts at a document published in its own clause ("主动公开规章13件"); the
                     # documents after it in the sentence continue that list ("，其他文件162件").
@@ -604,7 +636,11 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                     if n is not None:
                         add(ProseFigure(key, _num(n), u, "", sent, section, approx=approx))
             for key, rx in _ZERO_PATTERNS:
-                if rx.search(compact) and not any(f.key == key and f.snippet == sent for f in out):
+                zm = rx.search(compact)
+                if zm is not None and key == "applications.received" and (
+                        bool(_PERSON_RE.search(zm.group(0))) != bool(_ORG_RE.search(zm.group(0)))):
+                    continue  # "未收到法人或者其他组织对依申请公开政府信息的申请" (平武县统计局 2021): one kind only
+                if zm is not None and not any(f.key == key and f.snippet == sent for f in out):
                     unit = {"fees.amount": "元", "consultations.received": "人次"}.get(key, "件")
                     add(ProseFigure(key, 0, unit, "", sent, section))
             parts_from: int | None = None

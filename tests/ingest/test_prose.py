@@ -504,3 +504,30 @@ def test_wordings_of_the_seventh_round() -> None:
     got5 = {(f.key, f.value) for f in extract_figures([("proactive", "主动公开政府信息179条。"),
                                                        ("proactive", "重点领域公开政府信息数共24条。")])}
     assert ("proactive.category", 24) in got5 and ("proactive.total", 24) not in got5  # 西长安街街道2015
+
+
+def test_wordings_of_the_eighth_round() -> None:
+    # Real sentences of entries added 2026-12-02 (helpers t21d, n7), one rule each.
+    assert ("applications.received", 1) in _figs("2023年,收到政府信息公开申请一件,已按时答复。")  # 厚桥街道2023
+    assert ("proactive.channel", 359) in _figs("通过廿三里街道政务信息公开专栏发布信息359条。")  # 廿三里街道2022
+    got = _figs("全年主动公开政府信息总数171条:基层政务公开领域信息124条,工作动态34条,预算决算4条,应急预案3条。")
+    assert {("proactive.category", 124), ("proactive.category", 34), ("proactive.category", 3)} <= got  # 重庆某镇2022
+    # One kind of applicant is no statement about all applications (平武县统计局2021); all of them are (乐山 2010).
+    assert not any(k == "applications.received" for k, _v in _figs(
+        "2021年度,未收到法人或者其他组织对依申请公开政府信息的申请。"))
+    assert ("applications.received", 0) in _figs("未收到公民、法人和其他组织的政府信息公开申请。")
+    assert ("applications.received", 0) in _figs("2014年,我镇没有依申请公开政府信息办理事项。")  # 亭子坝镇2014
+    assert ("proactive.total", 123) in _figs("2013年,主动公开政府信息件数为123件。")  # 谢塘镇2013
+    got2 = _figs("2015年1月至今,通过政府门户网站主动公开信息506条,政策法规类13条,规范性文件22条,政府工作动态类471条。")
+    assert {("proactive.category", 13), ("proactive.category", 22), ("proactive.category", 471)} <= got2  # 西牛镇
+    assert ("proactive.category", 8674) not in _figs(  # 威海市2024: kinds end where something else is counted
+        "全市共主动公开政府信息15.8万条,发布市政府规章1部、行政规范性文件70件,回应网上民声8674条。")
+    got3 = {(f.key, f.value) for f in extract_figures([
+        ("proactive", "我局2010年度共主动公开政府信息122条。"),
+        ("proactive", "法规文件类99条,占总数的81%;工作动态类23条,占总数的19%。")])}  # 石城县工信局2010
+    assert {("proactive.category", 99), ("proactive.category", 23)} <= got3
+    got4 = _figs("2021年,我镇主动公开政府信息共800余条,其中通过政府信息公开网站公开信息共471条"
+                 "(其中“两化”专题专栏公开信息135条),发布政策解读稿件11篇,政策文件4篇。")  # 新安镇2021
+    assert {("proactive.category", 135), ("proactive.category", 4)} <= got4 and ("proactive.category", 11) not in got4
+    assert {("proactive.category", 7), ("proactive.category", 2)} <= _figs("2017年公开人大建议7条,政协提案2条。")
+    assert ("proactive.channel", 70) in _figs("微信平台公众号上公开政府工作情况70余条。")  # 上营乡2020
