@@ -82,14 +82,18 @@ _SUB_COUNT_RE = re.compile(r"(?:发布|公开|更新)(?:各类)?(?:政府|政务
 # A numbered kind with its year's count: "1.机构设置…:主要公开…,本年度新增信息3条".
 _KIND_LINE_RE = re.compile(r"^\d{1,2}[.、．](?P<kind>[^:：。；;\d]{2,30})[:：][^。]{0,80}?(?:本年度?|全年)?"
                            r"新增(?:信息)?(?P<n>\d+)条")
-# A remark in brackets between an outlet and its count: "网站(含转发)319条".
 # An account's number or address in brackets: "订阅号“印象理合务”(微信号:lhwz4822006)公开政府信息23条".
 _ACCOUNT_RE = re.compile(r"[(（](?:微信号|微博号|账号|网址|域名)[^)）]{0,40}[)）]")
+# Kinds counted beside their share of the total: "法规文件类99条,占总数的81%".
 _SHARE_OF_TOTAL_RE = re.compile(r"类\d+条[，,]?占(?:总数|总量|全部)")
+# Applicants of one kind only (persons, or organisations): a statement about them is none about all applications.
 _PERSON_RE = re.compile(r"自然人|公民|个人")
 _ORG_RE = re.compile(r"法人|其他组织")
+# A total the stored text cuts before its unit: "…主动公开政府信息260余".
 _TOTAL_AT_END_RE = re.compile(r"(主动公开(?:政府|政务)?信息\d+余?)$")
+# A count in 篇 that the report says is in 条: "简报111篇(条)".
 _UNIT_REMARK_RE = re.compile(r"(?:篇|件|个)[(（]条[)）]")
+# A remark in brackets between an outlet or a kind and its count: "网站(含转发)319条", "行政办事事项(居民)105条".
 _REMARK_RE = re.compile(r"[(（]含[^)）]{1,8}[)）]|[(（][^()（）\d，,。]{1,10}[)）](?=的?(?:信息|类)|\d)")
 _YEAR_COUNT_RE = re.compile(r"(?:全年|本年度?|当年|今年|(?:19|20)\d{2}年(?:全年|度)?)(?:共|共计)?(?:主动)?公开(?:各类)?"
                             r"(?:政府|政务)?信息\d+条")
