@@ -440,13 +440,9 @@ def _digit_run(norm: str, d0: int, stop: int) -> int:
     return k
 
 
-@cache
-def _t2_needles() -> tuple[str, ...]:
-    """Table 2's row labels of both forms, normalised, longest first ("行政规范性文件" before "规范性文件")."""
-    out: set[str] = set()
-    for era in ("2021", "2019"):
-        out |= set(row_index(era, "table2").exact)
-    return tuple(sorted(out, key=len, reverse=True))
+def _t2_needles() -> tuple[tuple[str, str], ...]:
+    # Table 2's row labels of both forms, longest first ("行政规范性文件" before "规范性文件").
+    return _needles(("2021", "2019"), "table2")
 
 
 @cache
@@ -471,15 +467,12 @@ def _unglue_tables(text: str) -> list[Token] | None:
     831000185二、上年结转政府信息公开申请数量000000…（七）总计…". Table 3's row labels are found in the text
     (with their item numbers, also when those are glued to the figures before: "00000002.其他法律…"), each
     becomes a label line and the digit run after it one glued cell (split later by the form's rules, never by
-    guess); Table 4's run after its header's last 总计 likewise. None when fewer than three labelled runs."""
+    guess); Table 4's run after its header's last 总计 likewise. None when fewer than two of Table 3's long
+    labels are followed by figures."""
     norm, pos = normalize_with_positions(text)
     # A label whose figures are only the next label's number ("(六)其他处理1.申请人…": the 2019 row name is the
     # 2021 group's) is no row (_find_labels).
     found = [(a, b) for a, b, _t in _find_labels(norm, _t3_needles())]
-    taken = [False] * len(norm)
-    for a, b in found:
-        for k in range(a, b):
-            taken[k] = True
     # Short labels ("3.其他", "(七)总计") count only inside the stretch the long ones mark as Table 3.
     long_ = [(a, b) for a, b in found if b - a >= 8]
     if len(long_) < 2:
@@ -492,16 +485,7 @@ def _unglue_tables(text: str) -> list[Token] | None:
     t2_from = min((x for x in (norm.find("第二十条第(一)项"), norm.find("信息内容")) if 0 <= x < found[0][0]),
                   default=-1)
     if t2_from >= 0:
-        window = norm[:found[0][0]]
-        for needle in _t2_needles():
-            at = window.find(needle, t2_from)
-            while at >= 0:
-                end = at + len(needle)
-                if not any(taken[at:end]) and end < len(window) and window[end].isdigit():
-                    found.append((at, end))
-                    for k in range(at, end):
-                        taken[k] = True
-                at = window.find(needle, end)
+        found += [(a, b) for a, b, _t in _find_labels(norm[:t3_start], _t2_needles(), start_at=t2_from)]
         found.sort()
     out: list[Token] = []
 
@@ -513,18 +497,14 @@ def _unglue_tables(text: str) -> list[Token] | None:
             prose(a, t2_from)
             a = t2_from
         piece = text[pos[a]:pos[b - 1] + 1]
-        m4 = None
-        if "行政复议" in piece:
-            n4, _p4 = normalize_with_positions(piece)
-            m4 = _T4_GLUED_RE.search(piece)
-            del n4
+        m4 = _T4_GLUED_RE.search(piece) if "行政复议" in piece else None
         if m4 is not None:
+            # The heading up to its 情况; the header's words after it ("行政复议行政诉讼结果维持…总计") say only what
+            # the 15 figures are, so they give way to one 行政复议 marker.
             head = piece[:m4.start()]
             cut = head.rfind("情况")
-            heading, header = (head[:cut + 2], head[cut + 2:]) if cut >= 0 else ("", head)
-            out.extend(_run_on_pieces(heading))
+            out.extend(_run_on_pieces(head[:cut + 2] if cut >= 0 else ""))
             out.append(Token("line", "行政复议"))
-            del header  # the header's words ("行政复议行政诉讼结果维持…总计") say only what the 15 figures are
             out.append(Token("cell", m4.group(1)))
             out.append(EOR)
             out.extend(_run_on_pieces(piece[m4.end():]))
@@ -555,6 +535,8 @@ def _unglue_tables(text: str) -> list[Token] | None:
 class _GluedRun(Token):
     """A local 统计表 row's figures cut out of text that had no separator: one run holding every value
     column, so even "01" is two figures (0 | 1), never the number 1."""
+
+
 _LOCAL_HEADER_RE = re.compile(r"(指标名称|计量单位|(?:19|20)\d{2}年度?|本年度|本期实际|本年累计|历年累计|代码)")
 _STATS_HEADER_RE = re.compile(
     r"(政府信息公开情况统计表(?:[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）])?|统\s*计\s*指\s*标|统计数|单位)")

@@ -77,7 +77,7 @@ _JOINT_CHANNELS_RE = re.compile(
 _SUBHEAD_CHANNEL_RE = re.compile(
     r"^[（(][一二三四五六七八九十]{1,2}[)）](?P<ch>[^，。；,;、\d]{0,16}?(?:网站|门户网|公众号|公开栏|宣传栏|公报))"
     r"[^，。；,;、\d]{0,12}?情况[。:：]?$")
-_SUBHEAD_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,2}[)）][^，。；,;\d]{2,30}[。:：]?$")
+_ANY_SUBHEAD_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,2}[)）][^，。；,;\d]{2,30}[。:：]?$")
 _SUB_COUNT_RE = re.compile(r"(?:发布|公开|更新)(?:各类)?(?:政府|政务)?信息" + _NW + r"条")
 # A numbered kind with its year's count: "1.机构设置…:主要公开…,本年度新增信息3条".
 _KIND_LINE_RE = re.compile(r"^\d{1,2}[.、．](?P<kind>[^:：。；;\d]{2,30})[:：][^。]{0,80}?(?:本年度?|全年)?"
@@ -317,9 +317,14 @@ _YEAR_WORD_RE = re.compile(r"当年|全年|本年|今年|年度内")
 _SPAN_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:\d{1,2}日)?(?:起)?(?:至|到|—|-)((?:19|20)\d{2})年")
 
 
+def _clause_start(compact: str, at: int, marks: str = "，,；;") -> int:
+    """Where the clause holding position ``at`` starts (after the last of ``marks`` before it)."""
+    return max(compact.rfind(x, 0, at) for x in marks) + 1
+
+
 def _cumulative(compact: str, at: int, year: int | None = None) -> bool:
     """Whether the count at ``at`` is a running total over years (never the report year's figure)."""
-    clause_from = max(compact.rfind(x, 0, at) for x in "，,；;") + 1
+    clause_from = _clause_start(compact, at)
     clause = compact[clause_from:at]
     before = compact[:at]
     if _YEAR_WORD_RE.search(clause) or (year is not None and f"{year}年以来" in before):
@@ -362,7 +367,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                             section))
             continue
         sub = _SUBHEAD_CHANNEL_RE.match(line.replace(" ", ""))
-        if sub is not None or _SUBHEAD_RE.match(line.replace(" ", "")):
+        if sub is not None or _ANY_SUBHEAD_RE.match(line.replace(" ", "")):
             sub_channel = sub.group("ch") if sub is not None else ""
             continue
         prev_sentence = ""
@@ -392,7 +397,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                     # figure and no total.
                     channel_spans.append(m.span())
                     continue
-                clause_from = max(compact.rfind(x, 0, m.start()) for x in "，,；;。") + 1
+                clause_from = _clause_start(compact, m.start(), "，,；;。")
                 every = _ALL_CHANNELS_RE.search(compact, clause_from, m.end())
                 if every or (_JOINT_CHANNELS_RE.search(m.group("ch")) and (
                         "主动公开" in m.group(0) or _MANY_WAYS_RE.search(m.group("ch")))):
@@ -434,7 +439,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                         compact, m.start("n"), year):
                     continue
                 label = m.group("ch").lstrip("局镇乡") + (m.group("q") or "")
-                clause = compact[max(compact.rfind(x, 0, m.start()) for x in "，,；;。") + 1:m.start()]
+                clause = compact[_clause_start(compact, m.start(), "，,；;。"):m.start()]
                 if _JOINT_SUM_RE.search(m.group(0)) and re.search(
                         r"(?:网站|网|公众号|微博|微信|平台|公报|客户端|公开栏)[、和及与]$", clause):
                     # "2016年政务网站、微信、微博共发布各类信息2483条" (沙塘镇 2016): the outlets' posts together — no
@@ -469,7 +474,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                             add(ProseFigure("proactive.category", _val(m), "条", kind_before.group(1), sent,
                                             section, approx=bool(m.group("approx"))))
                         continue
-                    if "累计" in compact[max(compact.rfind(x, 0, m.start()) for x in "，,；;") + 1:m.start()] and (
+                    if "累计" in compact[_clause_start(compact, m.start()):m.start()] and (
                             _YEAR_COUNT_RE.search(compact, m.end())):
                         # "截至2016年底,累计主动公开政府信息114条,…;其中2016年全年主动公开政府信息14条" (洛江 2016): the
                         # year's own count stated after it makes the 累计 one a running total.
@@ -587,7 +592,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 if docs_only and not (paren or listing):
                     # The list starts at a document published in its own clause ("主动公开规章13件"); the
                     # documents after it in the sentence continue that list ("，其他文件162件").
-                    clause_at = max(compact.rfind(x, 0, m.start()) for x in "，,；;")
+                    clause_at = _clause_start(compact, m.start()) - 1
                     starter = any(w in raw_name for w in _DOC_WORDS if w != "解读")  # 解读 alone: interpretations
                     if not (starter and _PUBLISH_RE.search(compact, clause_at + 1, m.start() + len(raw_name))):
                         continue
