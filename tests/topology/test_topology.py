@@ -173,9 +173,20 @@ def test_backup_restores_into_a_fresh_database(topology: dict[str, Any], tmp_pat
     media = Path(topo.env["GONGKAI_MEDIA_ROOT"])
     (media / "attachments").mkdir(parents=True, exist_ok=True)
     (media / "attachments" / "backup-probe.txt").write_text("附件内容", encoding="utf-8")
-    stamp = topo.run("bash", str(ROOT / "deploy" / "backup" / "backup.sh"), str(tmp_path / "backup")).split()[-1]
     server, name = topology["db"].rsplit("/", 1)
     admin = server.replace("postgres://", "postgresql://", 1)
+    # Search entries are written by the Celery worker after the commit that asks for them: wait until an earlier
+    # test's indexing has landed, so the dump and the live database are compared at rest (a race seen once).
+    last, quiet = -1, 0
+    for _ in range(30):
+        with psycopg.connect(f"{admin}/{name}") as conn:
+            now = conn.execute("SELECT count(*) FROM search_searchentry").fetchone()[0]  # type: ignore[index]
+        quiet = quiet + 1 if now == last else 0
+        if quiet >= 3:
+            break
+        last = now
+        time.sleep(1)
+    stamp = topo.run("bash", str(ROOT / "deploy" / "backup" / "backup.sh"), str(tmp_path / "backup")).split()[-1]
     fresh = f"{name}_restored"
     with psycopg.connect(admin + "/postgres", autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{fresh}" WITH (FORCE)')
