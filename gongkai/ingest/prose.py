@@ -95,6 +95,10 @@ _TOTAL_AT_END_RE = re.compile(r"(主动公开(?:政府|政务)?信息\d+余?)$")
 _UNIT_REMARK_RE = re.compile(r"(?:篇|件|个)[(（]条[)）]")
 # A remark in brackets between an outlet or a kind and its count: "网站(含转发)319条", "行政办事事项(居民)105条".
 _REMARK_RE = re.compile(r"[(（]含[^)）]{1,8}[)）]|[(（][^()（）\d，,。]{1,10}[)）](?=的?(?:信息|类)|\d)")
+# "累计公开…846条,其中本年度在县政府网站及本单位门户网站公开214条" (楚门镇 2014): the year's own part of a
+# running total — the 累计 count before it is never the year's, and the part is.
+_YEAR_PART_RE = re.compile(r"[，,]?其中(?:全年|本年度?|当年|今年|(?:19|20)\d{2}年(?:全年|度)?)"
+                           r"[^。；;\d]{0,30}?(?:公开|发布)[^。；;\d]{0,8}?\d+条")
 _YEAR_COUNT_RE = re.compile(r"(?:全年|本年度?|当年|今年|(?:19|20)\d{2}年(?:全年|度)?)(?:共|共计)?(?:主动)?公开(?:各类)?"
                             r"(?:政府|政务)?信息\d+条")
 _LISTED_RE = re.compile(r"[、等\d]|领域|方面|类")
@@ -134,10 +138,11 @@ _CATEGORY_ITEM_RE = re.compile(
 )
 _CATEGORY_CUE_RE = re.compile(r"公开的?信息中|信息中[，,]|按.{0,6}分类|从.{0,4}分类看?|分类[:：]|其中|(?<=条[，,])包括|"
                               # "全年主动公开政府信息总数171条:基层政务公开领域信息124条,…" (重庆某镇 2022).
-                              r"类别(?:主要)?(?:包括|有)[:：]?|(?<=条)[:：]")
+                              r"类别(?:主要)?(?:包括|有)?[:：]|类别(?:主要)?(?:包括|有)|(?<=条)[:：]")
 # Cues that name the categories themselves ("在主动公开的信息中,政策法规类的信息1条…"): no total needed before.
 _EXPLICIT_CUE_RE = re.compile(
-    r"公开的?信息中|按.{0,6}分类|分类[:：]|(?<=条[(（])其中|类别(?:主要)?(?:包括|有)[:：]?")
+    # "2014年在县政府网站公开政府信息类别:政策文件信息4条,…" (楚门镇 2014).
+    r"公开的?信息中|按.{0,6}分类|分类[:：]|(?<=条[(（])其中|类别(?:主要)?(?:包括|有)?[:：]|类别(?:主要)?(?:包括|有)")
 # Documents are counted in 件 or 部 ("规章11部", "规范性文件83件", "人事任免文件106件"); other items only in 条.
 # (建议/提案: the replies to deputies' proposals, a kind the 2017 统计表 counts in 件.)
 _DOC_WORDS = ("规章", "文件", "任免", "解读", "工作报告", "公告", "通告", "决定", "意见", "办法", "方案", "规划",
@@ -172,9 +177,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     ("applications.received", re.compile(r"依申请公开[^。，；,;\d]{0,8}?(?:共)?(?:收到|受理)(?P<n>\d+)\s*(?:件|宗|份)"),
      "件", None),
     # Not "同意公开答复9件": the count of one outcome.
-    # Nor "转下一年度办理答复的有1件" (carried forward); "共办理718件" is the number answered.
+    # Nor "转下一年度办理答复的有1件" (carried forward); "共办理718件", "共处理…申请0件" are the number answered.
     ("applications.answered", re.compile(r"(?<!同意公开)(?<!部分公开)(?<!不予公开)(?<!予以公开)(?<!年度办理)(?<!年度)"
-                                         r"(?<!按时)(?<!延期)(?:答复|办结|(?<=[共计])办理)" + _GAP
+                                         r"(?<!按时)(?<!延期)(?:答复|办结|(?<=[共计])(?:办理|处理))" + _GAP
                                          + r"{0,10}?" + _N + r"件"), "件", "申请"),
     ("fees.amount", re.compile(r"收取" + _GAP + r"{0,12}?费" + _GAP + r"{0,8}?(?P<n>\d+(?:\.\d+)?)\s*(?P<u>万元|元)"),
      "", None),
@@ -242,7 +247,8 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                          # cut inside its last word ("没有收到政府信息公开申", 永嘉县农业局 2010).
                                          r"(?:没有|无)依申请公开[^，。；]{0,12}?办理事项|"
                                          r"(?:没有|未)(?:收到|接到)[^，。；]{0,20}?信息公开申$")),
-    ("fees.amount", re.compile(r"没有收费|没有收取[^。；]{0,6}?费|没有[^。；，,]{0,24}?的?收费|"
+    # "没有向申请人收取任何费用" (坪山街道 2017).
+    ("fees.amount", re.compile(r"没有收费|没有[^。；，,]{0,8}?收取[^。；]{0,6}?费|没有[^。；，,]{0,24}?的?收费|"
                                r"未收取[^。；]{0,14}?费|未发生[^。；]{0,20}?收费|无[^，。；]{0,6}?收费|"
                                r"不收取[^。；]{0,10}?费|未涉及[^。；，,]{0,14}?收费|未[^。；，,]{0,20}?收取[^。；]{0,6}?费")),
     # "未发生…被行政复议纠错": no review was lost, which does not say none was filed.
@@ -251,8 +257,9 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                 + _NOT_LOST)),
     ("litigation.total", re.compile(r"(?:未发生|未收到|未接到|未出现|未有|未产生|无|没有)[^。]{0,40}?(?:行政)?诉讼"
                                     + _NOT_LOST)),
-    # "未收到任何形式的有关信息公开方面的咨询".
-    ("consultations.received", re.compile(r"(?:未收到|未接到|没有收到|无)[^。，；]{0,24}?[咨谘]询")),
+    # "未收到任何形式的有关信息公开方面的咨询". Not "未收到网上咨询" (城西街道 2017): one way of asking only.
+    ("consultations.received", re.compile(r"(?:未收到|未接到|没有收到|无)[^。，；]{0,24}?(?<!网上)(?<!网络)(?<!电话)"
+                                          r"(?<!现场)(?<!来信)(?<!信函)(?<!在线)(?<!当面)[咨谘]询")),
 )
 
 
@@ -337,6 +344,13 @@ def _cumulative(compact: str, at: int, year: int | None = None) -> bool:
     return span is not None and span.group(1) != span.group(3) and "累计" in clause + before[span.end():]
 
 
+def _running_before_year(compact: str, m: re.Match[str]) -> bool:
+    """Whether a channel's 累计 count is followed by the year's own part ("在县政府网站累计公开政府信息846条,其中本年度
+    …公开214条", 楚门镇 2014): then it is a running total, as ``_cumulative`` says of 历年 and 以来."""
+    return "累计" in compact[_clause_start(compact, m.start()):m.end()] and (
+        _YEAR_PART_RE.match(compact, m.end()) is not None)
+
+
 def _sentences(text: str) -> Iterable[str]:
     for m in _SENT_RE.finditer(text):
         s = m.group(0).strip()
@@ -388,7 +402,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
             kinds_to = len(compact)
             for m in _CHANNEL_RE.finditer(compact):
                 if (m.group("cu") == "件" and not _INFO_BEFORE_RE.search(compact, 0, m.start("n"))) or _cumulative(
-                        compact, m.start("n"), year):
+                        compact, m.start("n"), year) or _running_before_year(compact, m):
                     continue
                 label = m.group("ch") + (m.group("q") or "")
                 if (_JOINT_CHANNELS_RE.search(m.group("ch")) and _JOINT_SUM_RE.search(m.group(0))
@@ -399,8 +413,9 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                     continue
                 clause_from = _clause_start(compact, m.start(), "，,；;。")
                 every = _ALL_CHANNELS_RE.search(compact, clause_from, m.end())
+                year_part = _YEAR_PART_RE.match(compact, clause_from) is not None
                 if every or (_JOINT_CHANNELS_RE.search(m.group("ch")) and (
-                        "主动公开" in m.group(0) or _MANY_WAYS_RE.search(m.group("ch")))):
+                        "主动公开" in m.group(0) or _MANY_WAYS_RE.search(m.group("ch")) or year_part)):
                     # ("通过…网站以及新闻媒体、公告栏等多种形式,发布各类政府信息70多条", 荣成市发改局 2013.)
                     # "通过政府信息公开平台、政府网站主动公开政府信息12条": channels named together, with the
                     # wording of the proactive total, state the total — no one channel's figure.
@@ -436,7 +451,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                     total_end = m.end()
             for m in _CHANNEL_BARE_RE.finditer(compact):
                 if any(a < m.end() and m.start() < b for a, b in channel_spans) or _cumulative(
-                        compact, m.start("n"), year):
+                        compact, m.start("n"), year) or _running_before_year(compact, m):
                     continue
                 label = m.group("ch").lstrip("局镇乡") + (m.group("q") or "")
                 clause = compact[_clause_start(compact, m.start(), "，,；;。"):m.start()]

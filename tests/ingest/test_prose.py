@@ -531,3 +531,23 @@ def test_wordings_of_the_eighth_round() -> None:
     assert {("proactive.category", 135), ("proactive.category", 4)} <= got4 and ("proactive.category", 11) not in got4
     assert {("proactive.category", 7), ("proactive.category", 2)} <= _figs("2017年公开人大建议7条,政协提案2条。")
     assert ("proactive.channel", 70) in _figs("微信平台公众号上公开政府工作情况70余条。")  # 上营乡2020
+
+
+def test_wordings_of_the_ninth_round() -> None:
+    # The four entries that waited in corpus-incoming (楚门镇 2014, 西安镇 2015, 坪山街道 2017, 城西街道 2017).
+    got = _figs("按照《条例》的要求,截至2014年12月31日,在县政府网站累计公开政府信息846条,"
+                "其中本年度在县政府网站及本单位门户网站公开214条")
+    # The 累计 count followed by the year's own part is a running total; the part on two sites together is the total.
+    assert got == {("proactive.total", 214)}
+    # Still one site's figure when the year's part names one site only.
+    assert ("proactive.total", 30) not in _figs("截至2014年12月31日,在县政府网站累计公开政府信息846条,"
+                                                 "其中本年度在县政府网站公开30条")
+    assert {("proactive.category", 4), ("proactive.category", 23), ("proactive.category", 6)} <= _figs(
+        "2014年在县政府网站公开政府信息类别:政策文件信息4条,政府决策23条,人事信息6条。")
+    assert ("proactive.total", 60) in _figs("到2015年底累计主动公开政府信息60条。")  # the 截至…累计 convention
+    # One way of asking is not every consultation; all of them are.
+    assert not any(k == "consultations.received" for k, _v in _figs("本街道2017年度未收到网上咨询。"))
+    assert ("consultations.received", 0) in _figs("本街道2017年度未收到任何咨询。")
+    assert ("fees.amount", 0) in _figs("向对方无偿提供电子文档或纸质文档,没有向申请人收取任何费用。")
+    assert ("applications.answered", 0) in _figs("2017年共处理政府信息公开申请0件。")
+    assert ("hotline.received", 139) in _figs("及时回复民生相关问题和建议,2017年回复领导信箱群众信件139条。")
