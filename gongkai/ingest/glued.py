@@ -112,6 +112,15 @@ def split_groups_with_totals(digits: str, groups: int, size: int, *, max_len: in
     return [] if too_many else out
 
 
+def split_plain(digits: str, k: int, *, max_len: int = 7) -> list[tuple[int, ...]]:
+    """A row with no rule between its cells (Table 2 of the 2019 and 2021 forms): every cut into ``k`` numbers
+    without leading zeros ("3050" → 3|0|50 or 30|5|0). Empty when there are more than ``MAX_CANDIDATES``."""
+    if not set(digits) <= _DIGITS or not (k <= len(digits) <= k * max_len):
+        return []
+    out = list(itertools.islice(_parts(digits, k, max_len), MAX_CANDIDATES + 1))
+    return [] if len(out) > MAX_CANDIDATES else out
+
+
 def split_year_and_running_total(digits: str, *, max_len: int = 9) -> list[tuple[int, int]]:
     """A 2008-era 统计表 row "本年度 | 历年累计" glued: every (year, running total) with year ≤ total."""
     if not set(digits) <= _DIGITS or len(digits) < 2:

@@ -59,6 +59,7 @@ from gongkai.ingest.glued import (
     narrow_by_column_sums,
     narrow_by_rules,
     split_groups_with_totals,
+    split_plain,
     split_with_total,
     split_year_and_running_total,
 )
@@ -328,6 +329,12 @@ _RUN_ON_CUT_RE = re.compile(
     r"|(?=[一二三四五六七八九十]{1,2}、(?:" + _section_bodies() + r"))"
     r"|\s*(?=(?:标\s*题|发布时间|发布日期|信息来源|来\s*源|原文链接|索\s*引\s*号|发布机构|生成日期)\s*[:：])"
 )
+# A crawler's header block on one line ("标题:…年度报告 发布时间:2022-01-20 来源:… 原文链接:…"): each field apart,
+# however short the line (issue 12 layout 1).
+_FIELD_NAMES = (r"(?:标\s*题|发布时间|发布日期|信息来源|来\s*源|原文链接|索\s*引\s*号|发布机构|生成日期|成文日期"
+                r"|文\s*号)")
+_HEADER_FIELD_CUT_RE = re.compile(r"\s*(?=" + _FIELD_NAMES + r"\s*[:：])")
+_HEADER_LINE_RE = re.compile(r"^\s*" + _FIELD_NAMES + r"\s*[:：]")
 # "一、总体情况2022年,…": a declared section heading glued to its first sentence.
 _SECTION_GLUED_RE = re.compile(r"^([一二三四五六七八九十]{1,2}、(?:" + _section_bodies() + r"))(\S.*)$")
 RUN_ON_MIN = 200
@@ -468,25 +475,33 @@ def _unglue_tables(text: str) -> list[Token] | None:
     (with their item numbers, also when those are glued to the figures before: "00000002.其他法律…"), each
     becomes a label line and the digit run after it one glued cell (split later by the form's rules, never by
     guess); Table 4's run after its header's last 总计 likewise. None when fewer than two of Table 3's long
-    labels are followed by figures."""
+    labels are followed by figures and fewer than two of Table 2's rows after its own header."""
     norm, pos = normalize_with_positions(text)
     # A label whose figures are only the next label's number ("(六)其他处理1.申请人…": the 2019 row name is the
     # 2021 group's) is no row (_find_labels).
     found = [(a, b) for a, b, _t in _find_labels(norm, _t3_needles())]
     # Short labels ("3.其他", "(七)总计") count only inside the stretch the long ones mark as Table 3.
     long_ = [(a, b) for a, b in found if b - a >= 8]
-    if len(long_) < 2:
-        return None
-    lo, hi = long_[0][0], long_[-1][1] + 300
-    found = [(a, b) for a, b in found if b - a >= 8 or lo <= a <= hi]
-    t3_start = found[0][0]
+    if len(long_) >= 2:
+        lo, hi = long_[0][0], long_[-1][1] + 300
+        found = [(a, b) for a, b in found if b - a >= 8 or lo <= a <= hi]
+        t3_start = found[0][0]
+    else:
+        # No Table 3 (a page cut before it, 杜市镇 2019): Table 2 alone, up to the next part's heading.
+        found = []
+        nxt = norm.find("三、收到和处理")
+        t3_start = nxt if nxt >= 0 else len(norm)
     # Table 2's labels are short words prose uses too ("行政许可"): looked for only between Table 2's own header
     # ("第二十条第(一)项" / "信息内容") and Table 3's first row.
-    t2_from = min((x for x in (norm.find("第二十条第(一)项"), norm.find("信息内容")) if 0 <= x < found[0][0]),
+    t2_from = min((x for x in (norm.find("第二十条第(一)项"), norm.find("信息内容")) if 0 <= x < t3_start),
                   default=-1)
     if t2_from >= 0:
-        found += [(a, b) for a, b, _t in _find_labels(norm[:t3_start], _t2_needles(), start_at=t2_from)]
-        found.sort()
+        t2 = [(a, b) for a, b, _t in _find_labels(norm[:t3_start], _t2_needles(), start_at=t2_from)]
+        if not found and len(t2) < 2:
+            return None
+        found = sorted(found + t2)
+    elif not found:
+        return None
     out: list[Token] = []
 
     def prose(a: int, b: int) -> None:
@@ -592,6 +607,25 @@ def _unglue_form(text: str, marks: tuple[str, ...], title: str, eras: tuple[str,
     return out
 
 
+# Place names before an agency ("武江区", "福建省福州市"): each ends in the word of its level.
+_PLACE_PREFIX_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|地区|自治州|州|盟|自治县|县|区|旗))+$")
+_FURNITURE_RE = re.compile(r"首页|欢迎|访问|网站|门户|信息公开|索引号|专栏|当前位置|简体|繁体|无障碍|登录|主动公开"
+                           r"|新闻")
+
+
+def _fuller_by_place(agency: str, fuller: str) -> bool:
+    """Whether ``fuller`` names the same agency with more of its place ("龙归镇" → "武江区龙归镇人民政府") — never page
+    furniture glued before it on a crawler's page ("首页走进汉台新闻中心…汉台区徐望镇人民政府", "欢迎访问…门户网站
+    仓山区农林水局") and never a place the agency's name already starts with ("北京市大兴区北京市大兴区发改委")."""
+    prefix, _sep, suffix = fuller.partition(agency)
+    if suffix not in ("", "人民政府", "政府", "办事处", "管委会"):
+        return False
+    if not prefix:
+        return True
+    return (_PLACE_PREFIX_RE.match(prefix) is not None and _FURNITURE_RE.search(prefix) is None
+            and not agency.startswith(prefix) and prefix not in agency)
+
+
 def _run_on_pieces(text: str) -> list[Token]:
     """A long line cut before headings and header fields; a heading split from its body."""
     out: list[Token] = []
@@ -615,6 +649,9 @@ def _run_on_pieces(text: str) -> list[Token]:
 def _split_run_on(tokens: Sequence[Token]) -> list[Token]:
     out: list[Token] = []
     for t in tokens:
+        if t.kind == "line" and len(t.text) < RUN_ON_MIN and _HEADER_LINE_RE.match(t.text):
+            out.extend(Token("line", p.strip()) for p in _HEADER_FIELD_CUT_RE.split(t.text) if p.strip())
+            continue
         if t.kind != "line" or len(t.text) < RUN_ON_MIN:
             out.append(t)
             continue
@@ -955,6 +992,18 @@ class _Parser:
                 data.set(table.key, row.key, col, Cell(int(ch), raw=ch))
                 self.note_evidence(table, row, col, idxs[0], sub=(k, k + 1))
             data.notes.append(f"“{label}”一行数字连写（{digits}），位数与格数相同，逐位拆分")
+        elif (len(vals) == 1 and table.key == "table2" and len(cols) > 1 and vals[0].text.strip().isdigit()
+              and (cands2 := split_plain(vals[0].text.strip(), len(cols)))):
+            # "行政处罚3050": no rule joins Table 2's cells, and a cell printed empty leaves no trace in a glued
+            # run ("22235" was 22 | (empty) | 235, 上海市政府办公厅 2025), so no split — not even the only one
+            # without leading zeros — is a reading: the row stays unsure, its possible splits in the note.
+            raw = vals[0].text.strip()
+            for col in cols:
+                data.set(table.key, row.key, col, Cell(None, raw=raw, unsure=True))
+            self.note_evidence(table, row, cols[0], idxs[0])
+            opts = "；".join("|".join(str(v) for v in c) for c in cands2[:6]) + ("…" if len(cands2) > 6 else "")
+            data.notes.append(f"“{label}”一行数字连写（{raw}），可拆为{opts}，也可能有空格被略去，无法确定，"
+                              "已标为存疑，请对照原文确认")
         elif len(real) == 1 and parse_number(real[0].text) is None and not is_dash(real[0].text):
             # One note for the whole row (a merged cell): every cell of the row carries it.
             for col in cols:
@@ -1057,7 +1106,8 @@ class _Parser:
                 m9 = _TITLE_RE.match(_META_PREFIX_RE.sub("", line.replace(" ", ""))[:80])
                 fuller = (m9.group("a1") or "").strip(" 　\"“”《》") if m9 else ""
                 if (m9 and int(m9.group("y")) == d.year and d.agency_name in fuller and fuller != d.agency_name
-                        and fuller.endswith(("人民政府", "政府", "办公室", "委员会", "管委会", "局", "办事处"))):
+                        and fuller.endswith(("人民政府", "政府", "办公室", "委员会", "管委会", "局", "办事处"))
+                        and _fuller_by_place(d.agency_name, fuller)):
                     d.agency_name = fuller
                     break
         if not d.agency_name:

@@ -538,3 +538,49 @@ def test_cells_closed_by_their_own_border_and_a_row_the_text_ends_inside() -> No
     assert [d.value("table3", "carried_over", c) for c in cols] == [0, 0, 0, 0]
     assert d.cell("table3", "carried_over", "total") is None
     assert any("中途结束" in n for n in d.notes)
+
+
+# --- crawler pages: the header block, page furniture, Table 2 alone ------------------------------------------
+
+def test_a_short_crawler_header_line_gives_the_title() -> None:
+    # The header fields on one line shorter than a run-on body (芦庙乡 2021 flattened): 标题: is read as the title,
+    # where before the page was refused for want of one.
+    from gongkai.ingest.pipeline import ingest_reading
+
+    text = ("标题:芦庙乡人民政府2021年政府信息公开工作年度报告 发布时间:2022-01-20 来源:芦庙乡人民政府 "
+            "原文链接:http://example.invalid/1\n首页 > 政务公开 > 年报\n"
+            "（一）主动公开政府信息的情况 全年共主动公开政府信息58条。")
+    r = ingest_reading("page.txt", text.encode())
+    assert (r.data.title, r.data.agency_name, r.data.year) == (
+        "芦庙乡人民政府2021年政府信息公开工作年度报告", "芦庙乡人民政府", 2021)
+
+
+def test_page_furniture_glued_before_the_documents_title_is_no_part_of_the_agency() -> None:
+    # 徐望镇 2025 flattened: the breadcrumbs run into the document's own title; only place names may lengthen the
+    # agency ("龙归镇" → "武江区龙归镇人民政府", 龙归镇 2016), never furniture or a place the name already holds.
+    from gongkai.ingest.parser import _fuller_by_place
+
+    head = "标题:汉台区徐望镇人民政府2025年政府信息公开工作年度报告\n"
+    body = ("首页走进汉台新闻中心政府信息公开政务服务互动交流专题专栏"
+            "汉台区徐望镇人民政府2025年政府信息公开工作年度报告\n")
+    d, _ev, _t = parse_reading(read_text(head + body + "一、总体情况 2025年,我镇主动公开政府信息20条。"))
+    assert d.agency_name == "汉台区徐望镇人民政府"
+    assert _fuller_by_place("龙归镇", "武江区龙归镇人民政府")
+    assert not _fuller_by_place("仓山区农林水局", "欢迎访问仓山区人民政府门户网站仓山区农林水局")
+    assert not _fuller_by_place("北京市大兴区发展和改革委员会", "北京市大兴区北京市大兴区发展和改革委员会")
+    assert not _fuller_by_place("左贡县人民政府", "左贡县人民政府左贡县人民政府左贡县人民政府")
+
+
+def test_a_glued_table_2_reads_without_table_3() -> None:
+    # 杜市镇 2019 flattened with nothing between cells, its page cut before Table 3: as many digits as cells split
+    # one a cell; more digits than cells ("行政许可2079": 2|0|79 or 20|7|9, or a cell printed empty) stay unsure.
+    text = ("标题:杜市镇人民政府2019年政府信息公开工作年度报告 二、主动公开政府信息情况第二十条第(一)项信息内容"
+            "本年新制作数量本年新公开数量对外公开总数量规章000规范性文件000第二十条第(五)项信息内容上一年项目数量"
+            "本年增/减处理决定数量行政许可2079其他对外管理服务事项000第二十条第(八)项信息内容上一年项目数量本年增/减"
+            "行政事业性收费10第二十条第(九)项信息内容采购项目数量采购总金额政府集中采购00三、收到和处理政府信息公开申请情况")
+    d, _ev, _t = parse_reading(read_text(text))
+    assert [d.value("table2", "normative_docs", c) for c in ("made", "published", "total_published")] == [0, 0, 0]
+    assert [d.value("table2", "admin_fees", c) for c in ("prev_items", "change")] == [1, 0]
+    lic = [d.cell("table2", "licensing", c) for c in ("prev_items", "change", "decisions")]
+    assert all(c is not None and c.value is None and c.unsure for c in lic)
+    assert any("2|0|79；20|7|9" in n and "空格" in n for n in d.notes)
