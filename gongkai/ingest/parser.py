@@ -85,7 +85,8 @@ _TITLE_ALT_RE = re.compile(
 )
 # ("自2009年1月1日《条例》实施之日起,至2009年12月31日止", 大栅栏街道 2009: words between the two dates.)
 _PERIOD_RE = re.compile(r"((?:19|20)\d{2})年1月1日[^。；;\d]{0,16}?至\s*(?:(?:19|20)\d{2}年)?12月31日")
-_YEAR_END_RE = re.compile(r"截[止至]\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
+# ("截至2019年12月30日", 哈日诺尔苏木 2019: the day before the year's end, as printed.)
+_YEAR_END_RE = re.compile(r"截[止至]\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*3[01]\s*日")
 # A flipbook's file title: "Page 9 - 2020年报_审计局".
 _ANNUAL_FILE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年报")
 _STATS_YEAR_RE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]")
@@ -112,7 +113,7 @@ _PROSE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度?(?:的|我[镇乡
 # "由两城镇人民政府党政办公室编制", "由乌海市工业和信息化局编制而成".
 # The report named in a sentence that compiles or presents it, with the agency before its year.
 _NAMED_REPORT_RE = re.compile(
-    r"(?:编制了?|编写了?|现将|特将)(?P<a>(?![我本])[^，。,；;\d《》“”]{2,30}?)(?P<y>(?:19|20)\d{2})\s*年度?"
+    r"(?:编制了?|编写了?|编制形成了?《?|现将|特将)(?P<a>(?![我本])[^，。,；;\d《》“”]{2,30}?)(?P<y>(?:19|20)\d{2})\s*年度?"
     r"[^，。,；;\d]{0,6}?政府信息公开(?:年度)?(?:工作)?(?:情况)?(?:年度)?报告")
 # "我镇认真编制了《2021年色威镇政府信息公开工作年度报告》": the year, then the agency, inside the quoted title.
 # "常太镇2019年政府信息公开年度报告是根据《条例》…编制的": the report named as the subject of its first sentence.
@@ -127,17 +128,27 @@ _COMPILED_BY_RE = re.compile(
 )
 _AGENCY_LINE_RE = re.compile(
     r"^[^\d\s，。,:：|>]{2,24}(?:人民政府|政府|局|委员会|委|厅|办公室|镇|乡|街道办事处|街道|管委会|区|县|市)$")
-_OPENING_YEAR_RE = re.compile(r"^((?:19|20)\d{2})年度?[，,]")
+_OPENING_YEAR_RE = re.compile(r"^((?:19|20)\d{2})年(?:度|以来)?[，,]")
 # "2020年,杨陵区统计局以习近平…": the agency that opens the overview (never 我局/本镇).
 _OPENING_AGENCY_RE = re.compile(
-    r"^(?:(?:19|20)\d{2}年度?[，,])?(?P<a>(?![我本])[^，。,；;\d“”《》]{2,20}?"
+    r"^(?:(?:19|20)\d{2}年(?:度|以来)?[，,])?(?P<a>(?![我本])[^，。,；;\d“”《》]{2,20}?"
     r"(?:人民政府办公厅|人民政府办公室|人民政府|管委会|委员会|局|厅|委|办公室|镇|乡|街道办事处|街道|开发区))"
-    r"(?:以|坚持|认真|按照|严格按照|根据|全面|深入|围绕|紧紧|在|高度重视)")
+    # "2009年,张义镇人民政府信息公开工作严格…" (张义镇 2009): the agency, then the work it reports on.
+    r"(?:以|坚持|认真|按照|严格按照|根据|全面|深入|围绕|紧紧|在|高度重视|(?<=人民政府)信息公开工作)")
 # "…确保各项工作在阳光下运行。2019年,文登区住建局共主动公开…": a later sentence of the overview's first
 # paragraph that opens with the year (the overview tells the report's year).
 _SENTENCE_YEAR_RE = re.compile(r"[。；;，,]((?:19|20)\d{2})年度?[，,]")
 # "(一)主动公开情况。2021年,乳山经济开发区…": a sub-heading run into the overview's first sentence.
 _SUBHEAD_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）][^。，,]{1,20}。")
+# "在认真总结2020年帽儿山镇政府信息公开工作的基础上,编制了此报告" (帽儿山镇 2020).
+_SUMMARISED_RE = re.compile(r"总结(?P<y>(?:19|20)\d{2})年度?(?P<a>(?![我本全了])[^，。,；;\d《》“”]{2,20}?)"
+                            r"(?:人民)?政府信息公开工作")
+# "我苏木成立哈日诺尔苏木政府信息公开领导小组" (哈日诺尔苏木 2019): the group is named after the agency.
+_LEADING_GROUP_RE = re.compile(r"成立了?(?P<a>(?![我本全了])[^，。,；;\d《》“”]{2,20}?)"
+                               r"(?:人民)?政府信息公开(?:工作)?领导小组")
+# A mirror's host name or advertisement run into the agency ("puroview.com溪下乡", "uedbet体育_uedbet官网@:西柳镇…",
+# "• 新安镇人民政府"): an agency's name holds no Latin letters, colons or bullets.
+_AGENCY_JUNK_RE = re.compile(r"^.*[A-Za-z_@:：•·]+\s*")
 _SOURCE_RE = re.compile(r"(?:来源|发布机构|发布单位)\s*[:：]\s*([^\s:：|]{2,30})")
 _HEADING_RE = re.compile(r"^[一二三四五六七八九十]+、")
 _PAREN_RE = re.compile(r"\([^()]*\)")
@@ -218,6 +229,7 @@ _T4_WORDS: frozenset[str] = frozenset(normalize_label(x) for x in (
 _EMBEDDED_ITEM_RE = re.compile(r"(?:^|[^\d.])\d{1,2}[.、．][\u4e00-\u9fff]")
 _ITEM_LABEL_RE = re.compile(r"^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十]{1,3}[)）])[^\d\s.]")
 _LABEL_DIGITS_RE = re.compile(r"^(.*\D)(\d{2,})$")
+_LABEL_DIGIT_RE = re.compile(r"^(.*[^\d.、．])(\d)$")
 
 
 def _open_parens(text: str) -> int:
@@ -236,12 +248,18 @@ def _expand_inline(tokens: list[Token]) -> list[Token]:
     labels = _all_labels()
     for t in tokens:
         if t.kind == "line" and len(t.text) <= 160 and not any(ch.isspace() for ch in t.text):
-            m = _LABEL_DIGITS_RE.match(t.text)
+            m = _LABEL_DIGITS_RE.match(t.text) or _LABEL_DIGIT_RE.match(t.text)
             if m and normalize_label(m.group(1)) in labels:
-                # "一、本年新收政府信息公开申请数量831000185": the label with its cells glued on.
+                # "一、本年新收政府信息公开申请数量831000185": the label with its cells glued on; "行政许可0" (八里镇
+                # 2023, a one-cell row of Table 2 printed with nothing between label and figure).
                 out.append(Token("line", m.group(1)))
                 out.append(Token("cell", m.group(2)))
                 out.append(EOR)
+                continue
+            words = _t2_header_re().split(unicodedata.normalize("NFKC", t.text))
+            if sum(1 for w in words if w) >= 2 and all(not w or _t2_header_re().fullmatch(w) for w in words):
+                # "信息内容本年制发件数本年废止件数现行有效件数" (八里镇 2023): Table 2's header words glued together.
+                out.extend(Token("line", w) for w in words if w)
                 continue
         if t.kind != "line" or len(t.text) > 160 or not any(ch.isspace() for ch in t.text):
             out.append(t)
@@ -1181,6 +1199,13 @@ class _Parser:
                     break
         if not d.agency_name:
             for line in head[:30]:
+                compact_line = line.replace(" ", "")
+                m12 = _SUMMARISED_RE.search(compact_line) or _LEADING_GROUP_RE.search(compact_line)
+                if m12 and ("y" not in m12.groupdict() or d.year is None or int(m12.group("y")) == d.year):
+                    d.agency_name = m12.group("a")
+                    break
+        if not d.agency_name:
+            for line in head[:30]:
                 m5 = _COMPILED_BY_RE.search(line)
                 if m5:
                     d.agency_name = m5.group("a")
@@ -1191,6 +1216,11 @@ class _Parser:
                 if m3:
                     d.agency_name = m3.group(1)
                     break
+        cleaned = _AGENCY_JUNK_RE.sub("", d.agency_name)
+        if cleaned != d.agency_name and len(cleaned) >= 2:
+            d.agency_name = cleaned
+        if d.agency_name.endswith("人民"):
+            d.agency_name += "政府"  # "茗岙乡人民政府信息公开…" read up to 政府信息: an agency never ends in 人民
 
     def run(self) -> ReportData:
         self.prepare()

@@ -72,7 +72,9 @@ _CLAUSE_CHANNEL_RE = re.compile(r"(?:在|通过|利用|依托|借助)(?!线上(?
 _CLAUSE_START_RE = re.compile(r"[，,；;]")
 _JOINT_CHANNELS_RE = re.compile(
     r"(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|客户端|新媒体)[^，。；,;]{0,12}?[、和及与]"
-    r"[^，。；,;]{0,20}?(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|客户端|新媒体|媒体)")
+    r"[^，。；,;]{0,20}?(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|客户端|新媒体|媒体)"
+    # "通过两个网站平台,主动公开政府信息数209条次" (锡林郭勒盟商务局 2021): channels counted, not named.
+    r"|(?:两|二|三|四|五|多)个[^，。；,;]{0,4}?(?:网站|平台|公众号|媒体)")
 # A sub-heading that names one channel ("(一)镇政府信息公开网站主动公开政府信息情况"), any other sub-heading.
 _SUBHEAD_CHANNEL_RE = re.compile(
     r"^[（(][一二三四五六七八九十]{1,2}[)）](?P<ch>[^，。；,;、\d]{0,16}?(?:网站|门户网|公众号|公开栏|宣传栏|公报))"
@@ -83,7 +85,9 @@ _SUB_COUNT_RE = re.compile(r"(?:发布|公开|更新)(?:各类)?(?:政府|政务
 _KIND_LINE_RE = re.compile(r"^\d{1,2}[.、．](?P<kind>[^:：。；;\d]{2,30})[:：][^。]{0,80}?(?:本年度?|全年)?"
                            r"新增(?:信息)?(?P<n>\d+)条")
 # An account's number or address in brackets: "订阅号“印象理合务”(微信号:lhwz4822006)公开政府信息23条".
-_ACCOUNT_RE = re.compile(r"[(（](?:微信号|微博号|账号|网址|域名)[^)）]{0,40}[)）]")
+_ACCOUNT_RE = re.compile(r"[(（](?:微信号|微博号|账号|网址|域名)[^)）]{0,40}[)）]"
+                         # "微信公众账号(1个)发布信息149条" (西柳镇 2023): how many accounts, not what they published.
+                         r"|(?<=号)[(（]\d{1,2}个[)）]")
 # Kinds counted beside their share of the total: "法规文件类99条,占总数的81%".
 _SHARE_OF_TOTAL_RE = re.compile(r"类\d+条[，,]?占(?:总数|总量|全部)")
 # Applicants of one kind only (persons, or organisations): a statement about them is none about all applications.
@@ -115,10 +119,11 @@ _ALL_CHANNELS_RE = re.compile(
 # "局微信公众号公开政府信息175条", "网站共发布各类信息46106条": a channel named without 在/通过.
 _CHANNEL_BARE_RE = re.compile(
     r"(?P<ch>[^，。；,;、:：\d]{0,12}?(?:门户网站|网站|公众号|视频号|订阅号|微博|微信|客户端|头条号|新媒体|公开栏|宣传栏|"
-    r"其他方式))(?P<q>[“\"][^”\"]{1,20}[”\"])?上?"
+    r"短视频|其他方式))(?P<q>[“\"][^”\"]{1,20}[”\"])?上?"
     # "微博账号累计推送信息792条", "微信公众号推送信息1350篇" (posts on an account are counted in 篇 too).
     # "网站全年累计发布信息2139条", "微信公众号共编发文章1640篇" (an account's posts are its items).
-    r"(?:账号)?(?:全年|当年|年内)?(?:共计?|累计)?(?:主动)?(?:制作并)?(?:发布|公开|推送|更新|编发)(?:各类)?(?:政府|政务)?"
+    # "微信公众账号发布信息149条", "抖音短视频账号发布信息46条" (西柳镇 2023).
+    r"(?:公众账号|账号)?(?:全年|当年|年内)?(?:共计?|累计)?(?:主动)?(?:制作并)?(?:发布|公开|推送|更新|编发)(?:各类)?(?:政府|政务)?"
     r"(?:动态|短视频|工作情况|工作动态)?"
     r"(?:(?:信息|文章)(?:条数|总数|数|数量)?(?:共计?|为)?"
     # "网站发布主动公开信息28大项、79小项,共计6657条" (泾县 2012): items counted in groups, then the whole.
@@ -248,7 +253,9 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                          r"(?:没有|无)依申请公开[^，。；]{0,12}?办理事项|"
                                          r"(?:没有|未)(?:收到|接到)[^，。；]{0,20}?信息公开申$")),
     # "没有向申请人收取任何费用" (坪山街道 2017).
-    ("fees.amount", re.compile(r"没有收费|没有[^。；，,]{0,8}?收取[^。；]{0,6}?费|没有[^。；，,]{0,24}?的?收费|"
+    # ("没有对公民、法人和其他组织收取依申请信息公开的任何费用", 哈日诺尔苏木 2019; "2015年未有收费及减免情况".)
+    ("fees.amount", re.compile(r"没有收费|没有[^。；，,]{0,16}?收取[^。；]{0,16}?费|没有[^。；，,]{0,24}?的?收费|"
+                               r"未有收费|"
                                r"未收取[^。；]{0,14}?费|未发生[^。；]{0,20}?收费|无[^，。；]{0,6}?收费|"
                                r"不收取[^。；]{0,10}?费|未涉及[^。；，,]{0,14}?收费|未[^。；，,]{0,20}?收取[^。；]{0,6}?费")),
     # "未发生…被行政复议纠错": no review was lost, which does not say none was filed.
@@ -258,7 +265,9 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("litigation.total", re.compile(r"(?:未发生|未收到|未接到|未出现|未有|未产生|无|没有)[^。]{0,40}?(?:行政)?诉讼"
                                     + _NOT_LOST)),
     # "未收到任何形式的有关信息公开方面的咨询". Not "未收到网上咨询" (城西街道 2017): one way of asking only.
-    ("consultations.received", re.compile(r"(?:未收到|未接到|没有收到|无)[^。，；]{0,24}?(?<!网上)(?<!网络)(?<!电话)"
+    # "没有受理过关于政府信息公开咨询、投诉情况" (锡林郭勒盟商务局 2021).
+    ("consultations.received", re.compile(r"(?:未收到|未接到|没有收到|没有受理过?|未受理|无)[^。，；]{0,24}?"
+                                          r"(?<!网上)(?<!网络)(?<!电话)"
                                           r"(?<!现场)(?<!来信)(?<!信函)(?<!在线)(?<!当面)[咨谘]询")),
 )
 
@@ -329,6 +338,11 @@ def _clause_start(compact: str, at: int, marks: str = "，,；;") -> int:
     return max(compact.rfind(x, 0, at) for x in marks) + 1
 
 
+# A sentence that opens with a year ("此外,2010年我镇…"); never a date range or a running count from that year.
+_OTHER_YEAR_RE = re.compile(r"^(?:此外|另外|同时)?[，,]?((?:19|20)\d{2})年(?!\d{1,2}月)(?!以来|至|到|起|底)")
+_RUNNING_AFTER_YEAR_RE = re.compile(r"^截[至止][^，。；]{0,16}?[，,]?[^，。；]{0,20}?累计(?:主动)?公开")
+
+
 def _cumulative(compact: str, at: int, year: int | None = None) -> bool:
     """Whether the count at ``at`` is a running total over years (never the report year's figure)."""
     clause_from = _clause_start(compact, at)
@@ -394,6 +408,16 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
             # "…栏目主动公开政府信息260余" where the stored text ends: the count without its unit, in 条.
             compact = _TOTAL_AT_END_RE.sub(r"\1条", _ACCOUNT_RE.sub("", compact))
             compact = _UNIT_REMARK_RE.sub("条", compact)  # "简报111篇(条)": the count in 条, as the report says
+            other = _OTHER_YEAR_RE.match(compact)
+            if year is not None and other is not None and int(other.group(1)) > year:
+                # "此外,2010年我镇通过门户网站公开…24余条" in the 2009 report (张义镇): a later year's figures. (Only
+                # later: an earlier year may be the report's own when its year was read from a slip, 亭子坝镇 2014.)
+                continue
+            if _RUNNING_AFTER_YEAR_RE.search(compact) and any(
+                    f.key == "proactive.total" and "累计" not in f.snippet for f in out):
+                # "2012年…主动公开政府信息3217条,…。截至2012年12月31日,…累计主动公开政府信息11115条,其中…" (南开区
+                # 2012): with the year's own count stated, the 累计 one to the year's end is the running total.
+                continue
             channel_spans: list[tuple[int, int]] = []
             named: list[str] = []  # the channels a joint total names ("通过区政府信息公开网、简报信息报送、宣传栏等")
             total_end = None
@@ -414,8 +438,10 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 clause_from = _clause_start(compact, m.start(), "，,；;。")
                 every = _ALL_CHANNELS_RE.search(compact, clause_from, m.end())
                 year_part = _YEAR_PART_RE.match(compact, clause_from) is not None
+                # "主动在政府门户网站和政务新媒体公开政府信息314条" (新安镇 2021): 主动 before the channels.
+                proactive = "主动公开" in m.group(0) or compact[max(0, m.start() - 2):m.start()] == "主动"
                 if every or (_JOINT_CHANNELS_RE.search(m.group("ch")) and (
-                        "主动公开" in m.group(0) or _MANY_WAYS_RE.search(m.group("ch")) or year_part)):
+                        proactive or _MANY_WAYS_RE.search(m.group("ch")) or year_part)):
                     # ("通过…网站以及新闻媒体、公告栏等多种形式,发布各类政府信息70多条", 荣成市发改局 2013.)
                     # "通过政府信息公开平台、政府网站主动公开政府信息12条": channels named together, with the
                     # wording of the proactive total, state the total — no one channel's figure.

@@ -584,3 +584,36 @@ def test_a_glued_table_2_reads_without_table_3() -> None:
     lic = [d.cell("table2", "licensing", c) for c in ("prev_items", "change", "decisions")]
     assert all(c is not None and c.value is None and c.unsure for c in lic)
     assert any("2|0|79；20|7|9" in n and "空格" in n for n in d.notes)
+
+
+def test_a_table_2_printed_with_nothing_between_label_and_figures_reads() -> None:
+    # 海城市八里镇 2023 (corpus ln-bali-town-2023-glued), as published: each row on its own line, glued ("规章000",
+    # "行政许可0"), and the header words glued ("信息内容本年制发件数本年废止件数现行有效件数").
+    text = ("海城市八里镇2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(一)项\n"
+            "信息内容本年制发件数本年废止件数现行有效件数\n规章000\n行政规范性文件102\n第二十条第(五)项\n"
+            "信息内容本年处理决定数量\n行政许可7\n第二十条第(八)项\n信息内容本年收费金额(单位:万元)\n行政事业性收费0\n"
+            "三、收到和处理政府信息公开申请情况\n")
+    d, _ev, _t = parse_reading(read_text(text))
+    assert d.era == "2021"
+    assert [d.value("table2", "normative_docs", c) for c in ("issued", "repealed", "in_force")] == [1, 0, 2]
+    assert d.value("table2", "licensing", "decisions") == 7
+    assert d.value("table2", "admin_fees", "amount") == 0
+
+
+def test_identity_from_the_opening_sentences_of_headless_pages() -> None:
+    # Page beginnings with no title (helper b4's batch): the agency and year from what the text says of itself.
+    cases = [
+        ("一、概述\n2009年,张义镇人民政府信息公开工作严格按照《条例》要求。", "张义镇人民政府"),
+        ("本报告…在认真总结2020年帽儿山镇政府信息公开工作的基础上,编制了此报告。", "帽儿山镇"),
+        ("现编制形成了《uedbet体育_uedbet官网@:西柳镇人民政府2023年政府信息公开工作年度报告》。", "西柳镇人民政府"),
+        ("我苏木成立哈日诺尔苏木政府信息公开领导小组,专人负责。截至2019年12月30日,我苏木主动公开143条信息。",
+         "哈日诺尔苏木"),
+        ("一、总体情况\n2022年以来,丰收乡在县委县政府的正确领导下,扎实推进政务公开。", "丰收乡"),
+        ("现公布puroview.com溪下乡2017年政府信息公开工作年度报告。", "溪下乡"),
+    ]
+    for text, agency in cases:
+        d, _ev, _t = parse_reading(read_text(text))
+        assert d.agency_name == agency, (text, d.agency_name)
+    d2, _ev, _t = parse_reading(read_text(cases[3][0]))
+    assert d2.year == 2019
+    assert parse_reading(read_text("成立了本办政府信息公开领导小组。"))[0].agency_name != "了本办"

@@ -551,3 +551,33 @@ def test_wordings_of_the_ninth_round() -> None:
     assert ("fees.amount", 0) in _figs("向对方无偿提供电子文档或纸质文档,没有向申请人收取任何费用。")
     assert ("applications.answered", 0) in _figs("2017年共处理政府信息公开申请0件。")
     assert ("hotline.received", 139) in _figs("及时回复民生相关问题和建议,2017年回复领导信箱群众信件139条。")
+
+
+def test_wordings_of_the_tenth_round() -> None:
+    # Real sentences of helper b4's batch (2026-12-02), one rule each.
+    # A later year's figures in a report (张义镇 2009): not the report year's.
+    got = {(f.key, f.value) for f in extract_figures(
+        [("proactive", "此外,2010年我镇通过门户网站公开各类政府信息24余条。")], year=2009)}
+    assert got == set()
+    assert ("proactive.channel", 24) in {(f.key, f.value) for f in extract_figures(
+        [("proactive", "此外,2010年我镇通过门户网站公开各类政府信息24余条。")], year=2010)}
+    # With the year's own count stated, 截至 the year's end…累计 is the running total (南开区 2012).
+    para = ("2012年区政府及各工作部门主动公开政府信息3217条,其中,区政府主动公开政府信息1142条,"
+            "各工作部门主动公开2075条。"
+            "截至2012年12月31日,区政府及各工作部门累计主动公开政府信息11115条,其中,区政府主动公开政府信息1746条。")
+    got2 = {(f.key, f.value) for f in extract_figures([("proactive", para)], year=2012)}
+    assert ("proactive.total", 3217) in got2 and not {v for _k, v in got2} & {11115, 1746}
+    # Without it the convention stands: 截至 the year's end, 累计 is the year's count.
+    assert ("proactive.total", 74) in {(f.key, f.value) for f in extract_figures(
+        [("proactive", "截至2015年12月31日,累计主动公开政府信息74条。")], year=2015)}
+    # Channels counted, not named; 主动 before channels named together: the total (锡盟商务局 2021, 新安镇 2021).
+    assert _figs("全年通过两个网站平台,主动公开政府信息数209条次,主要包括工作动态。") == {("proactive.total", 209)}
+    assert ("proactive.total", 314) in _figs("主动在政府门户网站和政务新媒体公开政府信息314条。")
+    assert ("consultations.received", 0) in _figs("没有受理过关于政府信息公开咨询、投诉情况。")
+    # Stated zeros of fees in longer wordings (溪下乡 2017, cut mid-word; 哈日诺尔苏木 2019; 河北区某委 2015).
+    assert ("fees.amount", 0) in _figs("2017年度,本单位没有向依申请公开对象收取复印、传真、递送等任何费")
+    assert ("fees.amount", 0) in _figs("2019年,没有对公民、法人和其他组织收取依申请信息公开的任何费用。")
+    assert ("fees.amount", 0) in _figs("2015年未有收费及减免情况。")
+    # How many accounts, in brackets, is no count of what they published (西柳镇 2023).
+    got3 = _figs("2023年,西柳镇人民政府微信公众账号(1个)发布信息149条;抖音短视频账号(1个)发布信息46条。")
+    assert got3 == {("proactive.channel", 149), ("proactive.channel", 46)}
