@@ -1000,7 +1000,7 @@ class _Parser:
             raw = vals[0].text.strip()
             for col in cols:
                 data.set(table.key, row.key, col, Cell(None, raw=raw, unsure=True))
-            self.note_evidence(table, row, cols[0], idxs[0])
+                self.note_evidence(table, row, col, idxs[0])
             data.notes.append(f"“{label}”一行数字连写（{raw}），含正负号，无法确定拆分，已标为存疑")
         elif (len(vals) == 1 and table.key == "table2" and len(cols) > 1 and vals[0].text.strip().isdigit()
               and len(vals[0].text.strip()) == len(cols)):
@@ -1018,7 +1018,7 @@ class _Parser:
             raw = vals[0].text.strip()
             for col in cols:
                 data.set(table.key, row.key, col, Cell(None, raw=raw, unsure=True))
-            self.note_evidence(table, row, cols[0], idxs[0])
+                self.note_evidence(table, row, col, idxs[0])  # each cell offered to a person to confirm
             opts = "；".join("|".join(str(v) for v in c) for c in cands2[:6]) + ("…" if len(cands2) > 6 else "")
             data.notes.append(f"“{label}”一行数字连写（{raw}），可拆为{opts}，也可能有空格被略去，无法确定，"
                               "已标为存疑，请对照原文确认")

@@ -578,9 +578,11 @@ def test_a_glued_table_2_reads_without_table_3() -> None:
             "本年新制作数量本年新公开数量对外公开总数量规章000规范性文件000第二十条第(五)项信息内容上一年项目数量"
             "本年增/减处理决定数量行政许可2079其他对外管理服务事项000第二十条第(八)项信息内容上一年项目数量本年增/减"
             "行政事业性收费10第二十条第(九)项信息内容采购项目数量采购总金额政府集中采购00三、收到和处理政府信息公开申请情况")
-    d, _ev, _t = parse_reading(read_text(text))
+    d, ev, _t = parse_reading(read_text(text))
     assert [d.value("table2", "normative_docs", c) for c in ("made", "published", "total_published")] == [0, 0, 0]
     assert [d.value("table2", "admin_fees", c) for c in ("prev_items", "change")] == [1, 0]
+    # Every unsure cell carries its evidence, so the staff page offers each one to confirm.
+    assert all(f"table2|licensing|{c}" in ev for c in ("prev_items", "change", "decisions"))
     lic = [d.cell("table2", "licensing", c) for c in ("prev_items", "change", "decisions")]
     assert all(c is not None and c.value is None and c.unsure for c in lic)
     assert any("2|0|79；20|7|9" in n and "空格" in n for n in d.notes)
