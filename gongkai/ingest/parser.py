@@ -113,7 +113,8 @@ _PROSE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度?(?:的|我[镇乡
 # "由两城镇人民政府党政办公室编制", "由乌海市工业和信息化局编制而成".
 # The report named in a sentence that compiles or presents it, with the agency before its year.
 _NAMED_REPORT_RE = re.compile(
-    r"(?:编制了?|编写了?|编制形成了?《?|现将|特将)(?P<a>(?![我本])[^，。,；;\d《》“”]{2,30}?)(?P<y>(?:19|20)\d{2})\s*年度?"
+    # "特编制《鞍山市政府2019年度…报告》", "现形成《海城市卫生健康局2025年…年度报告》" (鞍山 2019, 海城 2025).
+    r"(?:编制了?《?|编写了?《?|编制形成了?《?|现形成《|现将|特将)(?P<a>(?![我本])[^，。,；;\d《》“”]{2,30}?)(?P<y>(?:19|20)\d{2})\s*年度?"
     r"[^，。,；;\d]{0,6}?政府信息公开(?:年度)?(?:工作)?(?:情况)?(?:年度)?报告")
 # "我镇认真编制了《2021年色威镇政府信息公开工作年度报告》": the year, then the agency, inside the quoted title.
 # "常太镇2019年政府信息公开年度报告是根据《条例》…编制的": the report named as the subject of its first sentence.
@@ -131,14 +132,15 @@ _AGENCY_LINE_RE = re.compile(
 _OPENING_YEAR_RE = re.compile(r"^((?:19|20)\d{2})年(?:度|以来)?[，,]")
 # "2020年,杨陵区统计局以习近平…": the agency that opens the overview (never 我局/本镇).
 _OPENING_AGENCY_RE = re.compile(
-    r"^(?:(?:19|20)\d{2}年(?:度|以来)?[，,])?(?P<a>(?![我本])[^，。,；;\d“”《》]{2,20}?"
+    r"^(?:(?:19|20)\d{2}年(?:度|以来)?[，,]?)?(?P<a>(?![我本])[^，。,；;\d“”《》]{2,20}?"
     r"(?:人民政府办公厅|人民政府办公室|人民政府|管委会|委员会|局|厅|委|办公室|镇|乡|街道办事处|街道|开发区))"
     # "2009年,张义镇人民政府信息公开工作严格…" (张义镇 2009): the agency, then the work it reports on.
-    r"(?:以|坚持|认真|按照|严格按照|根据|全面|深入|围绕|紧紧|在|高度重视|(?<=人民政府)信息公开工作)")
+    r"(?:以|坚持|认真|按照|严格按照|根据|全面|深入|围绕|紧紧|紧扣|通过|在|高度重视|(?<=人民政府)信息公开工作)")
 # "…确保各项工作在阳光下运行。2019年,文登区住建局共主动公开…": a later sentence of the overview's first
 # paragraph that opens with the year (the overview tells the report's year).
 _SENTENCE_YEAR_RE = re.compile(r"[。；;，,]((?:19|20)\d{2})年度?[，,]")
 # "(一)主动公开情况。2021年,乳山经济开发区…": a sub-heading run into the overview's first sentence.
+_SUBHEAD_ONLY_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）][^。，,\d]{1,20}$")
 _SUBHEAD_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）][^。，,]{1,20}。")
 # "在认真总结2020年帽儿山镇政府信息公开工作的基础上,编制了此报告" (帽儿山镇 2020).
 _SUMMARISED_RE = re.compile(r"总结(?P<y>(?:19|20)\d{2})年度?(?P<a>(?![我本全了])[^，。,；;\d《》“”]{2,20}?)"
@@ -148,7 +150,7 @@ _LEADING_GROUP_RE = re.compile(r"成立了?(?P<a>(?![我本全了])[^，。,；;
                                r"(?:人民)?政府信息公开(?:工作)?领导小组")
 # A mirror's host name or advertisement run into the agency ("puroview.com溪下乡", "uedbet体育_uedbet官网@:西柳镇…",
 # "• 新安镇人民政府"): an agency's name holds no Latin letters, colons or bullets.
-_AGENCY_JUNK_RE = re.compile(r"^.*[A-Za-z_@:：•·]+\s*")
+_AGENCY_JUNK_RE = re.compile(r"^.*[A-Za-z_@:：•·《]+\s*")  # (and "特编制《鞍山市政府": what precedes the quoted title)
 _SOURCE_RE = re.compile(r"(?:来源|发布机构|发布单位)\s*[:：]\s*([^\s:：|]{2,30})")
 _HEADING_RE = re.compile(r"^[一二三四五六七八九十]+、")
 _PAREN_RE = re.compile(r"\([^()]*\)")
@@ -1181,46 +1183,70 @@ class _Parser:
                         d.notes.append(f"标题中未找到年度，按概述首句“{head[k + 1][:30]}”取{d.year}年")
                     break
         if not d.agency_name:
-            for k, line in enumerate(head[:40]):
-                if _HEADING_RE.match(normalize_label(line)) and k + 1 < len(head):
-                    m7 = _OPENING_AGENCY_RE.match(_SUBHEAD_RE.sub("", head[k + 1]))
-                    if m7:
-                        d.agency_name = m7.group("a")
-                    break
-        if not d.agency_name:
-            for line in head[:30]:
-                compact_line = line.replace(" ", "")
-                m11 = (_NAMED_REPORT_RE.search(compact_line) or _NAMED_REPORT2_RE.search(compact_line)
-                       or _SUBJECT_REPORT_RE.match(compact_line))
-                if m11 and (d.year is None or int(m11.group("y")) == d.year):
-                    # "…编制了永泰县2013年政府信息公开工作年度报告", "现将福州高新区管理委员会2009年度…报告如下".
-                    d.agency_name = m11.group("a")
-                    d.year = d.year or int(m11.group("y"))
-                    break
-        if not d.agency_name:
-            for line in head[:30]:
-                compact_line = line.replace(" ", "")
-                m12 = _SUMMARISED_RE.search(compact_line) or _LEADING_GROUP_RE.search(compact_line)
-                if m12 and ("y" not in m12.groupdict() or d.year is None or int(m12.group("y")) == d.year):
-                    d.agency_name = m12.group("a")
-                    break
-        if not d.agency_name:
-            for line in head[:30]:
-                m5 = _COMPILED_BY_RE.search(line)
-                if m5:
-                    d.agency_name = m5.group("a")
-                    break
-        if not d.agency_name:
-            for t in self.tokens[:40]:
-                m3 = _SOURCE_RE.search(t.text)
-                if m3:
-                    d.agency_name = m3.group(1)
-                    break
+            # The report's formal naming of itself or of its compiler first ("编制了永泰县2013年…报告", "由榮成市發展和
+            # 改革局編制"), then the agency opening the overview (often a short form: "2013年荣成市发改局…"), then what
+            # its working group is called, then a page's source field.
+            # A later way's fuller name of the same agency wins ("现将茅坪回族镇2022年度…" ⏎ "茅坪回族镇人民政府严格…").
+            names = [name for find in (self._agency_named, self._agency_compiler, self._agency_opening,
+                                       self._agency_group, self._agency_source) if (name := find(head))]
+            if names:
+                d.agency_name = next((x for x in names[1:] if _fuller_by_place(names[0], x)), names[0])
         cleaned = _AGENCY_JUNK_RE.sub("", d.agency_name)
         if cleaned != d.agency_name and len(cleaned) >= 2:
             d.agency_name = cleaned
         if d.agency_name.endswith("人民"):
             d.agency_name += "政府"  # "茗岙乡人民政府信息公开…" read up to 政府信息: an agency never ends in 人民
+
+    def _agency_named(self, head: list[str]) -> str:
+        d = self.data
+        for line in head[:30]:
+            compact_line = line.replace(" ", "")
+            m11 = (_NAMED_REPORT_RE.search(compact_line) or _NAMED_REPORT2_RE.search(compact_line)
+                   or _SUBJECT_REPORT_RE.match(compact_line))
+            if m11 and (d.year is None or int(m11.group("y")) == d.year):
+                # "…编制了永泰县2013年政府信息公开工作年度报告", "现将福州高新区管理委员会2009年度…报告如下".
+                d.year = d.year or int(m11.group("y"))
+                return m11.group("a")
+        return ""
+
+    @staticmethod
+    def _agency_compiler(head: list[str]) -> str:
+        for line in head[:30]:
+            m5 = _COMPILED_BY_RE.search(line)
+            if m5:
+                return m5.group("a")
+        return ""
+
+    @staticmethod
+    def _agency_opening(head: list[str]) -> str:
+        for k, line in enumerate(head[:40]):
+            if _HEADING_RE.match(normalize_label(line)) and k + 1 < len(head):
+                nxt = k + 1
+                if _SUBHEAD_ONLY_RE.match(head[nxt].strip()) and nxt + 1 < len(head):
+                    nxt += 1  # "一、总体情况" ⏎ "(一)主动公开政府信息情况" ⏎ "2025年和平街道办事处通过…" (和平街道)
+                # The page's own opening sentence, before any heading ("2025年,海城市卫生健康局认真贯彻…").
+                for cand in (*head[:min(k, 3)], head[nxt]):
+                    m7 = _OPENING_AGENCY_RE.match(_SUBHEAD_RE.sub("", cand))
+                    if m7:
+                        return m7.group("a")
+                return ""
+        return ""
+
+    def _agency_group(self, head: list[str]) -> str:
+        d = self.data
+        for line in head[:30]:
+            compact_line = line.replace(" ", "")
+            m12 = _SUMMARISED_RE.search(compact_line) or _LEADING_GROUP_RE.search(compact_line)
+            if m12 and ("y" not in m12.groupdict() or d.year is None or int(m12.group("y")) == d.year):
+                return m12.group("a")
+        return ""
+
+    def _agency_source(self, _head: list[str]) -> str:
+        for t in self.tokens[:40]:
+            m3 = _SOURCE_RE.search(t.text)
+            if m3:
+                return m3.group(1)
+        return ""
 
     def run(self) -> ReportData:
         self.prepare()

@@ -612,6 +612,19 @@ def test_identity_from_the_opening_sentences_of_headless_pages() -> None:
          "哈日诺尔苏木"),
         ("一、总体情况\n2022年以来,丰收乡在县委县政府的正确领导下,扎实推进政务公开。", "丰收乡"),
         ("现公布puroview.com溪下乡2017年政府信息公开工作年度报告。", "溪下乡"),
+        # Helper g7's 鞍山 pages: 特编制《…》, 现形成《…》, the page's opening sentence, a sub-heading skipped.
+        ("特编制《鞍山市政府2019年度政府信息公开工作报告》,并通过市政府门户网站面向社会公开。", "鞍山市政府"),
+        ("2025年,海城市卫生健康局认真贯彻落实《条例》。现形成《海城市卫生健康局2025年政府信息公开工作年度报告》。",
+         "海城市卫生健康局"),
+        ("根据《条例》编制本报告。\n一、总体情况\n(一)主动公开政府信息情况\n2025年和平街道办事处通过铁东区门户网站公开信息65条。",
+         "和平街道办事处"),
+        ("一、总体情况\n2025年,铁西区发改局紧扣发展改革主责主业。", "铁西区发改局"),
+        # Named formally and in the opening sentence: the fuller name (茅坪回族镇 2022); the compiler's formal name
+        # over the opening's short form (榮成市發展和改革局 2013).
+        ("现将茅坪回族镇2022年度政府信息公开工作报告如下:\n一、总体情况\n茅坪回族镇人民政府严格按照《条例》要求。",
+         "茅坪回族镇人民政府"),
+        ("由荣成市发展和改革局编制完成本报告。\n一、概述\n2013年荣成市发改局在市委市政府领导下。",
+         "荣成市发展和改革局"),
     ]
     for text, agency in cases:
         d, _ev, _t = parse_reading(read_text(text))

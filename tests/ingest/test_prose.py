@@ -581,3 +581,9 @@ def test_wordings_of_the_tenth_round() -> None:
     # How many accounts, in brackets, is no count of what they published (西柳镇 2023).
     got3 = _figs("2023年,西柳镇人民政府微信公众账号(1个)发布信息149条;抖音短视频账号(1个)发布信息46条。")
     assert got3 == {("proactive.channel", 149), ("proactive.channel", 46)}
+    # Helper g7's 西四镇 2025: 主动发布 over channels named with 等…渠道 is the total; a longer list of who did not
+    # apply.
+    assert ("proactive.total", 49) in _figs(
+        "全年通过电子屏幕,公告栏等公开渠道主动发布政府信息共计49条(不同渠道发布的同一信息计为1条)。")
+    assert ("applications.received", 0) in _figs(
+        "年内,我镇未收到公民、法人或其他组织通过任何形式提出的政府信息公开申请。")
