@@ -78,7 +78,8 @@ _CHROME = re.compile(
 )
 _TITLE_RE = re.compile(
     r"^(?:关于)?(?P<a1>[^。，,；;:：]*?)(?P<y>(?:19|20)\d{2})\s*年(?:度)?(?P<a2>[^。，,；;:：]*?)"
-    r"(?:政府)?信息(?:年度)?(?:与政务)?公开(?:工作)?(?:年度)?的?(?:报告|年报)(?!如下)"  # "现将…报告如下:" is a sentence
+    # ("…关于2021年度政府信息公开情况的报告", 宁强县自然资源局; "…2025年政务信息公开工作开展年度报告", 西藏审计厅.)
+    r"(?:政府|政务)?信息(?:年度)?(?:与政务)?公开(?:工作)?(?:开展)?(?:情况)?(?:年度)?的?(?:报告|年报)(?!如下)"
 )
 _TITLE_ALT_RE = re.compile(
     r"^(?:关于)?(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息(?:与政务)?公开(?:工作)?(?P<y>(?:19|20)\d{2})\s*年度?(?:报告|年报)"
@@ -125,7 +126,9 @@ _NAMED_REPORT2_RE = re.compile(
     r"编(?:制|写)了?《(?P<y>(?:19|20)\d{2})\s*年度?(?P<a>[^，。,；;\d《》“”]{2,20}?)政府信息公开(?:工作)?(?:年度)?报告》")
 _COMPILED_BY_RE = re.compile(
     r"由(?P<a>[^，。,；;（(由]{2,30}?(?:人民政府|管委会|管理委员会|委员会|局|厅|委|镇|乡|街道办事处|街道|信访办))"
-    r"(?:党政(?:综合)?办公室|办公室|政府信息公开办公室?|信息公开办)?(?:负责|结合[^，。,；;]{0,10}?)?编制"
+    # ("本报告由黄花乡人民政府办公室按照《条例》…要求,结合我乡实际进行编制", 黄花乡 2019.)
+    r"(?:党政(?:综合)?办公室|办公室|政府信息公开办公室?|信息公开办)?(?:负责|结合[^，。,；;]{0,10}?|按照[^。]{0,200}?)?"
+    r"(?:进行)?编制"
 )
 _AGENCY_LINE_RE = re.compile(
     r"^[^\d\s，。,:：|>]{2,24}(?:人民政府|政府|局|委员会|委|厅|办公室|镇|乡|街道办事处|街道|管委会|区|县|市)$")
@@ -135,7 +138,9 @@ _OPENING_AGENCY_RE = re.compile(
     r"^(?:(?:19|20)\d{2}年(?:度|以来)?[，,]?)?(?P<a>(?![我本])[^，。,；;\d“”《》]{2,20}?"
     r"(?:人民政府办公厅|人民政府办公室|人民政府|管委会|委员会|局|厅|委|办公室|镇|乡|街道办事处|街道|开发区))"
     # "2009年,张义镇人民政府信息公开工作严格…" (张义镇 2009): the agency, then the work it reports on.
-    r"(?:以|坚持|认真|按照|严格按照|根据|全面|深入|围绕|紧紧|紧扣|通过|在|高度重视|(?<=人民政府)信息公开工作)")
+    # ("2021年,县卫生健康局的政府信息公开工作严格按照…", 峨山县卫健局.)
+    r"(?:以|坚持|认真|按照|严格按照|根据|全面|深入|围绕|紧紧|紧扣|通过|在|高度重视|不断|持续|(?<=人民政府)信息公开工作"
+    r"|的政府信息公开工作)")
 # "…确保各项工作在阳光下运行。2019年,文登区住建局共主动公开…": a later sentence of the overview's first
 # paragraph that opens with the year (the overview tells the report's year).
 _SENTENCE_YEAR_RE = re.compile(r"[。；;，,]((?:19|20)\d{2})年度?[，,]")
@@ -231,6 +236,8 @@ _T4_WORDS: frozenset[str] = frozenset(normalize_label(x) for x in (
 _EMBEDDED_ITEM_RE = re.compile(r"(?:^|[^\d.])\d{1,2}[.、．][\u4e00-\u9fff]")
 _ITEM_LABEL_RE = re.compile(r"^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十]{1,3}[)）])[^\d\s.]")
 _LABEL_DIGITS_RE = re.compile(r"^(.*\D)(\d{2,})$")
+# A group's heading run into its first row: "三、本年度办理结果(一)" (the group's words and the row's number).
+_GROUP_HEAD_RE = re.compile(r"^[一二三四五六七八九十]+、本年度办理结果(?:[（(][一二三四五六七]{1}[)）])?$")
 _LABEL_DIGIT_RE = re.compile(r"^(.*[^\d.、．])(\d)$")
 
 
@@ -243,6 +250,17 @@ def _numeric(part: str) -> bool:
     return parse_number(part) is not None or is_dash(part)
 
 
+def _group_then_label(text: str, labels: frozenset[str]) -> tuple[str, str] | None:
+    """("三、本年度办理结果(一)", "予以公开")-style cut of a group's words glued before a row's label: both halves
+    declared labels (or the group's heading with its item number), else None."""
+    for k in range(2, len(text) - 1):
+        head, tail = text[:k], text[k:]
+        if normalize_label(tail) in labels and (
+                normalize_label(head) in labels or _GROUP_HEAD_RE.match(head) is not None):
+            return head, tail
+    return None
+
+
 def _expand_inline(tokens: list[Token]) -> list[Token]:
     """Rows written on one line ("1.属于国家秘密 0 0 0 0 0 0 0", PDF text without ruled tables, or a
     line of bare numbers) become a label and cells, so they read like any other table row."""
@@ -251,6 +269,16 @@ def _expand_inline(tokens: list[Token]) -> list[Token]:
     for t in tokens:
         if t.kind == "line" and len(t.text) <= 160 and not any(ch.isspace() for ch in t.text):
             m = _LABEL_DIGITS_RE.match(t.text) or _LABEL_DIGIT_RE.match(t.text)
+            head_cut = (_group_then_label(m.group(1), labels)
+                        if m and normalize_label(m.group(1)) not in labels else None)
+            if m and head_cut is not None:
+                # "三、本年度办理结果(一)予以公开1000001", "(三)不予公开1.属于国家秘密0000000" (新野县卫健委 2021): the
+                # group's words glued before the row's label — the group, then the row.
+                out.append(Token("line", head_cut[0]))
+                out.append(Token("line", head_cut[1]))
+                out.append(Token("cell", m.group(2)))
+                out.append(EOR)
+                continue
             if m and normalize_label(m.group(1)) in labels:
                 # "一、本年新收政府信息公开申请数量831000185": the label with its cells glued on; "行政许可0" (八里镇
                 # 2023, a one-cell row of Table 2 printed with nothing between label and figure).
@@ -464,6 +492,8 @@ def _digit_run(norm: str, d0: int, stop: int) -> int:
         k += 1
     if k > d0 and norm[k:k + 1] in (".", "、") and "\u4e00" <= norm[k + 1:k + 2] <= "\u9fff":
         k -= 1  # "…00000006.属于四类过程性信" (a label cut short): the 6 is that label's number
+    if k - d0 > 4 and norm[k:k + 1] == "年" and re.fullmatch(r"(?:19|20)\d{2}", norm[k - 4:k]):
+        k -= 4  # "行政事业性收费02025年…" (西藏审计厅 2025 run together): the year of the text after the table
     return k
 
 

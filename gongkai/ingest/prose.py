@@ -28,7 +28,8 @@ _CHANNEL_RE = re.compile(
     r"(?:在|通过|利用|依托|以)(?P<ch>[^，。；,;\d]{0,30}(?:网站|门户网|网|公众号|微博|微信群?|平台|公报|报纸|日报|媒体|公开栏|宣传栏|"
     r"客户端|头条号?|APP|形式|方式|栏目|专栏|系统))(?P<q>[“\"][^”\"]{1,20}[”\"])?[^。；;\d]{0,14}?(?:公开|发布|推送|公示)"
     # "公开低保评议发放、扶贫领域…等方面的政务信息合计298条": what was published, listed, closed by 等.
-    r"(?:[^。；;\d]{0,10}?|[^。；;\d]{0,60}?等[^。；;\d]{0,12}?)" + _NW + r"(?P<cu>条|件)"
+    # ("通过铁东区门户网站公开信息85篇", 新兴街道 2025: a website's posts counted in 篇.)
+    r"(?:[^。；;\d]{0,10}?|[^。；;\d]{0,60}?等[^。；;\d]{0,12}?)" + _NW + r"(?P<cu>条|件|篇)"
 )
 # "通过部门网站当年发布政府信息393件", "在政府门户网站上主动公开信息数量为46件": a channel's items counted in 件
 # only when what was published is 信息 (documents in 件 are kinds: "通过网站发布规范性文件3件").
@@ -77,6 +78,7 @@ _JOINT_CHANNELS_RE = re.compile(
     r"[^，。；,;]{0,20}?(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|客户端|新媒体|媒体)"
     # "通过两个网站平台,主动公开政府信息数209条次" (锡林郭勒盟商务局 2021): channels counted, not named.
     r"|(?:两|二|三|四|五|多)个[^，。；,;]{0,4}?(?:网站|平台|公众号|媒体)")
+_EITHER_CHANNEL_RE = re.compile(r"(?:网站|专栏|公众号|微博|微信|平台|公报|公开栏|宣传栏)或")
 # A sub-heading that names one channel ("(一)镇政府信息公开网站主动公开政府信息情况"), any other sub-heading.
 _SUBHEAD_CHANNEL_RE = re.compile(
     r"^[（(][一二三四五六七八九十]{1,2}[)）](?P<ch>[^，。；,;、\d]{0,16}?(?:网站|门户网|公众号|公开栏|宣传栏|公报))"
@@ -100,7 +102,9 @@ _TOTAL_AT_END_RE = re.compile(r"(主动公开(?:政府|政务)?信息\d+余?)$")
 # A count in 篇 that the report says is in 条: "简报111篇(条)".
 _UNIT_REMARK_RE = re.compile(r"(?:篇|件|个)[(（]条[)）]")
 # A remark in brackets between an outlet or a kind and its count: "网站(含转发)319条", "行政办事事项(居民)105条".
-_REMARK_RE = re.compile(r"[(（]含[^)）]{1,8}[)）]|[(（][^()（）\d，,。]{1,10}[)）](?=的?(?:信息|类)|\d)")
+_REMARK_RE = re.compile(r"[(（]含[^)）]{1,8}[)）]|[(（][^()（）\d，,。]{1,10}[)）](?=的?(?:信息|类)|\d)"
+                        # "公开政府文件23件(累计公开件184件)" (东河区 2014): the running total beside the year's count.
+                        r"|[(（](?:历年)?累计[^()（）]{0,20}[)）]")
 # "累计公开…846条,其中本年度在县政府网站及本单位门户网站公开214条" (楚门镇 2014): the year's own part of a
 # running total — the 累计 count before it is never the year's, and the part is.
 _YEAR_PART_RE = re.compile(r"[，,]?其中(?:全年|本年度?|当年|今年|(?:19|20)\d{2}年(?:全年|度)?)"
@@ -135,6 +139,8 @@ _CHANNEL_BARE_RE = re.compile(
 _OUTLET_NAMES = frozenset({"网站", "门户网站", "微信", "微博", "公众号", "微信公众号", "客户端", "公开栏", "公报"})
 _CHANNEL_WORDS = ("线上", "线下", "网站", "门户网", "公众号", "微博", "微信", "客户端", "新媒体", "公开栏", "宣传栏",
                   "公报")
+_PUBLISHER_RE = re.compile(r"(?:机关|部门|单位|社区|行署|人民政府|乡镇|各村)$")
+_ANY_INFO_RE = re.compile(r"^(?:了)?(?:各类|各项)?(?:政府|政务|主动公开)?(?:信息)?(?:共计?|总计|累计|数量?为?)?\s*$")
 _CHANNEL_TOTAL_RE = re.compile(r"主动公开[^。；;\d]{0,10}?(?:共计?|累计|总计)|共计?(?:主动)?(?:公开|发布)|"
                                r"累计(?:发布|公开)[^。；;\d]{0,10}?共计")
 # A category item: its name, then its count. Items start after a separator, after a publishing verb
@@ -143,13 +149,15 @@ _CATEGORY_ITEM_RE = re.compile(
     r"(?:^|[，,；;、:：(（%％]|(?<=》及)|(?<=公开|发布|刊登|公布|更新|推送)|(?<=[条件部])(?=其中))\s*(?:其中)?[:：]?\s*"
     r"(?P<name>[^，,；;、:：。\d()（）]{2,24}?)\s*" + _NW + r"(?P<u>条|件|部|份|篇)"
 )
-_CATEGORY_CUE_RE = re.compile(r"公开的?信息中|信息中[，,]|按.{0,6}分类|从.{0,4}分类看?|分类[:：]|其中|(?<=条[，,])包括|"
+_CATEGORY_CUE_RE = re.compile(r"内容涵盖|公开的?信息中|信息中[，,]|按.{0,6}分类|从.{0,4}分类看?|分类[:：]|其中|"
+                              r"(?<=条[，,])包括|"
                               # "全年主动公开政府信息总数171条:基层政务公开领域信息124条,…" (重庆某镇 2022).
                               r"类别(?:主要)?(?:包括|有)?[:：]|类别(?:主要)?(?:包括|有)|(?<=条)[:：]")
 # Cues that name the categories themselves ("在主动公开的信息中,政策法规类的信息1条…"): no total needed before.
 _EXPLICIT_CUE_RE = re.compile(
     # "2014年在县政府网站公开政府信息类别:政策文件信息4条,…" (楚门镇 2014).
-    r"公开的?信息中|按.{0,6}分类|分类[:：]|(?<=条[(（])其中|类别(?:主要)?(?:包括|有)?[:：]|类别(?:主要)?(?:包括|有)")
+    # "内容涵盖政府信息公开制度5条、政策法规9条…" (平川区发改局 2025).
+    r"内容涵盖|公开的?信息中|按.{0,6}分类|分类[:：]|(?<=条[(（])其中|类别(?:主要)?(?:包括|有)?[:：]|类别(?:主要)?(?:包括|有)")
 # Documents are counted in 件 or 部 ("规章11部", "规范性文件83件", "人事任免文件106件"); other items only in 条.
 # (建议/提案: the replies to deputies' proposals, a kind the 2017 统计表 counts in 件.)
 _DOC_WORDS = ("规章", "文件", "任免", "解读", "工作报告", "公告", "通告", "决定", "意见", "办法", "方案", "规划",
@@ -367,6 +375,12 @@ def _running_before_year(compact: str, m: re.Match[str]) -> bool:
         _YEAR_PART_RE.match(compact, m.end()) is not None)
 
 
+def _in_kinds_list(compact: str, at: int) -> bool:
+    """Whether ``at`` is inside a 、-joined list opened by a cue that names kinds ("内容涵盖…5条、…、政策解读15条")."""
+    cues = [c for c in _EXPLICIT_CUE_RE.finditer(compact, 0, at)]
+    return bool(cues) and not re.search(r"[，,；;。]", compact[cues[-1].end():at])
+
+
 def _sentences(text: str) -> Iterable[str]:
     for m in _SENT_RE.finditer(text):
         s = m.group(0).strip()
@@ -468,11 +482,20 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                                default=len(compact))
                     kinds_to = stop
                     continue
+                if _EITHER_CHANNEL_RE.search(m.group("ch")):
+                    # "在信息公开专栏或信息公开网站发布信息7条" (龙潭街道 2010): one or the other, no channel's figure.
+                    channel_spans.append(m.span())
+                    continue
                 add(ProseFigure("proactive.channel", _val(m), m.group("cu"), label, sent, section,
                                 approx=bool(m.group("approx"))))
                 channel_spans.append(m.span())
                 channel_label[m.end()] = label
-                if _CHANNEL_TOTAL_RE.search(m.group(0)) and not any(f.key == "proactive.total" for f in out):
+                tm = _CHANNEL_TOTAL_RE.search(m.group(0))
+                what = m.group(0)[tm.end():m.start("n") - m.start()] if tm is not None else ""
+                if (tm is not None and m.group("cu") != "篇" and _ANY_INFO_RE.match(what)
+                        and not any(f.key == "proactive.total" for f in out)):
+                    # (Only information of every kind: "在…信用公示平台共发布行政许可信息76条" is one kind's count.)
+                    # (Posts counted in 篇 are the channel's own: "通過政府門戶網站共發布信息18篇", 抚远自然资源局.)
                     # "通过网站主动公开政府信息共81条": the sentence states the total too.
                     add(ProseFigure("proactive.total", _val(m), "条", "", sent, section,
                                     approx=bool(m.group("approx"))))
@@ -516,6 +539,11 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                         if any(f.key == "proactive.total" for f in out):
                             add(ProseFigure("proactive.category", _val(m), "条", kind_before.group(1), sent,
                                             section, approx=bool(m.group("approx"))))
+                        continue
+                    if any(f.key == "proactive.total" for f in out) and _PUBLISHER_RE.search(
+                            compact[_clause_start(compact, m.start()):m.start()]):
+                        # "自治区直属机关主动公开政府信息16848条" after the 53019 of 西藏 2011, "社区公开信息5条"
+                        # after the street's 7 (龙潭街道 2010): one publisher's part of the total before, no second.
                         continue
                     if "累计" in compact[_clause_start(compact, m.start()):m.start()] and (
                             _YEAR_COUNT_RE.search(compact, m.end())):
@@ -624,8 +652,9 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 unit = m.group("u")
                 is_doc = any(w in raw_name for w in _DOC_WORDS)
                 paren = _in_paren_after(compact, m.start(), paren_anchor)
-                if unit != "条" and not (is_doc or paren):
-                    continue  # "…5件": only documents are counted in 件 or 部
+                if unit != "条" and not (is_doc or paren or unit == parent_unit == "篇"):
+                    # "…5件": only documents are counted in 件 or 部 (parts of a count in 篇 in 篇: 新兴街道 2025).
+                    continue
                 if unit == "篇" and "解读" in raw_name:
                     continue  # "政策解读稿件11篇" counts interpretations, no kind of what was published
                 if docs_only and unit == "条" and not any(w in raw_name for w in ("建议", "提案")):
@@ -677,7 +706,9 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                     # (Under 依申请公开 "已答复5件，其中同意公开4件" needs no 申请 of its own.)
                     continue
                 m2 = next((x for x in rx.finditer(compact)
-                           if not _cumulative(compact, x.start("n") if x.groupdict().get("n") else x.start(), year)),
+                           if not _cumulative(compact, x.start("n") if x.groupdict().get("n") else x.start(), year)
+                           # "内容涵盖…预算决算2条、政策解读15条、…" (平川区发改局 2025): one kind in a list of kinds.
+                           and not (key == "interpretations.count" and _in_kinds_list(compact, x.start()))),
                           None)
                 if m2:
                     if key == "interpretations.count" and interp_end is None:

@@ -632,3 +632,44 @@ def test_identity_from_the_opening_sentences_of_headless_pages() -> None:
     d2, _ev, _t = parse_reading(read_text(cases[3][0]))
     assert d2.year == 2019
     assert parse_reading(read_text("成立了本办政府信息公开领导小组。"))[0].agency_name != "了本办"
+
+
+def test_a_glued_table_3_with_group_words_before_row_labels_reads() -> None:
+    # 新野县卫健委 2021 (corpus ha-xinye-wjw-2021-glued), as published: Table 3's rows glued to their figures, a
+    # group's words before a row's label ("三、本年度办理结果(一)予以公开1000001"); each run split by the sum rule.
+    text = ("新野县卫生健康委员会2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+            "自然人法人或其他组织总计\n商业企业科研机构社会公益组织法律服务机构其他\n"
+            "一、本年新收政府信息公开申请数量2000002\n二、上年结转政府信息公开申请数量0000000\n"
+            "三、本年度办理结果(一)予以公开1000001\n(二)部分公开(区分处理的,只计这一情形,不计其他情形)0000000\n"
+            "(三)不予公开1.属于国家秘密0000000\n2.其他法律行政法规禁止公开0000000\n")
+    d, _ev, _t = parse_reading(read_text(text))
+    assert d.value("table3", "new_received", "natural_person") == 2
+    assert d.value("table3", "new_received", "total") == 2
+    assert d.value("table3", "granted", "natural_person") == 1 and d.value("table3", "granted", "total") == 1
+    assert d.value("table3", "denied.state_secret", "total") == 0
+
+
+def test_titles_and_openings_of_batch_six() -> None:
+    # Helper b6's pages: a title "…关于…政府信息公开情况的报告" and "…政务信息公开工作开展年度报告"; an opening
+    # "县卫生健康局的政府信息公开工作…"; a compiler named before a long 按照… clause.
+    cases = [
+        ("宁强县自然资源局关于2021年度政府信息公开情况的报告\n一、总体情况\n全年主动公开政府信息66条。",
+         "宁强县自然资源局", 2021),
+        ("标      题 西藏自治区审计厅2025年政务信息公开工作开展年度报告\n一、总体情况\n2025年,审计厅认真贯彻。",
+         "西藏自治区审计厅", 2025),
+        ("一、总体情况\n2021年,县卫生健康局的政府信息公开工作严格按照省、市、县各级有关要求。", "县卫生健康局", 2021),
+        ("本报告由黄花乡人民政府办公室按照《条例》第五十条规定、《实施办法》要求,结合我乡实际进行编制。\n一、总体情况\n"
+         "2019年,黄花乡在县政务公开部门指导下开展工作。", "黄花乡人民政府", 2019),
+    ]
+    for text, agency, year in cases:
+        d, _ev, _t = parse_reading(read_text(text))
+        assert (d.agency_name, d.year) == (agency, year), text
+
+
+def test_a_year_run_into_a_glued_tables_last_figure_is_not_read_with_it() -> None:
+    # 西藏审计厅 2025 flattened: "…行政事业性收费02025年…" — the text after the table starts with its year.
+    from gongkai.ingest.parser import _digit_run
+
+    norm = "行政事业性收费02025年,我厅"
+    assert norm[7:_digit_run(norm, 7, len(norm))] == "0"
+    assert _digit_run("总计2025年", 2, 8) == 6  # a run of exactly a year stays whole: nothing says it is not a figure

@@ -587,3 +587,28 @@ def test_wordings_of_the_tenth_round() -> None:
         "全年通过电子屏幕,公告栏等公开渠道主动发布政府信息共计49条(不同渠道发布的同一信息计为1条)。")
     assert ("applications.received", 0) in _figs(
         "年内,我镇未收到公民、法人或其他组织通过任何形式提出的政府信息公开申请。")
+
+
+def test_wordings_of_the_eleventh_round() -> None:
+    # Helper b6's batch and 新兴街道 2025 (helper g7), one rule each.
+    got = _figs("2025年新兴街道办事处通过铁东区门户网站公开信息85篇,其中发布街道工作动态类信息51篇、优化营商环境8篇、"
+                "决策公开4篇、政务公开信息年报1篇。")
+    assert {("proactive.channel", 85), ("proactive.category", 51), ("proactive.category", 8)} <= got
+    assert ("proactive.total", 85) not in got
+    # Posts counted in 篇 are the channel's own, never the total (抚远市自然资源局 2022); one kind's count on a
+    # platform is no total either.
+    assert not any(k == "proactive.total" for k, _v in _figs("通过政府门户网站共发布信息18篇,其中,土地资源6篇。"))
+    assert not any(k == "proactive.total" for k, _v in _figs("我局在黑龙江省信用公示平台共发布行政许可信息76条。"))
+    assert ("proactive.total", 81) in _figs("通过网站主动公开政府信息共81条。")
+    # A running total in brackets beside the year's count is no kind (东河区 2014).
+    got2 = _figs("其中,公开政府文件23件(累计公开件184件);公开信息动态348条(累计公开3808条)。")
+    assert 184 not in {v for _k, v in got2} and 3808 not in {v for _k, v in got2}
+    # 内容涵盖 opens a list of kinds; 政策解读 inside it is one kind (平川区发改局 2025); elsewhere a count of its own.
+    got3 = _figs("内容涵盖政府信息公开制度5条、政策法规9条、预算决算2条、政策解读15条、政策公开5条。")
+    assert ("proactive.category", 15) in got3 and ("interpretations.count", 15) not in got3
+    assert ("interpretations.count", 4) in _figs("发布政策文件4条、解读信息4条、群众留言办理10条。")
+    # One publisher's part after the total is no second total (西藏 2011, 龙潭街道 2010); "或" joins no figure.
+    got4 = {(f.key, f.value) for f in extract_figures([("proactive", (
+        "2011年新增主动公开政府信息53019条。自治区直属机关主动公开政府信息16848条,全文电子化率为86.1%。"))], year=2011)}
+    assert ("proactive.total", 53019) in got4 and ("proactive.total", 16848) not in got4
+    assert _figs("2010年,在信息公开专栏或信息公开网站发布信息7条。") == set()
