@@ -236,6 +236,7 @@ _T4_WORDS: frozenset[str] = frozenset(normalize_label(x) for x in (
 _EMBEDDED_ITEM_RE = re.compile(r"(?:^|[^\d.])\d{1,2}[.、．][\u4e00-\u9fff]")
 _ITEM_LABEL_RE = re.compile(r"^(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十]{1,3}[)）])[^\d\s.]")
 _LABEL_DIGITS_RE = re.compile(r"^(.*\D)(\d{2,})$")
+_GROUP_HINT_RE = re.compile(r"本年度办理结果|[（(][一二三四五六七][)）]")
 # A group's heading run into its first row: "三、本年度办理结果(一)" (the group's words and the row's number).
 _GROUP_HEAD_RE = re.compile(r"^[一二三四五六七八九十]+、本年度办理结果(?:[（(][一二三四五六七]{1}[)）])?$")
 _LABEL_DIGIT_RE = re.compile(r"^(.*[^\d.、．])(\d)$")
@@ -253,6 +254,8 @@ def _numeric(part: str) -> bool:
 def _group_then_label(text: str, labels: frozenset[str]) -> tuple[str, str] | None:
     """("三、本年度办理结果(一)", "予以公开")-style cut of a group's words glued before a row's label: both halves
     declared labels (or the group's heading with its item number), else None."""
+    if _GROUP_HINT_RE.search(text) is None:
+        return None  # (cheap test first: a page of "word123" lines must not cost a label search per character)
     for k in range(2, len(text) - 1):
         head, tail = text[:k], text[k:]
         if normalize_label(tail) in labels and (
