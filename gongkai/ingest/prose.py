@@ -136,6 +136,10 @@ _CHANNEL_BARE_RE = re.compile(
     r"|[^。；;条]{0,30}?共计)?" + _NW
     + r"(?P<bu>条|篇)"
 )
+# The count before what was published: "信息公开专栏公开180条政务信息" (琼海某镇 2022).
+_CHANNEL_NUM_FIRST_RE = re.compile(
+    r"(?P<ch>[^，。；,;、:：\d]{0,12}?(?:门户网站|网站|公众号|微博|微信|专栏|栏目|公开栏|宣传栏))(?P<q>[“\"][^”\"]{1,20}[”\"])?"
+    r"上?(?:共|累计)?(?:主动)?(?:公开|发布|更新)了?" + _NW + r"(?P<bu>条)(?:政务|政府|动态)?信息")
 _OUTLET_NAMES = frozenset({"网站", "门户网站", "微信", "微博", "公众号", "微信公众号", "客户端", "公开栏", "公报"})
 _CHANNEL_WORDS = ("线上", "线下", "网站", "门户网", "公众号", "微博", "微信", "客户端", "新媒体", "公开栏", "宣传栏",
                   "公报")
@@ -500,7 +504,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                     add(ProseFigure("proactive.total", _val(m), "条", "", sent, section,
                                     approx=bool(m.group("approx"))))
                     total_end = m.end()
-            for m in _CHANNEL_BARE_RE.finditer(compact):
+            for m in (*_CHANNEL_BARE_RE.finditer(compact), *_CHANNEL_NUM_FIRST_RE.finditer(compact)):
                 if any(a < m.end() and m.start() < b for a, b in channel_spans) or _cumulative(
                         compact, m.start("n"), year) or _running_before_year(compact, m):
                     continue

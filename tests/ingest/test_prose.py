@@ -612,3 +612,7 @@ def test_wordings_of_the_eleventh_round() -> None:
         "2011年新增主动公开政府信息53019条。自治区直属机关主动公开政府信息16848条,全文电子化率为86.1%。"))], year=2011)}
     assert ("proactive.total", 53019) in got4 and ("proactive.total", 16848) not in got4
     assert _figs("2010年,在信息公开专栏或信息公开网站发布信息7条。") == set()
+    # The count before what a channel published (琼海某镇 2022).
+    got5 = _figs("2022年我镇公开政府信息243条,在门户网站的“镇场工作”栏目公开了63条动态信息,"
+                 "信息公开专栏公开180条政务信息。")
+    assert {("proactive.total", 243), ("proactive.channel", 63), ("proactive.channel", 180)} <= got5
