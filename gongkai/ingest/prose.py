@@ -168,7 +168,8 @@ _DOC_WORDS = ("规章", "文件", "任免", "解读", "工作报告", "公告", 
               "建议", "提案")
 _PUBLISH_IN_NAME_RE = re.compile(r"(?:主动)?(?:公开|发布|刊登|公布|更新|推送)(?:了)?")
 _PUBLISH_RE = re.compile(r"公开|发布|刊登|公布|印发")
-_NOT_PROACTIVE_RE = re.compile(r"申请|复议|诉讼|清理|审查|备案|征求|不予公开")
+# (原创/转载 say who wrote an account's posts, no kind: "共编发文章1640篇，其中原创文章294篇", 上海市科委 2024.)
+_NOT_PROACTIVE_RE = re.compile(r"申请|复议|诉讼|清理|审查|备案|征求|不予公开|原创|转载")
 _VERB_PREFIX_RE = re.compile(r"^(?:全年|累计|共计?)*(?:主动)?(?:发布|更新|公开|刊登|公布|推送)(?:了)?")
 # "通过局门户网站公开政府信息公开52条,其他信息2167条": a bare "…信息N条" right after a channel's figure
 # shares that channel (the verb and the channel are not repeated).
@@ -626,8 +627,13 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
             parent_unit: str | None = None
             if cue is not None and not docs_only:
                 before = [f for f in out if f.snippet == sent and f.key in ("proactive.total", "proactive.channel")]
-                parent = before[-1].value if before else None
-                parent_unit = before[-1].unit if before else None
+                # The count printed right before the cue, when it is one of them ("…共发布信息18篇,其中,…1篇,…;同时,
+                # …平台…76条,…2条": the 18, not the sentence's last count, 抚远市自然资源局 2022).
+                prior_n = _COUNT_BEFORE_RE.search(compact, 0, cue.start())
+                pv = int(re.sub(r"\D.*$", "", prior_n.group(0))) if prior_n is not None else None
+                chosen = next((f for f in reversed(before) if f.value == pv), before[-1] if before else None)
+                parent = chosen.value if chosen else None
+                parent_unit = chosen.unit if chosen else None
             summed: int | Decimal = 0
             second_cue = (compact.find("其中", cue.end()) if cue is not None and not docs_only else -1)
             if cue is not None and 0 <= second_cue <= cue.end() + 2:

@@ -616,3 +616,9 @@ def test_wordings_of_the_eleventh_round() -> None:
     got5 = _figs("2022年我镇公开政府信息243条,在门户网站的“镇场工作”栏目公开了63条动态信息,"
                  "信息公开专栏公开180条政务信息。")
     assert {("proactive.total", 243), ("proactive.channel", 63), ("proactive.channel", 180)} <= got5
+    # 其中 breaks down the count right before it, not the sentence's last count (抚远市自然资源局 2022); who wrote an
+    # account's posts is no kind (上海市科委 2024).
+    got6 = _figs("通过政府门户网站共发布信息18篇,其中,政府信息年报1篇,土地资源6篇,矿产资源10篇,城市规划1篇;"
+                 "同时,我局在黑龙江省信用公示平台共发布行政许可信息76条,行政处罚信息2条。")
+    assert {("proactive.category", 6), ("proactive.category", 10)} <= got6
+    assert ("proactive.category", 294) not in _figs("“上海科技”微信公众号共编发文章1640篇，其中原创文章294篇。")
