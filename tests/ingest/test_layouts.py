@@ -673,3 +673,14 @@ def test_a_year_run_into_a_glued_tables_last_figure_is_not_read_with_it() -> Non
     norm = "行政事业性收费02025年,我厅"
     assert norm[7:_digit_run(norm, 7, len(norm))] == "0"
     assert _digit_run("总计2025年", 2, 8) == 6  # a run of exactly a year stays whole: nothing says it is not a figure
+
+
+def test_a_notice_about_the_annual_reports_is_no_report() -> None:
+    # A superior office's notice names the reports in its title; with or without a crawler's header it is refused.
+    from gongkai.ingest.pipeline import UnrecognisedFile, ingest_reading
+
+    body = "各乡镇人民政府、县直各部门:\n根据要求,请各单位于1月31日前公布本单位2021年度报告。"
+    for head in ("关于做好2021年政府信息公开工作年度报告编制发布工作的通知\n",
+                 "标题:关于做好2021年政府信息公开工作年度报告编制发布工作的通知 发布时间:2022-01-05 来源:县政府办\n"):
+        with pytest.raises(UnrecognisedFile):
+            ingest_reading("notice.txt", (head + body).encode())
