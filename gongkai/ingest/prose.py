@@ -38,7 +38,9 @@ _TOTAL_RES = (
     # Never after 申请: "收到依申请公开信息3条" counts applications.
     # ("主动公开政府信息简报111篇(条)", 永春县审计局 2014; "主动公开政府信32条", 四都镇 2022 as printed.)
     # ("…公告栏等公开渠道主动发布政府信息共计49条", 西四镇 2025: 主动发布 is 主动公开.)
-    re.compile(r"(?<!不予)(?<!予以)(?<!申请)(?:主动)?(?:公开|(?<=主动)发布)(?:发布)?(?:各类)?(?:政府信息?|政务信息|信息)"
+    # ("17个重点领域累计更新信息151条,其中…", 城郊乡 2025: 累计更新 is the year's publishing too.)
+    re.compile(r"(?<!不予)(?<!予以)(?<!申请)(?:主动)?(?:公开|(?<=主动)发布|(?<=累计)更新)(?:发布)?(?:各类)?"
+               r"(?:政府信息?|政务信息|信息)"
                r"(?:简报|稿件)?(?:的)?"
                r"(?:数量|总数|数)?(?:共计?|达到?|为|累计|有)?\s*" + _NW + r"条"),
     # 2008-era wording of the 统计表's first rows: "共制作、获取政府信息614条,其中主动公开29条,不予公开583条",
@@ -78,6 +80,7 @@ _JOINT_CHANNELS_RE = re.compile(
     r"[^，。；,;]{0,20}?(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|客户端|新媒体|媒体)"
     # "通过两个网站平台,主动公开政府信息数209条次" (锡林郭勒盟商务局 2021): channels counted, not named.
     r"|(?:两|二|三|四|五|多)个[^，。；,;]{0,4}?(?:网站|平台|公众号|媒体)")
+_PRESS_RE = re.compile(r"稿件|报道")  # (资讯 is read as 信息 before: a mirror's wording)
 _EITHER_CHANNEL_RE = re.compile(r"(?:网站|专栏|公众号|微博|微信|平台|公报|公开栏|宣传栏)或")
 # A sub-heading that names one channel ("(一)镇政府信息公开网站主动公开政府信息情况"), any other sub-heading.
 _SUBHEAD_CHANNEL_RE = re.compile(
@@ -121,7 +124,8 @@ _JOINT_SUM_RE = re.compile(r"(?:共|合计|总计)(?:计)?(?:发布|公开|推�
 _MANY_WAYS_RE = re.compile(r"等(?:多种|各类|各种)?(?:形式|方式|渠道|载体|途径)")
 # Every channel at once: "线上线下", "通过不同渠道和方式主动公开政务信息共217条" (大五里镇 2020).
 _ALL_CHANNELS_RE = re.compile(
-    r"线上(?:及|和|与|、|\+)?线下|(?:不同|多种|各种|各类|各)渠道|(?:不同|多种|各种)(?:形式|方式)")
+    # ("全年通过各类平台发布政府信息超500条", 汲滩镇 2025.)
+    r"线上(?:及|和|与|、|\+)?线下|(?:不同|多种|各种|各类|各)渠道|(?:不同|多种|各种)(?:形式|方式)|(?:各类|各种|多种)平台")
 # "局微信公众号公开政府信息175条", "网站共发布各类信息46106条": a channel named without 在/通过.
 _CHANNEL_BARE_RE = re.compile(
     r"(?P<ch>[^，。；,;、:：\d]{0,12}?(?:门户网站|网站|公众号|视频号|订阅号|微博|微信|客户端|头条号|新媒体|公开栏|宣传栏|"
@@ -260,7 +264,8 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                          # "未发生因依申请公开引发的行政复议": no review (applications not stated).
                                          r"(?:未|没有)(?:收到|接到|接收到|发生|受理)[^，。；]{0,12}?(?:依申请|公开申请)"
                                          r"(?![^，。；]{0,12}?(?:复议|诉讼))|"
-                                         r"(?:没有|未)(?:收到|接到)[^，。；]{0,30}?申请(?![^，。；]{0,12}?(?:复议|诉讼))|未(?:收到|接到)申请公开|依申请公开[^，。；\d]{0,6}?0件|"
+                                         # (Never "未收到…的行政复议申请", 南阳市生态环境局 2022.)
+                                         r"(?:没有|未)(?:收到|接到)(?:(?!复议|诉讼)[^，。；]){0,30}?申请(?![^，。；]{0,12}?(?:复议|诉讼))|未(?:收到|接到)申请公开|依申请公开[^，。；\d]{0,6}?0件|"
                                          # "我镇2016年度无申请" (a 蚌埠 town, 2016).
                                          r"年度?无(?:任何)?申请(?!人)|"
                                          # "我镇没有依申请公开政府信息办理事项" (亭子坝镇 2014); a sentence the store
@@ -271,7 +276,8 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # ("没有对公民、法人和其他组织收取依申请信息公开的任何费用", 哈日诺尔苏木 2019; "2015年未有收费及减免情况".)
     ("fees.amount", re.compile(r"没有收费|没有[^。；，,]{0,16}?收取[^。；]{0,16}?费|没有[^。；，,]{0,24}?的?收费|"
                                r"未有收费|"
-                               r"未收取[^。；]{0,14}?费|未发生[^。；]{0,20}?收费|无[^，。；]{0,6}?收费|"
+                               # (Not "无行政事业性收费事项": Table 2's fees, 宛城区民政局 2025.)
+                               r"未收取[^。；]{0,14}?费|未发生[^。；]{0,20}?收费|无(?!行政事业性)[^，。；]{0,6}?收费|"
                                r"不收取[^。；]{0,10}?费|未涉及[^。；，,]{0,14}?收费|未[^。；，,]{0,20}?收取[^。；]{0,6}?费")),
     # "未发生…被行政复议纠错": no review was lost, which does not say none was filed.
     # "未接到有关政府信息公开方面的复议、诉讼和申诉": 复议/诉讼 without 行政 in such a list are the same.
@@ -382,7 +388,9 @@ def _running_before_year(compact: str, m: re.Match[str]) -> bool:
 
 def _in_kinds_list(compact: str, at: int) -> bool:
     """Whether ``at`` is inside a 、-joined list opened by a cue that names kinds ("内容涵盖…5条、…、政策解读15条")."""
-    cues = [c for c in _EXPLICIT_CUE_RE.finditer(compact, 0, at)]
+    # ("…151条,其中政务动态51条、政策解读13条", 城郊乡 2025: 其中 opens the list too.)
+    cues = [c for c in (*_EXPLICIT_CUE_RE.finditer(compact, 0, at), *re.finditer("其中", compact[:at]))]
+    cues.sort(key=lambda c: c.end())
     return bool(cues) and not re.search(r"[，,；;。]", compact[cues[-1].end():at])
 
 
@@ -487,7 +495,10 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                                default=len(compact))
                     kinds_to = stop
                     continue
-                if _EITHER_CHANNEL_RE.search(m.group("ch")):
+                if _EITHER_CHANNEL_RE.search(m.group("ch")) or (
+                        _PRESS_RE.search(m.group(0)) is not None):
+                    # News and press pieces, not information published ("通过南阳晚报、南阳网、今日头条、中宏网等多渠道
+                    # 发布各类资讯及稿件超2800篇", 城郊乡 2025).
                     # "在信息公开专栏或信息公开网站发布信息7条" (龙潭街道 2010): one or the other, no channel's figure.
                     channel_spans.append(m.span())
                     continue
@@ -681,8 +692,11 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                     listing = True
                 if name in _GENERIC_NAMES:
                     continue  # "公开信息96条": no kind named
-                outlet = any(w in name for w in (*_CHANNEL_WORDS, "方式", "渠道", "网上", "揭示板", "公示栏"))
-                if (outlet and (_PUBLISH_IN_NAME_RE.search(raw_name) or name in _OUTLET_NAMES)) or (
+                # ("…微博信息1760条,网络宣传1941条", 南阳市生态环境局 2022: 网络/网路 is an outlet.)
+                outlet = any(w in name for w in (*_CHANNEL_WORDS, "方式", "渠道", "网上", "网络", "网路", "揭示板",
+                                                 "公示栏"))
+                if (outlet and (_PUBLISH_IN_NAME_RE.search(raw_name) or name in _OUTLET_NAMES
+                                or name.startswith(("网络", "网路")))) or (
                         any(x in raw_name for x in named) or _NET_PUBLISH_RE.search(raw_name)):
                     # "其中我局财政信息网公开财政信息为19条、政府简报信息报送24条" after "通过区政府信息公开网、简报信息
                     # 报送、宣传栏等…主动公开信息43条" (鹿城区财政局 2014): the parts name outlets: channels.

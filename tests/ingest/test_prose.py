@@ -622,3 +622,19 @@ def test_wordings_of_the_eleventh_round() -> None:
                  "同时,我局在黑龙江省信用公示平台共发布行政许可信息76条,行政处罚信息2条。")
     assert {("proactive.category", 6), ("proactive.category", 10)} <= got6
     assert ("proactive.category", 294) not in _figs("“上海科技”微信公众号共编发文章1640篇，其中原创文章294篇。")
+
+
+def test_wordings_of_the_twelfth_round() -> None:
+    # Helper g9's 南阳 pages, one rule each.
+    assert ("proactive.total", 500) in _figs("全年通过各类平台发布政府信息超500条。")  # 汲滩镇 2025: every platform
+    got = _figs("全年主动公开各类政府信息7479条,其中政府网站公开1970条,推送微信信息1808条,微博信息1760条,"
+                "网路宣传1941条。")
+    assert ("proactive.channel", 1941) in got and ("proactive.category", 1941) not in got  # 南阳市生态环境局 2022
+    assert not any(k == "applications.received" for k, _v in _figs(
+        "在复议、诉讼方面,本年度未收到有关政府信息公开的行政复议申请、未发生关于政府信息公开的行政诉讼案件。"))
+    got2 = _figs("本年度,17个重点领域累计更新信息151条,其中政务动态51条、政策解读13条;"
+                 "通过南阳晚报、南阳网、今日头条、中宏网等多渠道发布各类资讯及稿件超2800篇。")  # 城郊乡 2025
+    assert {("proactive.total", 151), ("proactive.category", 51), ("proactive.category", 13)} <= got2
+    assert not {v for _k, v in got2} & {2800} and ("interpretations.count", 13) not in got2
+    assert not any(k == "fees.amount" for k, _v in _figs("本年度无行政事业性收费事项。"))  # 宛城区民政局 2025
+    assert ("fees.amount", 0) in _figs("本年度无信息公开收费事项。")
