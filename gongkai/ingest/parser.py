@@ -81,7 +81,7 @@ _TITLE_RE = re.compile(
     # ("…关于2021年度政府信息公开情况的报告", 宁强县自然资源局; "…2025年政务信息公开工作开展年度报告", 西藏审计厅.)
     r"(?:政府|政务)?信息(?:年度)?(?:与政务)?公开(?:工作)?(?:开展)?(?:情况)?(?:年度)?的?(?:报告|年报)(?!如下)"
     # Not a notice about the reports ("关于做好2021年政府信息公开工作年度报告编制发布工作的通知").
-    r"(?!编制|发布|报送|填报|有关|相关|格式|模板|工作的?通知|的通知|事项)"
+    r"(?!编制|发布|报送|填报|有关|相关|格式|模板|工作的?通知|的通知|事项|公布如下)"
 )
 _TITLE_ALT_RE = re.compile(
     r"^(?:关于)?(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息(?:与政务)?公开(?:工作)?(?P<y>(?:19|20)\d{2})\s*年度?(?:报告|年报)"
@@ -142,11 +142,15 @@ _OPENING_AGENCY_RE = re.compile(
     # "2009年,张义镇人民政府信息公开工作严格…" (张义镇 2009): the agency, then the work it reports on.
     # ("2021年,县卫生健康局的政府信息公开工作严格按照…", 峨山县卫健局.)
     r"(?:以|坚持|认真|按照|严格按照|根据|全面|深入|围绕|紧紧|紧扣|通过|在|高度重视|不断|持续|(?<=人民政府)信息公开工作"
-    r"|的政府信息公开工作)")
+    r"|的?政府信息公开工作)")
 # "…确保各项工作在阳光下运行。2019年,文登区住建局共主动公开…": a later sentence of the overview's first
 # paragraph that opens with the year (the overview tells the report's year).
 _SENTENCE_YEAR_RE = re.compile(r"[。；;，,]((?:19|20)\d{2})年度?[，,]")
 # "(一)主动公开情况。2021年,乳山经济开发区…": a sub-heading run into the overview's first sentence.
+_YEAR_OPENS_RE = re.compile(r"(?:^|[。；;]\s*)((?:19|20)\d{2})年度?(?!\d{1,2}月)")
+_CONTACT_RE = re.compile(
+    r"请与(?P<a>(?![我本])[^，。,；;\d《》“”(（]{2,20}?(?:人民政府|管委会|委员会|分局|局|委|镇|乡|街道办事处|街道))"
+    r"(?:政府信息公开(?:工作)?(?:领导小组)?办公室|办公室|信息公开办)联系")
 _SUBHEAD_ONLY_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）][^。，,\d]{1,20}$")
 _SUBHEAD_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）][^。，,]{1,20}。")
 # "在认真总结2020年帽儿山镇政府信息公开工作的基础上,编制了此报告" (帽儿山镇 2020).
@@ -811,6 +815,7 @@ class _Parser:
         self.evidence: dict[str, Evidence] = {}
         # (table, row) → (candidate splits, token index, columns, label) of glued digit runs.
         self.glued: dict[tuple[str, str], tuple[list[tuple[int, ...]], int | None, list[str], str]] = {}
+        self.year_stated = False
         self._offsets: list[int] | None = None
         self._last_idx: list[int] = []
         self._truncated = False  # the last row collected ran into the end of the text (a stored page cut there)
@@ -1217,20 +1222,35 @@ class _Parser:
                         d.year = int(m6.group(1))
                         d.notes.append(f"标题中未找到年度，按概述首句“{head[k + 1][:30]}”取{d.year}年")
                     break
+        if d.year is None:
+            # A page that starts inside the report, its sentences opening with the year ("2019年度街道受理信息公开申请
+            # 0件。2019年度街道发生…"): the year three or more of them state, if only one.
+            opened = [int(m.group(1)) for line in head[:60] for m in _YEAR_OPENS_RE.finditer(line)]
+            years = set(opened)
+            if len(years) == 1 and len(opened) >= 3:
+                d.year = opened[0]
+                d.notes.append(f"标题中未找到年度，按正文中{len(opened)}处以“{d.year}年度”开头的句子取{d.year}年")
         if not d.agency_name:
             # The report's formal naming of itself or of its compiler first ("编制了永泰县2013年…报告", "由榮成市發展和
             # 改革局編制"), then the agency opening the overview (often a short form: "2013年荣成市发改局…"), then what
             # its working group is called, then a page's source field.
             # A later way's fuller name of the same agency wins ("现将茅坪回族镇2022年度…" ⏎ "茅坪回族镇人民政府严格…").
+            # (A page's source field and its contact line come last and never lengthen a name found before.)
             names = [name for find in (self._agency_named, self._agency_compiler, self._agency_opening,
-                                       self._agency_group, self._agency_source) if (name := find(head))]
+                                       self._agency_group) if (name := find(head))]
             if names:
                 d.agency_name = next((x for x in names[1:] if _fuller_by_place(names[0], x)), names[0])
+            else:
+                d.agency_name = self._agency_source(head) or self._agency_contact(head)
         cleaned = _AGENCY_JUNK_RE.sub("", d.agency_name)
         if cleaned != d.agency_name and len(cleaned) >= 2:
             d.agency_name = cleaned
         if d.agency_name.endswith("人民"):
             d.agency_name += "政府"  # "茗岙乡人民政府信息公开…" read up to 政府信息: an agency never ends in 人民
+        # The year is the report's own statement (its title, or its statistics period) rather than a guess from a
+        # signature or a sentence: then a sentence about an earlier year is about that year (prose).
+        period_year = next((int(m.group(1)) for t in self.tokens[:200] if (m := _PERIOD_RE.search(t.text))), None)
+        self.year_stated = d.year is not None and (found or period_year == d.year)
 
     def _agency_named(self, head: list[str]) -> str:
         d = self.data
@@ -1274,6 +1294,15 @@ class _Parser:
             m12 = _SUMMARISED_RE.search(compact_line) or _LEADING_GROUP_RE.search(compact_line)
             if m12 and ("y" not in m12.groupdict() or d.year is None or int(m12.group("y")) == d.year):
                 return m12.group("a")
+        return ""
+
+    @staticmethod
+    def _agency_contact(head: list[str]) -> str:
+        # "如对报告有任何疑问,请与铜鼓公路分局政府信息公开办公室联系" (铜鼓公路分局 2017): where the public is sent.
+        for line in head[:30]:
+            m13 = _CONTACT_RE.search(line.replace(" ", ""))
+            if m13:
+                return m13.group("a")
         return ""
 
     def _agency_source(self, _head: list[str]) -> str:
@@ -1907,7 +1936,7 @@ class _Parser:
         for key, line in self.lines:
             by_section.setdefault(key or "preamble", []).append(line)
         d.narrative = {k: "\n".join(v) for k, v in by_section.items()}
-        d.figures = extract_figures(self.heading_figures + self.lines, year=d.year)
+        d.figures = extract_figures(self.heading_figures + self.lines, year=d.year, year_stated=self.year_stated)
         if d.era in READ_FORMATS:
             fmt = get_format(d.era)
             missing = [t.title for t in fmt.tables if t.key not in d.tables]

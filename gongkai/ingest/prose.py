@@ -80,6 +80,7 @@ _JOINT_CHANNELS_RE = re.compile(
     r"[^，。；,;]{0,20}?(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|客户端|新媒体|媒体)"
     # "通过两个网站平台,主动公开政府信息数209条次" (锡林郭勒盟商务局 2021): channels counted, not named.
     r"|(?:两|二|三|四|五|多)个[^，。；,;]{0,4}?(?:网站|平台|公众号|媒体)")
+_BY_CHANNEL_RE = re.compile(r"^(?:从|按)(?:公开)?(?:渠道|载体|平台)(?:来)?(?:看|分)")
 _PRESS_RE = re.compile(r"稿件|报道")  # (资讯 is read as 信息 before: a mirror's wording)
 _EITHER_CHANNEL_RE = re.compile(r"(?:网站|专栏|公众号|微博|微信|平台|公报|公开栏|宣传栏)或")
 # A sub-heading that names one channel ("(一)镇政府信息公开网站主动公开政府信息情况"), any other sub-heading.
@@ -128,8 +129,9 @@ _ALL_CHANNELS_RE = re.compile(
     r"线上(?:及|和|与|、|\+)?线下|(?:不同|多种|各种|各类|各)渠道|(?:不同|多种|各种)(?:形式|方式)|(?:各类|各种|多种)平台")
 # "局微信公众号公开政府信息175条", "网站共发布各类信息46106条": a channel named without 在/通过.
 _CHANNEL_BARE_RE = re.compile(
+    # ("学习强国等国家级媒体公开信息64条,四川新闻网等省市级平台公开信息33条", 大村镇 2024.)
     r"(?P<ch>[^，。；,;、:：\d]{0,12}?(?:门户网站|网站|公众号|视频号|订阅号|微博|微信|客户端|头条号|新媒体|公开栏|宣传栏|"
-    r"短视频|其他方式))(?P<q>[“\"][^”\"]{1,20}[”\"])?上?"
+    r"短视频|其他方式|级媒体|级平台))(?P<q>[“\"][^”\"]{1,20}[”\"])?上?"
     # "微博账号累计推送信息792条", "微信公众号推送信息1350篇" (posts on an account are counted in 篇 too).
     # "网站全年累计发布信息2139条", "微信公众号共编发文章1640篇" (an account's posts are its items).
     # "微信公众账号发布信息149条", "抖音短视频账号发布信息46条" (西柳镇 2023).
@@ -147,7 +149,7 @@ _CHANNEL_NUM_FIRST_RE = re.compile(
 _OUTLET_NAMES = frozenset({"网站", "门户网站", "微信", "微博", "公众号", "微信公众号", "客户端", "公开栏", "公报"})
 _CHANNEL_WORDS = ("线上", "线下", "网站", "门户网", "公众号", "微博", "微信", "客户端", "新媒体", "公开栏", "宣传栏",
                   "公报")
-_PUBLISHER_RE = re.compile(r"(?:机关|部门|单位|社区|行署|人民政府|乡镇|各村)$")
+_PUBLISHER_RE = re.compile(r"(?:机关|部门|单位|社区|行署|人民政府|乡镇|各村|各县(?:[(（]市、区[)）])?|各区|各市)$")
 _ANY_INFO_RE = re.compile(r"^(?:了)?(?:各类|各项)?(?:政府|政务|主动公开)?(?:信息)?(?:共计?|总计|累计|数量?为?)?\s*$")
 _CHANNEL_TOTAL_RE = re.compile(r"主动公开[^。；;\d]{0,10}?(?:共计?|累计|总计)|共计?(?:主动)?(?:公开|发布)|"
                                r"累计(?:发布|公开)[^。；;\d]{0,10}?共计")
@@ -182,17 +184,22 @@ _OPEN_PAREN_RE = re.compile(r"[(（]")
 # An outlet named by its site ("财政信息网公开…"): a channel, never a kind of information.
 _NET_PUBLISH_RE = re.compile(r"[^，。；,;]{1,12}?信息网(?:站)?上?(?:公开|发布)")
 _KIND_LIST_RE = re.compile(r"、(?P<name>[^，。；;,、:：\d]{2,20}?)\d+(?:余|多)?(?:条|件)")
-_FIRST_KIND_RE = re.compile(r"(?:公开|发布|推送|公示)(?P<k>[^\d]{2,12}?)\d+(?:余|多)?条$")
+# ("…主动公开政策文件、工作动态、…等方面政策的信息69条、工作动态33条", 敏洞乡 2022: a long name of the first kind.)
+_FIRST_KIND_RE = re.compile(r"(?:公开|发布|推送|公示)(?P<k>[^\d]{2,12}?|[^\d，,]{2,60}?(?:的信息|方面))"
+                            r"\d+(?:余|多)?条$")
 _GENERIC_NAMES = frozenset({"信息", "政府信息", "政务信息", "各类信息", "公开信息", "各类", "其中"})
 _COUNT_BEFORE_RE = re.compile(r"\d+\s*(?:余|多)?万?(?:条|件|个|篇|部|项|次)(?=\s*[，,]?\s*$)")
 _NOT_NAME_RE = re.compile(r"发布|公开|推送|更新|刊登|共|合计|总计|累计|其中")
 # "…发布的信息数量304": a count (数量) printed without its unit; the unit is 条.
-_COUNT_NO_UNIT_RE = re.compile(r"(信息数量(?:为|是|达到?)?\s*\d+)(?![\d.条件个项次人万千百%％元])")
+# (Never a year: "(一)主动公开信息数量2013年,我镇…" on a page run together.)
+_COUNT_NO_UNIT_RE = re.compile(r"(信息数量(?:为|是|达到?)?\s*\d+)(?![\d.条件个项次人万千百%％元年月])")
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     # key, pattern, unit, a word the sentence must contain
     # "我局共受理政府信息公开申请0": a count printed without its unit ends its clause.
-    ("applications.received", re.compile(r"(?:收到|受理|新收|接收|接受)" + _GAP + r"{0,24}?申请" + _GAP + r"{0,10}?"
+    # (Not "收到网上提交依申请公开信息0件", 湘西州乡村振兴局 2023: one way of applying only.)
+    ("applications.received", re.compile(r"(?:收到|受理|新收|接收|接受)(?!网上|网络|在线|当面|信函|电话|邮寄)" + _GAP
+                                         + r"{0,24}?申请" + _GAP + r"{0,10}?"
                                          + _N
                                          + r"(?:件|个|份|条|(?=[，。；,;]|$))|收到(?P<n2>\d+)(?:件|起|份)" + _GAP
                                          + r"{0,8}?申请"),
@@ -265,7 +272,7 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                          r"(?:未|没有)(?:收到|接到|接收到|发生|受理)[^，。；]{0,12}?(?:依申请|公开申请)"
                                          r"(?![^，。；]{0,12}?(?:复议|诉讼))|"
                                          # (Never "未收到…的行政复议申请", 南阳市生态环境局 2022.)
-                                         r"(?:没有|未)(?:收到|接到)(?:(?!复议|诉讼)[^，。；]){0,30}?申请(?![^，。；]{0,12}?(?:复议|诉讼))|未(?:收到|接到)申请公开|依申请公开[^，。；\d]{0,6}?0件|"
+                                         r"(?:没有|未)(?:收到|接到)(?:(?!复议|诉讼)[^，。；]){0,30}?申请(?![^，。；]{0,12}?(?:复议|诉讼))|未(?:收到|接到)申请公开|(?<!提交)依申请公开[^，。；\d]{0,6}?0件|"
                                          # "我镇2016年度无申请" (a 蚌埠 town, 2016).
                                          r"年度?无(?:任何)?申请(?!人)|"
                                          # "我镇没有依申请公开政府信息办理事项" (亭子坝镇 2014); a sentence the store
@@ -401,7 +408,10 @@ def _sentences(text: str) -> Iterable[str]:
             yield s
 
 
-def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None = None) -> list[ProseFigure]:
+def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None = None,
+                    year_stated: bool = False) -> list[ProseFigure]:
+    """Figures of the sentences in ``lines`` ((section, text) pairs). ``year`` is the report's year; with
+    ``year_stated`` (the title or the statistics period says it) a sentence about an earlier year is that year's."""
     out: list[ProseFigure] = []
     seen: set[tuple[str, str, object]] = set()
 
@@ -438,9 +448,11 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
             compact = _TOTAL_AT_END_RE.sub(r"\1条", _ACCOUNT_RE.sub("", compact))
             compact = _UNIT_REMARK_RE.sub("条", compact)  # "简报111篇(条)": the count in 条, as the report says
             other = _OTHER_YEAR_RE.match(compact)
-            if year is not None and other is not None and int(other.group(1)) > year:
-                # "此外,2010年我镇通过门户网站公开…24余条" in the 2009 report (张义镇): a later year's figures. (Only
-                # later: an earlier year may be the report's own when its year was read from a slip, 亭子坝镇 2014.)
+            if year is not None and other is not None and (
+                    int(other.group(1)) > year or (year_stated and int(other.group(1)) < year)):
+                # "此外,2010年我镇通过门户网站公开…24余条" in the 2009 report (张义镇); "2022年我镇在本单位部门网站
+                # 主动公开…" in the 2023 report (云湖桥镇, 衡阳县审批局): another year's figures. (An earlier year only
+                # when the report states its own year: one read from a signature may be the slip, 亭子坝镇 2014.)
                 continue
             if _RUNNING_AFTER_YEAR_RE.search(compact) and any(
                     f.key == "proactive.total" and "累计" not in f.snippet for f in out):
@@ -543,8 +555,11 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                                     approx=bool(more.group("approx"))))
                     channel_spans.append(more.span())
                     at = more.end()
-            # A sentence that opens with 其中 breaks an earlier count down: none of its figures is the total.
-            for k, rx in enumerate(_TOTAL_RES if total_end is None and not compact.startswith("其中") else ()):
+            # A sentence that opens with 其中 breaks an earlier count down, one "从公开渠道来看" counts by channel
+            # (大村镇 2024): none of its figures is the total.
+            by_channel = _BY_CHANNEL_RE.match(compact) is not None
+            for k, rx in enumerate(_TOTAL_RES if total_end is None and not compact.startswith("其中")
+                                   and not by_channel else ()):
                 for m in rx.finditer(compact):
                     if any(a <= m.start() < b for a, b in channel_spans) or _cumulative(compact, m.start("n"), year):
                         continue

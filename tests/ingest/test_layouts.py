@@ -684,3 +684,21 @@ def test_a_notice_about_the_annual_reports_is_no_report() -> None:
                  "标题:关于做好2021年政府信息公开工作年度报告编制发布工作的通知 发布时间:2022-01-05 来源:县政府办\n"):
         with pytest.raises(UnrecognisedFile):
             ingest_reading("notice.txt", (head + body).encode())
+
+
+def test_identity_from_a_contact_line_and_from_years_the_sentences_open_with() -> None:
+    # 铜鼓公路分局 2017: named only where the public is sent; a street's page starting inside its report (2019).
+    d, _ev, _t = parse_reading(read_text(
+        "根据《条例》,我分局编制了2017年度政府信息公开工作年度报告。本报告中所列数据的统计期限自2017年1月1日起,"
+        "至2017年12月31日止。如对报告有任何疑问,请与铜鼓公路分局政府信息公开办公室联系。\n一、主动公开政府信息的情况\n"
+        "我局主动公开政府信息49条。"))
+    assert (d.agency_name, d.year) == ("铜鼓公路分局", 2017)
+    d2, _ev, _t = parse_reading(read_text(
+        "(二)政府信息依申请公开情况\n2019年度街道受理信息公开申请0件。\n(三)复议、诉讼和申诉情况\n"
+        "2019年度街道发生…行政复议案0件;2019年度街道发生…行政诉讼案0件。\n(四)人员情况\n2019年度街道共有专职信息人员2名。"))
+    assert d2.year == 2019
+    # A contact line never lengthens a name found before it (建国门街道 2013, 永泰县 2013 keep theirs).
+    d3, _ev, _t = parse_reading(read_text(
+        "根据《条例》及上级政府信息公开工作有关规定,永泰县政府信息公开工作领导小组办公室编制了永泰县2013年政府信息公开"
+        "工作年度报告。全文包括概述、主动公开政府信息情况。如对本报告有任何疑问,请与永泰县人民政府办公室联系。"))
+    assert d3.agency_name == "永泰县"

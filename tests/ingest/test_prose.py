@@ -638,3 +638,27 @@ def test_wordings_of_the_twelfth_round() -> None:
     assert not {v for _k, v in got2} & {2800} and ("interpretations.count", 13) not in got2
     assert not any(k == "fees.amount" for k, _v in _figs("本年度无行政事业性收费事项。"))  # 宛城区民政局 2025
     assert ("fees.amount", 0) in _figs("本年度无信息公开收费事项。")
+
+
+def test_wordings_of_the_thirteenth_round() -> None:
+    # Helper b8's batch, one rule each.
+    # An earlier year's sentence when the report states its own year (衡阳县审批局 2023, 云湖桥镇 2023); not when the
+    # year is only a guess (亭子坝镇 2014, year read from a slip).
+    para = [("overview", "2022年我镇在本单位部门网站主动公开政府信息223条,工作动态113条。")]
+    assert extract_figures(para, year=2023, year_stated=True) == []
+    assert ("proactive.channel", 223) in {(f.key, f.value) for f in extract_figures(para, year=2023)}
+    # One way of applying is no count of all applications (湘西州乡村振兴局 2023).
+    assert not any(k == "applications.received" for k, _v in _figs("本年度收到网上提交依申请公开信息0件。"))
+    # A long name of the first kind listed after a channel's verb (敏洞乡 2022).
+    got = _figs("2022年,我乡利用剑河县人民政府门户网站主动公开政策文件、工作动态、社会事务等方面政策的信息69条、"
+                "工作动态33条。")
+    assert {("proactive.category", 69), ("proactive.category", 33)} <= got and ("proactive.channel", 69) not in got
+    # Counties' parts after the city's total are no second total (平顶山 2010).
+    got2 = _figs("通过人民政府门户网站主动公开信息共13749条。各县(市、区)公开信息15170条。")
+    assert ("proactive.total", 15170) not in got2
+    # Counted by channel after the year's total (大村镇 2024): outlets named by their level, no second total.
+    got3 = {(f.key, f.value) for f in extract_figures([("proactive", (
+        "2024年,大村镇累计公开政府信息427条。从公开渠道来看,古蔺县人民政府网站公开信息11条,学习强国等国家级媒体公开信息64条,"
+        "四川新闻网等省市级平台公开信息33条。"))], year=2024)}
+    assert {("proactive.total", 427), ("proactive.channel", 64), ("proactive.channel", 33)} <= got3
+    assert ("proactive.total", 64) not in got3
