@@ -201,7 +201,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     ("applications.received", re.compile(r"(?:收到|受理|新收|接收|接受)(?!网上|网络|在线|当面|信函|电话|邮寄)" + _GAP
                                          + r"{0,24}?申请" + _GAP + r"{0,10}?"
                                          + _N
-                                         + r"(?:件|个|份|条|(?=[，。；,;]|$))|收到(?P<n2>\d+)(?:件|起|份)" + _GAP
+                                         # ("共收到信息公开申请22宗", 新华街道 2021: 广东 counts in 宗.)
+                                         + r"(?:件|个|份|条|宗|(?=[，。；,;]|$))|收到(?P<n2>\d+)(?:件|起|份|宗)" + _GAP
                                          + r"{0,8}?申请"),
      "件", None),
     # "政府信息依申请公开系统共收到1宗信息" (广东 counts applications in 宗).

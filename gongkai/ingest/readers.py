@@ -659,6 +659,7 @@ def to_simplified(tokens: list[Token]) -> list[Token]:
     pinyin = len(_PINYIN_RE.findall(sample)) >= 3
     if trad < 12 and not pinyin:
         return tokens
+    taiwan = any(w in sample for w in _TW_MARKERS)
     global _t2s
     if trad >= 12 and _t2s is None:
         from opencc_purepy import OpenCC
@@ -672,8 +673,18 @@ def to_simplified(tokens: list[Token]) -> list[Token]:
         text = _PINYIN_RE.sub("", t.text) if pinyin else t.text
         if trad >= 12:
             text = _t2s.convert(text)
+            if taiwan:
+                text = _TW_WORDS_RE.sub(lambda m: _TW_WORDS[m.group(0)], text)
         out.append(Token(t.kind, text))
     return out
+
+
+# A mirror that converted a mainland page with Taiwan's words (資訊, 網路, 檔案 for 文件): the words go back, so
+# that "規範性檔案" reads as the form's 规范性文件 (武汉市生态环境局 2020 on a wiki mirror). 档案 stays where it means
+# archives.
+_TW_MARKERS = ("資訊", "網路", "軟體", "規範性檔案", "公開檔案")
+_TW_WORDS = {"资讯": "信息", "网路": "网络", "档案": "文件", "软体": "软件"}
+_TW_WORDS_RE = re.compile(r"资讯|网路|软体|档案(?!馆|局|法|管理|室|工作|资料|整理|归档|查阅|利用)")
 
 
 @dataclass

@@ -702,3 +702,14 @@ def test_identity_from_a_contact_line_and_from_years_the_sentences_open_with() -
         "根据《条例》及上级政府信息公开工作有关规定,永泰县政府信息公开工作领导小组办公室编制了永泰县2013年政府信息公开"
         "工作年度报告。全文包括概述、主动公开政府信息情况。如对本报告有任何疑问,请与永泰县人民政府办公室联系。"))
     assert d3.agency_name == "永泰县"
+
+
+def test_a_mirror_in_taiwan_words_reads_the_forms_labels() -> None:
+    # 武汉市生态环境局 2020 on a wiki mirror: 文件 printed as 檔案 (Taiwan's word), so 规范性文件's row was not found.
+    from gongkai.ingest.readers import Token, to_simplified
+
+    toks = to_simplified([Token("line", "第二十條第(一)項 信息內容 本年新製作數量 規範性檔案 | 2 | 2 | 19 "
+                                        "依據《檔案法》做好檔案管理工作,檔案館 主動公開檔案 數據 資訊 統計 報告 ")])
+    text = toks[0].text
+    assert "规范性文件" in text and "主动公开文件" in text and "档案管理" in text and "档案馆" in text and "档案法" in text
+    assert "信息" in text

@@ -662,3 +662,4 @@ def test_wordings_of_the_thirteenth_round() -> None:
         "四川新闻网等省市级平台公开信息33条。"))], year=2024)}
     assert {("proactive.total", 427), ("proactive.channel", 64), ("proactive.channel", 33)} <= got3
     assert ("proactive.total", 64) not in got3
+    assert ("applications.received", 22) in _figs("2021年,我街共收到信息公开申请22宗。")  # 新华街道 2021 (广东: 宗)
