@@ -1245,6 +1245,12 @@ class _Parser:
         cleaned = _AGENCY_JUNK_RE.sub("", d.agency_name)
         if cleaned != d.agency_name and len(cleaned) >= 2:
             d.agency_name = cleaned
+        for k in range(2, len(d.agency_name) // 2 + 1):
+            # "北京市大兴区北京市大兴区发展和改革委员会" (a title that printed its place twice, 大兴区发改委 2010).
+            head = d.agency_name[:k]
+            if d.agency_name[k:].startswith(head) and _PLACE_PREFIX_RE.match(head):
+                d.agency_name = d.agency_name[k:]
+                break
         if d.agency_name.endswith("人民"):
             d.agency_name += "政府"  # "茗岙乡人民政府信息公开…" read up to 政府信息: an agency never ends in 人民
         # The year is the report's own statement (its title, or its statistics period) rather than a guess from a

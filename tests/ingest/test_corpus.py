@@ -24,7 +24,7 @@ IDS = [exp.id for _p, exp in ENTRIES]
 # Entries that read exactly (every figure right, none missing or invented, agency and year as stated).
 EXACT = {
     "ah-bengbu-town-2016", "ah-huangcun-town-2014", "ah-jingxian-county-2012", "ah-suzhou-city-2016",
-    "ah-tljq-town-2017", "ah-xiangpu-town-2020", "ah-xinan-town-2021", "ah-yangliu-town-2021",
+    "ah-tljq-town-2017", "ah-xiangpu-town-2020", "ah-xinan-town-2021", "ah-yangliu-town-2021", "bj-daxing-fgw-2010",
     "bj-desheng-street-2009", "bj-guangnei-street-2013", "bj-haidian-unit-a-table", "bj-haidian-unit-b-table",
     "bj-jianguomen-street-2013", "bj-shijingshan-sfj-2010-bilingual", "bj-xichangan-street-2015",
     "bj-xinfangban-2009-hant", "bj-xinfangban-2014", "bj-zhanlanlu-street-2014", "cq-dushi-town-2019",
