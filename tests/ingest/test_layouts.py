@@ -717,7 +717,8 @@ def test_a_mirror_in_taiwan_words_reads_the_forms_labels() -> None:
 
 def test_a_place_printed_twice_in_the_title_is_one_place() -> None:
     # 大兴区发改委 2010: "北京市大兴区北京市大兴区发展和改革委员会2010年政府信息公开工作年度报告".
-    d, _ev, _t = parse_reading(read_text("北京市大兴区北京市大兴区发展和改革委员会2010年政府信息公开工作年度报告\n一、概述\n"))
+    d, _ev, _t = parse_reading(read_text(
+        "北京市大兴区北京市大兴区发展和改革委员会2010年政府信息公开工作年度报告\n一、概述\n"))
     assert d.agency_name == "北京市大兴区发展和改革委员会"
     d2, _ev, _t = parse_reading(read_text("福州市福清市民政局2016年政府信息公开工作年度报告\n一、概述\n"))
     assert d2.agency_name == "福州市福清市民政局"  # two places, not one printed twice
