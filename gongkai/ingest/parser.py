@@ -295,7 +295,8 @@ def _expand_inline(tokens: list[Token]) -> list[Token]:
                 out.append(Token("cell", m.group(2)))
                 out.append(EOR)
                 continue
-            words = _t2_header_re().split(unicodedata.normalize("NFKC", t.text))
+            words = (_t2_header_re().split(unicodedata.normalize("NFKC", t.text))
+                     if len(t.text) >= 8 and ("数" in t.text or "信息内容" in t.text or "金额" in t.text) else [])
             if sum(1 for w in words if w) >= 2 and all(not w or _t2_header_re().fullmatch(w) for w in words):
                 # "信息内容本年制发件数本年废止件数现行有效件数" (八里镇 2023): Table 2's header words glued together.
                 out.extend(Token("line", w) for w in words if w)
@@ -1247,8 +1248,8 @@ class _Parser:
             d.agency_name = cleaned
         for k in range(2, len(d.agency_name) // 2 + 1):
             # "北京市大兴区北京市大兴区发展和改革委员会" (a title that printed its place twice, 大兴区发改委 2010).
-            head = d.agency_name[:k]
-            if d.agency_name[k:].startswith(head) and _PLACE_PREFIX_RE.match(head):
+            place = d.agency_name[:k]
+            if d.agency_name[k:].startswith(place) and _PLACE_PREFIX_RE.match(place):
                 d.agency_name = d.agency_name[k:]
                 break
         if d.agency_name.endswith("人民"):
