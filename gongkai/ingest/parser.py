@@ -101,7 +101,7 @@ _TITLE_NOYEAR_RE = re.compile(r"^(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息
 # The title quoted in the opening sentence: "现公布泰州市人民政府2017年政府信息公开工作年度报告".
 # The agency naming itself as the one that publishes: "三门沿海工业城管委会特向社会公布2016年度本级…年度报告".
 _SELF_PUBLISH_RE = re.compile(
-    r"(?:^|[，,。；;])(?P<a>(?![我本])[^，,。；;\d《》“”]{2,30}?(?:人民政府办公室|人民政府|管委会|管理委员会|委员会|局|委|"
+    r"(?:^|[，,。；;])(?P<a>(?![我本])[^，,。；;\d《》“”]{2,30}?(?:人民政府办公室|人民政府|镇政府|乡政府|管委会|管理委员会|委员会|局|委|"
     r"办公室|镇|乡|街道办事处|街道))(?:特向社会公(?:开|布)|特?编制了?)《?(?P<y>(?:19|20)\d{2})年度?[^。，,；;]{0,12}?"
     r"政府信息公开(?:工作)?的?"
     r"(?:年度)?报告")
@@ -141,8 +141,10 @@ _OPENING_AGENCY_RE = re.compile(
     r"(?:人民政府办公厅|人民政府办公室|人民政府|管委会|委员会|局|厅|委|办公室|镇|乡|街道办事处|街道|开发区))"
     # "2009年,张义镇人民政府信息公开工作严格…" (张义镇 2009): the agency, then the work it reports on.
     # ("2021年,县卫生健康局的政府信息公开工作严格按照…", 峨山县卫健局.)
-    r"(?:以|坚持|认真|按照|严格按照|根据|全面|深入|围绕|紧紧|紧扣|通过|在|高度重视|不断|持续|(?<=人民政府)信息公开工作"
-    r"|的?政府信息公开工作)")
+    r"(?:以|坚持|认真|按照|严格按照|根据|全面|深入|围绕|紧紧|紧扣|通过|在|高度重视|不断|持续|全年|本年|今年"
+    r"|(?<=人民政府)信息公开工作"
+    # ("2021年,开发区管委会政务信息工作紧紧围绕…", 临潼开发区 2021.)
+    r"|的?(?:政府信息公开|政务信息|政务公开)工作)")
 # "…确保各项工作在阳光下运行。2019年,文登区住建局共主动公开…": a later sentence of the overview's first
 # paragraph that opens with the year (the overview tells the report's year).
 _SENTENCE_YEAR_RE = re.compile(r"[。；;，,]((?:19|20)\d{2})年度?[，,]")
@@ -150,7 +152,7 @@ _SENTENCE_YEAR_RE = re.compile(r"[。；;，,]((?:19|20)\d{2})年度?[，,]")
 _YEAR_OPENS_RE = re.compile(r"(?:^|[。；;]\s*)((?:19|20)\d{2})年度?(?!\d{1,2}月)")
 _CONTACT_RE = re.compile(
     r"请与(?P<a>(?![我本])[^，。,；;\d《》“”(（]{2,20}?(?:人民政府|管委会|委员会|分局|局|委|镇|乡|街道办事处|街道))"
-    r"(?:政府信息公开(?:工作)?(?:领导小组)?办公室|办公室|信息公开办)联系")
+    r"(?:政府信息公开(?:工作)?(?:领导小组)?办公室|办公室|信息公开办)?(?:联系|[(（]地址)")
 _SUBHEAD_ONLY_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）][^。，,\d]{1,20}$")
 _SUBHEAD_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）][^。，,]{1,20}。")
 # "在认真总结2020年帽儿山镇政府信息公开工作的基础上,编制了此报告" (帽儿山镇 2020).
@@ -162,6 +164,11 @@ _LEADING_GROUP_RE = re.compile(r"成立了?(?P<a>(?![我本全了])[^，。,；;
 # A mirror's host name or advertisement run into the agency ("puroview.com溪下乡", "uedbet体育_uedbet官网@:西柳镇…",
 # "• 新安镇人民政府"): an agency's name holds no Latin letters, colons or bullets.
 _AGENCY_JUNK_RE = re.compile(r"^.*[A-Za-z_@:：•·《]+\s*")  # (and "特编制《鞍山市政府": what precedes the quoted title)
+_SHORT_NAME_RE = re.compile(r"[(（](?:以下)?简称[^)）]{0,12}[)）]")
+# The issuing organ in a page's metadata, colon or not ("发文机关宋村镇人民政府", 宋村镇 2023): before a 来源, which
+# may be a newspaper.
+_ISSUER_RE = re.compile(r"(?:发文机关|发布机构|发布单位)\s*[:：]?\s*(?P<a>[^\s:：|\d]{2,30}?(?:人民政府|政府|局|"
+                        r"委员会|办公室|管委会|街道办事处|镇|乡))(?=\s|$|主题|发布|成文|索引|\|)")
 _SOURCE_RE = re.compile(r"(?:来源|发布机构|发布单位)\s*[:：]\s*([^\s:：|]{2,30})")
 _HEADING_RE = re.compile(r"^[一二三四五六七八九十]+、")
 _PAREN_RE = re.compile(r"\([^()]*\)")
@@ -1171,6 +1178,8 @@ class _Parser:
                         and _fuller_by_place(d.agency_name, fuller)):
                     d.agency_name = fuller
                     break
+        if re.match(r"(?:编制|编写|特编制)?(?:我|本)", d.agency_name):
+            d.agency_name = ""  # a sentence read as a title ("编制我单位2021年…年度报告。"): no name in it
         if not d.agency_name:
             for line in head[:30]:
                 m10 = _SELF_PUBLISH_RE.search(line.replace(" ", ""))
@@ -1243,6 +1252,10 @@ class _Parser:
                 d.agency_name = next((x for x in names[1:] if _fuller_by_place(names[0], x)), names[0])
             else:
                 d.agency_name = self._agency_source(head) or self._agency_contact(head)
+        # ("现公布随县经济开发区(以下简称县开发区)2019年…", 随县经开区 2019: the short name it goes by.)
+        d.agency_name = _SHORT_NAME_RE.sub("", d.agency_name)
+        # (A short sentence read as a title line: "现公布随县经济开发区…2019年…年度报告。")
+        d.agency_name = re.sub(r"^(?:现(?:将|予|向社会)?(?:公布|公开|发布)|特向社会公(?:布|开))", "", d.agency_name)
         cleaned = _AGENCY_JUNK_RE.sub("", d.agency_name)
         if cleaned != d.agency_name and len(cleaned) >= 2:
             d.agency_name = cleaned
@@ -1313,6 +1326,10 @@ class _Parser:
         return ""
 
     def _agency_source(self, _head: list[str]) -> str:
+        for t in self.tokens[:40]:
+            m14 = _ISSUER_RE.search(t.text)
+            if m14:
+                return m14.group("a")
         for t in self.tokens[:40]:
             m3 = _SOURCE_RE.search(t.text)
             if m3:

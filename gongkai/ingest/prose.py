@@ -39,7 +39,7 @@ _TOTAL_RES = (
     # ("主动公开政府信息简报111篇(条)", 永春县审计局 2014; "主动公开政府信32条", 四都镇 2022 as printed.)
     # ("…公告栏等公开渠道主动发布政府信息共计49条", 西四镇 2025: 主动发布 is 主动公开.)
     # ("17个重点领域累计更新信息151条,其中…", 城郊乡 2025: 累计更新 is the year's publishing too.)
-    re.compile(r"(?<!不予)(?<!予以)(?<!申请)(?:主动)?(?:公开|(?<=主动)发布|(?<=累计)更新)(?:发布)?(?:各类)?"
+    re.compile(r"(?<!不予)(?<!予以)(?<!申请)(?<!免于)(?:主动)?(?:公开|(?<=主动)发布|(?<=累计)更新)(?:发布)?(?:各类)?"
                r"(?:政府信息?|政务信息|信息)"
                r"(?:简报|稿件)?(?:的)?"
                r"(?:数量|总数|数)?(?:共计?|达到?|为|累计|有)?\s*" + _NW + r"条"),
@@ -81,7 +81,7 @@ _JOINT_CHANNELS_RE = re.compile(
     # "通过两个网站平台,主动公开政府信息数209条次" (锡林郭勒盟商务局 2021): channels counted, not named.
     r"|(?:两|二|三|四|五|多)个[^，。；,;]{0,4}?(?:网站|平台|公众号|媒体)")
 _BY_CHANNEL_RE = re.compile(r"^(?:从|按)(?:公开)?(?:渠道|载体|平台)(?:来)?(?:看|分)")
-_PRESS_RE = re.compile(r"稿件|报道")  # (资讯 is read as 信息 before: a mirror's wording)
+_PRESS_RE = re.compile(r"稿件|报道|宣传文章|宣传稿")  # (资讯 is read as 信息 before: a mirror's wording)
 _EITHER_CHANNEL_RE = re.compile(r"(?:网站|专栏|公众号|微博|微信|平台|公报|公开栏|宣传栏)或")
 # A sub-heading that names one channel ("(一)镇政府信息公开网站主动公开政府信息情况"), any other sub-heading.
 _SUBHEAD_CHANNEL_RE = re.compile(
@@ -106,7 +106,8 @@ _TOTAL_AT_END_RE = re.compile(r"(主动公开(?:政府|政务)?信息\d+余?)$")
 # A count in 篇 that the report says is in 条: "简报111篇(条)".
 _UNIT_REMARK_RE = re.compile(r"(?:篇|件|个)[(（]条[)）]")
 # A remark in brackets between an outlet or a kind and its count: "网站(含转发)319条", "行政办事事项(居民)105条".
-_REMARK_RE = re.compile(r"[(（]含[^)）]{1,8}[)）]|[(（][^()（）\d，,。]{1,10}[)）](?=的?(?:信息|类)|\d)"
+_REMARK_RE = re.compile(r"[(（]含[^)）]{1,8}[)）]"
+                        r"|[(（][^()（）\d，,。]{1,10}[)）](?=[\u4e00-\u9fff]{0,4}?的?(?:信息|类)|\d)"
                         # "公开政府文件23件(累计公开件184件)" (东河区 2014): the running total beside the year's count.
                         r"|[(（](?:历年)?累计[^()（）]{0,20}[)）]")
 # "累计公开…846条,其中本年度在县政府网站及本单位门户网站公开214条" (楚门镇 2014): the year's own part of a
@@ -130,8 +131,8 @@ _ALL_CHANNELS_RE = re.compile(
 # "局微信公众号公开政府信息175条", "网站共发布各类信息46106条": a channel named without 在/通过.
 _CHANNEL_BARE_RE = re.compile(
     # ("学习强国等国家级媒体公开信息64条,四川新闻网等省市级平台公开信息33条", 大村镇 2024.)
-    r"(?P<ch>[^，。；,;、:：\d]{0,12}?(?:门户网站|网站|公众号|视频号|订阅号|微博|微信|客户端|头条号|新媒体|公开栏|宣传栏|"
-    r"短视频|其他方式|级媒体|级平台))(?P<q>[“\"][^”\"]{1,20}[”\"])?上?"
+    r"(?P<ch>[^，。；,;、:：\d(（]{0,12}?(?:门户网站|网站|公众号|视频号|订阅号|微博|微信|客户端|头条号|新媒体|公开栏|宣传栏|"
+    r"短视频|其他方式|级媒体|级平台|专区))(?P<q>[“\"][^”\"]{1,20}[”\"])?上?"
     # "微博账号累计推送信息792条", "微信公众号推送信息1350篇" (posts on an account are counted in 篇 too).
     # "网站全年累计发布信息2139条", "微信公众号共编发文章1640篇" (an account's posts are its items).
     # "微信公众账号发布信息149条", "抖音短视频账号发布信息46条" (西柳镇 2023).
@@ -148,7 +149,7 @@ _CHANNEL_NUM_FIRST_RE = re.compile(
     r"上?(?:共|累计)?(?:主动)?(?:公开|发布|更新)了?" + _NW + r"(?P<bu>条)(?:政务|政府|动态)?信息")
 _OUTLET_NAMES = frozenset({"网站", "门户网站", "微信", "微博", "公众号", "微信公众号", "客户端", "公开栏", "公报"})
 _CHANNEL_WORDS = ("线上", "线下", "网站", "门户网", "公众号", "微博", "微信", "客户端", "新媒体", "公开栏", "宣传栏",
-                  "公报")
+                  "公报", "专区")
 _PUBLISHER_RE = re.compile(r"(?:机关|部门|单位|社区|行署|人民政府|乡镇|各村|各县(?:[(（]市、区[)）])?|各区|各市)$")
 _ANY_INFO_RE = re.compile(r"^(?:了)?(?:各类|各项)?(?:政府|政务|主动公开)?(?:信息)?(?:共计?|总计|累计|数量?为?)?\s*$")
 _CHANNEL_TOTAL_RE = re.compile(r"主动公开[^。；;\d]{0,10}?(?:共计?|累计|总计)|共计?(?:主动)?(?:公开|发布)|"
@@ -159,15 +160,16 @@ _CATEGORY_ITEM_RE = re.compile(
     r"(?:^|[，,；;、:：(（%％]|(?<=》及)|(?<=公开|发布|刊登|公布|更新|推送)|(?<=[条件部])(?=其中))\s*(?:其中)?[:：]?\s*"
     r"(?P<name>[^，,；;、:：。\d()（）]{2,24}?)\s*" + _NW + r"(?P<u>条|件|部|份|篇)"
 )
-_CATEGORY_CUE_RE = re.compile(r"内容涵盖|公开的?信息中|信息中[，,]|按.{0,6}分类|从.{0,4}分类看?|分类[:：]|其中|"
-                              r"(?<=条[，,])包括|"
+_CATEGORY_CUE_RE = re.compile(r"内容涵盖|公开的?信息中|信息公开中|信息中[，,]|按.{0,6}分类|从.{0,4}分类看?|分类[:：]|"
+                              r"其中|(?<=条[，,])包括|"
                               # "全年主动公开政府信息总数171条:基层政务公开领域信息124条,…" (重庆某镇 2022).
                               r"类别(?:主要)?(?:包括|有)?[:：]|类别(?:主要)?(?:包括|有)|(?<=条)[:：]")
 # Cues that name the categories themselves ("在主动公开的信息中,政策法规类的信息1条…"): no total needed before.
 _EXPLICIT_CUE_RE = re.compile(
     # "2014年在县政府网站公开政府信息类别:政策文件信息4条,…" (楚门镇 2014).
     # "内容涵盖政府信息公开制度5条、政策法规9条…" (平川区发改局 2025).
-    r"内容涵盖|公开的?信息中|按.{0,6}分类|分类[:：]|(?<=条[(（])其中|类别(?:主要)?(?:包括|有)?[:：]|类别(?:主要)?(?:包括|有)")
+    # ("试点领域信息公开中重大建设项目52条,义务教育53条,…", 鹤庆县 2021.)
+    r"内容涵盖|公开的?信息中|信息公开中|按.{0,6}分类|分类[:：]|(?<=条[(（])其中|类别(?:主要)?(?:包括|有)?[:：]|类别(?:主要)?(?:包括|有)")
 # Documents are counted in 件 or 部 ("规章11部", "规范性文件83件", "人事任免文件106件"); other items only in 条.
 # (建议/提案: the replies to deputies' proposals, a kind the 2017 统计表 counts in 件.)
 _DOC_WORDS = ("规章", "文件", "任免", "解读", "工作报告", "公告", "通告", "决定", "意见", "办法", "方案", "规划",
@@ -175,6 +177,9 @@ _DOC_WORDS = ("规章", "文件", "任免", "解读", "工作报告", "公告", 
 _PUBLISH_IN_NAME_RE = re.compile(r"(?:主动)?(?:公开|发布|刊登|公布|更新|推送)(?:了)?")
 _PUBLISH_RE = re.compile(r"公开|发布|刊登|公布|印发")
 # (原创/转载 say who wrote an account's posts, no kind: "共编发文章1640篇，其中原创文章294篇", 上海市科委 2024.)
+_ANY_COUNT_RE = re.compile(r"\d+\s*(?:余|多)?(?:条|件|篇|个|项|份)")
+_YEAR_SLICE_RE = re.compile(r"^(?:其中)?[，,:：]?(?:本年度?|全年|当年|今年)(?:新增|新)?的?(?:主动公开|公开)?的?"
+                            r"(?:政府|政务)?信息$")
 _NOT_PROACTIVE_RE = re.compile(r"申请|复议|诉讼|清理|审查|备案|征求|不予公开|原创|转载")
 _VERB_PREFIX_RE = re.compile(r"^(?:全年|累计|共计?)*(?:主动)?(?:发布|更新|公开|刊登|公布|推送)(?:了)?")
 # "通过局门户网站公开政府信息公开52条,其他信息2167条": a bare "…信息N条" right after a channel's figure
@@ -198,8 +203,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     # key, pattern, unit, a word the sentence must contain
     # "我局共受理政府信息公开申请0": a count printed without its unit ends its clause.
     # (Not "收到网上提交依申请公开信息0件", 湘西州乡村振兴局 2023: one way of applying only.)
-    ("applications.received", re.compile(r"(?:收到|受理|新收|接收|接受)(?!网上|网络|在线|当面|信函|电话|邮寄)" + _GAP
-                                         + r"{0,24}?申请" + _GAP + r"{0,10}?"
+    # (Nor "收到有关政府信息公开的行政复议申请12件", 兰州 2011: a review's application.)
+    ("applications.received", re.compile(r"(?:收到|受理|新收|接收|接受)(?!网上|网络|在线|当面|信函|电话|邮寄)"
+                                         r"(?:(?!复议|诉讼)[^，。；,;\d]){0,24}?申请" + _GAP + r"{0,10}?"
                                          + _N
                                          # ("共收到信息公开申请22宗", 新华街道 2021: 广东 counts in 宗.)
                                          + r"(?:件|个|份|条|宗|(?=[，。；,;]|$))|收到(?P<n2>\d+)(?:件|起|份|宗)" + _GAP
@@ -256,7 +262,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
                                          r"(?:政策解读(?:稿件|材料|信息)?|(?<!政策)解读类?信息)" + _GAP + r"{0,4}?" + _N
                                          + r"(?:篇|条|件)"), "条", None),
     # "共解读文件23个", "开展政策解读活动15次" (events of interpretation, counted as they are printed).
-    ("interpretations.count", re.compile(r"(?:解读文件|政策解读活动|解读政策)" + _GAP + r"{0,4}?" + _N
+    # ("解读民生政策文件6余件", 兴海县 2021.)
+    ("interpretations.count", re.compile(r"(?:解读文件|政策解读活动|解读政策|解读[^，。；,;\d]{1,6}?(?:政策|文件))"
+                                         + _GAP + r"{0,4}?" + _N
                                          + r"(?:个|次|件|篇)"),
      "条", None),
     ("media.items", re.compile(r"报道" + _N + r"次"), "次", None),
@@ -286,7 +294,7 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                r"未有收费|"
                                # (Not "无行政事业性收费事项": Table 2's fees, 宛城区民政局 2025.)
                                r"未收取[^。；]{0,14}?费|未发生[^。；]{0,20}?收费|无(?!行政事业性)[^，。；]{0,6}?收费|"
-                               r"不收取[^。；]{0,10}?费|未涉及[^。；，,]{0,14}?收费|未[^。；，,]{0,20}?收取[^。；]{0,6}?费")),
+                               r"未涉及[^。；，,]{0,14}?收费|未[^。；，,]{0,20}?收取[^。；]{0,6}?费")),
     # "未发生…被行政复议纠错": no review was lost, which does not say none was filed.
     # "未接到有关政府信息公开方面的复议、诉讼和申诉": 复议/诉讼 without 行政 in such a list are the same.
     ("review.total", re.compile(r"(?:未发生|未收到|未接到|未出现|未有|未产生|无|没有)[^。]{0,40}?(?:行政)?复议"
@@ -358,6 +366,7 @@ def _in_paren_after(compact: str, at: int, item_end: int | None) -> bool:
 # A count since the regulation took effect, not the year's: "历年累计…", "自《条例》实施以来…", "2008年5月1日至
 # 2012年12月31日,累计受理…" (a period over several years). 全年/本年/当年 keep it the year's.
 _SINCE_RE = re.compile(r"历年|以来|至今|迄今|截至目前|截止目前|截至今")
+_ENACTED_SINCE_RE = re.compile(r"(?:施行|实施|颁布|生效)(?:之日)?以来")
 _YEAR_WORD_RE = re.compile(r"当年|全年|本年|今年|年度内")
 _SPAN_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:\d{1,2}日)?(?:起)?(?:至|到|—|-)((?:19|20)\d{2})年")
 
@@ -381,6 +390,9 @@ def _cumulative(compact: str, at: int, year: int | None = None) -> bool:
         return False  # (青川县乡村振兴局 2021: "2021年以来公开政府信息98条" — since the report year began)
     if _SINCE_RE.search(clause) or (_SINCE_RE.search(before) and "累计" in clause):
         return True
+    if _ENACTED_SINCE_RE.search(before) and not re.search(r"(?:19|20)\d{2}年(?!\d{1,2}月)", clause):
+        # "自《条例》施行以来,截至2012年12月31日,…公开政府信息812条" (北京经开区 2012); not "…其中2012年…456条".
+        return True
     span = _SPAN_RE.search(before)
     # (截至 the year's end, 累计 is the year's own figure: 三门沿海工业城 2016 "截至2016年12月31日,…累计发布信息20条",
     # 厦门市 2016 "截至12月31日,…累计主动公开政府信息39129条,…数量同比明显增多".)
@@ -399,7 +411,22 @@ def _in_kinds_list(compact: str, at: int) -> bool:
     # ("…151条,其中政务动态51条、政策解读13条", 城郊乡 2025: 其中 opens the list too.)
     cues = [c for c in (*_EXPLICIT_CUE_RE.finditer(compact, 0, at), *re.finditer("其中", compact[:at]))]
     cues.sort(key=lambda c: c.end())
-    return bool(cues) and not re.search(r"[，,；;。]", compact[cues[-1].end():at])
+    if not cues:
+        return False
+    # Every item between the cue and ``at`` is a counted kind ("其中,政务类信息672条,…,制发政策解读16篇", 湟源县
+    # 2021), and what stands right before ``at`` is no more than a verb.
+    *items, last = re.split(r"[，,；;、]", compact[cues[-1].end():at])
+    counts = [re.search(r"(\d+)\s*(?:余|多)?(?:条|件|篇|个|项|份)$", x) for x in items if x]
+    if len(last) > 4 or not all(counts):
+        return False
+    # A list that already adds up to the count it breaks down has ended ("…5767条,其中重点领域信息3683条,其他信息
+    # 2084条,主动公开文件597份,发布政策解读14篇", 荔浦 2022: the 14 is a statement of its own).
+    parent = _COUNT_BEFORE_RE.search(compact, 0, cues[-1].start())
+    whole = int(re.sub(r"\D.*$", "", parent.group(0))) if parent is not None else None
+    own = re.match(r"[^\d。；;]{0,12}?(\d+)", compact[at:])
+    # (…and an item that would take the list past it is no part of it: "…2139条,其中动态类1744条,政务393条,解读类信息
+    # 发布21条" — 上海市科委 2024.)
+    return whole is None or sum(int(c.group(1)) for c in counts if c) + (int(own.group(1)) if own else 0) <= whole
 
 
 def _sentences(text: str) -> Iterable[str]:
@@ -414,6 +441,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
     """Figures of the sentences in ``lines`` ((section, text) pairs). ``year`` is the report's year; with
     ``year_stated`` (the title or the statistics period says it) a sentence about an earlier year is that year's."""
     out: list[ProseFigure] = []
+    derived_totals: list[tuple[ProseFigure, str]] = []  # totals read from the only channel named so far
     seen: set[tuple[str, str, object]] = set()
 
     def add(f: ProseFigure) -> None:
@@ -525,9 +553,12 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                         and not any(f.key == "proactive.total" for f in out)):
                     # (Only information of every kind: "在…信用公示平台共发布行政许可信息76条" is one kind's count.)
                     # (Posts counted in 篇 are the channel's own: "通過政府門戶網站共發布信息18篇", 抚远自然资源局.)
-                    # "通过网站主动公开政府信息共81条": the sentence states the total too.
-                    add(ProseFigure("proactive.total", _val(m), "条", "", sent, section,
-                                    approx=bool(m.group("approx"))))
+                    # "通过网站主动公开政府信息共81条": the sentence states the total too — as long as no other
+                    # channel's count follows in the report (唐村镇 2020: the website's 81, then another outlet's 108).
+                    derived = ProseFigure("proactive.total", _val(m), "条", "", sent, section,
+                                          approx=bool(m.group("approx")))
+                    add(derived)
+                    derived_totals.append((derived, label))
                     total_end = m.end()
             for m in (*_CHANNEL_BARE_RE.finditer(compact), *_CHANNEL_NUM_FIRST_RE.finditer(compact)):
                 if any(a < m.end() and m.start() < b for a, b in channel_spans) or _cumulative(
@@ -681,8 +712,11 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 if kinds_only and not (raw_name.endswith("类")
                                        or any(w in raw_name for w in _DOC_WORDS if w != "解读")):
                     break  # the kinds end where something else is counted ("…回应网上民声8674条")
-                if _NOT_PROACTIVE_RE.search(raw_name):
-                    continue  # "依申请公开信息0条": no kind of what was published proactively
+                if (_NOT_PROACTIVE_RE.search(raw_name) or _YEAR_SLICE_RE.match(raw_name)
+                        or re.match(r"解读[^类]{0,6}?(?:政策|文件)", raw_name)):
+                    # "依申请公开信息0条": no kind of what was published proactively; "其中,本年度新增的主动公开政府
+                    # 信息3条" (江川路街道 2010): the year's part of a running total, no kind.
+                    continue
                 name = _clean_category(raw_name)
                 if not name or name.startswith(("通过", "在")):
                     continue
@@ -692,7 +726,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 if unit != "条" and not (is_doc or paren or unit == parent_unit == "篇"):
                     # "…5件": only documents are counted in 件 or 部 (parts of a count in 篇 in 篇: 新兴街道 2025).
                     continue
-                if unit == "篇" and "解读" in raw_name:
+                if unit == "篇" and "解读" in raw_name and not _in_kinds_list(compact, m.start() + len(raw_name) - 4):
                     continue  # "政策解读稿件11篇" counts interpretations, no kind of what was published
                 if docs_only and unit == "条" and not any(w in raw_name for w in ("建议", "提案")):
                     # Without a total or a cue, only documents counted in 件/部 are categories (and the replies to
@@ -712,7 +746,9 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 outlet = any(w in name for w in (*_CHANNEL_WORDS, "方式", "渠道", "网上", "网络", "网路", "揭示板",
                                                  "公示栏"))
                 if (outlet and (_PUBLISH_IN_NAME_RE.search(raw_name) or name in _OUTLET_NAMES
-                                or name.startswith(("网络", "网路")))) or (
+                                or name.startswith(("网络", "网路"))
+                                # "政务微信信息数9条" (温州空港新区 2017): an outlet's count of information.
+                                or re.fullmatch(r"(?:政务)?(?:微信|微博|网站|门户网站|公众号)(?:信息)?数?", name))) or (
                         any(x in raw_name for x in named) or _NET_PUBLISH_RE.search(raw_name)):
                     # "其中我局财政信息网公开财政信息为19条、政府简报信息报送24条" after "通过区政府信息公开网、简报信息
                     # 报送、宣传栏等…主动公开信息43条" (鹿城区财政局 2014): the parts name outlets: channels.
@@ -720,6 +756,20 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                         # "其中线上信息公开15条": a channel, not a category of information.
                         add(ProseFigure("proactive.channel", _val(m), "条", name, sent, section,
                                         approx=bool(m.group("approx"))))
+                    continue
+                since = max([cue.end()] if cue is not None else [0]) if cat_from is not None else 0
+                counts_before = [x.end() for x in _ANY_COUNT_RE.finditer(compact, since, m.start() + 1)]
+                item_words = compact[max([since, *counts_before]):m.start() + len(m.group(0))]
+                verb = _PUBLISH_IN_NAME_RE.search(item_words)
+                if (unit == "条" and not docs_only and cue is not None and cue.group(0) in ("其中", ":", "：")
+                        and verb is not None
+                        and (any(w in item_words[:verb.start()] for w in _CHANNEL_WORDS)
+                             # "其中通过向市委办、市政府办报送信息公开88条" (弥勒工业园区 2019): 通过… names a way.
+                             or re.match(r"[，,:：]?(?:其中)?[，,:：]?(?:通过|利用|依托)", item_words))):
+                    # "其中,政府网站公开文件政策、信息动态32条,“生态永新”微信公众号发布…141条" (永新镇 2020): what the
+                    # item says since the count before it names an outlet and its verb, so the count is that channel's.
+                    add(ProseFigure("proactive.channel", _val(m), "条", item_words[:verb.start()].strip("，,:：“”\""),
+                                    sent, section, approx=bool(m.group("approx"))))
                     continue
                 value = _val(m)
                 # "…其他信息2084条,主动公开文件597份": an item with its own publishing verb is a statement of its
@@ -781,6 +831,17 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                                 approx=bool(m.group("approx"))))
             prev_interp = interp_end is not None
             prev_sentence = compact
+    totals = [f for f in out if f.key == "proactive.total"]
+    if len({f.value for f in totals}) > 1 and any("累计" not in f.snippet for f in totals):
+        for f in totals:
+            if ("累计" in f.snippet and _YEAR_WORD_RE.search(f.snippet) is None
+                    and not re.search(r"截[至止]", f.snippet)):
+                # "高新区管委会累计主动公开政府信息272条。2010年新增主动公开政府信息57条" (乐山高新区 2010): a 累计
+                # count with no year of its own beside the year's count is the running total.
+                out.remove(f)
+    for total, channel in derived_totals:
+        if any(f.key == "proactive.channel" and f.label != channel and f.snippet != total.snippet for f in out):
+            out.remove(total)
     _flag_conflicts(out)
     return out
 

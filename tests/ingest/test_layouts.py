@@ -722,3 +722,18 @@ def test_a_place_printed_twice_in_the_title_is_one_place() -> None:
     assert d.agency_name == "北京市大兴区发展和改革委员会"
     d2, _ev, _t = parse_reading(read_text("福州市福清市民政局2016年政府信息公开工作年度报告\n一、概述\n"))
     assert d2.agency_name == "福州市福清市民政局"  # two places, not one printed twice
+
+
+def test_identity_of_batch_ten_and_eleven_pages() -> None:
+    cases = [
+        ("索引号000014349/2024-03341 发文字号 发文时间2024-01-10 发文机关宋村镇人民政府 主题词 "
+         "标题2023年政府信息公开工作年度报告 时间:2017 来源:长治日报\n一、总体情况\n2023年,在镇党委领导下推进公开。",
+         "宋村镇人民政府"),
+        ("现公布随县经济开发区(以下简称县开发区)2019年政府信息公开工作年度报告。\n一、总体情况\n", "随县经济开发区"),
+        ("编制我单位2021年政府信息公开工作年度报告。如有疑问请与来凤县政务服务和大数据管理局(地址:来凤县政务服务中心)联系。",
+         "来凤县政务服务和大数据管理局"),
+        ("一、总体情况\n2021年,开发区管委会政务信息工作紧紧围绕区委区政府中心工作。", "开发区管委会"),
+    ]
+    for text, agency in cases:
+        d, _ev, _t = parse_reading(read_text(text))
+        assert d.agency_name == agency, (text, d.agency_name)

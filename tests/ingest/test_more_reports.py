@@ -56,7 +56,9 @@ def test_skeleton_tables_stay_blank_and_stray_zero_is_unsure() -> None:
 def test_tangcun_2020_prose_categories() -> None:
     d = load("tangcun_2020_prose.txt")
     assert (d.agency_name, d.year, d.era) == ("唐村镇", 2020, "narrative")
-    assert d.figure("proactive.total").value == 81  # type: ignore[union-attr]
+    # "通过网站主动公开政府信息共81条" is the website's count; a second channel's 108 follows, so the report states
+    # no total (corpus README: the only channel's 共…主动公开 is the total unless another channel's count follows).
+    assert d.figure("proactive.total") is None
     cats = [(f.label, f.value) for f in d.figures_of("proactive.category")]
     assert cats == [("工作动态", 50), ("通知公告", 9), ("组织机构", 2), ("政策文件", 6), ("政策解读", 4),
                     ("财政数据", 4), ("脱贫攻坚", 2), ("应急管理", 1), ("建议提案", 1), ("信息公开年报", 1),
@@ -65,5 +67,5 @@ def test_tangcun_2020_prose_categories() -> None:
     assert [(f.label, f.value) for f in d.figures_of("proactive.channel")] == [
         ("网站", 81), ("政务微信公众号“富美唐村”", 108)]
     assert d.figure("applications.received").value == 0  # type: ignore[union-attr]
-    assert d.figure("fees.amount").value == 0  # type: ignore[union-attr]
-    assert isinstance(d.figure("proactive.total").value, int)  # type: ignore[union-attr]
+    # "依申请公开政府信息不收取任何费用" is a policy, not the year's fees (as 巍山镇 2017's 暂免收费).
+    assert d.figure("fees.amount") is None

@@ -663,3 +663,37 @@ def test_wordings_of_the_thirteenth_round() -> None:
     assert {("proactive.total", 427), ("proactive.channel", 64), ("proactive.channel", 33)} <= got3
     assert ("proactive.total", 64) not in got3
     assert ("applications.received", 22) in _figs("2021年,我街共收到信息公开申请22宗。")  # 新华街道 2021 (广东: 宗)
+
+
+def test_wordings_of_the_fourteenth_round() -> None:
+    # Helpers b10 and z11 (zones), one rule each.
+    assert ("proactive.channel", 126) in _figs(  # 复兴镇 2021: 专区 is an outlet
+        "全年主动公开政府信息178条(其中政府网站公开政府信息数52条,政务公开专区公开政府信息数126条)。")
+    got = _figs("累计主动公开政府信息173条,其中,政府网站公开文件政策、信息动态32条,“生态永新”微信公众号发布政务信息、"
+                "政策法规工作动态等内容141条。")  # 永新镇 2020: each item's words name its outlet and verb
+    assert {("proactive.channel", 32), ("proactive.channel", 141)} <= got
+    assert not {("proactive.category", 32), ("proactive.category", 141)} & got
+    got2 = _figs("2019年管委会累计公开政务信息131条:其中通过向市委办、市政府办报送信息公开88条,"
+                 "通过管委会政务信息公开栏公开信息18条。")  # 弥勒工业园区 2019
+    assert {("proactive.channel", 88), ("proactive.channel", 18)} <= got2
+    assert ("proactive.total", 0) not in _figs("依申请公开2条,免于公开信息0条。")  # 周家桥街道 2023
+    assert ("proactive.category", 73) in _figs(  # 北京街道 2020: a remark in brackets inside a kind's name
+        "北京街道办事处全年主动公开政府信息86条,其中:组织机构类信息2条;政务(工作)动态类信息73条。")
+    assert not any(k == "applications.received" for k, _v in _figs(
+        "本年度兰州市政府及组成部门共收到有关政府信息公开的行政复议申请12件,均及时进行了答复。"))
+    assert not any(k == "fees.amount" for k, _v in _figs("依申请公开政府信息不收取任何费用。"))  # a policy
+    assert ("interpretations.count", 6) in _figs("主动公开政府信息478条;解读民生政策文件6余件。")  # 兴海县 2021
+    assert not any(k == "proactive.total" for k, _v in _figs(  # 北京经开区 2012: since the regulation
+        "自《条例》施行以来,截至2012年12月31日,政府信息公开专栏主动公开政府信息812条。"))
+    got3 = {(f.key, f.value) for f in extract_figures([("proactive", (
+        "高新区管委会累计主动公开政府信息272条。2010年新增主动公开政府信息57条。"))], year=2010)}
+    assert ("proactive.total", 57) in got3 and ("proactive.total", 272) not in got3  # 乐山高新区 2010
+    # The only channel's 共…主动公开 is the total, unless another channel's count follows (唐村镇 2020).
+    got4 = {(f.key, f.value) for f in extract_figures([
+        ("proactive", "通过网站主动公开政府信息共81条。"), ("proactive", "通过微信公众号发布信息108条。")])}
+    assert ("proactive.total", 81) not in got4
+    # 政策解读 inside a 其中 list of kinds is a kind; after the list has added up to its whole, a count of its own.
+    assert ("proactive.category", 16) in _figs(
+        "公开信息3000条。其中,政务类信息672条,机构职能类43条,制发政策解读16篇,规范性文件10篇。")
+    assert ("interpretations.count", 14) in _figs(
+        "2022年通过政府网站主动公开信息5767条,其中重点领域信息3683条,其他信息2084条,主动公开文件597份,发布政策解读14篇。")
