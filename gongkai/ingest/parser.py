@@ -252,6 +252,8 @@ _LABEL_DIGITS_RE = re.compile(r"^(.*\D)(\d{2,})$")
 _GROUP_HINT_RE = re.compile(r"本年度办理结果|[（(][一二三四五六七][)）]")
 # A group's heading run into its first row: "三、本年度办理结果(一)" (the group's words and the row's number).
 _GROUP_HEAD_RE = re.compile(r"^[一二三四五六七八九十]+、本年度办理结果(?:[（(][一二三四五六七]{1}[)）])?$")
+# A sub-row's own name printed where a row's first figure should be ("行政检查", "行政确认"): a word, not a note.
+_SUB_ROW_RE = re.compile(r"行政[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}(?:事项|类)")
 _LABEL_DIGIT_RE = re.compile(r"^(.*[^\d.、．])(\d)$")
 
 
@@ -1023,6 +1025,16 @@ class _Parser:
             data.notes.append(f"“{label}”一行有{len(cols)}格，只印出{len(real)}个数据（{raw}），其余为连写的表格线，"
                               "无法确定数据所在列，已标为存疑")
             return
+        sub = next((v.text.strip() for v in vals[:1] if _SUB_ROW_RE.fullmatch(v.text.strip())), None)
+        if sub is not None and len(vals) > 1 and all(parse_number(v.text) is not None for v in vals[1:]):
+            # "其他对外管理服务事项" ⏎ "行政检查 | 0 | 0 | 0 | 行政确认 | …" (通州新华街道 2019): the row split into
+            # sub-rows of its own; which figures are the row's, nothing says — unsure, never shifted a column.
+            raw = " ".join(v.text.strip() for v in vals)
+            for col in cols:
+                data.set(table.key, row.key, col, Cell(None, raw=raw, unsure=True))
+                self.note_evidence(table, row, col, idxs[0])
+            data.notes.append(f"“{label}”一行分为子项（{sub}…），无法确定本行数据，已标为存疑")
+            return
         if len(vals) == len(cols):
             for col, tok, ix in zip(cols, vals, idxs, strict=True):
                 data.set(table.key, row.key, col, to_cell(tok))
@@ -1254,6 +1266,8 @@ class _Parser:
                 d.agency_name = self._agency_source(head) or self._agency_contact(head)
         # ("现公布随县经济开发区(以下简称县开发区)2019年…", 随县经开区 2019: the short name it goes by.)
         d.agency_name = _SHORT_NAME_RE.sub("", d.agency_name)
+        # ("[甘霖镇]2012年甘霖镇政府信息公开工作年度报告", 甘霖镇 2012: a site's tag before the title.)
+        d.agency_name = re.sub(r"^[\[【]([^\]】]{2,20})[\]】]$", r"\1", d.agency_name)
         # (A short sentence read as a title line: "现公布随县经济开发区…2019年…年度报告。")
         d.agency_name = re.sub(r"^(?:现(?:将|予|向社会)?(?:公布|公开|发布)|特向社会公(?:布|开))", "", d.agency_name)
         cleaned = _AGENCY_JUNK_RE.sub("", d.agency_name)

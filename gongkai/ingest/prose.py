@@ -106,7 +106,7 @@ _TOTAL_AT_END_RE = re.compile(r"(主动公开(?:政府|政务)?信息\d+余?)$")
 # A count in 篇 that the report says is in 条: "简报111篇(条)".
 _UNIT_REMARK_RE = re.compile(r"(?:篇|件|个)[(（]条[)）]")
 # A remark in brackets between an outlet or a kind and its count: "网站(含转发)319条", "行政办事事项(居民)105条".
-_REMARK_RE = re.compile(r"[(（]含[^)）]{1,8}[)）]"
+_REMARK_RE = re.compile(r"[(（]含[^)）\d]{1,16}[)）]"  # ("政策文件类(含规范性文件、政策解读)24条", 海珠区 2022)
                         r"|[(（][^()（）\d，,。]{1,10}[)）](?=[\u4e00-\u9fff]{0,4}?的?(?:信息|类)|\d)"
                         # "公开政府文件23件(累计公开件184件)" (东河区 2014): the running total beside the year's count.
                         r"|[(（](?:历年)?累计[^()（）]{0,20}[)）]")
@@ -230,7 +230,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     ("litigation.total", re.compile(r"复议[^。；;\d]{0,12}?\d+\s*(?:件|起|宗)[，,、]\s*(?:提起)?诉讼(?:案件)?\s*"
                                     + _N + r"(?:件|起|宗)"), "件", None),
     ("staff.full_time", re.compile(r"(?:专职|全职)(?:工作)?(?:人员)?" + _GAP + r"{0,4}?" + _N
-                                   + r"(?:名|人)|(?<![\d.])(?P<n2>\d+)名专职"), "人", "公开"),
+                                   + r"(?:名|人)|(?<![\d.])(?P<n2>\d+)名(?:专职|全职)"), "人", "公开"),
     # "其中专职与兼职人员各一人" (茗岙乡 2018): one of each.
     ("staff.full_time", re.compile(r"专职(?:与|和|及)兼职(?:工作)?(?:人员)?各" + _N + r"(?:名|人)"), "人", "公开"),
     ("staff.part_time", re.compile(r"专职(?:与|和|及)兼职(?:工作)?(?:人员)?各" + _N + r"(?:名|人)"), "人", "公开"),

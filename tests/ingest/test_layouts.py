@@ -737,3 +737,16 @@ def test_identity_of_batch_ten_and_eleven_pages() -> None:
     for text, agency in cases:
         d, _ev, _t = parse_reading(read_text(text))
         assert d.agency_name == agency, (text, d.agency_name)
+
+
+def test_a_row_split_into_sub_rows_is_never_shifted_a_column() -> None:
+    # 通州新华街道 2019: "其他对外管理服务事项" followed by its own sub-rows 行政检查 and 行政确认, one cell per line.
+    text = ("北京市通州区新华街道2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(五)项 |\n|||||\n"
+            "信息内容 |\n上一年项目数量 |\n本年增/减 |\n处理决定数量 |\n||\n行政许可 |\n0 |\n0 |\n0 |\n||\n"
+            "其他对外管理服务事项 |\n行政检查 |\n0 |\n0 |\n0 |\n|\n行政确认 |\n0 |\n0 |\n0 |\n||\n")
+    d, _ev, _t = parse_reading(read_text(text))
+    cells = [d.cell("table2", "other_services", c) for c in ("prev_items", "change", "decisions")]
+    assert all(c is None or (c.value is None and c.unsure) for c in cells)
+    assert d.value("table2", "licensing", "decisions") == 0
+    d2, _ev, _t = parse_reading(read_text("[甘霖镇]2012年甘霖镇政府信息公开工作年度报告\n一、概述\n"))
+    assert d2.agency_name == "甘霖镇"

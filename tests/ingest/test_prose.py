@@ -697,3 +697,11 @@ def test_wordings_of_the_fourteenth_round() -> None:
         "公开信息3000条。其中,政务类信息672条,机构职能类43条,制发政策解读16篇,规范性文件10篇。")
     assert ("interpretations.count", 14) in _figs(
         "2022年通过政府网站主动公开信息5767条,其中重点领域信息3683条,其他信息2084条,主动公开文件597份,发布政策解读14篇。")
+
+
+def test_wordings_of_the_fifteenth_round() -> None:
+    # Helper b12's batch, one rule each.
+    got = _figs("为做好信息公开工作,专门配备了1名全职工作人员、2名兼职工作人员。")  # 甘霖镇 2012
+    assert ("staff.full_time", 1) in got and ("staff.full_time", 2) not in got and ("staff.part_time", 2) in got
+    assert not any(k == "interpretations.count" for k, _v in _figs(  # 海珠区 2022: 政策解读 inside a remark
+        "2022年本单位通过政府网站主动公开政府信息100条,其中:1.政策文件类(含规范性文件、政策解读)24条。"))
