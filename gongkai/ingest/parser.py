@@ -101,8 +101,11 @@ _TITLE_NOYEAR_RE = re.compile(r"^(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息
 # The title quoted in the opening sentence: "现公布泰州市人民政府2017年政府信息公开工作年度报告".
 # The agency naming itself as the one that publishes: "三门沿海工业城管委会特向社会公布2016年度本级…年度报告".
 _SELF_PUBLISH_RE = re.compile(
-    r"(?:^|[，,。；;])(?P<a>(?![我本])[^，,。；;\d《》“”]{2,30}?(?:人民政府办公室|人民政府|镇政府|乡政府|管委会|管理委员会|委员会|局|委|"
-    r"办公室|镇|乡|街道办事处|街道))(?:特向社会公(?:开|布)|特?编制了?)《?(?P<y>(?:19|20)\d{2})年度?[^。，,；;]{0,12}?"
+    r"(?:^|[，,。；;])(?P<a>(?![我本])(?:(?!领导小组)[^，,。；;\d《》“”]){2,30}?(?:人民政府办公室|人民政府|镇政府|乡政府|管委会|"
+    r"管理委员会|委员会|局|委|"
+    # ("盖洋乡人民政府编制了盖洋乡2021年政府信息公开工作年度报告", 盖洋乡 2021: the name said again before the year.)
+    r"办公室|镇|乡|街道办事处|街道))(?:特向社会公(?:开|布)|特?编制了?)《?(?:[^，。,；;\d《》]{2,20}?)?(?P<y>(?:19|20)\d{2})"
+    r"年度?[^。，,；;]{0,12}?"
     r"政府信息公开(?:工作)?的?"
     r"(?:年度)?报告")
 _PROSE_TITLE_RE = re.compile(
@@ -150,9 +153,12 @@ _OPENING_AGENCY_RE = re.compile(
 _SENTENCE_YEAR_RE = re.compile(r"[。；;，,]((?:19|20)\d{2})年度?[，,]")
 # "(一)主动公开情况。2021年,乳山经济开发区…": a sub-heading run into the overview's first sentence.
 _YEAR_OPENS_RE = re.compile(r"(?:^|[。；;]\s*)((?:19|20)\d{2})年度?(?!\d{1,2}月)")
+# ("可与白沙镇综合党政办公室联系", "请联系宁化县文体和旅游局办公室,", "请联系永泰县人民政府办公室数字信息科(地址…":
+# 福州's county pages.)
 _CONTACT_RE = re.compile(
-    r"请与(?P<a>(?![我本])[^，。,；;\d《》“”(（]{2,20}?(?:人民政府|管委会|委员会|分局|局|委|镇|乡|街道办事处|街道))"
-    r"(?:政府信息公开(?:工作)?(?:领导小组)?办公室|办公室|信息公开办)?(?:联系|[(（]地址)")
+    r"(?:请与|可与|请联系)(?P<a>(?![我本])[^，。,；;\d《》“”(（:：]{2,20}?(?:人民政府办公室|人民政府|管委会|委员会|分局|局|委|镇|乡|"
+    r"街道办事处|街道))(?:(?:综合)?党政(?:综合)?办公室|政府信息公开(?:工作)?(?:领导小组)?办公室|办公室|信息公开办|"
+    r"[^，。,；;()（）:：]{1,6}?科)?(?:联系|[(（]|[，,])")
 _SUBHEAD_ONLY_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）][^。，,\d]{1,20}$")
 _SUBHEAD_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）][^。，,]{1,20}。")
 # "在认真总结2020年帽儿山镇政府信息公开工作的基础上,编制了此报告" (帽儿山镇 2020).
@@ -164,6 +170,9 @@ _LEADING_GROUP_RE = re.compile(r"成立了?(?P<a>(?![我本全了])[^，。,；;
 # A mirror's host name or advertisement run into the agency ("puroview.com溪下乡", "uedbet体育_uedbet官网@:西柳镇…",
 # "• 新安镇人民政府"): an agency's name holds no Latin letters, colons or bullets.
 _AGENCY_JUNK_RE = re.compile(r"^.*[A-Za-z_@:：•·《]+\s*")  # (and "特编制《鞍山市政府": what precedes the quoted title)
+_COMPILED_THIS_RE = re.compile(
+    r"[，,。；;](?:由)?(?P<a>(?![我本由])[^，,。；;\d《》“”()（）]{2,30}?(?:人民政府办公室|人民政府|管委会|管理委员会|委员会|"
+    r"局|委|办公室|镇|乡|街道办事处|街道))(?:党政(?:综合)?办公室|(?<=局)办公室)?(?:特)?(?:编制了?|编制完成)(?:本|此)(?:年度)?报告")
 _SHORT_NAME_RE = re.compile(r"[(（](?:以下)?简称[^)）]{0,12}[)）]")
 # The issuing organ in a page's metadata, colon or not ("发文机关宋村镇人民政府", 宋村镇 2023): before a 来源, which
 # may be a newspaper.
@@ -1288,6 +1297,10 @@ class _Parser:
 
     def _agency_named(self, head: list[str]) -> str:
         d = self.data
+        for line in head[:30]:
+            m15 = _COMPILED_THIS_RE.search(line.replace(" ", ""))
+            if m15:
+                return m15.group("a")  # "…要求,闽侯县财政局编制了本报告" (福州's county pages)
         for line in head[:30]:
             compact_line = line.replace(" ", "")
             m11 = (_NAMED_REPORT_RE.search(compact_line) or _NAMED_REPORT2_RE.search(compact_line)

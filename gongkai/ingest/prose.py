@@ -713,6 +713,8 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                                        or any(w in raw_name for w in _DOC_WORDS if w != "解读")):
                     break  # the kinds end where something else is counted ("…回应网上民声8674条")
                 if (_NOT_PROACTIVE_RE.search(raw_name) or _YEAR_SLICE_RE.match(raw_name)
+                        # "向县档案馆累计报送…主动公开文件135件" (闽侯县政府办 2023): sent to the archives.
+                        or "档案馆" in compact[_clause_start(compact, m.start("name")):m.end("name")]
                         or re.match(r"解读[^类]{0,6}?(?:政策|文件)", raw_name)):
                     # "依申请公开信息0条": no kind of what was published proactively; "其中,本年度新增的主动公开政府
                     # 信息3条" (江川路街道 2010): the year's part of a running total, no kind.
@@ -838,6 +840,13 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                     and not re.search(r"截[至止]", f.snippet)):
                 # "高新区管委会累计主动公开政府信息272条。2010年新增主动公开政府信息57条" (乐山高新区 2010): a 累计
                 # count with no year of its own beside the year's count is the running total.
+                out.remove(f)
+    received = [f for f in out if f.key == "applications.received"]
+    if len({f.value for f in received}) > 1 and any("累计" not in f.snippet for f in received):
+        for f in received:
+            if "累计" in f.snippet:
+                # "本年度…共收到政府信息公开申请1件" and "截至2023年12月31日,我街道累计受理依申请公开2件" (水部街道
+                # 2023): with the year's own count stated, the 累计 one is the running total.
                 out.remove(f)
     for total, channel in derived_totals:
         if any(f.key == "proactive.channel" and f.label != channel and f.snippet != total.snippet for f in out):

@@ -750,3 +750,19 @@ def test_a_row_split_into_sub_rows_is_never_shifted_a_column() -> None:
     assert d.value("table2", "licensing", "decisions") == 0
     d2, _ev, _t = parse_reading(read_text("[甘霖镇]2012年甘霖镇政府信息公开工作年度报告\n一、概述\n"))
     assert d2.agency_name == "甘霖镇"
+
+
+def test_identity_of_fuzhou_county_pages() -> None:
+    # Helper b13: "…要求,闽侯县财政局编制了本报告", contact lines "可与…综合党政办公室联系", "请联系…办公室,".
+    cases = [
+        ("根据《条例》、《关于做好2024年政府信息公开工作年度报告编制发布有关事项的通知》要求,闽侯县财政局编制了本报告。",
+         "闽侯县财政局"),
+        ("根据《条例》要求,编制了本报告。统计期限为2025年1月1日至2025年12月31日。对本报告如有疑问,可与白沙镇综合党政办公室"
+         "联系(地址:闽侯县白沙镇安平路231号)。", "白沙镇"),
+        ("本年度报告根据《条例》规定要求组织编制。本报告统计数据的时间段为2024年1月1日至2024年12月31日。对本报告有疑问,"
+         "请联系宁化县文体和旅游局办公室,联系电话:0598-6823330。", "宁化县文体和旅游局"),
+        ("根据《条例》,永泰县政府信息公开工作领导小组办公室编制了永泰县2013年政府信息公开工作年度报告。", "永泰县"),
+    ]
+    for text, agency in cases:
+        d, _ev, _t = parse_reading(read_text(text))
+        assert d.agency_name == agency, (text, d.agency_name)

@@ -705,3 +705,12 @@ def test_wordings_of_the_fifteenth_round() -> None:
     assert ("staff.full_time", 1) in got and ("staff.full_time", 2) not in got and ("staff.part_time", 2) in got
     assert not any(k == "interpretations.count" for k, _v in _figs(  # 海珠区 2022: 政策解读 inside a remark
         "2022年本单位通过政府网站主动公开政府信息100条,其中:1.政策文件类(含规范性文件、政策解读)24条。"))
+
+
+def test_wordings_of_the_sixteenth_round() -> None:
+    # Helper b13's 福州 county pages.
+    assert not any(k == "proactive.category" for k, _v in _figs(  # 闽侯县政府办 2023: sent to the archives
+        "本年度我办主动公开政府信息135条;向县档案馆累计报送政府信息主动公开文件135件。"))
+    got = {(f.key, f.value) for f in extract_figures([("applications", (
+        "本年度我街道共收到政府信息公开申请1件,为网络申请件。截至2023年12月31日,我街道累计受理依申请公开2件。"))])}
+    assert ("applications.received", 1) in got and ("applications.received", 2) not in got  # 水部街道 2023
