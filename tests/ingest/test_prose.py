@@ -714,3 +714,8 @@ def test_wordings_of_the_sixteenth_round() -> None:
     got = {(f.key, f.value) for f in extract_figures([("applications", (
         "本年度我街道共收到政府信息公开申请1件,为网络申请件。截至2023年12月31日,我街道累计受理依申请公开2件。"))])}
     assert ("applications.received", 1) in got and ("applications.received", 2) not in got  # 水部街道 2023
+    # An application count before its noun, in 条 (金山街道 2023); 依申请公开信息数0条 among items made is no count of
+    # applications (罗坊乡 2021).
+    assert ("applications.received", 4) in _figs("2023年,金山街道办事处共收到4条公开政府信息的申请(历年累计17条)。")
+    assert not any(k == "applications.received" for k, _v in _figs(
+        "2021年度我单位共制作信息15条,其中主动公开信息数15条,占比100%;依申请公开信息数0条,占比0%。"))
