@@ -39,8 +39,9 @@ _TOTAL_RES = (
     # ("主动公开政府信息简报111篇(条)", 永春县审计局 2014; "主动公开政府信32条", 四都镇 2022 as printed.)
     # ("…公告栏等公开渠道主动发布政府信息共计49条", 西四镇 2025: 主动发布 is 主动公开.)
     # ("17个重点领域累计更新信息151条,其中…", 城郊乡 2025: 累计更新 is the year's publishing too.)
+    # ("共主动公开政务动态信息共计5942条", 闽清县 2022.)
     re.compile(r"(?<!不予)(?<!予以)(?<!申请)(?<!免于)(?:主动)?(?:公开|(?<=主动)发布|(?<=累计)更新)(?:发布)?(?:各类)?"
-               r"(?:政府信息?|政务信息|信息)"
+               r"(?:政府信息?|政务(?:动态)?信息|信息)"
                r"(?:简报|稿件)?(?:的)?"
                r"(?:数量|总数|数)?(?:共计?|达到?|为|累计|有)?\s*" + _NW + r"条"),
     # 2008-era wording of the 统计表's first rows: "共制作、获取政府信息614条,其中主动公开29条,不予公开583条",
@@ -160,7 +161,9 @@ _CATEGORY_ITEM_RE = re.compile(
     r"(?:^|[，,；;、:：(（%％]|(?<=》及)|(?<=公开|发布|刊登|公布|更新|推送)|(?<=[条件部])(?=其中))\s*(?:其中)?[:：]?\s*"
     r"(?P<name>[^，,；;、:：。\d()（）]{2,24}?)\s*" + _NW + r"(?P<u>条|件|部|份|篇)"
 )
-_CATEGORY_CUE_RE = re.compile(r"内容涵盖|公开的?信息中|信息公开中|信息中[，,]|按.{0,6}分类|从.{0,4}分类看?|分类[:：]|"
+# ("…其中政府信息公开专栏632条,主要类别有:机构职能类信息54条,…", 闽清县 2022.)
+_CATEGORY_CUE_RE = re.compile(r"内容涵盖|主要类别(?:有|包括)[:：]?|"
+                              r"公开的?信息中|信息公开中|信息中[，,]|按.{0,6}分类|从.{0,4}分类看?|分类[:：]|"
                               r"其中|(?<=条[，,])包括|"
                               # "全年主动公开政府信息总数171条:基层政务公开领域信息124条,…" (重庆某镇 2022).
                               r"类别(?:主要)?(?:包括|有)?[:：]|类别(?:主要)?(?:包括|有)|(?<=条)[:：]")
@@ -694,6 +697,8 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 chosen = next((f for f in reversed(before) if f.value == pv), before[-1] if before else None)
                 parent = chosen.value if chosen else None
                 parent_unit = chosen.unit if chosen else None
+                if chosen is not None and prior_n is not None and prior_n.group(0).endswith("件") and pv == parent:
+                    parent_unit = "件"  # "累计主动公开政府信息557件,其中机构职能类信息90件" (泰宁县 2023)
             summed: int | Decimal = 0
             second_cue = (compact.find("其中", cue.end()) if cue is not None and not docs_only else -1)
             if cue is not None and 0 <= second_cue <= cue.end() + 2:
@@ -727,7 +732,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 unit = m.group("u")
                 is_doc = any(w in raw_name for w in _DOC_WORDS)
                 paren = _in_paren_after(compact, m.start(), paren_anchor)
-                if unit != "条" and not (is_doc or paren or unit == parent_unit == "篇"):
+                if unit != "条" and not (is_doc or paren or unit == parent_unit in ("篇", "件")):
                     # "…5件": only documents are counted in 件 or 部 (parts of a count in 篇 in 篇: 新兴街道 2025).
                     continue
                 if unit == "篇" and "解读" in raw_name and not _in_kinds_list(compact, m.start() + len(raw_name) - 4):

@@ -719,3 +719,10 @@ def test_wordings_of_the_sixteenth_round() -> None:
     assert ("applications.received", 4) in _figs("2023年,金山街道办事处共收到4条公开政府信息的申请(历年累计17条)。")
     assert not any(k == "applications.received" for k, _v in _figs(
         "2021年度我单位共制作信息15条,其中主动公开信息数15条,占比100%;依申请公开信息数0条,占比0%。"))
+    # 福州 county pages: a total of 政务动态信息; 主要类别有: opens kinds; kinds of a total printed in 件 (闽清 2022,
+    # 泰宁 2023).
+    got2 = _figs("2022年我县共主动公开政务动态信息共计5942条(包含重点领域信息公开栏目以及政府信息公开专栏),"
+                 "其中政府信息公开专栏632条,主要类别有:机构职能类信息54条,政策、规范性文件类信息56条。")
+    assert {("proactive.total", 5942), ("proactive.category", 54), ("proactive.category", 56)} <= got2
+    assert ("proactive.category", 90) in _figs(
+        "2023年全县累计主动公开政府信息557件,其中机构职能类信息90件,规划计划类信息23件。")
