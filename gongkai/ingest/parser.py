@@ -87,9 +87,15 @@ _TITLE_ALT_RE = re.compile(
     r"^(?:关于)?(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息(?:与政务)?公开(?:工作)?(?P<y>(?:19|20)\d{2})\s*年度?(?:报告|年报)"
 )
 # ("自2009年1月1日《条例》实施之日起,至2009年12月31日止", 大栅栏街道 2009: words between the two dates.)
-_PERIOD_RE = re.compile(r"((?:19|20)\d{2})年1月1日[^。；;\d]{0,16}?至\s*(?:(?:19|20)\d{2}年)?12月31日")
-# ("截至2019年12月30日", 哈日诺尔苏木 2019: the day before the year's end, as printed.)
-_YEAR_END_RE = re.compile(r"截[止至]\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*3[01]\s*日")
+# ("自2014年1月1日起至12月22日止", 吴淞街道 2014: a period cut short at the day the report was written.)
+_PERIOD_RE = re.compile(r"((?:19|20)\d{2})年1月1日[^。；;\d]{0,16}?至\s*(?:(?:19|20)\d{2}年)?12月[0-3]?\d日")
+# ("截至2019年12月30日", 哈日诺尔苏木 2019: the day before the year's end, as printed; "截止2010年末", 龙潭街道 2010.)
+_YEAR_END_RE = re.compile(r"截[止至]\s*((?:19|20)\d{2})\s*年(?:\s*12\s*月\s*3[01]\s*日|末|底)")
+# A year that sets the time of its clause ("，2011年新增…", "2022年度我镇未收到…", "我委2015年度在…"), not a date
+# (2011年5月), a comparison (与2011年相比) or a running period (2008年以来).
+_TIME_YEAR_RE = re.compile(r"(?:^|[。；;，,：:]|我[镇乡街局委区县市办]|本[镇乡街局委])\s*((?:19|20)\d{2})\s*年度?"
+                           r"(?!\s*\d{1,2}\s*月|以来|至|起|相比|同期|[-—~～到])")
+_ANY_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 # A flipbook's file title: "Page 9 - 2020年报_审计局".
 _ANNUAL_FILE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年报")
 _STATS_YEAR_RE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]")
@@ -1261,6 +1267,16 @@ class _Parser:
             if len(years) == 1 and len(opened) >= 3:
                 d.year = opened[0]
                 d.notes.append(f"标题中未找到年度，按正文中{len(opened)}处以“{d.year}年度”开头的句子取{d.year}年")
+        if d.year is None:
+            # A page without title or period (a report's second page, a page opening at 一、总体情况) whose clauses
+            # set their time by one year, and that names no other year outside 《》 titles: that year (西藏 2011
+            # page 2, 横山镇 2022, 大田县某镇 2025). Two different years and the page stays without one.
+            plain = [re.sub(r"《[^》]{0,60}》", "", line) for line in head[:60]]
+            timed = {int(m.group(1)) for line in plain for m in _TIME_YEAR_RE.finditer(line)}
+            named = {int(m.group(1)) for line in plain for m in _ANY_YEAR_RE.finditer(line)}
+            if len(timed) == 1 and named <= timed:
+                d.year = timed.pop()
+                d.notes.append(f"标题中未找到年度，按正文中以{d.year}年开头的分句取{d.year}年")
         if not d.agency_name:
             # The report's formal naming of itself or of its compiler first ("编制了永泰县2013年…报告", "由榮成市發展和
             # 改革局編制"), then the agency opening the overview (often a short form: "2013年荣成市发改局…"), then what

@@ -766,3 +766,28 @@ def test_identity_of_fuzhou_county_pages() -> None:
     for text, agency in cases:
         d, _ev, _t = parse_reading(read_text(text))
         assert d.agency_name == agency, (text, d.agency_name)
+
+
+def test_the_year_of_a_page_without_title_or_period() -> None:
+    # Pages that open inside the report (third session): the year from a period cut short, a year-end, or the one
+    # year the page's clauses are set in — and none when the page names two years.
+    cases = [
+        # 吴淞街道 2014: the period ends on the day the report was written.
+        ("引 言\n本年度报告中所列数据的统计期限自2014年1月1日起至12月22日止。", 2014),
+        # 龙潭街道 2010: "截止2010年末".
+        ("一、基本工作情况\n截止2010年末,全街从事信息公开工作人员数7人。", 2010),
+        # 西藏 2011 page 2: one clause set in 2011, and 2011 again only inside a document's title.
+        ("二、主动公开政府信息的情况\n各机关对政府信息进行了梳理,2011年新增主动公开政府信息53019条。\n"
+         "公开了《建立草原生态保护补偿机制2011年度实施方案》。", 2011),
+        # 横山镇 2022 and 合肥高新区 2015: "2022年度我镇…", "我委2015年度在…".
+        ("一、总体情况\n主动公开政府信息76条。\n(二)依申请公开\n2022年度我镇未收到任何形式的依申请公开。", 2022),
+        ("一、概述\n我委2015年度在本委网站上共公开政府信息4738条。", 2015),
+    ]
+    for text, year in cases:
+        d, _ev, _t = parse_reading(read_text(text))
+        assert d.year == year, (text, d.year)
+    # Two years named, or a year only in a comparison or a date: no year is taken.
+    for text in ("一、总体情况\n2022年度我镇主动公开信息76条,较2021年增加10条。",
+                 "一、总体情况\n与2021年相比,主动公开信息增加。",
+                 "一、总体情况\n2021年5月,我镇调整了领导小组。"):
+        assert parse_reading(read_text(text))[0].year is None, text
