@@ -122,6 +122,8 @@ _PROSE_TITLE_RE = re.compile(
 _PROSE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度?(?:的|我[镇乡局委区县市])?"
                             r"(?:政府信息(?:与政务)?公开|政务公开)(?:工作(?:年度)?(?:报告|年报|情况|如下)?"
                             r"|(?:年度)?(?:报告|年报))")
+# What follows a year's 政府信息公开工作 when it is next year's plan ("…工作我们将采取以下措施").
+_PLAN_AFTER_RE = re.compile(r"[^。；;]{0,6}?(?:将|要(?![求点])|拟|计划|打算)")
 # "由两城镇人民政府党政办公室编制", "由乌海市工业和信息化局编制而成".
 # The report named in a sentence that compiles or presents it, with the agency before its year.
 _NAMED_REPORT_RE = re.compile(
@@ -135,6 +137,13 @@ _SUBJECT_REPORT_RE = re.compile(
     r"(?:是|系)?(?:根据|依据|按照)")
 _NAMED_REPORT2_RE = re.compile(
     r"编(?:制|写)了?《(?P<y>(?:19|20)\d{2})\s*年度?(?P<a>[^，。,；;\d《》“”]{2,20}?)政府信息公开(?:工作)?(?:年度)?报告》")
+# A report naming itself without 政府 ("特编制2017年理合务镇信息公开工作年度报告", "现公开来凤经济开发区信息公开2018年度
+# 报告", "特向社会公布2015年度长春高新区信息公开年度报告"): the name must end as a place or an organ does.
+_BARE_NAMED_RE = re.compile(
+    r"(?:编制了?|编写了?|公布|公开|发布)《?(?:(?P<y1>(?:19|20)\d{2})\s*年度?(?P<a1>(?![我本度])[^，。,；;\d《》“”]{2,20}?"
+    r"(?:镇|乡|街道办事处|街道|区|县|市|局|委|管委会|开发区|苏木))(?<!政府)信息公开(?:工作)?(?:年度)?报告"
+    r"|(?P<a2>(?![我本])[^，。,；;\d《》“”]{2,20}?(?:镇|乡|街道办事处|街道|区|县|市|局|委|管委会|开发区|苏木))"
+    r"(?<!政府)信息公开(?:工作)?(?P<y2>(?:19|20)\d{2})\s*年度?报告)")
 _COMPILED_BY_RE = re.compile(
     r"由(?P<a>[^，。,；;（(由]{2,30}?(?:人民政府|管委会|管理委员会|委员会|局|厅|委|镇|乡|街道办事处|街道|信访办))"
     # ("本报告由黄花乡人民政府办公室按照《条例》…要求,结合我乡实际进行编制", 黄花乡 2019.)
@@ -146,7 +155,8 @@ _AGENCY_LINE_RE = re.compile(
 _OPENING_YEAR_RE = re.compile(r"^((?:19|20)\d{2})年(?:度|以来)?[，,]")
 # "2020年,杨陵区统计局以习近平…": the agency that opens the overview (never 我局/本镇).
 _OPENING_AGENCY_RE = re.compile(
-    r"^(?:(?:19|20)\d{2}年(?:度|以来)?[，,]?)?(?P<a>(?![我本])[^，。,；;\d“”《》]{2,20}?"
+    # ("2023年,在区委、区政府的坚强领导下,官洲街道办事处认真贯彻…", 官洲街道 2023: the clause of who leads first.)
+    r"^(?:(?:19|20)\d{2}年(?:度|以来)?[，,]?)?(?:在[^，,。；;]{2,30}?(?:领导|指导|部署)下[，,]?)?(?P<a>(?![我本])[^，。,；;\d“”《》]{2,20}?"
     r"(?:人民政府办公厅|人民政府办公室|人民政府|管委会|委员会|局|厅|委|办公室|镇|乡|街道办事处|街道|开发区))"
     # "2009年,张义镇人民政府信息公开工作严格…" (张义镇 2009): the agency, then the work it reports on.
     # ("2021年,县卫生健康局的政府信息公开工作严格按照…", 峨山县卫健局.)
@@ -163,7 +173,8 @@ _YEAR_OPENS_RE = re.compile(r"(?:^|[。；;]\s*)((?:19|20)\d{2})年度?(?!\d{1,2
 # 福州's county pages.)
 _CONTACT_RE = re.compile(
     r"(?:请与|可与|请联系)(?P<a>(?![我本])[^，。,；;\d《》“”(（:：]{2,20}?(?:人民政府办公室|人民政府|管委会|委员会|分局|局|委|镇|乡|"
-    r"街道办事处|街道))(?:(?:综合)?党政(?:综合)?办公室|政府信息公开(?:工作)?(?:领导小组)?办公室|办公室|信息公开办|"
+    # ("请与白云乡人民政府党政办联系", 白云乡 2011.)
+    r"街道办事处|街道))(?:(?:综合)?党政(?:综合)?办(?:公室)?|政府信息公开(?:工作)?(?:领导小组)?办公室|办公室|信息公开办|"
     r"[^，。,；;()（）:：]{1,6}?科)?(?:联系|[(（]|[，,])")
 _SUBHEAD_ONLY_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）][^。，,\d]{1,20}$")
 _SUBHEAD_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）][^。，,]{1,20}。")
@@ -176,9 +187,13 @@ _LEADING_GROUP_RE = re.compile(r"成立了?(?P<a>(?![我本全了])[^，。,；;
 # A mirror's host name or advertisement run into the agency ("puroview.com溪下乡", "uedbet体育_uedbet官网@:西柳镇…",
 # "• 新安镇人民政府"): an agency's name holds no Latin letters, colons or bullets.
 _AGENCY_JUNK_RE = re.compile(r"^.*[A-Za-z_@:：•·《]+\s*")  # (and "特编制《鞍山市政府": what precedes the quoted title)
+_MIRROR_WORDS_RE = re.compile(r"^.*(?:官网|博彩|娱乐城|彩票|赌场|棋牌|投注)(?:[区县市](?:人民)?政府)?")
 _COMPILED_THIS_RE = re.compile(
     r"[，,。；;](?:由)?(?P<a>(?![我本由])[^，,。；;\d《》“”()（）]{2,30}?(?:人民政府办公室|人民政府|管委会|管理委员会|委员会|"
     r"局|委|办公室|镇|乡|街道办事处|街道))(?:党政(?:综合)?办公室|(?<=局)办公室)?(?:特)?(?:编制了?|编制完成)(?:本|此)(?:年度)?报告")
+# The signature block a report ends with: the agency on its own line, the date on the next ("亭子坝镇人民政府" ⏎
+# "2015年1月10日", 亭子坝镇 2014).
+_SIGNATURE_DATE_RE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _SHORT_NAME_RE = re.compile(r"[(（](?:以下)?简称[^)）]{0,12}[)）]")
 # The issuing organ in a page's metadata, colon or not ("发文机关宋村镇人民政府", 宋村镇 2023): before a 来源, which
 # may be a newspaper.
@@ -1245,6 +1260,10 @@ class _Parser:
                 break
             for line in lines:
                 m4 = rx.search(line)
+                planned = m4 is not None and m4.group(0).endswith("工作") and _PLAN_AFTER_RE.match(line, m4.end())
+                if rx is _PROSE_YEAR_RE and planned:
+                    # "为此,2015年政府信息公开工作我们将采取以下措施" (亭子坝镇 2014): next year's plans.
+                    m4 = None
                 if m4:
                     d.year = int(m4.group(1))
                     d.notes.append(f"标题中未找到年度，按{where}“{line[:40]}”取{d.year}年")
@@ -1288,13 +1307,16 @@ class _Parser:
             if names:
                 d.agency_name = next((x for x in names[1:] if _fuller_by_place(names[0], x)), names[0])
             else:
-                d.agency_name = self._agency_source(head) or self._agency_contact(head)
+                d.agency_name = (self._agency_source(head) or self._agency_contact(head)
+                                 or self._agency_signature())
         # ("现公布随县经济开发区(以下简称县开发区)2019年…", 随县经开区 2019: the short name it goes by.)
         d.agency_name = _SHORT_NAME_RE.sub("", d.agency_name)
         # ("[甘霖镇]2012年甘霖镇政府信息公开工作年度报告", 甘霖镇 2012: a site's tag before the title.)
         d.agency_name = re.sub(r"^[\[【]([^\]】]{2,20})[\]】]$", r"\1", d.agency_name)
         # (A short sentence read as a title line: "现公布随县经济开发区…2019年…年度报告。")
         d.agency_name = re.sub(r"^(?:现(?:将|予|向社会)?(?:公布|公开|发布)|特向社会公(?:布|开))", "", d.agency_name)
+        # ("新葡京博彩官网区人民政府北京街道办事处", 北京街道 2020: a gambling mirror's words over the district's name.)
+        d.agency_name = _MIRROR_WORDS_RE.sub("", d.agency_name)
         cleaned = _AGENCY_JUNK_RE.sub("", d.agency_name)
         if cleaned != d.agency_name and len(cleaned) >= 2:
             d.agency_name = cleaned
@@ -1325,6 +1347,13 @@ class _Parser:
                 # "…编制了永泰县2013年政府信息公开工作年度报告", "现将福州高新区管理委员会2009年度…报告如下".
                 d.year = d.year or int(m11.group("y"))
                 return m11.group("a")
+        for line in head[:30]:
+            m16 = _BARE_NAMED_RE.search(line.replace(" ", ""))
+            if m16:
+                year = int(m16.group("y1") or m16.group("y2"))
+                if d.year is None or year == d.year:
+                    d.year = d.year or year
+                    return str(m16.group("a1") or m16.group("a2"))
         return ""
 
     @staticmethod
@@ -1366,6 +1395,14 @@ class _Parser:
             m13 = _CONTACT_RE.search(line.replace(" ", ""))
             if m13:
                 return m13.group("a")
+        return ""
+
+    def _agency_signature(self) -> str:
+        # The last agency line printed right above a date line: the report's signature (name never stated before).
+        lines = [t.text.strip() for t in self.tokens if t.kind == "line" and t.text.strip()]
+        for k in range(len(lines) - 2, -1, -1):
+            if _SIGNATURE_DATE_RE.match(lines[k + 1]) and _AGENCY_LINE_RE.match(lines[k]):
+                return lines[k]
         return ""
 
     def _agency_source(self, _head: list[str]) -> str:

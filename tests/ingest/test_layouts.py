@@ -791,3 +791,38 @@ def test_the_year_of_a_page_without_title_or_period() -> None:
                  "一、总体情况\n与2021年相比,主动公开信息增加。",
                  "一、总体情况\n2021年5月,我镇调整了领导小组。"):
         assert parse_reading(read_text(text))[0].year is None, text
+
+
+def test_next_years_plans_do_not_give_the_year() -> None:
+    # 亭子坝镇 2014 (corpus gz-tingziba-town-2014): the page opens inside the report; "2015年政府信息公开工作我们将…"
+    # is the next year's plan; the year is the one its sentences open with.
+    text = ("2014年我镇主动公开政府信息数160条。\n三、政府信息依申请公开情况\n2014年,我镇没有依申请公开事项。\n"
+            "四、收费\n2014年度及历年来,我镇没有收费。\n六、存在问题及改进措施\n为此,2015年政府信息公开工作我们将采取以下措施。")
+    assert parse_reading(read_text(text))[0].year == 2014
+    # A year's 工作要点 is no plan sentence.
+    assert parse_reading(read_text("根据《2020年政府信息公开工作要点》要求,我局认真做好各项工作。"))[0].year == 2020
+
+
+def test_agency_from_signature_contact_and_reports_named_without_government() -> None:
+    # Third session: the agency of pages that name it only in a signature, a contact line, after the clause of
+    # who leads, or in a report name without 政府; a gambling mirror's words over a district's name.
+    cases = [
+        ("2014年我镇主动公开政府信息数160条。\n三、依申请公开情况\n2014年,我镇没有依申请公开事项。\n亭子坝镇人民政府\n"
+         "2015年1月10日", "亭子坝镇人民政府"),
+        ("本报告中所列数据的统计期限自2011年1月1日起至2011年12月31日止。如对本年报有任何疑问,请与白云乡人民政府党政办"
+         "联系(地址:白云乡白云街26号)。", "白云乡人民政府"),
+        ("一、总体情况\n2023年,在区委、区政府的坚强领导下,官洲街道办事处认真贯彻落实《条例》。", "官洲街道办事处"),
+        ("根据《条例》有关规定,特编制2017年理合务镇信息公开工作年度报告,并向社会公布。", "理合务镇"),
+        ("根据《条例》要求,现公开来凤经济开发区信息公开2018年度报告。", "来凤经济开发区"),
+        ("一、总体情况\n2020年,在区委、区政府的正确领导下,新葡京博彩官网区人民政府北京街道办事处认真贯彻落实《条例》。",
+         "北京街道办事处"),
+    ]
+    for text, agency in cases:
+        d, _ev, _t = parse_reading(read_text(text))
+        assert d.agency_name == agency, (text, d.agency_name)
+    # A report named with 政府 is read by the title rules, and 我街道 is no name.
+    assert parse_reading(read_text("特公布2016年福清市政府信息公开工作年度报告。"))[0].agency_name != "福清市"
+    assert "我" not in parse_reading(read_text("现特向社会公布2012年度我街道信息公开工作年度报告。"))[0].agency_name
+    # A date line under a sentence is no signature.
+    unsigned = "2014年我镇主动公开政府信息数160条。\n我镇认真做好公开工作。\n2015年1月10日"
+    assert parse_reading(read_text(unsigned))[0].agency_name == ""
