@@ -79,10 +79,14 @@ _CHROME = re.compile(
 _TITLE_RE = re.compile(
     r"^(?:关于)?(?P<a1>[^。，,；;:：]*?)(?P<y>(?:19|20)\d{2})\s*年(?:度)?(?P<a2>[^。，,；;:：]*?)"
     # ("…关于2021年度政府信息公开情况的报告", 宁强县自然资源局; "…2025年政务信息公开工作开展年度报告", 西藏审计厅.)
-    r"(?:政府|政务)?信息(?:年度)?(?:与政务)?公开(?:工作)?(?:开展)?(?:情况)?(?:年度)?的?(?:报告|年报)(?!如下)"
+    # ("武夷山市人民政府办公室 关于2018年政府信息公开工作的年度报告", 武夷山市 2018.)
+    r"(?:政府|政务)?信息(?:年度)?(?:与政务)?公开(?:工作)?(?:开展)?(?:情况)?(?:年度)?的?(?:年度)?(?:报告|年报)(?!如下)"
     # Not a notice about the reports ("关于做好2021年政府信息公开工作年度报告编制发布工作的通知").
     r"(?!编制|发布|报送|填报|有关|相关|格式|模板|工作的?通知|的通知|事项|公布如下)"
 )
+# The year in brackets after the title ("宝坻区大钟庄镇政府信息公开工作年度报告 (2019年)", 天津's district pages).
+_TITLE_PAREN_RE = re.compile(
+    r"^(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息(?:与政务)?公开(?:工作)?年度报告[（(](?P<y>(?:19|20)\d{2})年度?[)）]$")
 _TITLE_ALT_RE = re.compile(
     r"^(?:关于)?(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息(?:与政务)?公开(?:工作)?(?P<y>(?:19|20)\d{2})\s*年度?(?:报告|年报)"
 )
@@ -128,15 +132,17 @@ _PLAN_AFTER_RE = re.compile(r"[^。；;]{0,6}?(?:将|要(?![求点])|拟|计划|
 # The report named in a sentence that compiles or presents it, with the agency before its year.
 _NAMED_REPORT_RE = re.compile(
     # "特编制《鞍山市政府2019年度…报告》", "现形成《海城市卫生健康局2025年…年度报告》" (鞍山 2019, 海城 2025).
-    r"(?:编制了?《?|编写了?《?|编制形成了?《?|现形成《|现将|特将)(?P<a>(?![我本])[^，。,；;\d《》“”]{2,30}?)(?P<y>(?:19|20)\d{2})\s*年度?"
-    r"[^，。,；;\d]{0,6}?政府信息公开(?:年度)?(?:工作)?(?:情况)?(?:年度)?报告")
+    r"(?:编制了?《?|编写了?《?|编制形成了?《?|现形成《|现将|特将)(?P<a>(?![我本]|公布|发布)[^，。,；;\d《》“”]{2,30}?)(?P<y>(?:19|20)\d{2})\s*年度?"
+    # (Not a notice's title: "《…编制公布2023年政府信息公开工作年度报告有关事项的通知》", 芦芝镇 2023.)
+    r"[^，。,；;\d]{0,6}?政府信息公开(?:年度)?(?:工作)?(?:情况)?(?:年度)?报告(?!编制|发布|有关|相关|工作的?通知|的通知)")
 # "我镇认真编制了《2021年色威镇政府信息公开工作年度报告》": the year, then the agency, inside the quoted title.
 # "常太镇2019年政府信息公开年度报告是根据《条例》…编制的": the report named as the subject of its first sentence.
 _SUBJECT_REPORT_RE = re.compile(
     r"^(?P<a>(?![我本])[^，。,；;\d《》“”]{2,20}?)(?P<y>(?:19|20)\d{2})\s*年度?政府信息公开(?:工作)?(?:年度)?报告"
     r"(?:是|系)?(?:根据|依据|按照)")
 _NAMED_REPORT2_RE = re.compile(
-    r"编(?:制|写)了?《(?P<y>(?:19|20)\d{2})\s*年度?(?P<a>[^，。,；;\d《》“”]{2,20}?)政府信息公开(?:工作)?(?:年度)?报告》")
+    # ("特编制2021年建瓯市人民政府办公室政府信息公开工作年度报告", "编制形成2021年漳平市人民政府办公室…年度报告".)
+    r"编(?:制|写)(?:了|形成)?《?(?P<y>(?:19|20)\d{2})\s*年度?(?P<a>[^，。,；;\d《》“”]{2,20}?)政府信息公开(?:工作)?(?:年度)?报告(?:》|(?![编发报的有相工]))")
 # A report naming itself without 政府 ("特编制2017年理合务镇信息公开工作年度报告", "现公开来凤经济开发区信息公开2018年度
 # 报告", "特向社会公布2015年度长春高新区信息公开年度报告"): the name must end as a place or an organ does.
 _BARE_NAMED_RE = re.compile(
@@ -147,7 +153,9 @@ _BARE_NAMED_RE = re.compile(
 _COMPILED_BY_RE = re.compile(
     r"由(?P<a>[^，。,；;（(由]{2,30}?(?:人民政府|管委会|管理委员会|委员会|局|厅|委|镇|乡|街道办事处|街道|信访办))"
     # ("本报告由黄花乡人民政府办公室按照《条例》…要求,结合我乡实际进行编制", 黄花乡 2019.)
-    r"(?:党政(?:综合)?办公室|办公室|政府信息公开办公室?|信息公开办)?(?:负责|结合[^，。,；;]{0,10}?|按照[^。]{0,200}?)?"
+    # ("由徐水区人民政府综合全区各部门和各乡镇政府信息公开工作年度报告和统计数据编制而成", 徐水区 2022.)
+    r"(?:党政(?:综合)?办公室|办公室|政府信息公开办公室?|信息公开办)?(?:负责|结合[^，。,；;]{0,10}?|按照[^。]{0,200}?"
+    r"|综合(?!科)[^，。,；;]{0,60}?)?"
     r"(?:进行)?编制"
 )
 _AGENCY_LINE_RE = re.compile(
@@ -1184,7 +1192,7 @@ class _Parser:
                 if any(len(x) > (80 if n == 1 else 40) for x in lines):
                     continue
                 compact = _META_PREFIX_RE.sub("", "".join(lines).replace(" ", "").replace("\u3000", ""))
-                m = _TITLE_RE.search(compact) or _TITLE_ALT_RE.search(compact)
+                m = _TITLE_RE.search(compact) or _TITLE_ALT_RE.search(compact) or _TITLE_PAREN_RE.match(compact)
                 if m and len(compact) <= 80:
                     d.title = _META_PREFIX_RE.sub("", " ".join(x.strip() for x in lines)).strip()
                     d.year = int(m.group("y"))
@@ -1192,9 +1200,11 @@ class _Parser:
                     d.agency_name = d.agency_name.removesuffix("关于")
                     if d.agency_name.endswith("人民") and "人民政府信息" in compact:
                         d.agency_name += "政府"  # "华容县人民政府信息公开…": 人民政府 + 信息公开
-                    if not d.agency_name and k > 0 and _AGENCY_LINE_RE.match(head[k - 1]):
-                        # "五常市民意乡" ⏎ "2021年政府信息公开工作年度报告": the agency on the line above.
-                        d.agency_name = head[k - 1].strip()
+                    above = head[k - 1].strip().removesuffix("关于") if k > 0 else ""
+                    if not d.agency_name and above and _AGENCY_LINE_RE.match(above):
+                        # "五常市民意乡" ⏎ "2021年政府信息公开工作年度报告": the agency on the line above
+                        # ("象湖镇人民政府关于" ⏎ "2019年政府信息公开工作的报告", 象湖镇 2019).
+                        d.agency_name = above
                         d.title = f"{d.agency_name}{d.title}"
                     found = True
                     if not d.agency_name and n == 1 and any(

@@ -25,8 +25,10 @@ _GAP = r"[^，。；,;\d]"
 _NW = _N + r"(?P<wan>万)?"
 
 _CHANNEL_RE = re.compile(
-    r"(?:在|通过|利用|依托|以)(?P<ch>[^，。；,;\d]{0,30}(?:网站|门户网|网|公众号|微博|微信群?|平台|公报|报纸|日报|媒体|公开栏|宣传栏|"
-    r"客户端|头条号?|APP|形式|方式|栏目|专栏|系统))(?P<q>[“\"][^”\"]{1,20}[”\"])?[^。；;\d]{0,14}?(?:公开|发布|推送|公示)"
+    # ("于政务门户网站主动公开各类信息共8516件", 建瓯市 2019.)
+    r"(?:在|通过|利用|依托|以|于)(?P<ch>[^，。；,;\d]{0,30}(?:网站|门户网|网|公众号|微博|微信群?|平台|公报|报纸|日报|媒体|公开栏|宣传栏|"
+    # ("通过门户网站和其他信息公开渠道主动公开政府信息2398条", 黑龙江省商务厅 2010: every channel, the total.)
+    r"客户端|头条号?|APP|形式|方式|栏目|专栏|系统|(?:其他|其它)[^，。；,;\d]{0,6}?(?:渠道|载体|途径)))(?P<q>[“\"][^”\"]{1,20}[”\"])?[^。；;\d]{0,14}?(?:公开|发布|推送|公示)"
     # "公开低保评议发放、扶贫领域…等方面的政务信息合计298条": what was published, listed, closed by 等.
     # ("通过铁东区门户网站公开信息85篇", 新兴街道 2025: a website's posts counted in 篇.)
     r"(?:[^。；;\d]{0,10}?|[^。；;\d]{0,60}?等[^。；;\d]{0,12}?)" + _NW + r"(?P<cu>条|件|篇)"
@@ -40,7 +42,8 @@ _TOTAL_RES = (
     # ("…公告栏等公开渠道主动发布政府信息共计49条", 西四镇 2025: 主动发布 is 主动公开.)
     # ("17个重点领域累计更新信息151条,其中…", 城郊乡 2025: 累计更新 is the year's publishing too.)
     # ("共主动公开政务动态信息共计5942条", 闽清县 2022.)
-    re.compile(r"(?<!不予)(?<!予以)(?<!申请)(?<!免于)(?:主动)?(?:公开|(?<=主动)发布|(?<=累计)更新)(?:发布)?(?:各类)?"
+    # ("共主动公开、更新各类信息222条", 宁河县 2014.)
+    re.compile(r"(?<!不予)(?<!予以)(?<!申请)(?<!免于)(?:主动)?(?:公开|(?<=主动)发布|(?<=累计)更新)(?:发布|、更新)?(?:各类)?"
                r"(?:政府信息?|政务(?:动态)?信息|信息)"
                r"(?:简报|稿件)?(?:的)?"
                r"(?:数量|总数|数)?(?:共计?|达到?|为|累计|有)?\s*" + _NW + r"条"),
@@ -60,6 +63,8 @@ _TOTAL_RES = (
     re.compile(r"(?:共|累计)(?:发布|公开)(?:各类)?主动公开(?:政府)?信息(?:共计?)?\s*" + _N + r"(?:条|件)"),
     # "主动公开政府工作信息、动态755多条": what was published named in a short list, then the count.
     re.compile(r"主动公开[^。；;\d，,]{0,12}?信息(?:、[^。；;\d，,中]{1,6})" + _NW + r"条"),
+    # "政府信息主动公开170篇" (泗村店镇 2019): the information first, then 主动公开 and its count.
+    re.compile(r"(?:^|[，,。])(?:政府|政务)信息主动公开(?:共计?|合计)?\s*" + _NW + r"(?:条|篇)"),
     # "主动公开事项共计273余项" (长兴岛街道 2022): the items counted in 项.
     re.compile(r"主动公开事项(?:共计?|合计)?\s*" + _NW + r"项"),
     # "主动公开省政府及省政府办公厅政府信息759件": a total counted in 件.
@@ -78,7 +83,7 @@ _CLAUSE_CHANNEL_RE = re.compile(r"(?:在|通过|利用|依托|借助)(?!线上(?
 _CLAUSE_START_RE = re.compile(r"[，,；;]")
 _JOINT_CHANNELS_RE = re.compile(
     r"(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|客户端|新媒体)[^，。；,;]{0,12}?[、和及与]"
-    r"[^，。；,;]{0,20}?(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|客户端|新媒体|媒体)"
+    r"[^，。；,;]{0,20}?(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|客户端|新媒体|媒体|渠道|载体|途径)"
     # "通过两个网站平台,主动公开政府信息数209条次" (锡林郭勒盟商务局 2021): channels counted, not named.
     r"|(?:两|二|三|四|五|多)个[^，。；,;]{0,4}?(?:网站|平台|公众号|媒体)")
 _BY_CHANNEL_RE = re.compile(r"^(?:从|按)(?:公开)?(?:渠道|载体|平台)(?:来)?(?:看|分)")
@@ -183,6 +188,7 @@ _PUBLISH_RE = re.compile(r"公开|发布|刊登|公布|印发")
 _ANY_COUNT_RE = re.compile(r"\d+\s*(?:余|多)?(?:条|件|篇|个|项|份)")
 _YEAR_SLICE_RE = re.compile(r"^(?:其中)?[，,:：]?(?:本年度?|全年|当年|今年)(?:新增|新)?的?(?:主动公开|公开)?的?"
                             r"(?:政府|政务)?信息$")
+_ARCHIVES_RE = re.compile(r"档案馆|两馆|图书馆")
 _NOT_PROACTIVE_RE = re.compile(r"申请|复议|诉讼|清理|审查|备案|征求|不予公开|原创|转载")
 _VERB_PREFIX_RE = re.compile(r"^(?:全年|累计|共计?)*(?:主动)?(?:发布|更新|公开|刊登|公布|推送)(?:了)?")
 # "通过局门户网站公开政府信息公开52条,其他信息2167条": a bare "…信息N条" right after a channel's figure
@@ -721,7 +727,8 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                     break  # the kinds end where something else is counted ("…回应网上民声8674条")
                 if (_NOT_PROACTIVE_RE.search(raw_name) or _YEAR_SLICE_RE.match(raw_name)
                         # "向县档案馆累计报送…主动公开文件135件" (闽侯县政府办 2023): sent to the archives.
-                        or "档案馆" in compact[_clause_start(compact, m.start("name")):m.end("name")]
+                        # ("主动报送“两馆”文件共1297件", 建瓯市 2019: to the archives and the library.)
+                        or _ARCHIVES_RE.search(compact, _clause_start(compact, m.start("name")), m.end("name"))
                         or re.match(r"解读[^类]{0,6}?(?:政策|文件)", raw_name)):
                     # "依申请公开信息0条": no kind of what was published proactively; "其中,本年度新增的主动公开政府
                     # 信息3条" (江川路街道 2010): the year's part of a running total, no kind.

@@ -826,3 +826,25 @@ def test_agency_from_signature_contact_and_reports_named_without_government() ->
     # A date line under a sentence is no signature.
     unsigned = "2014年我镇主动公开政府信息数160条。\n我镇认真做好公开工作。\n2015年1月10日"
     assert parse_reading(read_text(unsigned))[0].agency_name == ""
+
+
+def test_titles_and_compilers_of_the_third_session() -> None:
+    # Helpers b15/b16: a title with 工作的年度报告 after 关于; 关于 ending the line above; 编制(形成) without 《》;
+    # the year in brackets after the title (天津); a compiler that 综合… the parts; not a notice's title quoted.
+    cases = [
+        ("武夷山市人民政府办公室 关于2018年政府信息公开工作的年度报告\n一、概述", "武夷山市人民政府办公室", 2018),
+        ("象湖镇人民政府关于\n2019年政府信息公开工作的报告\n一、总体情况", "象湖镇人民政府", 2019),
+        ("根据《条例》规定,特编制2021年建瓯市人民政府办公室政府信息公开工作年度报告。报告全文由七部分组成。",
+         "建瓯市人民政府办公室", 2021),
+        ("宝坻区大钟庄镇政府信息公开工作年度报告 (2019年)\n来源:天津市宝坻区大钟庄镇人民政府", "宝坻区大钟庄镇", 2019),
+        ("根据《条例》要求,由徐水区人民政府综合全区各部门和各乡镇政府信息公开工作年度报告和统计数据编制而成。"
+         "本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。", "徐水区人民政府", 2022),
+    ]
+    for text, agency, year in cases:
+        d, _ev, _t = parse_reading(read_text(text))
+        assert (d.agency_name, d.year) == (agency, year), (text, d.agency_name, d.year)
+    # A notice's title quoted in the opening (a mirror put a betting site's name over 关于) names no agency.
+    d2, _ev, _t = parse_reading(read_text(
+        "根据《漳平市人民政府办公室雷速体育直播编制公布2023年政府信息公开工作年度报告有关事项的通知》等要求,"
+        "结合我镇有关统计数据进行撰写。若有疑问,请联系芦芝镇人民政府党政综合办公室(电话:0597-7773966)。"))
+    assert d2.agency_name == "芦芝镇人民政府"

@@ -726,3 +726,21 @@ def test_wordings_of_the_sixteenth_round() -> None:
     assert {("proactive.total", 5942), ("proactive.category", 54), ("proactive.category", 56)} <= got2
     assert ("proactive.category", 90) in _figs(
         "2023年全县累计主动公开政府信息557件,其中机构职能类信息90件,规划计划类信息23件。")
+
+
+def test_wordings_of_the_seventeenth_round() -> None:
+    # Third session, helpers b15 (南平, 龙岩) and b16 (天津, 黑龙江, 新疆 …), one rule each.
+    # Channels named with "其他…渠道" and 主动公开: every channel, so the total (黑龙江省商务厅 2010).
+    got = _figs("省商务厅2010年通过门户网站和其他信息公开渠道主动公开政府信息2398条,全文电子化率达100%。")
+    assert ("proactive.total", 2398) in got and not any(k == "proactive.channel" for k, _v in got)
+    # 主动公开、更新 is the year's publishing; the 累计 after it is then a running total (宁河县 2014).
+    got2 = _figs("2014年,宁河区政府共主动公开、更新各类信息222条,累计主动公开信息2382条。")
+    assert ("proactive.total", 222) in got2 and ("proactive.total", 2382) not in got2
+    # 于 a website, in 件 of information: the only channel's 共 count, so also the total; documents sent to the
+    # archives and the library (两馆) are no kind (建瓯市 2019).
+    got3 = _figs("2019年,我市各部门、各乡镇街道于政务门户网站主动公开各类信息共8516件,主动报送“两馆”文件共1297件。")
+    assert {("proactive.total", 8516), ("proactive.channel", 8516)} <= got3
+    assert ("proactive.category", 1297) not in got3
+    # The information, then 主动公开 and its count in 篇 (泗村店镇 2019); 依申请公开18篇 is no total.
+    got4 = _figs("2019年全年,我单位基本做到了及时公开。政府信息主动公开170篇,依申请公开18篇。")
+    assert ("proactive.total", 170) in got4 and ("proactive.total", 18) not in got4
