@@ -167,7 +167,9 @@ _CATEGORY_ITEM_RE = re.compile(
     r"(?P<name>[^，,；;、:：。\d()（）]{2,24}?)\s*" + _NW + r"(?P<u>条|件|部|份|篇)"
 )
 # ("…其中政府信息公开专栏632条,主要类别有:机构职能类信息54条,…", 闽清县 2022.)
-_CATEGORY_CUE_RE = re.compile(r"内容涵盖|主要类别(?:有|包括)[:：]?|"
+_CATEGORY_CUE_RE = re.compile(r"内容涵盖|主要类别(?:有|包括)[:：]?|类别(?:情况|如下)[:：]?|"
+                              # "2022年,全办主动公开政府信息:机构职能类信息0条;…" (永泰县政府办 2022).
+                              r"(?<=信息)[:：](?=[^。；;\d]{0,16}类)|"
                               r"公开的?信息中|信息公开中|信息中[，,]|按.{0,6}分类|从.{0,4}分类看?|分类[:：]|"
                               r"其中|(?<=条[，,])包括|"
                               # "全年主动公开政府信息总数171条:基层政务公开领域信息124条,…" (重庆某镇 2022).
@@ -177,7 +179,9 @@ _EXPLICIT_CUE_RE = re.compile(
     # "2014年在县政府网站公开政府信息类别:政策文件信息4条,…" (楚门镇 2014).
     # "内容涵盖政府信息公开制度5条、政策法规9条…" (平川区发改局 2025).
     # ("试点领域信息公开中重大建设项目52条,义务教育53条,…", 鹤庆县 2021.)
-    r"内容涵盖|公开的?信息中|信息公开中|按.{0,6}分类|分类[:：]|(?<=条[(（])其中|类别(?:主要)?(?:包括|有)?[:：]|类别(?:主要)?(?:包括|有)")
+    # ("…的主要类别如下:机构职能类信息7条,…", 厦门火炬高新区 2021; "…主要类别情况:党政信息类147条", 湖镇 2013.)
+    r"内容涵盖|公开的?信息中|信息公开中|按.{0,6}分类|分类[:：]|(?<=条[(（])其中|类别(?:主要)?(?:包括|有)?[:：]|类别(?:主要)?(?:包括|有)"
+    r"|类别(?:情况|如下)[:：]?")
 # Documents are counted in 件 or 部 ("规章11部", "规范性文件83件", "人事任免文件106件"); other items only in 条.
 # (建议/提案: the replies to deputies' proposals, a kind the 2017 统计表 counts in 件.)
 _DOC_WORDS = ("规章", "文件", "任免", "解读", "工作报告", "公告", "通告", "决定", "意见", "办法", "方案", "规划",
@@ -680,6 +684,13 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 if nxt is not None and (nxt.group("name").endswith("类")
                                         or any(w in nxt.group("name") for w in _DOC_WORDS if w != "解读")):
                     cat_from, kinds_only = last, True
+            lead_parent: int | Decimal | None = None
+            lead = _CATEGORY_ITEM_RE.match(compact) if cat_from is None and cue is None and prev_counted else None
+            totals = [f for f in out if f.key == "proactive.total"]
+            if lead is not None and totals and re.search(r"类(?:信息)?$", lead.group("name")):
+                # "2021年,我办共主动公开信息26条。机构职能类信息2条,政策、规范性文件类信息2条,…" (湄洲岛 2021): a
+                # sentence of kinds right after the sentence that stated the total; they never add up past it.
+                cat_from, kinds_only, lead_parent = 0, True, totals[-1].value
             if cat_from is None and cue is None and any(f.key == "proactive.total" for f in out) and (
                     _SHARE_OF_TOTAL_RE.search(compact)):
                 # "法规文件类99条,占总数的81%;工作动态类23条,占总数的19%" (石城县工信局 2010): kinds of the total.
@@ -705,6 +716,8 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 parent_unit = chosen.unit if chosen else None
                 if chosen is not None and prior_n is not None and prior_n.group(0).endswith("件") and pv == parent:
                     parent_unit = "件"  # "累计主动公开政府信息557件,其中机构职能类信息90件" (泰宁县 2023)
+            if parent is None and lead_parent is not None:
+                parent = lead_parent
             summed: int | Decimal = 0
             second_cue = (compact.find("其中", cue.end()) if cue is not None and not docs_only else -1)
             if cue is not None and 0 <= second_cue <= cue.end() + 2:
@@ -722,7 +735,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 if any(a < m.end() and m.start() < b for a, b in channel_spans):
                     continue
                 raw_name = m.group("name")
-                if kinds_only and not (raw_name.endswith("类")
+                if kinds_only and not (raw_name.endswith(("类", "类信息"))
                                        or any(w in raw_name for w in _DOC_WORDS if w != "解读")):
                     break  # the kinds end where something else is counted ("…回应网上民声8674条")
                 if (_NOT_PROACTIVE_RE.search(raw_name) or _YEAR_SLICE_RE.match(raw_name)

@@ -744,3 +744,26 @@ def test_wordings_of_the_seventeenth_round() -> None:
     # The information, then 主动公开 and its count in 篇 (泗村店镇 2019); 依申请公开18篇 is no total.
     got4 = _figs("2019年全年,我单位基本做到了及时公开。政府信息主动公开170篇,依申请公开18篇。")
     assert ("proactive.total", 170) in got4 and ("proactive.total", 18) not in got4
+
+
+def test_kinds_under_the_fujian_template() -> None:
+    # 福建's 2008–2021 template states the total, then the kinds in their own paragraph or sentence: "主要类别情况:"
+    # (湖镇 2013), "主要类别如下:" (厦门火炬高新区 2021), "全办主动公开政府信息:机构职能类信息0条;…" (永泰县政府办
+    # 2022), and a sentence of kinds right after the total's (湄洲岛 2021) — never adding up past the total.
+    got = {(f.key, f.value) for f in extract_figures([
+        ("proactive", "(一)主动公开政府信息的数量共192条。"),
+        ("proactive", "(二)主动公开政府信息的主要类别情况:党政信息类147条,文件类47条,制度类4条。")])}
+    assert {("proactive.category", 147), ("proactive.category", 47), ("proactive.category", 4)} <= got
+    assert ("proactive.category", 11) in _figs(
+        "2021年主动公开政府信息212条。主动公开政府信息的主要类别如下:机构职能类信息7条,政策法规类信息11条。")
+    got2 = {(f.key, f.value) for f in extract_figures([
+        ("proactive", "1.主动公开政府信息的数量。2022年,全办主动公开政府信息2009条。"),
+        ("proactive", "2.主要类别。2022年,全办主动公开政府信息:机构职能类信息0条;规划计划类信息7条。")])}
+    assert {("proactive.category", 0), ("proactive.category", 7)} <= got2
+    got3 = _figs("2021年,我办共主动公开信息26条。机构职能类信息2条,规划计划类信息1条,为民办实事类信息5条。")
+    assert {("proactive.category", 2), ("proactive.category", 1), ("proactive.category", 5)} <= got3
+    got4 = _figs("2021年,我办共主动公开信息6条。机构职能类信息2条,规划计划类信息5条。")
+    assert ("proactive.category", 5) not in got4  # 2 + 5 would pass the total of 6
+    # Without a total stated before, a sentence of kinds gives none.
+    assert not any(k == "proactive.category" for k, _v in _figs(
+        "我办认真做好公开工作。机构职能类信息2条,规划计划类信息1条。"))
