@@ -28,7 +28,8 @@ _CHANNEL_RE = re.compile(
     # ("于政务门户网站主动公开各类信息共8516件", 建瓯市 2019.)
     r"(?:在|通过|利用|依托|以|于)(?P<ch>[^，。；,;\d]{0,30}(?:网站|门户网|网|公众号|微博|微信群?|平台|公报|报纸|日报|媒体|公开栏|宣传栏|"
     # ("通过门户网站和其他信息公开渠道主动公开政府信息2398条", 黑龙江省商务厅 2010: every channel, the total.)
-    r"客户端|头条号?|APP|形式|方式|栏目|专栏|系统|(?:其他|其它)[^，。；,;\d]{0,6}?(?:渠道|载体|途径)))(?P<q>[“\"][^”\"]{1,20}[”\"])?[^。；;\d]{0,14}?(?:公开|发布|推送|公示)"
+    # ("通过政府网站主动公布政府信息共计304条", 东港镇 2021.)
+    r"客户端|头条号?|APP|形式|方式|栏目|专栏|系统|(?:其他|其它)[^，。；,;\d]{0,6}?(?:渠道|载体|途径)))(?P<q>[“\"][^”\"]{1,20}[”\"])?[^。；;\d]{0,14}?(?:公开|发布|推送|公示|公布)"
     # "公开低保评议发放、扶贫领域…等方面的政务信息合计298条": what was published, listed, closed by 等.
     # ("通过铁东区门户网站公开信息85篇", 新兴街道 2025: a website's posts counted in 篇.)
     r"(?:[^。；;\d]{0,10}?|[^。；;\d]{0,60}?等[^。；;\d]{0,12}?)" + _NW + r"(?P<cu>条|件|篇)"
@@ -159,7 +160,8 @@ _CHANNEL_WORDS = ("线上", "线下", "网站", "门户网", "公众号", "微�
 _PUBLISHER_RE = re.compile(r"(?:机关|部门|单位|社区|行署|人民政府|乡镇|各村|各县(?:[(（]市、区[)）])?|各区|各市)$")
 _ANY_INFO_RE = re.compile(r"^(?:了)?(?:各类|各项)?(?:政府|政务|主动公开)?(?:信息)?(?:共计?|总计|累计|数量?为?)?\s*$")
 _CHANNEL_TOTAL_RE = re.compile(r"主动公开[^。；;\d]{0,10}?(?:共计?|累计|总计)|共计?(?:主动)?(?:公开|发布)|"
-                               r"累计(?:发布|公开)[^。；;\d]{0,10}?共计")
+                               # ("通过区政府门户网站公开发布信息共计481条", 鼓楼区市场监管局 2025.)
+                               r"累计(?:发布|公开)[^。；;\d]{0,10}?共计|(?:公开|发布|公布)[^。；;\d]{0,8}?共计")
 # A category item: its name, then its count. Items start after a separator, after a publishing verb
 # ("发布省政府规章11部") or at a 其中 glued to the figure before it ("…86条其中更新工作动态56条").
 _CATEGORY_ITEM_RE = re.compile(
@@ -222,7 +224,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
                                          + _N
                                          # ("共收到信息公开申请22宗", 新华街道 2021: 广东 counts in 宗.)
                                          # ("共收到4条公开政府信息的申请", 金山街道 2023.)
-                                         + r"(?:件|个|份|条|宗|(?=[，。；,;]|$))|收到(?P<n2>\d+)(?:件|起|份|宗|条)"
+                                         # ("受理并按时回复政府信息依申请公开事项19项", 亳州高新区 2022.)
+                                         + r"(?:件|个|份|条|宗|项(?<=事项\d项)|项(?<=事项\d\d项)|(?=[，。；,;]|$))"
+                                         + r"|收到(?P<n2>\d+)(?:件|起|份|宗|条)"
                                          + _GAP
                                          + r"{0,8}?申请"),
      "件", None),
@@ -234,10 +238,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     ("applications.answered", re.compile(r"(?<!同意公开)(?<!部分公开)(?<!不予公开)(?<!予以公开)(?<!年度办理)(?<!年度)"
                                          r"(?<!按时)(?<!延期)(?:答复|办结|(?<=[共计])(?:办理|处理))" + _GAP
                                          + r"{0,10}?" + _N + r"件"), "件", "申请"),
+    # "收到依申请公开政府信息2条,办结2条" (遂溪县农业农村局 2021): the clause after the count received.
+    ("applications.answered", re.compile(r"(?<=[，,])办结" + _N + r"条"), "件", "申请"),
     ("fees.amount", re.compile(r"收取" + _GAP + r"{0,12}?费" + _GAP + r"{0,8}?(?P<n>\d+(?:\.\d+)?)\s*(?P<u>万元|元)"),
      "", None),
-    ("review.total", re.compile(r"行政复议(?:案件|申请)?" + _GAP + r"{0,6}?" + _N + r"(?:件|起|宗)"), "件", None),
-    ("litigation.total", re.compile(r"行政诉讼(?:案件)?" + _GAP + r"{0,6}?" + _N + r"(?:件|起|宗)"), "件", None),
+    # (Never a count of the two together: "行政复议、行政诉讼3件" states neither one's figure.)
+    ("review.total", re.compile(r"行政复议(?:案件|申请)?(?:(?!诉讼)" + _GAP + r"){0,6}?" + _N + r"(?:件|起|宗)"), "件",
+     None),
+    ("litigation.total", re.compile(r"(?<!复议[、和及与])(?<!复议[、和及与]提起)行政诉讼(?:案件)?" + _GAP
+                                    + r"{0,6}?" + _N + r"(?:件|起|宗)"), "件", None),
     # "有1件涉及政府信息公开工作的行政复议": the number before its noun (never a count of reviews lost).
     ("review.total", re.compile(r"有(?P<n>\d+)\s*(?:件|起|宗)(?:涉及)?[^，。；,;\d]{0,16}?行政复议"
                                 r"(?![^，。；]{0,4}?(?:纠错|纠正|败诉|撤销))"), "件", None),
@@ -289,6 +298,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
 # (包括动漫短视频解读16个)"; "共解读文件23个。其中图片解读文件16个,…") are interpretations too.
 _INTERP_PART_RE = re.compile(r"(?P<name>[^，,；;、:：。\d()（）]{2,16}?)" + _N + r"(?:条|个|篇|件)")
 
+_JOINT_ZERO = r"|行政复议[、和及与](?:提起)?(?:行政)?诉讼(?:案件)?(?:数|数量)?(?:为|共)?0\s*(?:条|件|起|宗|个)"
 _NOT_LOST = r"(?![^，。；]{0,4}?(?:纠错|纠正|败诉|撤销))"
 _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("applications.received", re.compile(r"无依申请公开(?:件|事项|申请|情况|的?(?:政府)?信息)|"
@@ -312,10 +322,11 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                r"未涉及[^。；，,]{0,14}?收费|未[^。；，,]{0,20}?收取[^。；]{0,6}?费")),
     # "未发生…被行政复议纠错": no review was lost, which does not say none was filed.
     # "未接到有关政府信息公开方面的复议、诉讼和申诉": 复议/诉讼 without 行政 in such a list are the same.
+    # ("政府信息公开行政复议、行政诉讼0条", 耿马县司法局 2021: one zero for both.)
     ("review.total", re.compile(r"(?:未发生|未收到|未接到|未出现|未有|未产生|无|没有)[^。]{0,40}?(?:行政)?复议"
-                                + _NOT_LOST)),
+                                + _NOT_LOST + _JOINT_ZERO)),
     ("litigation.total", re.compile(r"(?:未发生|未收到|未接到|未出现|未有|未产生|无|没有)[^。]{0,40}?(?:行政)?诉讼"
-                                    + _NOT_LOST)),
+                                    + _NOT_LOST + _JOINT_ZERO)),
     # "未收到任何形式的有关信息公开方面的咨询". Not "未收到网上咨询" (城西街道 2017): one way of asking only.
     # "没有受理过关于政府信息公开咨询、投诉情况" (锡林郭勒盟商务局 2021).
     ("consultations.received", re.compile(r"(?:未收到|未接到|没有收到|没有受理过?|未受理|无)[^。，；]{0,24}?"
@@ -564,6 +575,10 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 channel_label[m.end()] = label
                 tm = _CHANNEL_TOTAL_RE.search(m.group(0))
                 what = m.group(0)[tm.end():m.start("n") - m.start()] if tm is not None else ""
+                late = (tm is not None and tm.group(0).endswith("共计")
+                        and not tm.group(0).startswith(("主动", "共", "累计")))
+                if late and re.search(r"\d+\s*(?:余|多)?[条件篇]", compact[:m.start()]):
+                    tm = None  # "…公开政府信息共计300余条" after other counts (新安镇 2021): that channel's own
                 if (tm is not None and m.group("cu") != "篇" and _ANY_INFO_RE.match(what)
                         and not any(f.key == "proactive.total" for f in out)):
                     # (Only information of every kind: "在…信用公示平台共发布行政许可信息76条" is one kind's count.)

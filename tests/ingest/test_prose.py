@@ -767,3 +767,22 @@ def test_kinds_under_the_fujian_template() -> None:
     # Without a total stated before, a sentence of kinds gives none.
     assert not any(k == "proactive.category" for k, _v in _figs(
         "我办认真做好公开工作。机构职能类信息2条,规划计划类信息1条。"))
+
+
+def test_wordings_of_the_eighteenth_round() -> None:
+    # Missing figures of the corpus read by a rule each (third session).
+    got = _figs("2021年,我局收到依申请公开政府信息2条,办结2条,办结率100%。")  # 遂溪县农业农村局 2021
+    assert ("applications.answered", 2) in got and ("applications.answered", 100) not in got
+    got2 = _figs("收到公民、法人或其他组织提交政府信息公开申请0条。政府信息公开行政复议、行政诉讼0条。")  # 耿马县司法局
+    assert {("review.total", 0), ("litigation.total", 0)} <= got2
+    assert not any(k == "review.total" for k, _v in _figs("发生行政复议、行政诉讼3件。"))  # a joint count: no split
+    # The only channel's 公开发布…共计 is the total too (鼓楼区市场监管局 2025); 公布 is a verb (东港镇 2021).
+    assert ("proactive.total", 481) in _figs("2025年度通过区政府门户网站公开发布信息共计481条,全面实现数字化公开。")
+    assert {("proactive.channel", 304), ("proactive.total", 304)} <= _figs(
+        "2021年通过政府网站主动公布政府信息共计304条,全文电子化达100%。")
+    # …but not a channel's 共计 after other counts (新安镇 2021).
+    got3 = _figs("2021年,我镇主动公开政府信息共800余条,其中通过政府信息公开网站公开信息共471条,"
+                 "通过其他渠道和平台公开政府信息共计300余条。")
+    assert ("proactive.total", 300) not in got3 and ("proactive.channel", 300) in got3
+    assert ("applications.received", 19) in _figs(  # 亳州高新区 2022: applications counted as 事项…项
+        "2022年度,亳州高新区管委会受理并按时回复政府信息依申请公开事项19项,全部为自然人申请。")
