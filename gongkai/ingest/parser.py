@@ -1037,6 +1037,12 @@ class _Parser:
             idxs.append(j)
             j += 1
         self._last_idx = idxs
+        self._overflow = 0  # cells printed past the row's columns before its end (blank ones only)
+        k = j
+        while not ended and k < len(self.tokens) and self.tokens[k].kind == "blank":
+            k += 1
+        if k > j and k < len(self.tokens) and self.tokens[k].kind == "eor":
+            self._overflow = k - j
         if not ended and j < len(self.tokens) and self.tokens[j].kind == "eor":
             ended = True
             j += 1
@@ -1061,6 +1067,22 @@ class _Parser:
             for col in cols:
                 data.set(table.key, row.key, col, Cell(None, raw=raw, unsure=True))
             data.notes.append(f"“{label}”一行有{len(cols)}格，只印出{len(real)}个数据（{raw}），其余为连写的表格线，"
+                              "无法确定数据所在列，已标为存疑")
+            return
+        printed = max(len(vals), len(vals) + getattr(self, "_overflow", 0) if len(vals) == len(cols) else 0)
+        # One figure first in a wide row, blank cells past it (never "| | … | 0 |": the blanks place that one).
+        lone = len(real) == 1 and vals[0].kind != "blank" and len(cols) >= 5 and printed > len(cols)
+        if real and (printed >= len(cols) + 2 or lone) and len(real) < len(cols) and any(
+                v.kind == "blank" for v in vals):
+            # "一、本年新收…申请数量 | 0 | ||||||||" (柞水县凤凰镇 2021 on a mirror): two or more cells past the row's
+            # columns (spans lost) and fewer figures — which column the figure is in, the borders do not tell. (One
+            # cell past them is a grid's padding: "行政许可 | 0 | | | |" in a four-column Table 2, 黄花乡 2019 — unless
+            # it is a lone figure in a row of seven: 自然人 or 总计, nothing says.)
+            raw = " ".join(v.text for v in real)
+            for col in cols:
+                data.set(table.key, row.key, col, Cell(None, raw=raw, unsure=True))
+                self.note_evidence(table, row, col, idxs[0])
+            data.notes.append(f"“{label}”一行有{len(cols)}格，印出{printed}格、其中{len(real)}个数据（{raw}），"
                               "无法确定数据所在列，已标为存疑")
             return
         sub = next((v.text.strip() for v in vals[:1] if _SUB_ROW_RE.fullmatch(v.text.strip())), None)

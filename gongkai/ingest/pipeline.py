@@ -73,7 +73,11 @@ def _recognised(data: ReportData, text_sample: str) -> bool:
     if "公开" not in text_sample:
         return False
     # A report without title or numbered sections still says what it is ("本年报根据《条例》…编制", 厦门市 2016).
-    return data.year is not None and (bool(data.sections) or bool(data.title) or bool(_SELF_RE.search(text_sample)))
+    # A report's part without numbered headings (a mirror that kept "概述" bare, 大涌镇 2010) still reports its year's
+    # figures on the disclosure work: two of them, and the regulation's words, say what it is.
+    reported = len({f.key for f in data.figures}) >= 2 and "政府信息公开" in text_sample
+    return data.year is not None and (bool(data.sections) or bool(data.title) or bool(_SELF_RE.search(text_sample))
+                                      or reported)
 
 
 def ingest_reading(name: str, content: bytes, *, previous: ReportData | None = None,

@@ -29,7 +29,8 @@ _CHANNEL_RE = re.compile(
     r"(?:在|通过|利用|依托|以|于)(?P<ch>[^，。；,;\d]{0,30}(?:网站|门户网|网|公众号|微博|微信群?|平台|公报|报纸|日报|媒体|公开栏|宣传栏|"
     # ("通过门户网站和其他信息公开渠道主动公开政府信息2398条", 黑龙江省商务厅 2010: every channel, the total.)
     # ("通过政府网站主动公布政府信息共计304条", 东港镇 2021.)
-    r"客户端|头条号?|APP|形式|方式|栏目|专栏|系统|(?:其他|其它)[^，。；,;\d]{0,6}?(?:渠道|载体|途径)))(?P<q>[“\"][^”\"]{1,20}[”\"])?[^。；;\d]{0,14}?(?:公开|发布|推送|公示|公布)"
+    # ("通过多种渠道共发布信息376条", 林山乡 2020: every channel; "通过公示公告栏等途径发布信息861条", 会仪镇 2021.)
+    r"客户端|头条号?|APP|形式|方式|栏目|专栏|系统|(?:其他|其它|多种|不同)[^，。；,;\d]{0,6}?(?:渠道|载体|途径)|等途径))(?P<q>[“\"][^”\"]{1,20}[”\"])?[^。；;\d]{0,14}?(?:公开|发布|推送|公示|公布)"
     # "公开低保评议发放、扶贫领域…等方面的政务信息合计298条": what was published, listed, closed by 等.
     # ("通过铁东区门户网站公开信息85篇", 新兴街道 2025: a website's posts counted in 篇.)
     r"(?:[^。；;\d]{0,10}?|[^。；;\d]{0,60}?等[^。；;\d]{0,12}?)" + _NW + r"(?P<cu>条|件|篇)"
@@ -207,6 +208,7 @@ _KIND_LIST_RE = re.compile(r"、(?P<name>[^，。；;,、:：\d]{2,20}?)\d+(?:�
 # ("…主动公开政策文件、工作动态、…等方面政策的信息69条、工作动态33条", 敏洞乡 2022: a long name of the first kind.)
 _FIRST_KIND_RE = re.compile(r"(?:公开|发布|推送|公示)(?P<k>[^\d]{2,12}?|[^\d，,]{2,60}?(?:的信息|方面))"
                             r"\d+(?:余|多)?条$")
+_DOC_OBJECTS = ("公告", "通知", "通告", "文件", "规章", "建议", "提案", "办法", "方案", "决定")
 _GENERIC_NAMES = frozenset({"信息", "政府信息", "政务信息", "各类信息", "公开信息", "各类", "其中"})
 _COUNT_BEFORE_RE = re.compile(r"\d+\s*(?:余|多)?万?(?:条|件|个|篇|部|项|次)(?=\s*[，,]?\s*$)")
 _NOT_NAME_RE = re.compile(r"发布|公开|推送|更新|刊登|共|合计|总计|累计|其中")
@@ -259,7 +261,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     ("staff.full_time", re.compile(r"专职(?:与|和|及)兼职(?:工作)?(?:人员)?各" + _N + r"(?:名|人)"), "人", "公开"),
     ("staff.part_time", re.compile(r"专职(?:与|和|及)兼职(?:工作)?(?:人员)?各" + _N + r"(?:名|人)"), "人", "公开"),
     ("staff.part_time", re.compile(r"兼职(?:工作)?(?:人员)?" + _GAP + r"{0,4}?" + _N
-                                   + r"(?:名|人)|(?<![\d.])(?P<n2>\d+)名兼职"), "人", "公开"),
+                                   # ("安排了4名工作人员兼职负责政务公开的日常工作", 梅林街道 2011.)
+                                   + r"(?:名|人)|(?<![\d.])(?P<n2>\d+)名(?:工作人员)?兼职"), "人", "公开"),
     ("meetings.count", re.compile(r"召开" + _GAP + r"{0,20}?(?:会议|专题会|推进会)" + _GAP + r"{0,4}?"
                                   + _N + r"次"), "次", "公开"),
     ("training.sessions", re.compile(r"培训(?:班|会)?" + _GAP + r"{0,8}?"
@@ -306,7 +309,7 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                          r"(?:未|没有)(?:收到|接到|接收到|发生|受理)[^，。；]{0,12}?(?:依申请|公开申请)"
                                          r"(?![^，。；]{0,12}?(?:复议|诉讼))|"
                                          # (Never "未收到…的行政复议申请", 南阳市生态环境局 2022.)
-                                         r"(?:没有|未)(?:收到|接到)(?:(?!复议|诉讼)[^，。；]){0,30}?申请(?![^，。；]{0,12}?(?:复议|诉讼))|未(?:收到|接到)申请公开|(?<!提交)依申请公开[^，。；\d]{0,6}?0件|"
+                                         r"(?:没有|未)(?:收到|接到)(?:(?!复议|诉讼)[^，。；]){0,30}?申请(?![^，。；]{0,12}?(?:复议|诉讼))|未(?:收到|接到)申请公开|(?<!提交)依申请公开[^，。；\d]{0,6}?0件(?![，,、]\s*不予公开)|"
                                          # "我镇2016年度无申请" (a 蚌埠 town, 2016).
                                          r"年度?无(?:任何)?申请(?!人)|"
                                          # "我镇没有依申请公开政府信息办理事项" (亭子坝镇 2014); a sentence the store
@@ -480,6 +483,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
     sub_channel = ""  # the channel a sub-heading names ("(一)镇政府信息公开网站主动公开政府信息情况")
     for section, line in lines:
         prev_counted = False  # the sentence before (same paragraph) stated a total or a channel's count
+        other_year_run = False  # a sentence of this paragraph was about another year
         prev_interp = False  # the sentence before stated a count of interpretations
         kind = _KIND_LINE_RE.match(line.replace(" ", ""))
         if kind is not None and any(f.key in ("proactive.total", "proactive.channel") for f in out):
@@ -503,8 +507,15 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
             compact = _TOTAL_AT_END_RE.sub(r"\1条", _ACCOUNT_RE.sub("", compact))
             compact = _UNIT_REMARK_RE.sub("条", compact)  # "简报111篇(条)": the count in 条, as the report says
             other = _OTHER_YEAR_RE.match(compact)
+            if other is not None:
+                other_year_run = False
+            elif other_year_run:
+                # "2019年,我镇通过抚松县政府网站公开信息94条。通过微信公众平台公布信息25条。…" in the 2020 report
+                # (松江河镇 2020): the sentences after another year's, in its paragraph, are about that year too.
+                continue
             if year is not None and other is not None and (
                     int(other.group(1)) > year or (year_stated and int(other.group(1)) < year)):
+                other_year_run = True
                 # "此外,2010年我镇通过门户网站公开…24余条" in the 2009 report (张义镇); "2022年我镇在本单位部门网站
                 # 主动公开…" in the 2023 report (云湖桥镇, 衡阳县审批局): another year's figures. (An earlier year only
                 # when the report states its own year: one read from a signature may be the slip, 亭子坝镇 2014.)
@@ -521,6 +532,17 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
             kinds_from: int | None = None  # a list of kinds published on one channel starts here (、-joined)
             kinds_to = len(compact)
             for m in _CHANNEL_RE.finditer(compact):
+                if m.group("ch").endswith(("渠道", "载体", "途径")) and re.search(
+                        r"[，,]", compact[m.end("ch"):m.start("n")]):
+                    # "…等信息公开渠道对外公开,全年共对外公开财政性资金信息9条" (福州保税区 2010): the ways, then
+                    # another clause's count of one kind.
+                    continue
+                seg = compact[m.end("ch"):m.start("n")]
+                verbs = list(re.finditer(r"公开|发布|推送|公示|公布", seg))
+                if verbs and seg[verbs[-1].end():].rstrip().endswith(_DOC_OBJECTS):
+                    # "通过局门户网站发布通知公告45篇、回复建议提案34篇" (衡阳市商务局 2022): documents of one kind
+                    # published on the channel, not its count of information.
+                    continue
                 if (m.group("cu") == "件" and not _INFO_BEFORE_RE.search(compact, 0, m.start("n"))) or _cumulative(
                         compact, m.start("n"), year) or _running_before_year(compact, m):
                     continue

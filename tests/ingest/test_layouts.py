@@ -848,3 +848,32 @@ def test_titles_and_compilers_of_the_third_session() -> None:
         "根据《漳平市人民政府办公室雷速体育直播编制公布2023年政府信息公开工作年度报告有关事项的通知》等要求,"
         "结合我镇有关统计数据进行撰写。若有疑问,请联系芦芝镇人民政府党政综合办公室(电话:0597-7773966)。"))
     assert d2.agency_name == "芦芝镇人民政府"
+
+
+def test_a_lone_figure_in_a_wide_row_with_cells_past_it_is_unsure() -> None:
+    # 柞水县凤凰镇 2021 on a mirror: each Table 3 row prints one 0 right after its label, then more empty cells than
+    # the row has columns — 自然人 or 总计, nothing says: unsure, never placed.
+    text = ("柞水县凤凰镇2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+            "一、本年新收政府信息公开申请数量 | 0 | ||||||||\n二、上年结转政府信息公开申请数量 | 0 | ||||||||\n"
+            "三、本年度办理结果 | (一)予以公开 | 0 | |||||||\n")
+    d, _ev, _t = parse_reading(read_text(text))
+    for row in ("new_received", "carried_over", "granted"):
+        c = d.cell("table3", row, "natural_person")
+        assert c is None or (c.value is None and c.unsure), row
+    # Blanks before the figure place it (one cell per line, each empty cell a border: 某区统计局 2023).
+    text2 = ("某区统计局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+             "一、本年新收政府信息公开申请数量 |\n|\n|\n|\n|\n|\n|\n0 |\n||\n二、上年结转政府信息公开申请数量 |\n")
+    d2, _ev, _t = parse_reading(read_text(text2))
+    assert d2.value("table3", "new_received", "total") == 0
+
+
+def test_a_part_without_numbered_headings_is_recognised_by_its_figures() -> None:
+    # 大涌镇 2010 on a mirror kept "概述" bare: no title, no numbered section — its year and two kinds of figures on
+    # the disclosure work say what it is. A page with one figure, or none, still is no report.
+    from gongkai.ingest.pipeline import UnrecognisedFile, ingest_reading
+    text = ("概述\n2010年,大涌镇政府办公室按照有关政府信息公开的要求,切实做好政府信息公开工作。\n"
+            "全年通过镇政府网站主动公开政府信息1015条。全年未收到政府信息公开申请。")
+    reading = ingest_reading("r.txt", text.encode())
+    assert reading.data.year == 2010 and reading.data.figure("proactive.channel") is not None
+    with pytest.raises(UnrecognisedFile):
+        ingest_reading("n.txt", "概述\n2010年,我镇切实做好政府信息公开工作,通过网站公开信息15条。".encode())

@@ -786,3 +786,29 @@ def test_wordings_of_the_eighteenth_round() -> None:
     assert ("proactive.total", 300) not in got3 and ("proactive.channel", 300) in got3
     assert ("applications.received", 19) in _figs(  # 亳州高新区 2022: applications counted as 事项…项
         "2022年度,亳州高新区管委会受理并按时回复政府信息依申请公开事项19项,全部为自然人申请。")
+
+
+def test_wordings_of_the_nineteenth_round() -> None:
+    # Helpers b17 and b18 (third session), one rule each.
+    assert ("staff.part_time", 4) in _figs("办公室安排了4名工作人员兼职负责政务公开的日常工作。")  # 梅林街道 2011
+    # The 2008 tri-partition of documents: 依申请公开0件 there is a class, no count of applications (集美区安监局 2012).
+    assert not any(k == "applications.received" for k, _v in _figs(
+        "2012年度我局主动公开文件41件,依申请公开0件,不予公开125件。"))
+    assert ("applications.received", 0) in _figs("2012年度我局依申请公开0件。")
+    # Every channel at once: the total; a channel closed by 等途径 (林山乡 2020, 会仪镇 2021).
+    got = _figs("2020年,林山乡全年通过多种渠道共发布信息376条,其中:政务公开平台发布信息236条;微信公众号发布信息140条。")
+    assert ("proactive.total", 376) in got
+    got2 = _figs("2021年我镇公开政府信息1030条,其中通过门户网站发布信息31条、通过公示公告栏等途径发布信息861条。")
+    assert ("proactive.channel", 861) in got2 and ("proactive.total", 861) not in got2
+    # …but not the ways, then another clause's count of one kind (福州保税区 2010).
+    assert not any(k in ("proactive.channel", "proactive.total") for k, _v in _figs(
+        "2010年,我委通过我区网站、电子屏幕、刊物等信息公开渠道对外公开,全年共对外公开财政性资金信息9条。"))
+    # The sentences after another year's in its paragraph are about that year too (松江河镇 2020).
+    got3 = {(f.key, f.value) for f in extract_figures([("overview", (
+        "2019年,我镇通过抚松县政府网站公开信息94条。通过微信公众平台公布信息25条。通过新闻和报纸公开信611条。"))],
+        year=2020, year_stated=True)}
+    assert not any(v in (94, 25, 611) for _k, v in got3)
+    got4 = {(f.key, f.value) for f in extract_figures([("overview", (
+        "2019年,我镇通过县政府网站公开信息94条。2020年,我镇通过微信公众平台公布信息25条。"))],
+        year=2020, year_stated=True)}
+    assert ("proactive.channel", 25) in got4 and ("proactive.channel", 94) not in got4
