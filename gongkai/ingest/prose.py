@@ -45,10 +45,11 @@ _TOTAL_RES = (
     # ("17个重点领域累计更新信息151条,其中…", 城郊乡 2025: 累计更新 is the year's publishing too.)
     # ("共主动公开政务动态信息共计5942条", 闽清县 2022.)
     # ("共主动公开、更新各类信息222条", 宁河县 2014.)
+    # ("今年来主动公开的信息数共有164条", 泸州乡 2018.)
     re.compile(r"(?<!不予)(?<!予以)(?<!申请)(?<!免于)(?:主动)?(?:公开|(?<=主动)发布|(?<=累计)更新)(?:发布|、更新)?(?:各类)?"
-               r"(?:政府信息?|政务(?:动态)?信息|信息)"
+               r"(?:(?<=主动公开)的)?(?:政府信息?|政务(?:动态)?信息|信息)"
                r"(?:简报|稿件)?(?:的)?"
-               r"(?:数量|总数|数)?(?:共计?|达到?|为|累计|有)?\s*" + _NW + r"条"),
+               r"(?:数量|总数|数)?(?:共计?|共有|达到?|为|累计|有)?\s*" + _NW + r"条"),
     # 2008-era wording of the 统计表's first rows: "共制作、获取政府信息614条,其中主动公开29条,不予公开583条",
     # "制作政府信息总数80条,其中,主动公开档案数9条" — the count made is no total; what was published proactively is.
     re.compile(r"(?:制作|获取|制发)[^。；;]{0,12}?信息(?:总数)?\d+(?:条|件)[，,]其中[，,:：]?主动公开(?:政府信息|文件|档案)?"
@@ -238,7 +239,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     # Not "同意公开答复9件": the count of one outcome.
     # Nor "转下一年度办理答复的有1件" (carried forward); "共办理718件", "共处理…申请0件" are the number answered.
     ("applications.answered", re.compile(r"(?<!同意公开)(?<!部分公开)(?<!不予公开)(?<!予以公开)(?<!年度办理)(?<!年度)"
-                                         r"(?<!按时)(?<!延期)(?:答复|办结|(?<=[共计])(?:办理|处理))" + _GAP
+                                         r"(?<!按时)(?<!延期)(?:答复|办结|回复办理|(?<=[共计])(?:办理|处理))" + _GAP
                                          + r"{0,10}?" + _N + r"件"), "件", "申请"),
     # "收到依申请公开政府信息2条,办结2条" (遂溪县农业农村局 2021): the clause after the count received.
     ("applications.answered", re.compile(r"(?<=[，,])办结" + _N + r"条"), "件", "申请"),
@@ -277,7 +278,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
                                     + r"(?:件|条|个)"), "件", None),
     ("hotline.completed", re.compile(r"(?:热线|问政|留言)[^。；;]{0,30}?办结" + _N + r"(?:件|条|个)"), "件", None),
     # Only a rate of what the public sent in (建议、提案 办结率 is no hotline's).
-    ("hotline.completion_rate", re.compile(r"(?:热线|问政|留言|咨询|投诉|信箱|诉求|12345)[^。；;]{0,40}?"
+    # (Not "…申请人的诉求,…受理公开申请40件,回复办理40件,办结率为100%" (胡家园街道 2024): the applications' rate.)
+    ("hotline.completion_rate", re.compile(r"(?:热线|问政|留言|咨询|投诉|信箱|诉求|12345)(?:(?!申请)[^。；;]){0,40}?"
                                            r"办结率(?:达到?|为)?\s*(?P<n>\d+(?:\.\d+)?)\s*[%％]"), "%", None),
     ("consultations.received", re.compile(r"(?:接待|接受)" + _GAP + r"{0,30}?[咨谘]询" + _GAP + r"{0,4}?" + _N
                                           + r"(?:人次|次)"),
@@ -301,6 +303,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
 # (包括动漫短视频解读16个)"; "共解读文件23个。其中图片解读文件16个,…") are interpretations too.
 _INTERP_PART_RE = re.compile(r"(?P<name>[^，,；;、:：。\d()（）]{2,16}?)" + _N + r"(?:条|个|篇|件)")
 
+# (The gap never runs past an item's number: "…收费及减免情况:无5.因…申请行政复议…:4条", 长湖乡 2018 on one line.)
+_NO_ITEM_GAP = r"(?:(?![\d一二三四五六七八九十][.、．])[^。]){0,40}?"
 _JOINT_ZERO = r"|行政复议[、和及与](?:提起)?(?:行政)?诉讼(?:案件)?(?:数|数量)?(?:为|共)?0\s*(?:条|件|起|宗|个)"
 _NOT_LOST = r"(?![^，。；]{0,4}?(?:纠错|纠正|败诉|撤销))"
 _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -326,10 +330,10 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "未发生…被行政复议纠错": no review was lost, which does not say none was filed.
     # "未接到有关政府信息公开方面的复议、诉讼和申诉": 复议/诉讼 without 行政 in such a list are the same.
     # ("政府信息公开行政复议、行政诉讼0条", 耿马县司法局 2021: one zero for both.)
-    ("review.total", re.compile(r"(?:未发生|未收到|未接到|未出现|未有|未产生|无|没有)[^。]{0,40}?(?:行政)?复议"
+    ("review.total", re.compile(r"(?:未发生|未收到|未接到|未出现|未有|未产生|无|没有)" + _NO_ITEM_GAP + r"(?:行政)?复议"
                                 + _NOT_LOST + _JOINT_ZERO)),
-    ("litigation.total", re.compile(r"(?:未发生|未收到|未接到|未出现|未有|未产生|无|没有)[^。]{0,40}?(?:行政)?诉讼"
-                                    + _NOT_LOST + _JOINT_ZERO)),
+    ("litigation.total", re.compile(r"(?:未发生|未收到|未接到|未出现|未有|未产生|无|没有)" + _NO_ITEM_GAP
+                                    + r"(?:行政)?诉讼" + _NOT_LOST + _JOINT_ZERO)),
     # "未收到任何形式的有关信息公开方面的咨询". Not "未收到网上咨询" (城西街道 2017): one way of asking only.
     # "没有受理过关于政府信息公开咨询、投诉情况" (锡林郭勒盟商务局 2021).
     ("consultations.received", re.compile(r"(?:未收到|未接到|没有收到|没有受理过?|未受理|无)[^。，；]{0,24}?"
@@ -445,7 +449,9 @@ def _in_kinds_list(compact: str, at: int) -> bool:
     # Every item between the cue and ``at`` is a counted kind ("其中,政务类信息672条,…,制发政策解读16篇", 湟源县
     # 2021), and what stands right before ``at`` is no more than a verb.
     *items, last = re.split(r"[，,；;、]", compact[cues[-1].end():at])
-    counts = [re.search(r"(\d+)\s*(?:余|多)?(?:条|件|篇|个|项|份)$", x) for x in items if x]
+    # (A share after an item is no item: "工作动态类信息122条,占74%;…;政策解读6条", 泸州乡 2018.)
+    counts = [re.search(r"(\d+)\s*(?:余|多)?(?:条|件|篇|个|项|份)$", x) for x in items
+              if x and not re.fullmatch(r"占[^\d]{0,6}?[\d.]+[%％]", x)]
     if len(last) > 4 or not all(counts):
         return False
     # A list that already adds up to the count it breaks down has ended ("…5767条,其中重点领域信息3683条,其他信息
@@ -558,7 +564,10 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 year_part = _YEAR_PART_RE.match(compact, clause_from) is not None
                 # "主动在政府门户网站和政务新媒体公开政府信息314条" (新安镇 2021): 主动 before the channels.
                 proactive = "主动公开" in m.group(0) or compact[max(0, m.start() - 2):m.start()] == "主动"
-                if every or (_JOINT_CHANNELS_RE.search(m.group("ch")) and (
+                # ("通过门户网站主动公开信息26条,通过微博、微信公众号主动公开信息750条", 胡家园街道 2024: outlets named
+                # together after another channel's count are one channel more, not every one.)
+                alone = not any(f.key == "proactive.channel" and f.snippet == sent for f in out)
+                if every or (_JOINT_CHANNELS_RE.search(m.group("ch")) and alone and (
                         proactive or _MANY_WAYS_RE.search(m.group("ch")) or year_part)):
                     # ("通过…网站以及新闻媒体、公告栏等多种形式,发布各类政府信息70多条", 荣成市发改局 2013.)
                     # "通过政府信息公开平台、政府网站主动公开政府信息12条": channels named together, with the

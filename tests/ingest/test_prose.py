@@ -812,3 +812,24 @@ def test_wordings_of_the_nineteenth_round() -> None:
         "2019年,我镇通过县政府网站公开信息94条。2020年,我镇通过微信公众平台公布信息25条。"))],
         year=2020, year_stated=True)}
     assert ("proactive.channel", 25) in got4 and ("proactive.channel", 94) not in got4
+
+
+def test_wordings_of_the_twentieth_round() -> None:
+    # Helper b19 (2016–2018, 2024), one rule each.
+    # 主动公开的信息数共有N条; a share after each kind keeps 政策解读 inside the list of kinds (泸州乡 2018).
+    got = _figs("我乡今年来主动公开的信息数共有164条,其中:工作动态类信息122条,占74%;通知公告24条,占15%;"
+                "政策解读6条,占4%;信息公开年报1条,占1%。")
+    assert {("proactive.total", 164), ("proactive.category", 122), ("proactive.category", 6)} <= got
+    assert not any(k == "interpretations.count" for k, _v in got)
+    # Outlets named together after another channel's count are one channel more (胡家园街道 2024); first, with
+    # 共计…主动公开, they state the total (鞍山市人社局 2020).
+    got2 = _figs("2024年,我街通过门户网站主动公开信息26条,通过微博、微信公众号主动公开信息750条。")
+    assert ("proactive.channel", 750) in got2 and ("proactive.total", 750) not in got2
+    got3 = _figs("2020年市人社局通过市政府门户网站及本部门门户网站主动公开信息共计794条,通过政务新媒体发布信息251条。")
+    assert ("proactive.total", 794) in got3 and ("proactive.channel", 251) in got3
+    # Applications answered as 回复办理; their 办结率 is no hotline's, even after 申请人的诉求 (胡家园街道 2024).
+    got4 = _figs("全面准确了解申请人的诉求,切实提高办理答复质量,全年受理公开申请40件,回复办理40件,办结率为100%。")
+    assert ("applications.answered", 40) in got4 and not any(k == "hotline.completion_rate" for k, _v in got4)
+    # On a page flattened to one line, a 无 answering one numbered item says nothing of the next (长湖乡 2018).
+    assert not any(k == "review.total" for k, _v in _figs(
+        "4.政府信息公开的收费及减免情况:无5.因政府信息公开申请行政复议、提起行政拆讼的情况:4条二、工作措施"))
