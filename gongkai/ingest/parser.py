@@ -87,6 +87,8 @@ _TITLE_RE = re.compile(
 # The year in brackets after the title ("宝坻区大钟庄镇政府信息公开工作年度报告 (2019年)", 天津's district pages).
 _TITLE_PAREN_RE = re.compile(
     r"^(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息(?:与政务)?公开(?:工作)?年度报告[（(](?P<y>(?:19|20)\d{2})年度?[)）]$")
+_BARE_ORGANS = frozenset({"办事处", "街道办事处", "人民政府", "政府", "管委会", "管理委员会", "委员会", "办公室", "局"})
+_PLACE_LINE_RE = re.compile(r"^[^\d\s，。,:：|>《》]{2,30}(?:镇|乡|街道|区|县|市|人民政府)$")
 _TITLE_ALT_RE = re.compile(
     r"^(?:关于)?(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息(?:与政务)?公开(?:工作)?(?P<y>(?:19|20)\d{2})\s*年度?(?:报告|年报)"
 )
@@ -1220,6 +1222,10 @@ class _Parser:
                     d.year = int(m.group("y"))
                     d.agency_name = (m.group("a1") or m.groupdict().get("a2") or "").strip(" 　\"“”《》")
                     d.agency_name = d.agency_name.removesuffix("关于")
+                    if d.agency_name in _BARE_ORGANS and k > 0 and _PLACE_LINE_RE.match(head[k - 1].strip()):
+                        # "…人民政府小龙坎街道" ⏎ "办事处2023年…年度报告" (小龙坎街道 2023): the name broken over the
+                        # two lines.
+                        d.agency_name = head[k - 1].strip() + d.agency_name
                     if d.agency_name.endswith("人民") and "人民政府信息" in compact:
                         d.agency_name += "政府"  # "华容县人民政府信息公开…": 人民政府 + 信息公开
                     above = head[k - 1].strip().removesuffix("关于") if k > 0 else ""
@@ -1346,7 +1352,9 @@ class _Parser:
         # ("[甘霖镇]2012年甘霖镇政府信息公开工作年度报告", 甘霖镇 2012: a site's tag before the title.)
         d.agency_name = re.sub(r"^[\[【]([^\]】]{2,20})[\]】]$", r"\1", d.agency_name)
         # (A short sentence read as a title line: "现公布随县经济开发区…2019年…年度报告。")
-        d.agency_name = re.sub(r"^(?:现(?:将|予|向社会)?(?:公布|公开|发布)|特向社会公(?:布|开))", "", d.agency_name)
+        # ("编制并向社会公布邓南街2021年度…报告", 邓南街 2021; "请联系请联系绳金塔街道党政办公室", a doubled verb.)
+        d.agency_name = re.sub(
+            r"^(?:(?:并|及|和)?(?:现|特)?(?:将|予)?(?:向社会)?(?:公布|公开|发布)|请联系|请与|可与)+", "", d.agency_name)
         # ("新葡京博彩官网区人民政府北京街道办事处", 北京街道 2020: a gambling mirror's words over the district's name.)
         d.agency_name = _MIRROR_WORDS_RE.sub("", d.agency_name)
         cleaned = _AGENCY_JUNK_RE.sub("", d.agency_name)

@@ -30,7 +30,7 @@ _CHANNEL_RE = re.compile(
     # ("通过门户网站和其他信息公开渠道主动公开政府信息2398条", 黑龙江省商务厅 2010: every channel, the total.)
     # ("通过政府网站主动公布政府信息共计304条", 东港镇 2021.)
     # ("通过多种渠道共发布信息376条", 林山乡 2020: every channel; "通过公示公告栏等途径发布信息861条", 会仪镇 2021.)
-    r"客户端|头条号?|APP|形式|方式|栏目|专栏|系统|(?:其他|其它|多种|不同)[^，。；,;\d]{0,6}?(?:渠道|载体|途径)|等途径))(?P<q>[“\"][^”\"]{1,20}[”\"])?[^。；;\d]{0,14}?(?:公开|发布|推送|公示|公布)"
+    r"客户端|头条号?|抖音号?|视频号|快手号?|APP|形式|方式|栏目|专栏|系统|公示栏|公告栏|(?:其他|其它|多种|不同)[^，。；,;\d]{0,6}?(?:渠道|载体|途径)|等途径))(?P<q>[“\"][^”\"]{1,20}[”\"])?[^。；;\d]{0,14}?(?:公开|发布|推送|公示|公布)"
     # "公开低保评议发放、扶贫领域…等方面的政务信息合计298条": what was published, listed, closed by 等.
     # ("通过铁东区门户网站公开信息85篇", 新兴街道 2025: a website's posts counted in 篇.)
     r"(?:[^。；;\d]{0,10}?|[^。；;\d]{0,60}?等[^。；;\d]{0,12}?)" + _NW + r"(?P<cu>条|件|篇)"
@@ -46,7 +46,9 @@ _TOTAL_RES = (
     # ("共主动公开政务动态信息共计5942条", 闽清县 2022.)
     # ("共主动公开、更新各类信息222条", 宁河县 2014.)
     # ("今年来主动公开的信息数共有164条", 泸州乡 2018.)
-    re.compile(r"(?<!不予)(?<!予以)(?<!申请)(?<!免于)(?:主动)?(?:公开|(?<=主动)发布|(?<=累计)更新)(?:发布|、更新)?(?:各类)?"
+    # ("全年共发布、更新各类信息567条", 宣州区自然资源局 2021: publishing and updating, the year's whole work.)
+    re.compile(r"(?<!不予)(?<!予以)(?<!申请)(?<!免于)(?:主动)?(?:公开|(?<=主动)发布|(?<=共)发布(?=、更新)|(?<=累计)更新)"
+               r"(?:发布|、更新)?(?:各类)?"
                r"(?:(?<=主动公开)的)?(?:政府信息?|政务(?:动态)?信息|信息)"
                r"(?:简报|稿件)?(?:的)?"
                r"(?:数量|总数|数)?(?:共计?|共有|达到?|为|累计|有)?\s*" + _NW + r"条"),
@@ -85,8 +87,9 @@ _NUMBER_FIRST = (len(_TOTAL_RES) - 2, len(_TOTAL_RES) - 1)
 _CLAUSE_CHANNEL_RE = re.compile(r"(?:在|通过|利用|依托|借助)(?!线上(?:及|和|与|、|\+)?线下)")
 _CLAUSE_START_RE = re.compile(r"[，,；;]")
 _JOINT_CHANNELS_RE = re.compile(
-    r"(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|客户端|新媒体)[^，。；,;]{0,12}?[、和及与]"
-    r"[^，。；,;]{0,20}?(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|客户端|新媒体|媒体|渠道|载体|途径)"
+    # ("利用电子屏、公告栏等主动公开政府信息48条", 八里镇 2023.)
+    r"(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|公告栏|公示栏|电子屏|客户端|新媒体)[^，。；,;]{0,12}?[、和及与]"
+    r"[^，。；,;]{0,20}?(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|公告栏|公示栏|客户端|新媒体|媒体|渠道|载体|途径)"
     # "通过两个网站平台,主动公开政府信息数209条次" (锡林郭勒盟商务局 2021): channels counted, not named.
     r"|(?:两|二|三|四|五|多)个[^，。；,;]{0,4}?(?:网站|平台|公众号|媒体)")
 _BY_CHANNEL_RE = re.compile(r"^(?:从|按)(?:公开)?(?:渠道|载体|平台)(?:来)?(?:看|分)")
@@ -274,13 +277,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     # "累计1162人次参训" (the number before the verb).
     ("training.attendees", re.compile(r"(?:培训|参训|参加培训)" + _GAP + r"{0,10}?" + _N
                                       + r"人次|(?P<n2>\d+)人次参(?:加)?训"), "人次", None),
-    ("hotline.received", re.compile(r"(?:热线|网络问政|在线咨询|政民互动|留言|信箱)[^。；;]{0,20}?" + _N
+    # (热线办理N件 is what was received and handled: 麻阳县板栗树乡 2022, 北部湾办 2022, 西乡塘街道 2024; 办结 is not.)
+    ("hotline.received", re.compile(r"(?:热线|网络问政|在线咨询|政民互动|留言|信箱)(?:(?!办结)[^。；;]){0,20}?" + _N
                                     + r"(?:件|条|个)"), "件", None),
     ("hotline.completed", re.compile(r"(?:热线|问政|留言)[^。；;]{0,30}?办结" + _N + r"(?:件|条|个)"), "件", None),
     # Only a rate of what the public sent in (建议、提案 办结率 is no hotline's).
     # (Not "…申请人的诉求,…受理公开申请40件,回复办理40件,办结率为100%" (胡家园街道 2024): the applications' rate.)
     ("hotline.completion_rate", re.compile(r"(?:热线|问政|留言|咨询|投诉|信箱|诉求|12345)(?:(?!申请)[^。；;]){0,40}?"
-                                           r"办结率(?:达到?|为)?\s*(?P<n>\d+(?:\.\d+)?)\s*[%％]"), "%", None),
+                                           # (An on-time rate is no completion rate: "按时办结率100%", 礼让街 2025.)
+                                           r"(?<!按时)(?<!按期)办结率(?:达到?|为)?\s*(?P<n>\d+(?:\.\d+)?)\s*[%％]"),
+     "%", None),
     ("consultations.received", re.compile(r"(?:接待|接受)" + _GAP + r"{0,30}?[咨谘]询" + _GAP + r"{0,4}?" + _N
                                           + r"(?:人次|次)"),
      "人次", None),
@@ -548,6 +554,23 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 if verbs and seg[verbs[-1].end():].rstrip().endswith(_DOC_OBJECTS):
                     # "通过局门户网站发布通知公告45篇、回复建议提案34篇" (衡阳市商务局 2022): documents of one kind
                     # published on the channel, not its count of information.
+                    continue
+                obj = seg[verbs[-1].end():].rstrip() if verbs else ""
+                if re.search(r"(?<![各此该])[^\d各]{1,8}类(?:信息)?$", obj) and not _cumulative(
+                        compact, m.start("n"), year):
+                    # "在泽州县人民政府门户网站发布动态类信息56条" (泽州县民政局 2022): one kind published on a channel
+                    # (a kind, as 北部湾办 2022's list), not the channel's count.
+                    add(ProseFigure("proactive.category", _val(m), m.group("cu"), obj, sent, section,
+                                    approx=bool(m.group("approx"))))
+                    channel_spans.append(m.span())
+                    at = m.end()
+                    while (more := _CHANNEL_MORE_RE.match(compact, at)) is not None and re.search(
+                            r"(?<![各此该])类(?:信息)?$", more.group("name")):
+                        # "…发布政务类信息34条,概况类信息150条" (长春某局 2023): the next kind on the same channel.
+                        add(ProseFigure("proactive.category", _val(more), "条", more.group("name"), sent, section,
+                                        approx=bool(more.group("approx"))))
+                        channel_spans.append(more.span())
+                        at = more.end()
                     continue
                 if (m.group("cu") == "件" and not _INFO_BEFORE_RE.search(compact, 0, m.start("n"))) or _cumulative(
                         compact, m.start("n"), year) or _running_before_year(compact, m):

@@ -877,3 +877,19 @@ def test_a_part_without_numbered_headings_is_recognised_by_its_figures() -> None
     assert reading.data.year == 2010 and reading.data.figure("proactive.channel") is not None
     with pytest.raises(UnrecognisedFile):
         ingest_reading("n.txt", "概述\n2010年,我镇切实做好政府信息公开工作,通过网站公开信息15条。".encode())
+
+
+def test_agency_names_broken_over_title_lines_or_after_verbs() -> None:
+    # Helper b20: "…小龙坎街道" ⏎ "办事处2023年…年度报告"; "编制并向社会公布邓南街2021年度…"; "请联系请联系绳金塔街道…".
+    cases = [
+        ("重庆市沙坪坝区人民政府小龙坎街道\n办事处2023年政府信息公开工作年度报告\n一、总体情况",
+         "重庆市沙坪坝区人民政府小龙坎街道办事处"),
+        ("根据《条例》文件精神,结合邓南街实际,编制并向社会公布邓南街2021年度政府信息公开工作年度报告。", "邓南街"),
+    ]
+    for text, agency in cases:
+        d, _ev, _t = parse_reading(read_text(text))
+        assert d.agency_name == agency, (text, d.agency_name)
+    d2, _ev, _t = parse_reading(read_text(
+        "本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。如对本报告有任何疑问,请联系请联系绳金塔街道党政办公室"
+        "(地址:南昌市西湖区慧园街5号三楼)。"))
+    assert not d2.agency_name.startswith("请")

@@ -833,3 +833,25 @@ def test_wordings_of_the_twentieth_round() -> None:
     # On a page flattened to one line, a 无 answering one numbered item says nothing of the next (长湖乡 2018).
     assert not any(k == "review.total" for k, _v in _figs(
         "4.政府信息公开的收费及减免情况:无5.因政府信息公开申请行政复议、提起行政拆讼的情况:4条二、工作措施"))
+
+
+def test_wordings_of_the_twenty_first_round() -> None:
+    # Helper b20 (district and county departments, streets), one rule each.
+    # 共发布、更新各类信息 is the year's publishing: the total, and its 26 kinds (宣州区自然资源局 2021).
+    got = _figs("全年共发布、更新各类信息567条。其中:政策法规13条,规范性文件立改废信息12条,重点栏目212条。")
+    assert {("proactive.total", 567), ("proactive.category", 212)} <= got
+    # Kinds published on one channel are kinds, not the channel's count (泽州县民政局 2022, 长春某局 2023).
+    got2 = _figs("2022年,在泽州县人民政府门户网站发布动态类信息56条,及时准确公开群众关心关注的内容。")
+    assert ("proactive.category", 56) in got2 and not any(k == "proactive.channel" for k, _v in got2)
+    got3 = _figs("截止2023年12月31日我局通过官方网站发布政务类信息34条,概况类信息150条。")
+    assert {("proactive.category", 34), ("proactive.category", 150)} <= got3
+    assert not any(k == "proactive.channel" for k, _v in got3)
+    # An account on 抖音 and a 公示栏 are channels (西宁城中区文旅局 2023, 东岗镇 2020); outlets listed and closed by 等
+    # with 主动公开 state the total (八里镇 2023).
+    assert ("proactive.channel", 41) in _figs("2023年在“香水书院”抖音号累计发布信息41条。")
+    assert ("proactive.channel", 15) in _figs("2020年,我镇通过县政府网站公开信息74条,通过电子公示栏公布政务信息15条。")
+    assert ("proactive.total", 48) in _figs("(一)主动公开政府信息情况。利用电子屏、公告栏等主动公开政府信息48条。")
+    # An on-time rate is no completion rate (礼让街 2025); 热线办理N条 is what the hotline received (西乡塘街道 2024).
+    assert not any(k == "hotline.completion_rate" for k, _v in _figs(
+        "全年累计办理各类投诉231件、督办事项18件、信访26件,按时办结率100%。"))
+    assert ("hotline.received", 1572) in _figs("线下主动公开政府信息文件93份。完成12345政府热线办理1572条。")
