@@ -893,3 +893,18 @@ def test_agency_names_broken_over_title_lines_or_after_verbs() -> None:
         "本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。如对本报告有任何疑问,请联系请联系绳金塔街道党政办公室"
         "(地址:南昌市西湖区慧园街5号三楼)。"))
     assert not d2.agency_name.startswith("请")
+
+
+def test_agency_of_streets_named_jie_and_pages_without_headings() -> None:
+    # 武汉's 街 (武湖街 2020, 青山镇街 2020); the organ named in 全面总结X2025年…工作 (礼让街 2025); a page without
+    # numbered headings that opens with the year and the agency (宿安乡 2018).
+    cases = [
+        ("一、总体情况\n2020年,武湖街认真贯彻落实《条例》,并按照省、市要求。", "武湖街"),
+        ("本年报是根据《条例》要求,由武汉市青山区青山镇街编制的2020年度政府信息公开年度报告。", "武汉市青山区青山镇街"),
+        ("本报告根据《条例》编制,全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况。",
+         "西宁市城中区人民政府礼让街街道办事处"),
+        ("本报告由概述等组成。\n2018年,宿安乡继续把政府信息公开作为推进依法行政的重大举措。", "宿安乡"),
+    ]
+    for text, agency in cases:
+        d, _ev, _t = parse_reading(read_text(text))
+        assert d.agency_name == agency, (text, d.agency_name)
