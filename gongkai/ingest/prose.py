@@ -70,6 +70,8 @@ _TOTAL_RES = (
     re.compile(r"主动公开[^。；;\d，,]{0,12}?信息(?:、[^。；;\d，,中]{1,6})" + _NW + r"条"),
     # "政府信息主动公开170篇" (泗村店镇 2019): the information first, then 主动公开 and its count.
     re.compile(r"(?:^|[，,。])(?:政府|政务)信息主动公开(?:共计?|合计)?\s*" + _NW + r"(?:条|篇)"),
+    # The 2008 outline's items answered on their line: "1.主动公开政府信息的情况:81条" (长湖乡 2018).
+    re.compile(r"主动公开政府信息的?(?:情况|数量)[:：]\s*" + _NW + r"条"),
     # "主动公开事项共计273余项" (长兴岛街道 2022): the items counted in 项.
     re.compile(r"主动公开事项(?:共计?|合计)?\s*" + _NW + r"项"),
     # "主动公开省政府及省政府办公厅政府信息759件": a total counted in 件.
@@ -166,7 +168,7 @@ _PUBLISHER_RE = re.compile(r"(?:机关|部门|单位|社区|行署|人民政府|
 _ANY_INFO_RE = re.compile(r"^(?:了)?(?:各类|各项)?(?:政府|政务|主动公开)?(?:信息)?(?:共计?|总计|累计|数量?为?)?\s*$")
 _CHANNEL_TOTAL_RE = re.compile(r"主动公开[^。；;\d]{0,10}?(?:共计?|累计|总计)|共计?(?:主动)?(?:公开|发布)|"
                                # ("通过区政府门户网站公开发布信息共计481条", 鼓楼区市场监管局 2025.)
-                               r"累计(?:发布|公开)[^。；;\d]{0,10}?共计|(?:公开|发布|公布)[^。；;\d]{0,8}?共计")
+                               r"累计(?:发布|公开)[^。；;\d]{0,10}?共计|(?:公开|发布|公布)[^。；;\d]{0,8}?(?:共计|累计)")
 # A category item: its name, then its count. Items start after a separator, after a publishing verb
 # ("发布省政府规章11部") or at a 其中 glued to the figure before it ("…86条其中更新工作动态56条").
 _CATEGORY_ITEM_RE = re.compile(
@@ -244,6 +246,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     ("applications.answered", re.compile(r"(?<!同意公开)(?<!部分公开)(?<!不予公开)(?<!予以公开)(?<!年度办理)(?<!年度)"
                                          r"(?<!按时)(?<!延期)(?:答复|办结|回复办理|(?<=[共计])(?:办理|处理))" + _GAP
                                          + r"{0,10}?" + _N + r"件"), "件", "申请"),
+    # "…申请21件,…,已办结18,结转下年度继续办理5" (关东街 2025): the count answered without its unit.
+    ("applications.answered", re.compile(r"(?<=[，,])已办结(?P<n>\d+)(?=[，,。；;])"), "件", "申请"),
     # "收到依申请公开政府信息2条,办结2条" (遂溪县农业农村局 2021): the clause after the count received.
     ("applications.answered", re.compile(r"(?<=[，,])办结" + _N + r"条"), "件", "申请"),
     ("fees.amount", re.compile(r"收取" + _GAP + r"{0,12}?费" + _GAP + r"{0,8}?(?P<n>\d+(?:\.\d+)?)\s*(?P<u>万元|元)"),
@@ -329,7 +333,7 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "没有向申请人收取任何费用" (坪山街道 2017).
     # ("没有对公民、法人和其他组织收取依申请信息公开的任何费用", 哈日诺尔苏木 2019; "2015年未有收费及减免情况".)
     ("fees.amount", re.compile(r"没有收费|没有[^。；，,]{0,16}?收取[^。；]{0,16}?费|没有[^。；，,]{0,24}?的?收费|"
-                               r"未有收费|"
+                               r"未有收费|收费(?:及减免)?(?:的)?情况[:：]\s*无(?![^，。；]{0,3}[\d一二三四五六七八九十])|"
                                # (Not "无行政事业性收费事项": Table 2's fees, 宛城区民政局 2025.)
                                r"未收取[^。；]{0,14}?费|未发生[^。；]{0,20}?收费|无(?!行政事业性)[^，。；]{0,6}?收费|"
                                r"未涉及[^。；，,]{0,14}?收费|未[^。；，,]{0,20}?收取[^。；]{0,6}?费")),
@@ -629,7 +633,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 channel_label[m.end()] = label
                 tm = _CHANNEL_TOTAL_RE.search(m.group(0))
                 what = m.group(0)[tm.end():m.start("n") - m.start()] if tm is not None else ""
-                late = (tm is not None and tm.group(0).endswith("共计")
+                late = (tm is not None and tm.group(0).endswith(("共计", "累计"))
                         and not tm.group(0).startswith(("主动", "共", "累计")))
                 if late and re.search(r"\d+\s*(?:余|多)?[条件篇]", compact[:m.start()]):
                     tm = None  # "…公开政府信息共计300余条" after other counts (新安镇 2021): that channel's own
