@@ -732,7 +732,7 @@ def _fuller_by_place(agency: str, fuller: str) -> bool:
     furniture glued before it on a crawler's page ("首页走进汉台新闻中心…汉台区徐望镇人民政府", "欢迎访问…门户网站
     仓山区农林水局") and never a place the agency's name already starts with ("北京市大兴区北京市大兴区发改委")."""
     prefix, _sep, suffix = fuller.partition(agency)
-    if suffix not in ("", "人民政府", "政府", "办事处", "管委会"):
+    if suffix not in ("", "人民政府", "政府", "办事处", "管委会", "省"):
         return False
     if not prefix:
         return True
@@ -1227,6 +1227,15 @@ class _Parser:
                     d.year = int(m.group("y"))
                     d.agency_name = (m.group("a1") or m.groupdict().get("a2") or "").strip(" 　\"“”《》")
                     d.agency_name = d.agency_name.removesuffix("关于")
+                    # ("每日一报 | 辽宁2015年政府信息公开工作年度报告", 辽宁省 2015: a site's column before a bar, or
+                    # before a wide gap where the bar was dropped.)
+                    d.agency_name = re.split(r"[|｜]", d.agency_name)[-1].strip()
+                    gap = re.split(r"\s{2,}|[|｜]", _META_PREFIX_RE.sub("", " ".join(x.strip() for x in lines)).strip())
+                    if n == 1 and len(gap) > 1 and d.agency_name:
+                        tail = next((g for g in reversed(gap) if m.group("y") in g), "")
+                        m_tail = _TITLE_RE.search(tail.replace(" ", ""))
+                        if m_tail is not None and m_tail.group("a1"):
+                            d.agency_name = m_tail.group("a1").strip(" 　\"“”《》")
                     if d.agency_name in _BARE_ORGANS and k > 0 and _PLACE_LINE_RE.match(head[k - 1].strip()):
                         # "…人民政府小龙坎街道" ⏎ "办事处2023年…年度报告" (小龙坎街道 2023): the name broken over the
                         # two lines.
@@ -1259,7 +1268,9 @@ class _Parser:
                 m9 = _TITLE_RE.match(_META_PREFIX_RE.sub("", line.replace(" ", ""))[:80])
                 fuller = (m9.group("a1") or "").strip(" 　\"“”《》") if m9 else ""
                 if (m9 and int(m9.group("y")) == d.year and d.agency_name in fuller and fuller != d.agency_name
-                        and fuller.endswith(("人民政府", "政府", "办公室", "委员会", "管委会", "局", "办事处"))
+                        and (fuller.endswith(("人民政府", "政府", "办公室", "委员会", "管委会", "局", "办事处"))
+                             # ("每日一报 辽宁2015年…" ⏎ … ⏎ "辽宁省2015年度…(全文)", 辽宁省 2015: the place in full.)
+                             or fuller == d.agency_name + "省")
                         and _fuller_by_place(d.agency_name, fuller)):
                     d.agency_name = fuller
                     break

@@ -164,6 +164,9 @@ _CHANNEL_NUM_FIRST_RE = re.compile(
 _OUTLET_NAMES = frozenset({"网站", "门户网站", "微信", "微博", "公众号", "微信公众号", "客户端", "公开栏", "公报"})
 _CHANNEL_WORDS = ("线上", "线下", "网站", "门户网", "公众号", "微博", "微信", "客户端", "新媒体", "公开栏", "宣传栏",
                   "公报", "专区")
+# A level of government and its departments as a sentence's subjects ("省政府及省直单位主动公开信息14.9万条,…;
+# 各市(地)政府及市直单位…", 黑龙江省 2011): parts by level, none of them the total.
+_LEVEL_RE = re.compile(r"(?:政府|机关)及[^，,；;。\d]{0,6}?直(?:单位|部门|机关)")
 _PUBLISHER_RE = re.compile(r"(?:机关|部门|单位|社区|行署|人民政府|乡镇|各村|各县(?:[(（]市、区[)）])?|各区|各市)$")
 _ANY_INFO_RE = re.compile(r"^(?:了)?(?:各类|各项)?(?:政府|政务|主动公开)?(?:信息)?(?:共计?|总计|累计|数量?为?)?\s*$")
 _CHANNEL_TOTAL_RE = re.compile(r"主动公开[^。；;\d]{0,10}?(?:共计?|累计|总计)|共计?(?:主动)?(?:公开|发布)|"
@@ -321,9 +324,9 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("applications.received", re.compile(r"无依申请公开(?:件|事项|申请|情况|的?(?:政府)?信息)|"
                                          # "未发生因依申请公开引发的行政复议": no review (applications not stated).
                                          r"(?:未|没有)(?:收到|接到|接收到|发生|受理)[^，。；]{0,12}?(?:依申请|公开申请)"
-                                         r"(?![^，。；]{0,12}?(?:复议|诉讼))|"
+                                         r"(?![^，。；]{0,12}?(?:复议|诉讼))(?![^，。；,;]{0,6}?咨询)|"
                                          # (Never "未收到…的行政复议申请", 南阳市生态环境局 2022.)
-                                         r"(?:没有|未)(?:收到|接到)(?:(?!复议|诉讼)[^，。；]){0,30}?申请(?![^，。；]{0,12}?(?:复议|诉讼))|未(?:收到|接到)申请公开|(?<!提交)依申请公开[^，。；\d]{0,6}?0件(?![，,、]\s*不予公开)|"
+                                         r"(?:没有|未)(?:收到|接到)(?:(?!复议|诉讼)[^，。；]){0,30}?申请(?![^，。；]{0,12}?(?:复议|诉讼))(?![^，。；,;]{0,6}?咨询)|未(?:收到|接到)申请公开|(?<!提交)依申请公开[^，。；\d]{0,6}?0件(?![，,、]\s*不予公开)|"
                                          # "我镇2016年度无申请" (a 蚌埠 town, 2016).
                                          r"年度?无(?:任何)?申请(?!人)|"
                                          # "我镇没有依申请公开政府信息办理事项" (亭子坝镇 2014); a sentence the store
@@ -346,7 +349,9 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                     + r"(?:行政)?诉讼" + _NOT_LOST + _JOINT_ZERO)),
     # "未收到任何形式的有关信息公开方面的咨询". Not "未收到网上咨询" (城西街道 2017): one way of asking only.
     # "没有受理过关于政府信息公开咨询、投诉情况" (锡林郭勒盟商务局 2021).
-    ("consultations.received", re.compile(r"(?:未收到|未接到|没有收到|没有受理过?|未受理|无)[^。，；]{0,24}?"
+    # (Not "未收到依申请公开信息的咨询" (中原区审计局 2015): consultations about applying, neither count plainly.)
+    ("consultations.received", re.compile(r"(?:未收到|未接到|没有收到|没有受理过?|未受理|无)"
+                                          r"(?:(?!依申请)[^。，；]){0,24}?"
                                           r"(?<!网上)(?<!网络)(?<!电话)"
                                           r"(?<!现场)(?<!来信)(?<!信函)(?<!在线)(?<!当面)[咨谘]询")),
 )
@@ -590,7 +595,9 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 every = _ALL_CHANNELS_RE.search(compact, clause_from, m.end())
                 year_part = _YEAR_PART_RE.match(compact, clause_from) is not None
                 # "主动在政府门户网站和政务新媒体公开政府信息314条" (新安镇 2021): 主动 before the channels.
-                proactive = "主动公开" in m.group(0) or compact[max(0, m.start() - 2):m.start()] == "主动"
+                # ("通过市外侨办政务外网及市政府门户网站主动发布信息总量达200条", 哈尔滨市外侨办 2011.)
+                proactive = re.search(r"主动(?:公开|发布)", m.group(0)) is not None or compact[
+                    max(0, m.start() - 2):m.start()] == "主动"
                 # ("通过门户网站主动公开信息26条,通过微博、微信公众号主动公开信息750条", 胡家园街道 2024: outlets named
                 # together after another channel's count are one channel more, not every one.)
                 alone = not any(f.key == "proactive.channel" and f.snippet == sent for f in out)
@@ -605,6 +612,14 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                     channel_spans.append(m.span())
                     total_end = m.end()
                     named = [x for x in re.split(r"[、和及与]", re.sub(r"等.*$", "", m.group("ch"))) if len(x) >= 3]
+                    continue
+                core = re.sub(r"(?:数量|总数|数)?(?:约|共计?|为|达到?|累计|近|超)*$", "",
+                              re.sub(r"^(?:的|了)", "", obj))
+                if _JOINT_CHANNELS_RE.search(m.group("ch")) and not re.fullmatch(
+                        r"(?:各类|各项)?(?:政府|政务)?(?:工作)?(?:信息)?", core):
+                    # "在政府网站和县民政局网站主动公布低保和五保对象信息23093条" (岳阳市民政局 2015): one kind on
+                    # outlets named together — no channel's figure.
+                    channel_spans.append(m.span())
                     continue
                 more = _KIND_LIST_RE.match(compact, m.end())
                 first = _FIRST_KIND_RE.search(m.group(0))
@@ -691,7 +706,8 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                             add(ProseFigure("proactive.category", _val(m), "条", kind_before.group(1), sent,
                                             section, approx=bool(m.group("approx"))))
                         continue
-                    if any(f.key == "proactive.total" for f in out) and _PUBLISHER_RE.search(
+                    by_level = len(_LEVEL_RE.findall(compact)) >= 2  # "省政府及省直单位…;各市(地)政府及市直单位…"
+                    if (any(f.key == "proactive.total" for f in out) or by_level) and _PUBLISHER_RE.search(
                             compact[_clause_start(compact, m.start()):m.start()]):
                         # "自治区直属机关主动公开政府信息16848条" after the 53019 of 西藏 2011, "社区公开信息5条"
                         # after the street's 7 (龙潭街道 2010): one publisher's part of the total before, no second.

@@ -908,3 +908,15 @@ def test_agency_of_streets_named_jie_and_pages_without_headings() -> None:
     for text, agency in cases:
         d, _ev, _t = parse_reading(read_text(text))
         assert d.agency_name == agency, (text, d.agency_name)
+
+
+def test_a_sites_column_before_the_title_is_no_part_of_the_agency() -> None:
+    # 辽宁省 2015 on a news portal: "每日一报 | 辽宁2015年…报告" (the bar dropped, a wide gap left), then the document's
+    # own title "辽宁省2015年度政府信息公开工作报告(全文)" — the place in full.
+    text = ("每日一报  辽宁2015年政府信息公开工作年度报告\n辽宁省人民政府办公厅 2016-04-15\n"
+            "辽宁省2015年度政府信息公开工作报告(全文)\n省委、省政府高度重视政府信息公开工作。")
+    d, _ev, _t = parse_reading(read_text(text))
+    assert (d.agency_name, d.year) == ("辽宁省", 2015)
+    # A spaced field name is no site column ("标      题 西藏自治区审计厅2025年…").
+    d2, _ev, _t = parse_reading(read_text("标      题 西藏自治区审计厅2025年政务信息公开工作开展年度报告\n一、概述"))
+    assert d2.agency_name == "西藏自治区审计厅"

@@ -870,3 +870,20 @@ def test_wordings_of_the_twenty_second_round() -> None:
     # 已办结N without its unit after the count received (关东街 2025).
     assert ("applications.answered", 18) in _figs(
         "2025关东街共受理政府信息公开申请21件,结转上年度2件,其中网上申请20件,书面申请3件,已办结18,结转下年度继续办理5。")
+
+
+def test_wordings_of_the_twenty_third_round() -> None:
+    # Helper b22 (2008–2015, 北方 and 中部), one rule each.
+    # Outlets named together with 主动发布 state the total (哈尔滨市外侨办 2011).
+    got = _figs("2011年,我办通过市外侨办政务外网及市政府门户网站主动发布信息总量达200条,其中外事动态信息129条。")
+    assert ("proactive.total", 200) in got and not any(k == "proactive.channel" for k, _v in got)
+    # Counts by level of government are parts, never the total (黑龙江省 2011).
+    assert not any(k == "proactive.total" for k, _v in _figs(
+        "省政府及省直单位主动公开信息14.9万条,较上年增长96%;各市(地)政府及市直单位主动公开信息39.9万条,同比下降6%。"))
+    # Consultations about applying state neither count (中原区审计局 2015); each stated plainly, both.
+    assert _figs("2015年度,本局未收到依申请公开信息的咨询。") == set()
+    got2 = _figs("2015年度,本局未收到政府信息公开申请,也未收到咨询。")
+    assert {("applications.received", 0), ("consultations.received", 0)} <= got2
+    # One kind published on outlets named together is no channel's figure (岳阳市民政局 2015).
+    assert not any(k in ("proactive.channel", "proactive.total") for k, _v in _figs(
+        "在政府网站和县民政局网站主动公布低保和五保对象信息23093条。"))
