@@ -107,7 +107,8 @@ _ANNUAL_FILE_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年报")
 _STATS_YEAR_RE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]")
 # Crawler and CMS pages put a field name before the title ("标题:…", "名称 …").
 _META_PREFIX_RE = re.compile(
-    r"^(?:[-•·*]\s*)?(?:(?:标\s*题|题\s*名|名\s*称|文章标题|信息名称|中文名)\s*[:：]?|Page\s*\d+\s*[-–—])\s*")
+    # ("内容概述 2023年政府信息公开工作年度报告", 江阴临港开发区 2023: a CMS's field before the title.)
+    r"^(?:[-•·*]\s*)?(?:(?:标\s*题|题\s*名|名\s*称|文章标题|信息名称|中文名|内容概述|内容摘要)\s*[:：]?|Page\s*\d+\s*[-–—])\s*")
 # A title without its year ("乌海市工业和信息化局" ⏎ "政府信息公开工作年度报告"): the agency only.
 _TITLE_NOYEAR_RE = re.compile(r"^(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息(?:与政务)?公开(?:工作)?年度报告$")
 # The title quoted in the opening sentence: "现公布泰州市人民政府2017年政府信息公开工作年度报告".

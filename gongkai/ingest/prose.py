@@ -30,10 +30,12 @@ _CHANNEL_RE = re.compile(
     # ("通过门户网站和其他信息公开渠道主动公开政府信息2398条", 黑龙江省商务厅 2010: every channel, the total.)
     # ("通过政府网站主动公布政府信息共计304条", 东港镇 2021.)
     # ("通过多种渠道共发布信息376条", 林山乡 2020: every channel; "通过公示公告栏等途径发布信息861条", 会仪镇 2021.)
-    r"客户端|头条号?|抖音号?|视频号|快手号?|APP|形式|方式|栏目|专栏|系统|公示栏|公告栏|(?:其他|其它|多种|不同)[^，。；,;\d]{0,6}?(?:渠道|载体|途径)|等途径))(?P<q>[“\"][^”\"]{1,20}[”\"])?[^。；;\d]{0,14}?(?:公开|发布|推送|公示|公布)"
+    r"客户端|头条号?|抖音号?|视频号|快手号?|APP|形式|方式|栏目|专栏|系统|公示栏|公告栏|报刊|(?:其他|其它|多种|不同)[^，。；,;\d]{0,6}?(?:渠道|载体|途径)|等途径))(?P<q>[“\"][^”\"]{1,20}[”\"])?[^。；;\d]{0,14}?(?:公开|发布|推送|公示|公布)"
     # "公开低保评议发放、扶贫领域…等方面的政务信息合计298条": what was published, listed, closed by 等.
     # ("通过铁东区门户网站公开信息85篇", 新兴街道 2025: a website's posts counted in 篇.)
-    r"(?:[^。；;\d]{0,10}?|[^。；;\d]{0,60}?等[^。；;\d]{0,12}?)" + _NW + r"(?P<cu>条|件|篇)"
+    # ("通过政府网站依法主动公开机构概况、规划计划、业务工作、人事任免相关领域信息共计39条", 涟水开发区 2022.)
+    r"(?:[^。；;\d]{0,10}?|[^。；;\d]{0,60}?等[^。；;\d]{0,12}?|[^。；;\d]{0,60}?(?:领域|方面)的?信息(?:共计?|合计)?)"
+    + _NW + r"(?P<cu>条|件|篇)"
 )
 # "通过部门网站当年发布政府信息393件", "在政府门户网站上主动公开信息数量为46件": a channel's items counted in 件
 # only when what was published is 信息 (documents in 件 are kinds: "通过网站发布规范性文件3件").
@@ -101,6 +103,14 @@ _EITHER_CHANNEL_RE = re.compile(r"(?:网站|专栏|公众号|微博|微信|平�
 _SUBHEAD_CHANNEL_RE = re.compile(
     r"^[（(][一二三四五六七八九十]{1,2}[)）](?P<ch>[^，。；,;、\d]{0,16}?(?:网站|门户网|公众号|公开栏|宣传栏|公报))"
     r"[^，。；,;、\d]{0,12}?情况[。:：]?$")
+# The same sub-heading run into its paragraph: "(一)福田政府在线街道办事处主页。下设…栏目,…共主动公开政府信息165条".
+_SUBHEAD_INLINE_RE = re.compile(
+    r"^[（(][一二三四五六七八九十]{1,2}[)）](?P<ch>[^，。；,;、\d]{0,16}?(?:网站|主页|门户网|公众号|公开栏|宣传栏|公报|报刊|新媒体))"
+    r"[。:：]")
+_SUBHEAD_TAIL_RE = re.compile(
+    r"[:：][（(][一二三四五六七八九十]{1,2}[)）](?P<ch>[^，。；,;、:：\d]{0,16}?(?:网站|主页|门户网|公众号|公开栏|宣传栏|公报|报刊|新媒体))"
+    r"[。:：]?$")
+_ANY_SUBHEAD_START_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,2}[)）]")
 _ANY_SUBHEAD_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,2}[)）][^，。；,;\d]{2,30}[。:：]?$")
 _SUB_COUNT_RE = re.compile(r"(?:发布|公开|更新)(?:各类)?(?:政府|政务)?信息" + _NW + r"条")
 # A numbered kind with its year's count: "1.机构设置…:主要公开…,本年度新增信息3条".
@@ -249,6 +259,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     ("applications.answered", re.compile(r"(?<!同意公开)(?<!部分公开)(?<!不予公开)(?<!予以公开)(?<!年度办理)(?<!年度)"
                                          r"(?<!按时)(?<!延期)(?:答复|办结|回复办理|(?<=[共计])(?:办理|处理))" + _GAP
                                          + r"{0,10}?" + _N + r"件"), "件", "申请"),
+    # "收到群众要求公开政府信息21件…。目前20件申请已办结" (萧山区农业农村局 2024): requests; a count before its noun.
+    ("applications.received", re.compile(r"收到[^，。；,;\d]{0,8}?要求公开(?:政府)?信息" + _N + r"件"), "件", None),
+    ("applications.answered", re.compile(r"(?<![\d.])(?P<n>\d+)件申请(?:均已|已|均)(?:办结|答复)"), "件", None),
     # "…申请21件,…,已办结18,结转下年度继续办理5" (关东街 2025): the count answered without its unit.
     ("applications.answered", re.compile(r"(?<=[，,])已办结(?P<n>\d+)(?=[，,。；;])"), "件", "申请"),
     # "收到依申请公开政府信息2条,办结2条" (遂溪县农业农村局 2021): the clause after the count received.
@@ -513,11 +526,18 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
             add(ProseFigure("proactive.category", _num(kind.group("n")), "条", kind.group("kind"), line.strip(),
                             section))
             continue
-        sub = _SUBHEAD_CHANNEL_RE.match(line.replace(" ", ""))
+        sub = _SUBHEAD_CHANNEL_RE.match(line.replace(" ", "")) or (
+            _SUBHEAD_INLINE_RE.match(line.replace(" ", "")) if _ANY_SUBHEAD_RE.match(line.replace(" ", "")) else None)
         if sub is not None or _ANY_SUBHEAD_RE.match(line.replace(" ", "")):
             sub_channel = sub.group("ch") if sub is not None else ""
             continue
+        inline = _SUBHEAD_INLINE_RE.match(line.replace(" ", ""))
+        if inline is not None:
+            sub_channel = inline.group("ch")  # "(二)新闻报刊。通过《南方日报》…,2022年公开53条。" (华富街道 2022)
+        elif _ANY_SUBHEAD_START_RE.match(line.replace(" ", "")):
+            sub_channel = ""
         prev_sentence = ""
+        pending_sub: str | None = None  # a sub-heading that closes a sentence names the channel of the next ones
         for sent in _sentences(line):
             # A web address in parentheses is no text ("在河北省体育局门户网站(http://sport.hebei.gov.cn)公开信息1469条").
             compact = _COUNT_NO_UNIT_RE.sub(r"\1条", _URL_RE.sub("", sent.replace(" ", "")))
@@ -527,6 +547,18 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
             # "…栏目主动公开政府信息260余" where the stored text ends: the count without its unit, in 条.
             compact = _TOTAL_AT_END_RE.sub(r"\1条", _ACCOUNT_RE.sub("", compact))
             compact = _UNIT_REMARK_RE.sub("条", compact)  # "简报111篇(条)": the count in 条, as the report says
+            if pending_sub is not None:
+                sub_channel, pending_sub = pending_sub, None
+            head_ch = _SUBHEAD_INLINE_RE.match(compact)
+            if head_ch is not None and len(compact) <= 32:
+                # The sub-heading as a sentence of a page run together on one line (华富街道 2022 flattened).
+                sub_channel = head_ch.group("ch")
+                continue
+            if _ANY_SUBHEAD_START_RE.match(compact):
+                sub_channel = ""
+            tail_ch = _SUBHEAD_TAIL_RE.search(compact)
+            if tail_ch is not None:
+                pending_sub = tail_ch.group("ch")  # "…主要公开形式如下:(一)福田政府在线街道办事处主页。" (run together)
             other = _OTHER_YEAR_RE.match(compact)
             if other is not None:
                 other_year_run = False
@@ -652,6 +684,11 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                         and not tm.group(0).startswith(("主动", "共", "累计")))
                 if late and re.search(r"\d+\s*(?:余|多)?[条件篇]", compact[:m.start()]):
                     tm = None  # "…公开政府信息共计300余条" after other counts (新安镇 2021): that channel's own
+                nxt_ch = next(_CHANNEL_RE.finditer(compact, m.end()), None)
+                if tm is not None and nxt_ch is not None and "其中" not in compact[m.end():nxt_ch.start()]:
+                    # "在区政府信息公开网公开信息共计251条,通过…微信公众号发布政务动态信息524条" (萧山区农业农村局
+                    # 2024): another channel's count follows in the sentence — the 251 is the website's own.
+                    tm = None
                 if (tm is not None and m.group("cu") != "篇" and _ANY_INFO_RE.match(what)
                         and not any(f.key == "proactive.total" for f in out)):
                     # (Only information of every kind: "在…信用公示平台共发布行政许可信息76条" is one kind's count.)
@@ -726,6 +763,14 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                         starts = [x.end() for x in _CLAUSE_START_RE.finditer(compact, 0, m.start())]
                         if _CLAUSE_CHANNEL_RE.search(compact, starts[-1] if starts else 0, m.start()):
                             continue
+                    if sub_channel and any(f.key == "proactive.total" for f in out):
+                        # "(一)福田政府在线街道办事处主页。…共主动公开政府信息165条" after the street's 304 (华富街道
+                        # 2022): under a sub-heading naming a channel, the count is that channel's, not a second total.
+                        add(ProseFigure("proactive.channel", _val(m), "条", sub_channel, sent, section,
+                                        approx=bool(m.group("approx"))))
+                        channel_spans.append(m.span())
+                        total_end = m.end()
+                        break
                     add(ProseFigure("proactive.total", _val(m), "条", "", sent, section,
                                     approx=bool(m.group("approx"))))
                     total_end = m.end()
@@ -828,6 +873,8 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                                        or any(w in raw_name for w in _DOC_WORDS if w != "解读")):
                     break  # the kinds end where something else is counted ("…回应网上民声8674条")
                 if (_NOT_PROACTIVE_RE.search(raw_name) or _YEAR_SLICE_RE.match(raw_name)
+                        # "上报政府信息316条" (江阴临港开发区 2023): sent up, not published.
+                        or raw_name.startswith("上报")
                         # "向县档案馆累计报送…主动公开文件135件" (闽侯县政府办 2023): sent to the archives.
                         # ("主动报送“两馆”文件共1297件", 建瓯市 2019: to the archives and the library.)
                         or _ARCHIVES_RE.search(compact, _clause_start(compact, m.start("name")), m.end("name"))

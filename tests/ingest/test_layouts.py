@@ -920,3 +920,10 @@ def test_a_sites_column_before_the_title_is_no_part_of_the_agency() -> None:
     # A spaced field name is no site column ("标      题 西藏自治区审计厅2025年…").
     d2, _ev, _t = parse_reading(read_text("标      题 西藏自治区审计厅2025年政务信息公开工作开展年度报告\n一、概述"))
     assert d2.agency_name == "西藏自治区审计厅"
+
+
+def test_a_cms_field_before_the_title() -> None:
+    # 江阴临港开发区 2023: "内容概述 2023年政府信息公开工作年度报告" — the field's name is no agency.
+    text = "内容概述 2023年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息1464条。"
+    d, _ev, _t = parse_reading(read_text(text))
+    assert d.year == 2023 and "内容" not in d.agency_name

@@ -887,3 +887,24 @@ def test_wordings_of_the_twenty_third_round() -> None:
     # One kind published on outlets named together is no channel's figure (岳阳市民政局 2015).
     assert not any(k in ("proactive.channel", "proactive.total") for k, _v in _figs(
         "在政府网站和县民政局网站主动公布低保和五保对象信息23093条。"))
+
+
+def test_wordings_of_the_twenty_fourth_round() -> None:
+    # Helper b21 (浙江, 江苏, 广东, 山东 2019–2025), one rule each.
+    # A sub-heading naming a channel, run into its paragraph: the count under it is that channel's (华富街道 2022).
+    got = {(f.key, f.value) for f in extract_figures([
+        ("proactive", "我街道2022年主动公开政府信息共304条。在主动公开的信息中,通过福田政府在线网站公开信息165条,"
+                      "占总体比例的54%;通过新闻报刊公开信息53条,占总体比例的17%。"),
+        ("proactive", "(一)福田政府在线街道办事处主页。下设工作动态等栏目,2022年共主动公开政府信息165条。"),
+        ("proactive", "(二)新闻报刊。通过《南方日报》等新闻报刊媒体,公开街道重点工作,2022年公开53条。")])}
+    assert ("proactive.total", 304) in got and ("proactive.total", 165) not in got
+    assert {("proactive.channel", 165), ("proactive.channel", 53)} <= got and ("proactive.total", 53) not in got
+    # Information reported upward is no kind (江阴临港开发区 2023).
+    assert ("proactive.category", 316) not in _figs(
+        "2023年,全年主动公开政府信息1464条,其中政府发文6条,网站信息516条,微信信息626条,上报政府信息316条。")
+    # The website's 共计 with another channel's count after it in the sentence is its own (萧山区农业农村局 2024).
+    got2 = _figs("本年度我局在区政府信息公开网公开信息共计251条,通过“萧山三农”微信公众号发布政务动态信息524条。")
+    assert ("proactive.total", 251) not in got2 and ("proactive.channel", 251) in got2
+    # Requests to disclose, and the number answered before its noun (萧山区农业农村局 2024).
+    got3 = _figs("2024年,收到群众要求公开政府信息21件,其中当面申请1件。目前20件申请已办结,1件申请结转2025年答复。")
+    assert {("applications.received", 21), ("applications.answered", 20)} <= got3
