@@ -428,6 +428,7 @@ def _in_paren_after(compact: str, at: int, item_end: int | None) -> bool:
 # 2012年12月31日,累计受理…" (a period over several years). 全年/本年/当年 keep it the year's.
 _SINCE_RE = re.compile(r"历年|以来|至今|迄今|截至目前|截止目前|截至今")
 _ENACTED_SINCE_RE = re.compile(r"(?:施行|实施|颁布|生效)(?:之日)?以来")
+_SINCE_YEAR_RE = re.compile(r"((?:19|20)\d{2})年[^，。；,;\d]{0,8}?以来")
 _YEAR_WORD_RE = re.compile(r"当年|全年|本年|今年|年度内")
 _SPAN_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:\d{1,2}日)?(?:起)?(?:至|到|—|-)((?:19|20)\d{2})年")
 
@@ -450,6 +451,10 @@ def _cumulative(compact: str, at: int, year: int | None = None) -> bool:
     if _YEAR_WORD_RE.search(clause) or (year is not None and f"{year}年以来" in before):
         return False  # (青川县乡村振兴局 2021: "2021年以来公开政府信息98条" — since the report year began)
     if _SINCE_RE.search(clause) or (_SINCE_RE.search(before) and "累计" in clause):
+        return True
+    since = _SINCE_YEAR_RE.search(before)
+    if since is not None and year is not None and int(since.group(1)) < year:
+        # "自2008年以来,街道主动公开政府信息1200条" in the 2012 report: since an earlier year, a running total.
         return True
     if _ENACTED_SINCE_RE.search(before) and not re.search(r"(?:19|20)\d{2}年(?!\d{1,2}月)", clause):
         # "自《条例》施行以来,截至2012年12月31日,…公开政府信息812条" (北京经开区 2012); not "…其中2012年…456条".

@@ -908,3 +908,13 @@ def test_wordings_of_the_twenty_fourth_round() -> None:
     # Requests to disclose, and the number answered before its noun (萧山区农业农村局 2024).
     got3 = _figs("2024年,收到群众要求公开政府信息21件,其中当面申请1件。目前20件申请已办结,1件申请结转2025年答复。")
     assert {("applications.received", 21), ("applications.answered", 20)} <= got3
+
+
+def test_since_an_earlier_year_is_a_running_total() -> None:
+    # "自2008年以来" in the 2012 report scopes its sentence: a running total, even without 累计; "2012年以来" and
+    # "今年以来" are the report year's own (settled for helper b23's batch).
+    def figs(text: str, year: int) -> set[tuple[str, object]]:
+        return {(f.key, f.value) for f in extract_figures([("proactive", text)], year=year, year_stated=True)}
+    assert ("proactive.total", 1200) not in figs("自2008年以来,街道主动公开政府信息1200条。", 2012)
+    assert ("proactive.total", 120) in figs("2012年以来,街道共主动公开政府信息120条。", 2012)
+    assert ("proactive.total", 120) in figs("今年以来,街道共主动公开政府信息120条。", 2012)
