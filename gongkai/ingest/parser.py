@@ -30,6 +30,7 @@ from gongkai.formats import (
     STATS_TITLE,
     STATS_VALUE,
     Block,
+    Column,
     Format,
     Row,
     Table,
@@ -728,6 +729,25 @@ _FURNITURE_RE = re.compile(r"首页|欢迎|访问|网站|门户|信息公开|索
                            r"|新闻")
 
 
+def _header_columns(columns: Sequence[Column], words: list[str]) -> tuple[list[str], str]:
+    """The columns a block's printed header names, in the order printed (its words joined, so a label broken over
+    cells still counts), and what of the header names no column (a word broken off: "本年增/" for 本年增/减)."""
+    def bare(text: str) -> str:
+        return re.sub(r"[\s()（）:：]", "", normalize_label(text))
+    joined = bare("".join(words))
+    at: list[tuple[int, str]] = []
+    rest = joined
+    for c in columns:
+        lab = bare(c.label)
+        for cand in (lab, re.sub(r"^本年度?", "", lab)):
+            pos = joined.find(cand)
+            if pos >= 0:
+                at.append((pos, c.key))
+                rest = rest.replace(cand, "", 1)
+                break
+    return [k for _p, k in sorted(at)], re.sub(r"^本年度?", "", rest)
+
+
 def _fuller_by_place(agency: str, fuller: str) -> bool:
     """Whether ``fuller`` names the same agency with more of its place ("龙归镇" → "武江区龙归镇人民政府") — never page
     furniture glued before it on a crawler's page ("首页走进汉台新闻中心…汉台区徐望镇人民政府", "欢迎访问…门户网站
@@ -1028,6 +1048,20 @@ class _Parser:
         # A short non-numeric entry in a value position is a note ("由市司法局填报", "无").
         return len(text) <= 24 and "。" not in text and not self.is_stop(tok)
 
+    def _other_era_header(self, block_key: str, words: list[str]) -> bool:
+        """Whether a Table 2 block's printed header is the other format's ("本年度收费金额(单位:万元)" over the 2019
+        block of 第二十条第（八）项, which counts items): then the figures' columns are not the declared ones."""
+        t2fmt = self.fmt("table2")
+        era = t2fmt.era if t2fmt is not None else ""
+        other = {"2019": "2021", "2021": "2019"}.get(era)
+        if other is None:
+            return False
+        blocks = [b for b in get_format(other).table("table2").blocks if b.key == block_key]
+        if not blocks:
+            return False
+        named, rest = _header_columns(blocks[0].columns, words)
+        return bool(named) and not rest
+
     # -- value collection --
     def collect(self, i: int, n_cells: int) -> tuple[list[Token], int, bool]:
         j, ended = i + 1, False
@@ -1183,6 +1217,7 @@ class _Parser:
             self.data.layouts["table2"] = layouts["table2"]
             self.data.notes.append(f"表二沿用{layouts['table2']}年格式，表三为{self.data.era}年格式")
         self.header_labels: set[str] = set()
+        self.t2_header: list[str] = []  # the current Table 2 block's printed header words (信息内容 | …)
         self.captions: dict[str, Block] = {}
         t2fmt = self.fmt("table2")
         if t2fmt is not None and t2fmt.has_table("table2"):
@@ -1498,7 +1533,21 @@ class _Parser:
             b = self.caption_block(text)
             if b is not None:
                 self.mode, self.block = "table2", b
+                self.t2_header = []
                 i += 1
+                continue
+            if self.mode == "table2" and normalize_label(text) == normalize_label("信息内容"):
+                # The block's own header row ("信息内容 | 处理决定数量 | ||"): which columns its figures are in,
+                # when the publisher printed fewer than the form has (秦岭保护局 2022).
+                j, words = i + 1, []
+                while j < len(toks) and toks[j].kind != "eor" and (toks[j].kind == "blank" or (
+                        parse_number(toks[j].text) is None and len(toks[j].text) <= 24
+                        and self.match_row("table2", toks[j].text) is None)):
+                    if toks[j].kind != "blank" and toks[j].text.strip():
+                        words.append(toks[j].text)
+                    j += 1
+                self.t2_header = words
+                i = j
                 continue
             label_at = i
             if fmt is not None and fmt.era in ("2021", "2019") and tok.kind != "blank" and len(text) <= 40:
@@ -1548,6 +1597,21 @@ class _Parser:
                         t2 = t2fmt.table("table2")
                         blk = t2.block_of(row.key)
                         cols = [c.key for c in blk.row_columns(row)]
+                        named, rest = _header_columns(blk.row_columns(row), self.t2_header)
+                        if named and not rest and len(named) < len(cols):
+                            cols = named
+                        elif not named and len(rest) >= 6 and self._other_era_header(blk.key, self.t2_header):
+                            # Header words the form's block does not have ("本年度收费金额(单位:万元)" over the 2019
+                            # block, whose (八) counts items): the figures' columns are not the form's — unsure.
+                            vals, j, ended = self.collect(i, len(cols))
+                            raw = " ".join(v.text for v in vals if v.kind != "blank")
+                            if raw:
+                                for col in cols:
+                                    d.set(t2.key, row.key, col, Cell(None, raw=raw, unsure=True))
+                                d.notes.append(f"“{row.label}”所在表格的表头（{'、'.join(self.t2_header)}）与"
+                                               f"{t2fmt.era}年格式不符，数据所在列无法确定，已标为存疑")
+                            i = j
+                            continue
                         vals, j, ended = self.collect(i, len(cols))
                         self.place(t2, row, cols, vals, ended, row.label)
                         i = j

@@ -59,8 +59,9 @@ _TOTAL_RES = (
     re.compile(r"(?:制作|获取|制发)[^。；;]{0,12}?信息(?:总数)?\d+(?:条|件)[，,]其中[，,:：]?主动公开(?:政府信息|文件|档案)?"
                r"(?:数)?\s*" + _N + r"(?:条|件)"),
     # "截至2018年12月31日,我乡共向社会发布信息40条": the agency itself publishing, no channel named.
-    re.compile(r"(?:我|本)[镇乡局委区县市办街]{1,2}(?:共|累计)?(?:向社会)?(?:主动)?(?:发布|公开)(?:各类)?(?:政府|政务)?信息"
-               + _NW + r"条"),
+    # ("自2019年1月份以来我办共计发布各类信息共408条", 东郊办事处 2019.)
+    re.compile(r"(?:我|本)[镇乡局委区县市办街]{1,2}(?:共计?|累计)?(?:向社会)?(?:主动)?(?:发布|公开)(?:各类)?(?:政府|政务)?信息"
+               r"(?:共计?)?" + _NW + r"条"),
     # "…发布信息514条，总计2401条": the sum the report states itself.
     re.compile(r"(?<=条)[，,]\s*(?:总计|合计)\s*" + _N + r"条"),
     re.compile(r"信息公开(?:数量|总数|数)(?:共计?|达到?|为|累计)?\s*" + _N + r"条"),
@@ -74,6 +75,8 @@ _TOTAL_RES = (
     re.compile(r"(?:^|[，,。])(?:政府|政务)信息主动公开(?:共计?|合计)?\s*" + _NW + r"(?:条|篇)"),
     # The 2008 outline's items answered on their line: "1.主动公开政府信息的情况:81条" (长湖乡 2018).
     re.compile(r"主动公开政府信息的?(?:情况|数量)[:：]\s*" + _NW + r"条"),
+    # "主动公开涉及疫情防控、社会救助、…等方面信息423条" (迎宾路街道 2021): the areas the total covers.
+    re.compile(r"主动公开涉及[^。；;\d]{2,60}?(?:等)?方面(?:的)?(?:政府)?信息(?:共计?)?\s*" + _NW + r"条"),
     # "主动公开事项共计273余项" (长兴岛街道 2022): the items counted in 项.
     re.compile(r"主动公开事项(?:共计?|合计)?\s*" + _NW + r"项"),
     # "主动公开省政府及省政府办公厅政府信息759件": a total counted in 件.
@@ -192,7 +195,7 @@ _CATEGORY_ITEM_RE = re.compile(
 _CATEGORY_CUE_RE = re.compile(r"内容涵盖|主要类别(?:有|包括)[:：]?|类别(?:情况|如下)[:：]?|"
                               # "2022年,全办主动公开政府信息:机构职能类信息0条;…" (永泰县政府办 2022).
                               r"(?<=信息)[:：](?=[^。；;\d]{0,16}类)|"
-                              r"公开的?信息中|信息公开中|信息中[，,]|按.{0,6}分类|从.{0,4}分类看?|分类[:：]|"
+                              r"公开的?信息(?:当)?中|信息公开中|信息中[，,]|按.{0,6}分类|从.{0,4}分类看?|分类[:：]|"
                               r"其中|(?<=条[，,])包括|"
                               # "全年主动公开政府信息总数171条:基层政务公开领域信息124条,…" (重庆某镇 2022).
                               r"类别(?:主要)?(?:包括|有)?[:：]|类别(?:主要)?(?:包括|有)|(?<=条)[:：]")
@@ -202,7 +205,8 @@ _EXPLICIT_CUE_RE = re.compile(
     # "内容涵盖政府信息公开制度5条、政策法规9条…" (平川区发改局 2025).
     # ("试点领域信息公开中重大建设项目52条,义务教育53条,…", 鹤庆县 2021.)
     # ("…的主要类别如下:机构职能类信息7条,…", 厦门火炬高新区 2021; "…主要类别情况:党政信息类147条", 湖镇 2013.)
-    r"内容涵盖|公开的?信息中|信息公开中|按.{0,6}分类|分类[:：]|(?<=条[(（])其中|类别(?:主要)?(?:包括|有)?[:：]|类别(?:主要)?(?:包括|有)"
+    # ("在已公开信息当中公告、新闻动态类信息…", 民治街道 2022.)
+    r"内容涵盖|公开的?信息(?:当)?中|信息公开中|按.{0,6}分类|分类[:：]|(?<=条[(（])其中|类别(?:主要)?(?:包括|有)?[:：]|类别(?:主要)?(?:包括|有)"
     r"|类别(?:情况|如下)[:：]?")
 # Documents are counted in 件 or 部 ("规章11部", "规范性文件83件", "人事任免文件106件"); other items only in 条.
 # (建议/提案: the replies to deputies' proposals, a kind the 2017 统计表 counts in 件.)
@@ -313,7 +317,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     ("consultations.answered", re.compile(r"解答" + _GAP + r"{0,8}?咨询" + _GAP + r"{0,4}?" + _N + r"人次"),
      "人次", None),
     # Not "行政公文和政策解读信息9条": interpretations counted together with another kind.
-    ("interpretations.count", re.compile(r"(?<![和及与])(?:公示|发布|公开)?(?<![和及与])"
+    # Nor "转发各类政策解读150余条" (温都尔勒图苏木 2021): others' interpretations reposted.
+    ("interpretations.count", re.compile(r"(?<![和及与])(?<!转发各类)(?<!转发)(?:公示|发布|公开)?(?<![和及与])"
                                          r"(?:政策解读(?:稿件|材料|信息)?|(?<!政策)解读类?信息)" + _GAP + r"{0,4}?" + _N
                                          + r"(?:篇|条|件)"), "条", None),
     # "共解读文件23个", "开展政策解读活动15次" (events of interpretation, counted as they are printed).
@@ -364,7 +369,7 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "没有受理过关于政府信息公开咨询、投诉情况" (锡林郭勒盟商务局 2021).
     # (Not "未收到依申请公开信息的咨询" (中原区审计局 2015): consultations about applying, neither count plainly.)
     ("consultations.received", re.compile(r"(?:未收到|未接到|没有收到|没有受理过?|未受理|无)"
-                                          r"(?:(?!依申请)[^。，；]){0,24}?"
+                                          r"(?:(?!依申请|不予公开)[^。，；]){0,24}?"
                                           r"(?<!网上)(?<!网络)(?<!电话)"
                                           r"(?<!现场)(?<!来信)(?<!信函)(?<!在线)(?<!当面)[咨谘]询")),
 )
@@ -428,6 +433,8 @@ def _in_paren_after(compact: str, at: int, item_end: int | None) -> bool:
 # 2012年12月31日,累计受理…" (a period over several years). 全年/本年/当年 keep it the year's.
 _SINCE_RE = re.compile(r"历年|以来|至今|迄今|截至目前|截止目前|截至今")
 _ENACTED_SINCE_RE = re.compile(r"(?:施行|实施|颁布|生效)(?:之日)?以来")
+_YEAR_ADDED_RE = re.compile(r"(?<![\d.])\d+(?:余|多)?条[(（](?:(?P<y>(?:19|20)\d{2})年)?(?:本年|当年|全年)?新增"
+                            r"(?P<m>\d+)条[)）]")
 _SINCE_YEAR_RE = re.compile(r"((?:19|20)\d{2})年[^，。；,;\d]{0,8}?以来")
 _YEAR_WORD_RE = re.compile(r"当年|全年|本年|今年|年度内")
 _SPAN_RE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:\d{1,2}日)?(?:起)?(?:至|到|—|-)((?:19|20)\d{2})年")
@@ -448,7 +455,9 @@ def _cumulative(compact: str, at: int, year: int | None = None) -> bool:
     clause_from = _clause_start(compact, at)
     clause = compact[clause_from:at]
     before = compact[:at]
-    if _YEAR_WORD_RE.search(clause) or (year is not None and f"{year}年以来" in before):
+    # ("自2019年1月份以来我办共计发布各类信息共408条" in the 2019 report, 东郊办事处: since the year began.)
+    if _YEAR_WORD_RE.search(clause) or (year is not None and re.search(
+            rf"(?:{year}年(?:1月(?:1日|份)?)?|今年|年初)以来", before) is not None):
         return False  # (青川县乡村振兴局 2021: "2021年以来公开政府信息98条" — since the report year began)
     if _SINCE_RE.search(clause) or (_SINCE_RE.search(before) and "累计" in clause):
         return True
@@ -552,6 +561,11 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
             # "…栏目主动公开政府信息260余" where the stored text ends: the count without its unit, in 条.
             compact = _TOTAL_AT_END_RE.sub(r"\1条", _ACCOUNT_RE.sub("", compact))
             compact = _UNIT_REMARK_RE.sub("条", compact)  # "简报111篇(条)": the count in 条, as the report says
+            added = _YEAR_ADDED_RE.search(compact)
+            if added is not None and (year is None or added.group("y") is None or int(added.group("y")) == year):
+                # "累计公开信息7976条(2022年新增435条),…类信息累计4849条(2022年新增204条)" (民治街道 2022): each running
+                # total printed with the year's own count beside it — the year's count is the figure.
+                compact = _YEAR_ADDED_RE.sub(r"\g<m>条", compact).replace("累计", "")
             if pending_sub is not None:
                 sub_channel, pending_sub = pending_sub, None
             head_ch = _SUBHEAD_INLINE_RE.match(compact)
@@ -910,8 +924,9 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                     if not (starter and _PUBLISH_RE.search(compact, clause_at + 1, m.start() + len(raw_name))):
                         continue
                     listing = True
-                if name in _GENERIC_NAMES:
-                    continue  # "公开信息96条": no kind named
+                if name in _GENERIC_NAMES or re.search(r"信箱|留言|热线|来电", raw_name):
+                    # "公开信息96条": no kind named; "全年县长信箱留言答复17条" (陇县城关镇 2023): letters answered.
+                    continue
                 # ("…微博信息1760条,网络宣传1941条", 南阳市生态环境局 2022: 网络/网路 is an outlet.)
                 outlet = any(w in name for w in (*_CHANNEL_WORDS, "方式", "渠道", "网上", "网络", "网路", "揭示板",
                                                  "公示栏"))

@@ -927,3 +927,18 @@ def test_a_cms_field_before_the_title() -> None:
     text = "内容概述 2023年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息1464条。"
     d, _ev, _t = parse_reading(read_text(text))
     assert d.year == 2023 and "内容" not in d.agency_name
+
+
+def test_a_table_2_blocks_own_header_names_its_columns() -> None:
+    # 临潼区秦岭保护局 2022: a 2019 Table 2 whose (五)/(六) blocks print only "处理决定数量" — the one figure is the
+    # decisions; (八) prints the 2021 header "本年度收费金额(单位:万元)" over a 2019 block that has no amount — unsure.
+    text = ("西安市临潼区秦岭保护局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(一)项 | |||\n"
+            "信息内容 | 本年新 制作数量 | 本年新 公开数量 | 对外公开总数量 |\n规章 | 0 | 0 | 0 |\n"
+            "第二十条第(五)项 | |||\n信息内容 | 处理决定数量 | ||\n行政许可 | 117 | ||\n第二十条第(六)项 | |||\n"
+            "信息内容 | 处理决定数量 | ||\n行政处罚 | 2 | ||\n第二十条第(八)项 | |||\n"
+            "信息内容 | 本年度收费金额(单位:万元) | ||\n行政事业性收费 | 0 | ||\n三、收到和处理政府信息公开申请情况\n")
+    d, _ev, _t = parse_reading(read_text(text))
+    assert d.value("table2", "licensing", "decisions") == 117 and d.value("table2", "licensing", "prev_items") is None
+    assert d.value("table2", "penalty", "decisions") == 2
+    fee = d.cell("table2", "admin_fees", "prev_items")
+    assert fee is None or (fee.value is None and fee.unsure)

@@ -918,3 +918,26 @@ def test_since_an_earlier_year_is_a_running_total() -> None:
     assert ("proactive.total", 1200) not in figs("自2008年以来,街道主动公开政府信息1200条。", 2012)
     assert ("proactive.total", 120) in figs("2012年以来,街道共主动公开政府信息120条。", 2012)
     assert ("proactive.total", 120) in figs("今年以来,街道共主动公开政府信息120条。", 2012)
+
+
+def test_wordings_of_the_twenty_fifth_round() -> None:
+    # Helpers b23 (running totals) and b24 (the west, 2019–2025), one rule each.
+    # A running total printed with the year's own count in brackets: the year's count (民治街道 2022).
+    got = {(f.key, f.value) for f in extract_figures([("proactive", (
+        "2022年,民治街道累计公开信息7976条(2022年新增435条),在已公开信息当中公告、新闻动态类信息累计4849条(2022年新增"
+        "204条),政策法规类信息1130条(2022年新增98条)。"))], year=2022, year_stated=True)}
+    assert {("proactive.total", 435), ("proactive.category", 204), ("proactive.category", 98)} <= got
+    assert not any(v in (7976, 4849, 1130) for _k, v in got)
+    # Since the report year's first month, the year's own (东郊办事处 2019).
+    got2 = {(f.key, f.value) for f in extract_figures([("proactive", (
+        "自2019年1月份以来我办共计发布各类信息共408条,其中政策文件22条,机构设置3条。"))], year=2019, year_stated=True)}
+    assert ("proactive.total", 408) in got2
+    # The areas a total covers (迎宾路街道 2021).
+    assert ("proactive.total", 423) in _figs("截止到2021年12月,迎宾路街道主动公开涉及疫情防控等方面信息423条。")
+    # Consultations about non-disclosure, reposted interpretations and mailbox replies are none of those counts
+    # (长高乡 2025, 温都尔勒图苏木 2021, 陇县城关镇 2023).
+    assert not any(k == "consultations.received" for k, _v in _figs("全年未接到关于信息不予公开的相关咨询事项。"))
+    assert not any(k == "interpretations.count" for k, _v in _figs("2021年我苏木通过公众平台转发各类政策解读150条。"))
+    got3 = _figs("2023年全镇通过政府网站、公开专栏等途径向社会公开各类政府信息328条次,其中:通过政府网站公开"
+                 "镇领导班子成员分工2条、通知文件12条,全年县长信箱留言答复17条。")
+    assert ("proactive.category", 17) not in got3
