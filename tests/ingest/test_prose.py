@@ -941,3 +941,15 @@ def test_wordings_of_the_twenty_fifth_round() -> None:
     got3 = _figs("2023年全镇通过政府网站、公开专栏等途径向社会公开各类政府信息328条次,其中:通过政府网站公开"
                  "镇领导班子成员分工2条、通知文件12条,全年县长信箱留言答复17条。")
     assert ("proactive.category", 17) not in got3
+
+
+def test_kinds_after_zhuyao_baokuo_and_a_total_named_again() -> None:
+    # "主要包括…" after the total (新华街道 2019); "在…公开的信息总数40条中,…" (江密峰镇 2013).
+    got = _figs("2019年主动公开政府信息数696条,其中全文电子化率达100%。主要包括部门动态477条、重点领域202条。")
+    assert {("proactive.category", 477), ("proactive.category", 202)} <= got
+    one = extract_figures([("proactive", "2019年主动公开政府信息数696条。主要包括部门动态477条。")])
+    assert any(f.label == "部门动态" for f in one)
+    got2 = {(f.key, f.value) for f in extract_figures([
+        ("proactive", "全镇政府共对外公开信息40条。"),
+        ("proactive", "在2013年全部公开的信息总数40条中,全镇公开规范性文件类信息15条,占37.5%,规划计划类信息7条。")])}
+    assert {("proactive.category", 15), ("proactive.category", 7)} <= got2
