@@ -329,6 +329,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
                                          + _GAP + r"{0,4}?" + _N
                                          + r"(?:个|次|件|篇)"),
      "条", None),
+    # The number before its noun: "2023年我局开展0条政策解读" (晋安区发改局 2023), "发布了8条政策解读稿" (石狮市
+    # 农业农村局 2021).
+    ("interpretations.count", re.compile(
+        r"(?:开展|发布|制作|撰写|编发)了?(?<![\d.])(?P<n>\d+)\s*(?:条|篇|份)政策解读"), "条", None),
     ("media.items", re.compile(r"报道" + _N + r"次"), "次", None),
 )
 
@@ -769,6 +773,13 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                             compact[_clause_start(compact, m.start()):m.start()]):
                         # "自治区直属机关主动公开政府信息16848条" after the 53019 of 西藏 2011, "社区公开信息5条"
                         # after the street's 7 (龙潭街道 2010): one publisher's part of the total before, no second.
+                        continue
+                    clause_at = _clause_start(compact, m.start())
+                    if "累计" in compact[clause_at:m.start()] and re.search(
+                            r"\d+\s*(?:余|多)?[条件]", compact[:clause_at]) and not re.search(
+                            r"截[至止]", compact[:clause_at]):
+                        # "2023年度我局主动公开政府信息44件,累计主动公开政府信息2305条" (晋安区发改局 2023): the year's
+                        # own count stated first, the 累计 one after it is the running total.
                         continue
                     if "累计" in compact[_clause_start(compact, m.start()):m.start()] and (
                             _YEAR_COUNT_RE.search(compact, m.end())):

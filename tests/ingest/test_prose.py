@@ -953,3 +953,16 @@ def test_kinds_after_zhuyao_baokuo_and_a_total_named_again() -> None:
         ("proactive", "全镇政府共对外公开信息40条。"),
         ("proactive", "在2013年全部公开的信息总数40条中,全镇公开规范性文件类信息15条,占37.5%,规划计划类信息7条。")])}
     assert {("proactive.category", 15), ("proactive.category", 7)} <= got2
+
+
+def test_wordings_of_the_twenty_sixth_round() -> None:
+    # Helper b26 (福建's county departments 2021–2025), one rule each.
+    # The year's count first, a 累计 one after it: the running total (晋安区发改局 2023).
+    got = _figs("1、主动公开政府信息的数量:2023年度我局主动公开政府信息44件,累计主动公开政府信息2305条。")
+    assert ("proactive.total", 2305) not in got and ("proactive.total", 44) in got
+    # …but not 截至 the year's end, 累计 the year's own (三门沿海工业城 2016's convention).
+    assert ("proactive.total", 20) in _figs("截至2016年12月31日,我委累计发布信息20条。")
+    # Interpretations counted before their noun (晋安区发改局 2023, 石狮市农业农村局 2021).
+    assert ("interpretations.count", 0) in _figs("4、开展政策解读工作情况:2023年我局开展0条政策解读。")
+    assert ("interpretations.count", 8) in _figs(
+        "主动公开政府信息16条,其中主动公开规范性文件类信息8条,安全生产、应急管理类信息1条,其他类信息7条,并相应发布了8条政策解读稿。")
