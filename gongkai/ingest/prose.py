@@ -176,13 +176,13 @@ _CHANNEL_NUM_FIRST_RE = re.compile(
     r"上?(?:共|累计)?(?:主动)?(?:公开|发布|更新)了?" + _NW + r"(?P<bu>条)(?:政务|政府|动态)?信息")
 _OUTLET_NAMES = frozenset({"网站", "门户网站", "微信", "微博", "公众号", "微信公众号", "客户端", "公开栏", "公报"})
 _CHANNEL_WORDS = ("线上", "线下", "网站", "门户网", "公众号", "微博", "微信", "客户端", "新媒体", "公开栏", "宣传栏",
-                  "公报", "专区")
+                  "公报", "专区", "公开平台")
 # A level of government and its departments as a sentence's subjects ("省政府及省直单位主动公开信息14.9万条,…;
 # 各市(地)政府及市直单位…", 黑龙江省 2011): parts by level, none of them the total.
 _LEVEL_RE = re.compile(r"(?:政府|机关)及[^，,；;。\d]{0,6}?直(?:单位|部门|机关)")
 _PUBLISHER_RE = re.compile(r"(?:机关|部门|单位|社区|行署|人民政府|乡镇|各村|各县(?:[(（]市、区[)）])?|各区|各市)$")
 _ANY_INFO_RE = re.compile(r"^(?:了)?(?:各类|各项)?(?:政府|政务|主动公开)?(?:信息)?(?:共计?|总计|累计|数量?为?)?\s*$")
-_CHANNEL_TOTAL_RE = re.compile(r"主动公开[^。；;\d]{0,10}?(?:共计?|累计|总计)|共计?(?:主动)?(?:公开|发布)|"
+_CHANNEL_TOTAL_RE = re.compile(r"主动公开[^。；;\d]{0,10}?(?:共计?|累计|总计)|共计?(?:新增)?(?:主动)?(?:公开|发布)|"
                                # ("通过区政府门户网站公开发布信息共计481条", 鼓楼区市场监管局 2025.)
                                r"累计(?:发布|公开)[^。；;\d]{0,10}?共计|(?:公开|发布|公布)[^。；;\d]{0,8}?(?:共计|累计)")
 # A category item: its name, then its count. Items start after a separator, after a publishing verb
@@ -321,8 +321,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     # Not "行政公文和政策解读信息9条": interpretations counted together with another kind.
     # Nor "转发各类政策解读150余条" (温都尔勒图苏木 2021): others' interpretations reposted.
     ("interpretations.count", re.compile(r"(?<![和及与])(?<!转发各类)(?<!转发)(?:公示|发布|公开)?(?<![和及与])"
-                                         r"(?:政策解读(?:稿件|材料|信息)?|(?<!政策)解读类?信息)" + _GAP + r"{0,4}?" + _N
-                                         + r"(?:篇|条|件)"), "条", None),
+                                         # (Not "政策解读类信息2条" in a list of kinds, 杨郢乡 2023.)
+                                         r"(?:政策解读(?!类)(?:稿件|材料|信息)?|(?<!政策)解读类?信息)"
+                                         + _GAP + r"{0,4}?" + _N + r"(?:篇|条|件)"), "条", None),
     # "共解读文件23个", "开展政策解读活动15次" (events of interpretation, counted as they are printed).
     # ("解读民生政策文件6余件", 兴海县 2021.)
     ("interpretations.count", re.compile(r"(?:解读文件|政策解读活动|解读政策|解读[^，。；,;\d]{1,6}?(?:政策|文件))"

@@ -966,3 +966,15 @@ def test_wordings_of_the_twenty_sixth_round() -> None:
     assert ("interpretations.count", 0) in _figs("4、开展政策解读工作情况:2023年我局开展0条政策解读。")
     assert ("interpretations.count", 8) in _figs(
         "主动公开政府信息16条,其中主动公开规范性文件类信息8条,安全生产、应急管理类信息1条,其他类信息7条,并相应发布了8条政策解读稿。")
+
+
+def test_wordings_of_the_twenty_seventh_round() -> None:
+    # Helper b25 (pages with a CMS or crawler header), one rule each.
+    # 政策解读类信息 in a list of kinds is a kind (杨郢乡 2023).
+    assert not any(k == "interpretations.count" for k, _v in _figs(
+        "乡镇本级栏目中公开决策公开类信息5条、管理和服务类信息54条、政策解读类信息2条、执行和结果类12条。"))
+    # A disclosure platform named in a 其中 item with its verb is that channel's count (公园街道 2021).
+    got = _figs("2021年,我主动公开政府信息400余条,其中政府信息公开平台公布政务信息53条,公众号“印象公园”发布300余条。")
+    assert ("proactive.channel", 53) in got and ("proactive.category", 53) not in got
+    # The only channel's 共新增主动公开 is the total too (云岭乡 2023).
+    assert ("proactive.total", 41) in _figs("2023年度在永嘉县政府信息公开网站上共新增主动公开政府信息41条。")
