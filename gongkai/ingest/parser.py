@@ -149,6 +149,11 @@ _NAMED_REPORT2_RE = re.compile(
     r"编(?:制|写)(?:了|形成)?《?(?P<y>(?:19|20)\d{2})\s*年度?(?P<a>[^，。,；;\d《》“”]{2,20}?)政府信息公开(?:工作)?(?:年度)?报告(?:》|(?![编发报的有相工]))")
 # A report naming itself without 政府 ("特编制2017年理合务镇信息公开工作年度报告", "现公开来凤经济开发区信息公开2018年度
 # 报告", "特向社会公布2015年度长春高新区信息公开年度报告"): the name must end as a place or an organ does.
+# The report presented with the year first and the agency after it ("现将2023年陇县城关镇人民政府信息公开工作年度
+# 报告…予以公布", "我街道特公布2022年度萧山区城厢街道办事处政府信息公开工作年度报告"): one more way of naming it.
+_PRESENTED_RE = re.compile(
+    r"(?:现将|特公布|特发布)《?(?P<y>(?:19|20)\d{2})\s*年度?(?P<a>(?![我本])[^。，,；;:：\d《》]{2,30}?(?:人民政府|人民|办事处|"
+    r"管委会|委员会|局|办公室|镇|乡|街道))(?:政府)?信息公开(?:工作)?(?:年度)?报告")
 _BARE_NAMED_RE = re.compile(
     r"(?:编制了?|编写了?|公布|公开|发布)《?(?:(?P<y1>(?:19|20)\d{2})\s*年度?(?P<a1>(?![我本度])[^，。,；;\d《》“”]{2,20}?"
     r"(?:镇|乡|街道办事处|街道|区|县|市|局|委|管委会|开发区|苏木))(?<!政府)信息公开(?:工作)?(?:年度)?报告"
@@ -1246,7 +1251,9 @@ class _Parser:
         from the opening sentences ("现公布…2017年政府信息公开工作年度报告", "由…编制", the statistics period)."""
         d = self.data
         # A title printed in a layout table's cell ("2009年度下管镇政府信息公开年度报告 | ||") counts as a line.
-        head = [t.text for t in self.tokens[:80]
+        # (Empty cells do not count: a page that opens with a metadata table printed as 348 bare borders, 云岭乡 2023.)
+        filled = [t for t in self.tokens if t.kind not in ("blank", "eor")][:80]
+        head = [t.text for t in filled
                 if t.kind == "line" or (t.kind == "cell" and ("报告" in t.text or "年报" in t.text))]
         # One-line titles first; only then a title broken over two or three lines (a site name on the line
         # above a one-line title must not become part of the agency).
@@ -1439,6 +1446,12 @@ class _Parser:
                 # "…编制了永泰县2013年政府信息公开工作年度报告", "现将福州高新区管理委员会2009年度…报告如下".
                 d.year = d.year or int(m11.group("y"))
                 return m11.group("a")
+        for line in head[:30]:
+            m17 = _PRESENTED_RE.search(line.replace(" ", ""))
+            if m17 and (d.year is None or int(m17.group("y")) == d.year):
+                d.year = d.year or int(m17.group("y"))
+                name = m17.group("a")
+                return name + "政府" if name.endswith("人民") else name
         for line in head[:30]:
             m16 = _BARE_NAMED_RE.search(line.replace(" ", ""))
             if m16:

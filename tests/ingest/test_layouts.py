@@ -942,3 +942,19 @@ def test_a_table_2_blocks_own_header_names_its_columns() -> None:
     assert d.value("table2", "penalty", "decisions") == 2
     fee = d.cell("table2", "admin_fees", "prev_items")
     assert fee is None or (fee.value is None and fee.unsure)
+
+
+def test_reports_presented_year_first_and_titles_after_a_run_of_empty_cells() -> None:
+    # "现将2023年陇县城关镇人民政府信息公开工作年度报告…予以公布", "我街道特公布2022年度萧山区城厢街道办事处…报告";
+    # a page that opens with a metadata table printed as a run of bare borders (云岭乡 2023).
+    cases = [
+        ("根据通知要求,现将2023年陇县城关镇人民政府信息公开工作年度报告予以公布。", "陇县城关镇人民政府"),
+        ("根据要点,我街道特公布2022年度萧山区城厢街道办事处政府信息公开工作年度报告。本报告包括主动公开情况。",
+         "萧山区城厢街道办事处"),
+        ("信息公开元数据\n|\n" + "|" * 348
+         + "\n根据《条例》要求,现公布永嘉县云岭乡人民政府2023年政府信息公开工作年度报告。",
+         "永嘉县云岭乡人民政府"),
+    ]
+    for text, agency in cases:
+        d, _ev, _t = parse_reading(read_text(text))
+        assert d.agency_name == agency, (text[:40], d.agency_name)
