@@ -1270,6 +1270,10 @@ class _Parser:
                     d.year = int(m.group("y"))
                     d.agency_name = (m.group("a1") or m.groupdict().get("a2") or "").strip(" 　\"“”《》")
                     d.agency_name = d.agency_name.removesuffix("关于")
+                    if re.match(r"(?:关于)?(?:报送|上报|呈报|印发|转发)", d.agency_name):
+                        # "关于报送《2011年政府信息公开年度报告》的报告" (福全镇 2011): a cover letter's title names the
+                        # report it sends, not an agency.
+                        d.agency_name = ""
                     # ("每日一报 | 辽宁2015年政府信息公开工作年度报告", 辽宁省 2015: a site's column before a bar, or
                     # before a wide gap where the bar was dropped.)
                     d.agency_name = re.split(r"[|｜]", d.agency_name)[-1].strip()
@@ -1285,7 +1289,8 @@ class _Parser:
                         d.agency_name = head[k - 1].strip() + d.agency_name
                     if d.agency_name.endswith("人民") and "人民政府信息" in compact:
                         d.agency_name += "政府"  # "华容县人民政府信息公开…": 人民政府 + 信息公开
-                    above = head[k - 1].strip().removesuffix("关于") if k > 0 else ""
+                    # ("琼 海 市人 民 政 府" ⏎ "2011年政府信息公开年度报告", 琼海市 2011: the name spaced out.)
+                    above = head[k - 1].replace(" ", "").replace("\u3000", "").removesuffix("关于") if k > 0 else ""
                     if not d.agency_name and above and _AGENCY_LINE_RE.match(above):
                         # "五常市民意乡" ⏎ "2021年政府信息公开工作年度报告": the agency on the line above
                         # ("象湖镇人民政府关于" ⏎ "2019年政府信息公开工作的报告", 象湖镇 2019).

@@ -958,3 +958,15 @@ def test_reports_presented_year_first_and_titles_after_a_run_of_empty_cells() ->
     for text, agency in cases:
         d, _ev, _t = parse_reading(read_text(text))
         assert d.agency_name == agency, (text[:40], d.agency_name)
+
+
+def test_a_cover_letters_title_and_a_spaced_out_name() -> None:
+    # 福全镇 2011: "福全镇人民政府" ⏎ "关于报送《2011年政府信息公开年度报告》的报 告" — the letter's title names no
+    # agency; 琼海市 2011: "琼 海 市人 民 政 府" ⏎ "2011年政府信息公开年度报告".
+    letter = ("福政〔2012〕27号\n福全镇人民政府\n关于报送《2011年政府信息公开年度报告》的报 告\n"
+              "绍兴县人民政府办公室:\n现上报我镇《2011年政府信息公开年度报告》。")
+    d, _ev, _t = parse_reading(read_text(letter))
+    assert d.year == 2011 and "报送" not in d.agency_name
+    spaced = "琼 海 市人 民 政 府\n2011年政府信息公开年度报告\n根据《条例》,特向社会公布。"
+    d2, _ev, _t = parse_reading(read_text(spaced))
+    assert (d2.agency_name, d2.year) == ("琼海市人民政府", 2011)
