@@ -77,6 +77,8 @@ _TOTAL_RES = (
     re.compile(r"主动公开政府信息的?(?:情况|数量)[:：]\s*" + _NW + r"条"),
     # "主动公开涉及疫情防控、社会救助、…等方面信息423条" (迎宾路街道 2021): the areas the total covers.
     re.compile(r"主动公开涉及[^。；;\d]{2,60}?(?:等)?方面(?:的)?(?:政府)?信息(?:共计?)?\s*" + _NW + r"条"),
+    # "2020年,共公开各类统计信息1870条" (张掖市统计局 2020): the agency's own kind of information, all of it.
+    re.compile(r"共(?:主动)?公开各类[^\d，。；,;]{1,4}信息" + _NW + r"条"),
     # "主动公开事项共计273余项" (长兴岛街道 2022): the items counted in 项.
     re.compile(r"主动公开事项(?:共计?|合计)?\s*" + _NW + r"项"),
     # "主动公开省政府及省政府办公厅政府信息759件": a total counted in 件.
@@ -99,7 +101,8 @@ _JOINT_CHANNELS_RE = re.compile(
     r"[^，。；,;]{0,20}?(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|公告栏|公示栏|客户端|新媒体|媒体|渠道|载体|途径)"
     # "通过两个网站平台,主动公开政府信息数209条次" (锡林郭勒盟商务局 2021): channels counted, not named.
     r"|(?:两|二|三|四|五|多)个[^，。；,;]{0,4}?(?:网站|平台|公众号|媒体)")
-_BY_CHANNEL_RE = re.compile(r"^(?:从|按)(?:公开)?(?:渠道|载体|平台)(?:来)?(?:看|分)")
+# ("分平台看,政府网站发布各类信息285条,…,今日头条公开各类信息67条", 张掖市统计局 2020.)
+_BY_CHANNEL_RE = re.compile(r"^(?:(?:从|按)(?:公开)?(?:渠道|载体|平台)(?:来)?(?:看|分)|分(?:平台|渠道|载体)(?:来)?看)")
 _PRESS_RE = re.compile(r"稿件|报道|宣传文章|宣传稿")  # (资讯 is read as 信息 before: a mirror's wording)
 _EITHER_CHANNEL_RE = re.compile(r"(?:网站|专栏|公众号|微博|微信|平台|公报|公开栏|宣传栏)或")
 # A sub-heading that names one channel ("(一)镇政府信息公开网站主动公开政府信息情况"), any other sub-heading.
@@ -158,8 +161,8 @@ _ALL_CHANNELS_RE = re.compile(
 # "局微信公众号公开政府信息175条", "网站共发布各类信息46106条": a channel named without 在/通过.
 _CHANNEL_BARE_RE = re.compile(
     # ("学习强国等国家级媒体公开信息64条,四川新闻网等省市级平台公开信息33条", 大村镇 2024.)
-    r"(?P<ch>[^，。；,;、:：\d(（]{0,12}?(?:门户网站|网站|公众号|视频号|订阅号|微博|微信|客户端|头条号|新媒体|公开栏|宣传栏|"
-    r"短视频|其他方式|级媒体|级平台|专区))(?P<q>[“\"][^”\"]{1,20}[”\"])?上?"
+    r"(?P<ch>[^，。；,;、:：\d(（]{0,12}?(?:门户网站|网站|公众号|视频号|订阅号|微博|微信|客户端|头条号|今日头条|新媒体|公开栏|"
+    r"宣传栏|短视频|其他方式|级媒体|级平台|专区))(?P<q>[“\"][^”\"]{1,20}[”\"])?上?"
     # "微博账号累计推送信息792条", "微信公众号推送信息1350篇" (posts on an account are counted in 篇 too).
     # "网站全年累计发布信息2139条", "微信公众号共编发文章1640篇" (an account's posts are its items).
     # "微信公众账号发布信息149条", "抖音短视频账号发布信息46条" (西柳镇 2023).
@@ -220,6 +223,9 @@ _PUBLISH_RE = re.compile(r"公开|发布|刊登|公布|印发")
 _ANY_COUNT_RE = re.compile(r"\d+\s*(?:余|多)?(?:条|件|篇|个|项|份)")
 _YEAR_SLICE_RE = re.compile(r"^(?:其中)?[，,:：]?(?:本年度?|全年|当年|今年)(?:新增|新)?的?(?:主动公开|公开)?的?"
                             r"(?:政府|政务)?信息$")
+# A part named by its outlet ("其中,政府网站人社信息387条", 眉山市人社局 2022).
+_LEAD_OUTLET_RE = re.compile(
+    r"[，,:：、]?(?:其中)?[，,:：]?(?P<o>政府网站|门户网站|网站|微信公众号|公众号|微信|微博|客户端)")
 _ARCHIVES_RE = re.compile(r"档案馆|两馆|图书馆")
 _NOT_PROACTIVE_RE = re.compile(r"申请|复议|诉讼|清理|审查|备案|征求|不予公开|原创|转载")
 _VERB_PREFIX_RE = re.compile(r"^(?:全年|累计|共计?)*(?:主动)?(?:发布|更新|公开|刊登|公布|推送)(?:了)?")
@@ -943,7 +949,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                     continue
                 # ("…微博信息1760条,网络宣传1941条", 南阳市生态环境局 2022: 网络/网路 is an outlet.)
                 outlet = any(w in name for w in (*_CHANNEL_WORDS, "方式", "渠道", "网上", "网络", "网路", "揭示板",
-                                                 "公示栏"))
+                                                 "公示栏", "栏目"))
                 if (outlet and (_PUBLISH_IN_NAME_RE.search(raw_name) or name in _OUTLET_NAMES
                                 or name.startswith(("网络", "网路"))
                                 # "政务微信信息数9条" (温州空港新区 2017): an outlet's count of information.
@@ -969,6 +975,23 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                     # item says since the count before it names an outlet and its verb, so the count is that channel's.
                     add(ProseFigure("proactive.channel", _val(m), "条", item_words[:verb.start()].strip("，,:：“”\""),
                                     sent, section, approx=bool(m.group("approx"))))
+                    continue
+                lead_outlet = _LEAD_OUTLET_RE.match(item_words)
+                if (unit == "条" and not docs_only and cue is not None and cue.group(0) in ("其中", ":", "：")
+                        and verb is None and lead_outlet is not None):
+                    # "共计677条,其中,政府网站人社信息387条、…微信服务号发布信息290条" (眉山市人社局 2022): a part named
+                    # by its outlet is that channel's count, verb or none.
+                    add(ProseFigure("proactive.channel", _val(m), "条", lead_outlet.group("o"), sent, section,
+                                    approx=bool(m.group("approx"))))
+                    continue
+                semi = max(compact.rfind("；", 0, m.start("name")), compact.rfind(";", 0, m.start("name")))
+                if semi >= 0 and re.search(r"专栏|栏目", compact[semi:m.start("name")]):
+                    # "…;交通强国建设试点专栏,总结发布阶段性成效33条" (江苏省交通运输厅 2023): a column's own count.
+                    continue
+                if re.search(r"建议|提案", raw_name) and re.search(
+                        r"收到|受理|承办", prev_sentence + compact[:m.start()]):
+                    # "收到人大代表建议和政协委员提案共24件。其中,市人大代表建议12件" (渭南市民政局 2019): received, not
+                    # published.
                     continue
                 value = _val(m)
                 # "…其他信息2084条,主动公开文件597份": an item with its own publishing verb is a statement of its

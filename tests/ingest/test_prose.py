@@ -978,3 +978,26 @@ def test_wordings_of_the_twenty_seventh_round() -> None:
     assert ("proactive.channel", 53) in got and ("proactive.category", 53) not in got
     # The only channel's 共新增主动公开 is the total too (云岭乡 2023).
     assert ("proactive.total", 41) in _figs("2023年度在永嘉县政府信息公开网站上共新增主动公开政府信息41条。")
+
+
+def test_wordings_of_the_twenty_eighth_round() -> None:
+    # Helper b28 (city and province departments 2019–2025), one rule each.
+    # 分平台看 lists channels, none of them the total; 共公开各类统计信息 is the total (张掖市统计局 2020).
+    got = _figs("2020年,共公开各类统计信息1870条。分平台看,政府网站发布各类信息285条,微信公众号发布各类信息74条,"
+                "今日头条公开各类信息67条。")
+    assert ("proactive.total", 1870) in got and ("proactive.total", 67) not in got
+    assert {("proactive.channel", 285), ("proactive.channel", 67)} <= got
+    # A part named by its outlet is that channel's count, verb or none (眉山市人社局 2022).
+    got2 = _figs("2022年,我局通过政府信息公开平台公开政府信息共计677条,其中,政府网站人社信息387条、“眉山人社”微信服务号"
+                 "发布信息290条。")
+    assert ("proactive.channel", 387) in got2 and ("proactive.category", 387) not in got2
+    # A column's own count in a list of kinds, and proposals received, are no kinds (江苏省交通运输厅 2023,
+    # 渭南市民政局 2019).
+    assert ("proactive.category", 33) not in _figs(
+        "专栏共主动发布政府信息473条,其中发布政策解读信息15条;交通强国建设试点专栏,总结发布阶段性成效33条;公开预决算信息68条。")
+    got3 = {(f.key, f.value) for f in extract_figures([("overview", (
+        "2019年,市民政局收到人大代表建议和政协委员提案共24件。其中,市人大代表建议12件,市政协提案12件。"))])}
+    assert ("proactive.category", 12) not in got3
+    # Columns named before the verb are outlets, not a kind of documents (杭州市统计局 2020).
+    assert ("proactive.category", 472) not in _figs(
+        "2020年市统计局通过网站通知公告、工作动态、规划计划、人事任免等栏目主动公开信息472篇:其中通知公告类信息22篇。")
