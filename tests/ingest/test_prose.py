@@ -1001,3 +1001,17 @@ def test_wordings_of_the_twenty_eighth_round() -> None:
     # Columns named before the verb are outlets, not a kind of documents (杭州市统计局 2020).
     assert ("proactive.category", 472) not in _figs(
         "2020年市统计局通过网站通知公告、工作动态、规划计划、人事任免等栏目主动公开信息472篇:其中通知公告类信息22篇。")
+
+
+def test_wordings_of_the_twenty_ninth_round() -> None:
+    # Helpers b29 (central towns 2020–2025) and b30 (county governments 2015–2020), one rule each.
+    assert not any(k == "review.total" and v == 1 for k, v in _figs(  # 茶恩寺镇 2022: 没有一件 is none
+        "2022年,我镇没有收到政府信息公开申请,全年没有一件因政府信息公开工作被申请行政复议、提起行政诉讼。"))
+    assert not any(k == "fees.amount" for k, _v in _figs(  # 白水乡 2020: Table 2's fee row, not disclosure fees
+        "(2)本年度政府信息公开工作没有发生相关行政事业性收费情况。"))
+    assert not any(k == "applications.answered" for k, _v in _figs(  # 彰武县 2019: replies to proposals
+        "2019年我县主动公开各类政务信息3000余份,其中政府文件121份,公开各类建议提案答复12件,依申请公开受理6件。"))
+    assert not any(k == "applications.received" for k, _v in _figs(  # 大英县 2020: one way of applying
+        "2020年,我县收到政府信息公开书面申请12件;涉及信息公开行政复议1项。"))
+    assert not any(k == "applications.answered" for k, _v in _figs(  # 番禺区 2019: reviews of the replies
+        "2019年,共受理政府信息公开申请55件,全部按时办结;所作信息公开申请答复被申请行政复议共1件。"))
