@@ -110,12 +110,11 @@ _SUBHEAD_CHANNEL_RE = re.compile(
     r"^[（(][一二三四五六七八九十]{1,2}[)）](?P<ch>[^，。；,;、\d]{0,16}?(?:网站|门户网|公众号|公开栏|宣传栏|公报))"
     r"[^，。；,;、\d]{0,12}?情况[。:：]?$")
 # The same sub-heading run into its paragraph: "(一)福田政府在线街道办事处主页。下设…栏目,…共主动公开政府信息165条".
-_SUBHEAD_INLINE_RE = re.compile(
-    r"^[（(][一二三四五六七八九十]{1,2}[)）](?P<ch>[^，。；,;、\d]{0,16}?(?:网站|主页|门户网|公众号|公开栏|宣传栏|公报|报刊|新媒体))"
-    r"[。:：]")
-_SUBHEAD_TAIL_RE = re.compile(
-    r"[:：][（(][一二三四五六七八九十]{1,2}[)）](?P<ch>[^，。；,;、:：\d]{0,16}?(?:网站|主页|门户网|公众号|公开栏|宣传栏|公报|报刊|新媒体))"
-    r"[。:：]?$")
+_SUBHEAD_OUTLET = (r"[（(][一二三四五六七八九十]{1,2}[)）]"
+                   r"(?P<ch>[^，。；,;、:：\d]{0,16}?(?:网站|主页|门户网|公众号|公开栏|宣传栏|公报|报刊|新媒体))")
+_SUBHEAD_INLINE_RE = re.compile(r"^" + _SUBHEAD_OUTLET + r"[。:：]")
+# …or closing a sentence run together with the next ("…主要公开形式如下:(一)福田政府在线街道办事处主页。").
+_SUBHEAD_TAIL_RE = re.compile(r"[:：]" + _SUBHEAD_OUTLET + r"[。:：]?$")
 _ANY_SUBHEAD_START_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,2}[)）]")
 _ANY_SUBHEAD_RE = re.compile(r"^[（(][一二三四五六七八九十]{1,2}[)）][^，。；,;\d]{2,30}[。:：]?$")
 _SUB_COUNT_RE = re.compile(r"(?:发布|公开|更新)(?:各类)?(?:政府|政务)?信息" + _NW + r"条")
