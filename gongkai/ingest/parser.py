@@ -544,7 +544,8 @@ def _find_labels(norm: str, needles: Sequence[tuple[str, str]], *, start_at: int
                     tail = m.end() if m else end
                 else:
                     tail = end + 1 if norm[end:end + 1] == "数" else end
-                if tail < len(norm) and norm[tail].isdigit() and _digit_run(norm, tail, len(norm)) > tail:
+                if tail < len(norm) and ((norm[tail].isdigit() and _digit_run(norm, tail, len(norm)) > tail)
+                                         or (norm[tail] == "/" and _slash_cells(norm, tail, len(norm)))):
                     # ("1.政府网站2.政府公报…" on a blank form: the 2 is the next item's number, no figure.)
                     found.append((start, end, tail))
                     for k in range(start, end):
@@ -566,6 +567,25 @@ def _digit_run(norm: str, d0: int, stop: int) -> int:
     if k - d0 > 4 and norm[k:k + 1] == "年" and re.fullmatch(r"(?:19|20)\d{2}", norm[k - 4:k]):
         k -= 4  # "行政事业性收费02025年…" (西藏审计厅 2025 run together): the year of the text after the table
     return k
+
+
+_SLASH_RUN_RE = re.compile(r"(?:\d+|/)*/(?:\d+|/)*")
+
+
+def _slash_cells(norm: str, d0: int, stop: int) -> list[str] | None:
+    """A glued run whose cells printed "/" ("行政许可0/0", "申请数量0/////0", 林山乡 2020 flattened): each slash is a
+    cell of its own and each digit group between them one figure — the slashes mark where cells end. None when the
+    run holds no slash, or a group could be several cells ("00/////0": the zero can be no number's first digit)."""
+    m = _SLASH_RUN_RE.match(norm, d0, stop)
+    if m is None or not any(ch.isdigit() for ch in m.group()):
+        return None
+    run = m.group()
+    if m.end() < stop and norm[m.end()] in ".、" and run[-1:].isdigit():
+        run = run[:-1]  # "…/02.属于…": the 2 is the next label's number
+    cells = re.findall(r"\d+|/", run)
+    if any(len(c) > 1 and c[0] == "0" for c in cells):
+        return None
+    return cells
 
 
 def _t2_needles() -> tuple[tuple[str, str], ...]:
@@ -603,6 +623,10 @@ def _unglue_tables(text: str) -> list[Token] | None:
     found = [(a, b) for a, b, _t in _find_labels(norm, _t3_needles())]
     # Short labels ("3.其他", "(七)总计") count only inside the stretch the long ones mark as Table 3.
     long_ = [(a, b) for a, b in found if b - a >= 8]
+    if len(long_) == 1 and "申请人情况" in norm[max(0, long_[0][0] - 300):long_[0][0]]:
+        # One long label only (a page cut after Table 3's first row, 江南中街道 2020 flattened; a row named another
+        # way, "上年转结"): the table's own header right before it says the row is Table 3's.
+        long_ = long_ * 2
     if len(long_) >= 2:
         lo, hi = long_[0][0], long_[-1][1] + 300
         found = [(a, b) for a, b in found if b - a >= 8 or lo <= a <= hi]
@@ -658,9 +682,14 @@ def _unglue_tables(text: str) -> list[Token] | None:
         label = text[pos[start]:pos[end - 1] + 1]
         d0 = end + 1 if norm[end:end + 1] == "数" else end
         stop = found[n + 1][0] if n + 1 < len(found) else len(norm)  # the next label's own number is no figure
-        k = _digit_run(norm, d0, stop)
         out.append(Token("line", label))
-        out.append(Token("cell", norm[d0:k]))
+        slashed = _slash_cells(norm, d0, stop)
+        if slashed is not None:
+            out.extend(Token("cell", c) for c in slashed)
+            k = d0 + sum(len(c) for c in slashed)
+        else:
+            k = _digit_run(norm, d0, stop)
+            out.append(Token("cell", norm[d0:k]))
         out.append(EOR)
         last = k
     prose(last, len(norm))

@@ -393,6 +393,26 @@ def test_real_report_flattened_to_one_line_reads_exactly(entry: str, glue: str) 
     assert s.identity_ok
 
 
+def test_slashes_in_a_glued_run_mark_its_cells() -> None:
+    # 林山乡 2020 flattened with nothing between cells: "行政许可0/0", "申请数量0/////0" — each "/" a cell printed
+    # with a slash, each digit group between them one figure. A group that could be several cells ("00/////0")
+    # leaves the row unsure; a page cut after Table 3's first row still reads it when the header precedes it.
+    text = ("林山乡2020年政府信息公开工作年度报告 二、主动公开政府信息工作情况第二十一条第(一)项信息内容本年新制作数量"
+            "本年新公开数量对外公开总数量规章000规范性文件111第二十一条第(五)项信息内容上一年项目数量本年增/减处理决定数量"
+            "行政许可0/0其他对外管理服务事项0/0第二十条第(六)项信息内容上一年项目数量本年增/减处理决定数量行政处罚0/0"
+            "行政强制12/3三、收到和处理政府信息公开申请情况(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)"
+            "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他一、本年新收政府信息公开申请数量"
+            "0/////0二、上年结转政府信息公开申请数量00/////0三、本年度办理结果(一)予以公开0/////0(二)部分公开(区分处理的,只")
+    d, _ev, _t = parse_reading(read_text(text))
+    assert [d.value("table2", "licensing", c) for c in ("prev_items", "decisions")] == [0, 0]
+    assert [d.value("table2", "enforcement", c) for c in ("prev_items", "decisions")] == [12, 3]
+    assert d.value("table3", "new_received", "natural_person") == 0
+    assert d.value("table3", "new_received", "total") == 0
+    assert d.value("table3", "new_received", "commercial") is None
+    assert d.value("table3", "granted", "total") == 0
+    assert all(d.value("table3", "carried_over", c) is None for c in ("natural_person", "total"))
+
+
 def test_glued_tables_are_not_looked_for_in_prose() -> None:
     # Short labels ("3.其他", "（七）总计") and Table 2's words ("行政许可") inside sentences are no rows: only a
     # page with Table 3's long labels followed by figures is cut into rows.
