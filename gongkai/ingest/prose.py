@@ -145,6 +145,9 @@ _YEAR_PART_RE = re.compile(r"[，,]?其中(?:全年|本年度?|当年|今年|(?:
                            r"[^。；;\d]{0,30}?(?:公开|发布)[^。；;\d]{0,8}?\d+条")
 _YEAR_COUNT_RE = re.compile(r"(?:全年|本年度?|当年|今年|(?:19|20)\d{2}年(?:全年|度)?)(?:共|共计)?(?:主动)?公开(?:各类)?"
                             r"(?:政府|政务)?信息\d+条")
+_RUNNING_THEN_YEAR_RE = re.compile(
+    r"累计(?:主动)?(?:公开|发布)[^。；;\d]{0,16}?\d+条[，,]?其中[，,]?(?P<yr>本年度?|全年|当年|今年|(?:19|20)\d{2}年(?:度|全年)?)"
+    r"(?:新增|新)?(?:共)?(?P<n>\d+)条")
 _LISTED_RE = re.compile(r"[、等\d]|领域|方面|类")
 _CN_DIGITS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_COUNT_RE = re.compile(
@@ -829,6 +832,13 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                     add(ProseFigure("proactive.channel", _val(mc), "条", sub_channel, sent, section,
                                     approx=bool(mc.group("approx"))))
                     channel_spans.append(mc.span())
+            if total_end is None and not channel_spans and not any(f.key == "proactive.total" for f in out):
+                ms = _RUNNING_THEN_YEAR_RE.search(compact)
+                if ms is not None and (not (y := re.match(r"\d{4}", ms.group("yr"))) or int(y.group()) == year):
+                    # "我局历年累计主动公开信息210条,其中2018年度55条" (闽侯县审计局 2018): the year's own share of the
+                    # running total, stated without a verb, is the year's total.
+                    add(ProseFigure("proactive.total", _val(ms), "条", "", sent, section))
+                    total_end = ms.end()
             counted = total_end is not None or bool(channel_spans)
             cue = _CATEGORY_CUE_RE.search(compact, total_end or 0)
             if cue is not None and "历年" in compact[:cue.end()]:

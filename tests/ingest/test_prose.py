@@ -1015,3 +1015,13 @@ def test_wordings_of_the_twenty_ninth_round() -> None:
         "2020年,我县收到政府信息公开书面申请12件;涉及信息公开行政复议1项。"))
     assert not any(k == "applications.answered" for k, _v in _figs(  # 番禺区 2019: reviews of the replies
         "2019年,共受理政府信息公开申请55件,全部按时办结;所作信息公开申请答复被申请行政复议共1件。"))
+
+
+def test_wordings_of_the_thirtieth_round() -> None:
+    # Helper b31 (福建 2012–2018). The year's share of a running total, stated without a verb, is the year's total
+    # (闽侯县审计局 2018); another year's share is not.
+    line = "经过梳理和编目,我局历年累计主动公开信息210条,其中2018年度55条."
+    got = {(f.key, f.value) for f in extract_figures([("overview", line)], year=2018)}
+    assert ("proactive.total", 55) in got and ("proactive.total", 210) not in got
+    assert not any(f.key == "proactive.total" for f in extract_figures(
+        [("overview", "经过梳理和编目,我局历年累计主动公开信息210条,其中2017年度55条.")], year=2018))
