@@ -3,7 +3,9 @@
 Run: `.venv/bin/python bench/ingest_corpus.py [--details] [--markdown]`. Reads every entry of
 tests/fixtures/corpus (a report exactly as found + expected.json typed by hand), parses it with
 `gongkai.ingest.pipeline.ingest_reading` and scores it with `gongkai.ingest.scoring.score`. `--markdown`
-prints the tables that docs/ingest.md quotes. No database, no network.
+prints the tables that docs/ingest.md quotes. `--flattened` re-publishes every entry with twenty or more
+table figures as a crawler's one-line page (`scoring.crawler_page`, cells spaced and cells glued) and scores
+those readings against the same fixtures. No database, no network.
 """
 
 from __future__ import annotations
@@ -26,7 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--details", action="store_true", help="list every wrong, missing and invented figure")
     ap.add_argument("--markdown", action="store_true", help="print the per-layout and per-era tables as Markdown")
+    ap.add_argument("--flattened", action="store_true",
+                    help="score the whole-table entries re-published as one-line crawler pages (spaced, glued)")
     args = ap.parse_args(argv)
+    if args.flattened:
+        return flattened()
 
     from gongkai.ingest.pipeline import UnrecognisedFile, ingest_reading
     from gongkai.ingest.readers import UnreadableFile
@@ -88,6 +94,31 @@ def main(argv: list[str] | None = None) -> int:
                 print("    " + d)
     print(f"TOTAL right={total.right} wrong={total.wrong} missing={total.missing} invented={total.invented} "
           f"unsure={total.unsure}; {len(rows)} reports in {elapsed:.2f}s")
+    return 0
+
+
+def flattened() -> int:
+    """Whole-table entries as one-line crawler pages: what survives the flattening, cells spaced and glued."""
+    from gongkai.ingest.pipeline import UnrecognisedFile, ingest_reading
+    from gongkai.ingest.scoring import Score, corpus_entries, crawler_page, score
+
+    print("| Cells | Entries | Right as published | Right | Wrong | Missing | Invented | Unsure (asked) |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name, glue in (("spaced", " "), ("glued", "")):
+        orig, flat, n = Score(), Score(), 0
+        for path, exp in corpus_entries(CORPUS):
+            if sum(1 for k in exp.figures if not k.startswith("prose.")) < 20:
+                continue
+            n += 1
+            r0 = ingest_reading(path.name, path.read_bytes())
+            orig.add(score(r0.data, exp, evidence=r0.evidence))
+            try:
+                r = ingest_reading("page.txt", crawler_page(path, exp, glue))
+                flat.add(score(r.data, exp, evidence=r.evidence))
+            except UnrecognisedFile:
+                flat.add(score(None, exp))
+        print(f"| {name} | {n} | {orig.right} | {flat.right} | {flat.wrong} | {flat.missing} | {flat.invented} "
+              f"| {flat.unsure} |")
     return 0
 
 

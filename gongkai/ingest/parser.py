@@ -151,6 +151,14 @@ _NAMED_REPORT2_RE = re.compile(
 # 报告", "特向社会公布2015年度长春高新区信息公开年度报告"): the name must end as a place or an organ does.
 # The report presented with the year first and the agency after it ("现将2023年陇县城关镇人民政府信息公开工作年度
 # 报告…予以公布", "我街道特公布2022年度萧山区城厢街道办事处政府信息公开工作年度报告"): one more way of naming it.
+_LEAD_TITLE_RE = re.compile(r"^\s*([\u4e00-\u9fff（）()]{2,40}\s?(?:19|20)\d{2}\s?年度?[\u4e00-\u9fff]{0,20}?报告)\s")
+
+
+def _with_lead_title(line: str) -> tuple[str, ...]:
+    m = _LEAD_TITLE_RE.match(line) if len(line) > 80 else None
+    return (m.group(1), line) if m else (line,)
+
+
 _PRESENTED_RE = re.compile(
     r"(?:现将|特公布|特发布)《?(?P<y>(?:19|20)\d{2})\s*年度?(?P<a>(?![我本])[^。，,；;:：\d《》]{2,30}?(?:人民政府|人民|办事处|"
     r"管委会|委员会|局|办公室|镇|乡|街道))(?:政府)?信息公开(?:工作)?(?:年度)?报告")
@@ -1284,6 +1292,9 @@ class _Parser:
         filled = [t for t in self.tokens if t.kind not in ("blank", "eor")][:80]
         head = [t.text for t in filled
                 if t.kind == "line" or (t.kind == "cell" and ("报告" in t.text or "年报" in t.text))]
+        # "保定市徐水区交通运输局 2021年度政府信息公开工作年度报告 根据《…》…" (徐水区交通运输局 2021, a page on
+        # one line): the title opening a long line is looked at on its own as well.
+        head = [y for x in head for y in _with_lead_title(x)]
         # One-line titles first; only then a title broken over two or three lines (a site name on the line
         # above a one-line title must not become part of the agency).
         found = False

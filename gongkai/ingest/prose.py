@@ -50,7 +50,8 @@ _TOTAL_RES = (
     # ("今年来主动公开的信息数共有164条", 泸州乡 2018.)
     # ("全年共发布、更新各类信息567条", 宣州区自然资源局 2021: publishing and updating, the year's whole work.)
     re.compile(r"(?<!不予)(?<!予以)(?<!申请)(?<!免于)(?:主动)?(?:公开|(?<=主动)发布|(?<=共)发布(?=、更新)|(?<=累计)更新)"
-               r"(?:发布|、更新)?(?:各类)?"
+               # ("一年来,我局主动公开了各类信息24条", 吴起县商务局 2022.)
+               r"(?:发布|、更新)?了?(?:各类)?"
                r"(?:(?<=主动公开)的)?(?:政府信息?|政务(?:动态)?信息|信息)"
                r"(?:简报|稿件)?(?:的)?"
                r"(?:数量|总数|数)?(?:共计?|共有|达到?|为|累计|有)?\s*" + _NW + r"条"),
@@ -169,13 +170,18 @@ _CHANNEL_BARE_RE = re.compile(
     # "微博账号累计推送信息792条", "微信公众号推送信息1350篇" (posts on an account are counted in 篇 too).
     # "网站全年累计发布信息2139条", "微信公众号共编发文章1640篇" (an account's posts are its items).
     # "微信公众账号发布信息149条", "抖音短视频账号发布信息46条" (西柳镇 2023).
-    r"(?:公众账号|账号)?(?:全年|当年|年内)?(?:共计?|累计)?(?:主动)?(?:制作并)?(?:发布|公开|推送|更新|编发)(?:各类)?(?:政府|政务)?"
+    # "鸭南微讯”微信平台公开发布信息78条" (鸭南乡 2021).
+    r"(?:公众账号|账号|平台)?(?:全年|当年|年内)?(?:共计?|累计)?(?:主动)?(?:制作并)?(?:公开)?(?:发布|公开|推送|更新|编发)"
+    r"(?:各类)?(?:政府|政务)?"
     r"(?:动态|短视频|工作情况|工作动态)?"
     r"(?:(?:信息|文章)(?:条数|总数|数|数量)?(?:共计?|为)?"
     # "网站发布主动公开信息28大项、79小项,共计6657条" (泾县 2012): items counted in groups, then the whole.
     r"|[^。；;条]{0,30}?共计)?" + _NW
     + r"(?P<bu>条|篇)"
 )
+_PUSHED_RE = re.compile(r"推送(?:各类)?(?:信息|文章|消息)?(?:共计?)?" + _NW + r"(?P<bu>条|篇)")
+_PUSHER_RE = re.compile(r"(?:[“\"][^”\"]{1,12}[”\"])?"
+                        r"(?:微信公众号|微信公众平台|微信号|政务微博|微博|抖音号|头条号|视频号)")
 # The count before what was published: "信息公开专栏公开180条政务信息" (琼海某镇 2022).
 _CHANNEL_NUM_FIRST_RE = re.compile(
     r"(?P<ch>[^，。；,;、:：\d]{0,12}?(?:门户网站|网站|公众号|微博|微信|专栏|栏目|公开栏|宣传栏))(?P<q>[“\"][^”\"]{1,20}[”\"])?"
@@ -756,6 +762,15 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                                 approx=bool(m.group("approx"))))
                 channel_spans.append(m.span())
                 channel_label[m.end()] = label
+            pushed = _PUSHED_RE.search(compact)
+            accounts = {a.group(0) for a in _PUSHER_RE.finditer(compact)}
+            if (pushed is not None and len(accounts) == 1 and not _cumulative(compact, pushed.start("n"), year)
+                    and not any(a < pushed.end() and pushed.start() < b for a, b in channel_spans)):
+                # "利用“荣成成山”微信公众号,及时发布…工作动态、政策解读等,2019年推送信息128条" (成山镇 2019): only an
+                # account pushes, and the sentence names one — the count is that account's.
+                add(ProseFigure("proactive.channel", _val(pushed), pushed.group("bu"), accounts.pop(), sent, section,
+                                approx=bool(pushed.group("approx"))))
+                channel_spans.append(pushed.span())
             for end in sorted(channel_label):
                 label, at = channel_label[end], end
                 while (more := _CHANNEL_MORE_RE.match(compact, at)) is not None:

@@ -292,13 +292,37 @@ def read_text(text: str) -> list[Token]:
                     parts = parts[:-1]
             else:
                 parts = line.lstrip("\t").split("\t")
+            head = parts[0].strip() if parts else ""
+            if _is_prose(head):
+                # "保定市徐水区交通运输局 2021年度…报告 根据…。…二、主动公开政府信息情况 第二十条第(一)项 | 信息内容"
+                # (徐水区交通运输局 2021, the whole page on one line): the prose before the first border is no cell.
+                parts = parts[1:]
+                cap = _CAPTION_END_RE.search(head)
+                if cap is not None:
+                    # "…二、主动公开政府信息情况 第二十条第(一)项 | 信息内容 | …": the first block's caption is a cell.
+                    head = head[:cap.start()].strip()
+                    parts = [cap.group(0).strip(), *parts]
+                out.append(Token("line", head))
+            tail = parts[-1].strip() if parts else ""
+            if _is_prose(tail):
+                parts = parts[:-1]
             for p in parts:
                 p = p.strip()
                 out.append(Token("cell", p) if p else BLANK)
             out.append(EOR)
+            if _is_prose(tail):
+                out.append(Token("line", tail))
         else:
             out.append(Token("line", line.strip()))
     return out
+
+
+_CAPTION_END_RE = re.compile(r"\s*第[一二三四五六七八九十]+条第[(（][一二三四五六七八九十]+[)）]项$")
+
+
+def _is_prose(text: str) -> bool:
+    """Sentences, not a cell: a long stretch with a full stop (a label's remark has commas, never 。)."""
+    return len(text) >= 80 and "。" in text
 
 
 # --- HTML ---------------------------------------------------------------------------------------------

@@ -12,7 +12,9 @@ reader did not emit is *missing*. A cell the reader marks ``unsure`` is never co
 *unsure* when the expected value is among its alternatives (the reader asked a person, correctly),
 otherwise wrong. Prose figures are compared per key as sets of distinct values (labels vary too much to be
 keys, and a report may state the same figure twice). Identity (agency, year) is scored separately.
-Pure functions; no Django.
+``crawler_page`` re-publishes an entry the way issue 12's crawler pages print a report (a header block, then the
+whole body on one line, cells spaced or glued), for the flattened-corpus test and benchmark. Pure functions; no
+Django.
 """
 
 from __future__ import annotations
@@ -143,7 +145,7 @@ def score(data: ReportData | None, exp: Expected, *, evidence: Mapping[str, Evid
         for f in data.figures:
             if f.value is not None:
                 got.setdefault(f.key, set()).add(f.value)
-        for key in got.keys() | exp.prose.keys():
+        for key in sorted(got.keys() | exp.prose.keys()):
             have, want = got.get(key, set()), set(exp.prose.get(key, []))
             s.right += len(have & want)
             if have - want:
@@ -162,10 +164,22 @@ def score(data: ReportData | None, exp: Expected, *, evidence: Mapping[str, Evid
         s.identity_ok = exp.year is None and not exp.agency
         for key in exp.prose:
             s.missing += len(set(exp.prose[key]))
-    for key in exp.figures.keys() - seen:
+    for key in sorted(exp.figures.keys() - seen):
         s.missing += 1
         s.details.append(f"missing {key} = {exp.figures[key]}")
     return s
+
+
+def crawler_page(report: Path, exp: Expected, glue: str) -> bytes:
+    """The report's own words and figures in a crawler's shape: 标题:/发布时间:/来源:/原文链接: and breadcrumbs, then
+    every line and cell joined by ``glue`` (" " spaced, "" glued: "…申请数量831000185二、…") on one line."""
+    from gongkai.ingest.readers import read_bytes
+
+    _kind, tokens = read_bytes(report.name, report.read_bytes())
+    body = glue.join(t.text.strip() for t in tokens if t.kind in ("line", "cell") and t.text.strip())
+    head = (f"标题:{exp.agency}{exp.year}年政府信息公开工作年度报告 发布时间:{(exp.year or 2020) + 1}-01-20 "
+            f"来源:{exp.agency} 原文链接:http://example.invalid/1\n首页 > 政务公开 > 年报\n")
+    return (head + body).encode()
 
 
 def corpus_entries(root: Path) -> list[tuple[Path, Expected]]:

@@ -367,16 +367,11 @@ _FLATTEN = ("yn-yipinglang-town-2022", "xj-township-2023", "sn-taiping-town-2022
 
 
 def _crawler_page(entry: str, glue: str) -> tuple[bytes, object]:
-    from gongkai.ingest.scoring import load_expected
+    from gongkai.ingest.scoring import crawler_page, load_expected
 
     d = CORPUS / entry
-    report = next(d.glob("report.*"))
     exp = load_expected(d / "expected.json")
-    _kind, tokens = read_bytes(report.name, report.read_bytes())
-    body = glue.join(t.text.strip() for t in tokens if t.kind in ("line", "cell") and t.text.strip())
-    head = (f"标题:{exp.agency}{exp.year}年政府信息公开工作年度报告 发布时间:{(exp.year or 2020) + 1}-01-20 "
-            f"来源:{exp.agency} 原文链接:http://example.invalid/1\n首页 > 政务公开 > 年报\n")
-    return (head + body).encode(), exp
+    return crawler_page(next(d.glob("report.*")), exp, glue), exp
 
 
 @pytest.mark.parametrize("glue", [" ", ""], ids=["spaced", "glued"])
@@ -990,3 +985,19 @@ def test_a_cover_letters_title_and_a_spaced_out_name() -> None:
     spaced = "琼 海 市人 民 政 府\n2011年政府信息公开年度报告\n根据《条例》,特向社会公布。"
     d2, _ev, _t = parse_reading(read_text(spaced))
     assert (d2.agency_name, d2.year) == ("琼海市人民政府", 2011)
+
+
+def test_a_page_on_one_line_with_pipe_cells_keeps_its_prose_and_title() -> None:
+    # 徐水区交通运输局 2021 as stored: title, prose and Table 2 on one line, cells between " | ". The prose before the
+    # first border is sentences, not a cell, and the title opening the line names the agency in full.
+    text = ("保定市徐水区交通运输局 2021年度政府信息公开工作年度报告 根据《中华人民共和国政府信息公开条例》规定,"
+            "特向社会公布徐水区交通运输局2021年政府信息公开年度报告。 一、总体情况 全年在政府网站政务公开平台主动公开"
+            "政府信息9条, 2021年,我局未收到依申请公开申请事项。 二、主动公开政府信息情况 第二十条第(一)项 | 信息内容 | "
+            "本年新 制发数量 | 本年新 废止数量 | 现行有效数量 | 规章 | 0 | 0 | 0 | 规范性文件 | 0 | 0 | 0 | "
+            "第二十条第(五)项 | 信息内容 | 本年处理决定数量 | 行政许可 | 650 | 第二十条第(六)项 | 信息")
+    d, _ev, _t = parse_reading(read_text(text))
+    assert d.agency_name == "保定市徐水区交通运输局" and d.year == 2021
+    assert ("proactive.channel", 9) in {(f.key, f.value) for f in d.figures}
+    assert ("applications.received", 0) in {(f.key, f.value) for f in d.figures}
+    assert d.value("table2", "regulations", "in_force") == 0
+    assert d.value("table2", "licensing", "decisions") == 650

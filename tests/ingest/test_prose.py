@@ -1025,3 +1025,15 @@ def test_wordings_of_the_thirtieth_round() -> None:
     assert ("proactive.total", 55) in got and ("proactive.total", 210) not in got
     assert not any(f.key == "proactive.total" for f in extract_figures(
         [("overview", "经过梳理和编目,我局历年累计主动公开信息210条,其中2017年度55条.")], year=2018))
+
+
+def test_wordings_of_the_thirty_first_round() -> None:
+    # Helper b32 (2019–2025 pages reaching their tables), one rule each.
+    # An account's platform publishing, without 通过/在, is that channel's count, not the total (鸭南乡 2021).
+    got = _figs("鸭南乡鸭南微讯”微信平台公开发布信息78条,涉及政策文件解读、规划计划等方面内容。")
+    assert ("proactive.channel", 78) in got and ("proactive.total", 78) not in got
+    # 主动公开了 is 主动公开 (吴起县商务局 2022).
+    assert ("proactive.total", 24) in _figs("一年来,我局主动公开了各类信息24条,内容涵盖了重大项目、机构职能等信息。")
+    # Only an account pushes: the count pushed in a sentence naming one account is that account's (成山镇 2019).
+    got2 = _figs("利用“荣成成山”微信公众号,及时发布成山镇工作动态、政策解读等,2019年推送信息128条,是有益补充。")
+    assert ("proactive.channel", 128) in got2 and ("proactive.total", 128) not in got2
