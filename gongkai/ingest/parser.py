@@ -88,6 +88,11 @@ _TITLE_RE = re.compile(
 # The year in brackets after the title ("宝坻区大钟庄镇政府信息公开工作年度报告 (2019年)", 天津's district pages).
 _TITLE_PAREN_RE = re.compile(
     r"^(?P<a1>[^。，,；;:：\d]{2,40}?)政府信息(?:与政务)?公开(?:工作)?年度报告[（(](?P<y>(?:19|20)\d{2})年度?[)）]$")
+# The year printed without 年 ("2009上海市浦东新区高桥镇政府信息公开工作年度报告", 高桥镇 2009;
+# "西藏自治区政府国资委2020政府信息公开工作年度报告", 西藏国资委 2020).
+_TITLE_BARE_YEAR_RE = re.compile(
+    r"^(?P<a1>[\u4e00-\u9fff]{2,40}?)?(?P<y>(?:19|20)\d{2})(?P<a2>[\u4e00-\u9fff]{2,30}?)?"
+    r"(?<=[\u4e00-\u9fff])(?:政府)?信息公开(?:工作)?年度报告$")
 _BARE_ORGANS = frozenset({"办事处", "街道办事处", "人民政府", "政府", "管委会", "管理委员会", "委员会", "办公室", "局"})
 _PLACE_LINE_RE = re.compile(r"^[^\d\s，。,:：|>《》]{2,30}(?:镇|乡|街道|区|县|市|人民政府)$")
 _TITLE_ALT_RE = re.compile(
@@ -829,6 +834,12 @@ def _split_run_on(tokens: Sequence[Token]) -> list[Token]:
         if t.kind == "line" and len(t.text) < RUN_ON_MIN and _HEADER_LINE_RE.match(t.text):
             out.extend(Token("line", p.strip()) for p in _HEADER_FIELD_CUT_RE.split(t.text) if p.strip())
             continue
+        if (t.kind == "line" and len(t.text) < RUN_ON_MIN and (hb := _HEAD_BODY_RE.match(t.text)) is not None
+                and re.search(r"[。，,；;]", hb.group(2)) and len(hb.group(2)) >= 8):
+            # "一、总体情况 2019年,我局…主动公开政府信息120条。" (a heading set in bold at the start of its paragraph):
+            # the heading, then its sentences — never read as a heading alone, its figures lost.
+            out.extend((Token("line", hb.group(1)), Token("line", hb.group(2))))
+            continue
         if t.kind != "line" or len(t.text) < RUN_ON_MIN:
             out.append(t)
             continue
@@ -1298,13 +1309,20 @@ class _Parser:
         # One-line titles first; only then a title broken over two or three lines (a site name on the line
         # above a one-line title must not become part of the agency).
         found = False
-        for n in (1, 2, 3):
+        # (A title whose year lost its 年 only when no other title is found: 东河区 2014's page title loses to the
+        # document's own, broken over two lines.)
+        for bare, n in ((False, 1), (False, 2), (False, 3), (True, 1)):
             for k in range(min(60, len(head) - n + 1)):
                 lines = head[k:k + n]
                 if any(len(x) > (80 if n == 1 else 40) for x in lines):
                     continue
                 compact = _META_PREFIX_RE.sub("", "".join(lines).replace(" ", "").replace("\u3000", ""))
-                m = _TITLE_RE.search(compact) or _TITLE_ALT_RE.search(compact) or _TITLE_PAREN_RE.match(compact)
+                m = (_TITLE_BARE_YEAR_RE.match(compact) if bare else _TITLE_RE.search(compact)
+                     or _TITLE_ALT_RE.search(compact) or _TITLE_PAREN_RE.match(compact))
+                if m and re.search(r"\d", m.groupdict().get("a2") or ""):
+                    # "…高桥镇人民政府" ⏎ "2010年2月" ⏎ "2009 上海市…年度报告" (高桥镇 2009): a date's year is no
+                    # title's.
+                    m = None
                 if m and len(compact) <= 80:
                     d.title = _META_PREFIX_RE.sub("", " ".join(x.strip() for x in lines)).strip()
                     d.year = int(m.group("y"))

@@ -144,8 +144,9 @@ _REMARK_RE = re.compile(r"[(（]含[^)）\d]{1,16}[)）]"  # ("政策文件类(�
 # running total — the 累计 count before it is never the year's, and the part is.
 _YEAR_PART_RE = re.compile(r"[，,]?其中(?:全年|本年度?|当年|今年|(?:19|20)\d{2}年(?:全年|度)?)"
                            r"[^。；;\d]{0,30}?(?:公开|发布)[^。；;\d]{0,8}?\d+条")
-_YEAR_COUNT_RE = re.compile(r"(?:全年|本年度?|当年|今年|(?:19|20)\d{2}年(?:全年|度)?)(?:共|共计)?(?:主动)?公开(?:各类)?"
-                            r"(?:政府|政务)?信息\d+条")
+# ("…累计主动公开政府信息81条,…,其中,本年度新增的主动公开政府信息27条", 高桥镇 2009.)
+_YEAR_COUNT_RE = re.compile(r"(?:全年|本年度?|当年|今年|(?:19|20)\d{2}年(?:全年|度)?)(?:新增|新)?的?(?:共|共计)?"
+                            r"(?:主动)?公开(?:各类)?(?:政府|政务)?信息\d+条")
 _RUNNING_THEN_YEAR_RE = re.compile(
     r"累计(?:主动)?(?:公开|发布)[^。；;\d]{0,16}?\d+条[，,]?其中[，,]?(?P<yr>本年度?|全年|当年|今年|(?:19|20)\d{2}年(?:度|全年)?)"
     r"(?:新增|新)?(?:共)?(?P<n>\d+)条")
@@ -241,6 +242,8 @@ _VERB_PREFIX_RE = re.compile(r"^(?:全年|累计|共计?)*(?:主动)?(?:发布|�
 # "通过局门户网站公开政府信息公开52条,其他信息2167条": a bare "…信息N条" right after a channel's figure
 # shares that channel (the verb and the channel are not repeated).
 _CHANNEL_MORE_RE = re.compile(r"[，,、]\s*(?P<name>(?!其中)[^，。；;,、:：\d]{0,8}?信息)\s*" + _N + r"条")
+_PART_AFTER_RE = re.compile(r"(?P<t>\d+)条[，,]?其中[，,:：]?[^，,；;。\d]{0,20}?(?P<p>\d+)条")
+_LIST_ITEM_RE = re.compile(r"[，,、]\s*([^，。；;,、:：\d]{1,20}?)" + _N + r"条")
 _OPEN_PAREN_RE = re.compile(r"[(（]")
 # An outlet named by its site ("财政信息网公开…"): a channel, never a kind of information.
 _NET_PUBLISH_RE = re.compile(r"[^，。；,;]{1,12}?信息网(?:站)?上?(?:公开|发布)")
@@ -367,7 +370,8 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("applications.received", re.compile(r"无依申请公开(?:件|事项|申请|情况|的?(?:政府)?信息)|"
                                          # "未发生因依申请公开引发的行政复议": no review (applications not stated).
                                          r"(?:未|没有)(?:收到|接到|接收到|发生|受理)[^，。；]{0,12}?(?:依申请|公开申请)"
-                                         r"(?![^，。；]{0,12}?(?:复议|诉讼))(?![^，。；,;]{0,6}?咨询)|"
+                                         # (Nor "未发生依申请公开政府信息收费、减免情况", 月浦镇 2025: fees.)
+                                         r"(?![^，。；]{0,12}?(?:复议|诉讼|收费|费用|减免))(?![^，。；,;]{0,6}?咨询)|"
                                          # (Never "未收到…的行政复议申请", 南阳市生态环境局 2022.)
                                          r"(?:没有|未)(?:收到|接到)(?:(?!复议|诉讼)[^，。；]){0,30}?申请(?![^，。；]{0,12}?(?:复议|诉讼))(?![^，。；,;]{0,6}?咨询)|未(?:收到|接到)申请公开|(?<!提交)依申请公开[^，。；\d]{0,6}?0件(?![，,、]\s*不予公开)|"
                                          # "我镇2016年度无申请" (a 蚌埠 town, 2016).
@@ -773,6 +777,12 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 channel_spans.append(pushed.span())
             for end in sorted(channel_label):
                 label, at = channel_label[end], end
+                listed = [x for mi in _LIST_ITEM_RE.finditer(compact, end) if not _NOT_NAME_RE.search(x := mi.group(1))
+                          and not any(w in x for w in _CHANNEL_WORDS)]
+                if len(listed) >= 3:
+                    # "通过…平台,共发布政务信息742条,行政权力信息62条,惠民资金…类信息364条,意见征集信息8条,…" (东梁乡
+                    # 2023): a list of kinds follows the channel's count — none of them is more of that channel.
+                    continue
                 while (more := _CHANNEL_MORE_RE.match(compact, at)) is not None:
                     name = more.group("name")
                     if (_NOT_NAME_RE.search(name) or any(w in name for w in _CHANNEL_WORDS) or "类" in name
@@ -1101,6 +1111,16 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
     for total, channel in derived_totals:
         if any(f.key == "proactive.channel" and f.label != channel and f.snippet != total.snippet for f in out):
             out.remove(total)
+    for total in [f for f in out if f.key == "proactive.total" and "其中" in f.snippet]:
+        mp = _PART_AFTER_RE.search(total.snippet)
+        if mp is None or str(total.value) != mp.group("t") or int(mp.group("p")) <= int(mp.group("t")):
+            continue
+        # "主动公开信息19条,其中向政府网站推送35条" (西藏国资委 2020, 彝良县 2020): the first part larger than the
+        # whole it breaks down — the sentence contradicts itself; both are kept as published and flagged for a person.
+        for f in out:
+            if f.snippet == total.snippet and (f is total or (
+                    f.key in ("proactive.channel", "proactive.category") and str(f.value) == mp.group("p"))):
+                f.unsure = True
     _flag_conflicts(out)
     return out
 

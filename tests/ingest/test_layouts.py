@@ -1001,3 +1001,19 @@ def test_a_page_on_one_line_with_pipe_cells_keeps_its_prose_and_title() -> None:
     assert ("applications.received", 0) in {(f.key, f.value) for f in d.figures}
     assert d.value("table2", "regulations", "in_force") == 0
     assert d.value("table2", "licensing", "decisions") == 650
+
+
+def test_titles_whose_year_lost_its_nian_and_a_heading_opening_its_paragraph() -> None:
+    # 高桥镇 2009 and 西藏国资委 2020 print the title's year without 年; a date line between the agency and the title
+    # never makes a title (…人民政府 ⏎ 2010年2月 ⏎ 2009 上海市…年度报告). A heading set at the start of its paragraph
+    # keeps its sentences' figures.
+    d, _ev, _t = parse_reading(read_text(
+        "2009上海市浦东新区高桥镇政府信息公开工作年度报告\n上海市浦东新区高桥镇人民政府\n2010年2月\n"
+        "2009 上海市浦东新区高桥镇政府信息公开工作年度报告\n一、概述\n本镇全年主动公开政府信息27条。"))
+    assert (d.agency_name, d.year) == ("上海市浦东新区高桥镇", 2009)
+    d2, _ev2, _t2 = parse_reading(read_text("西藏自治区政府国资委2020政府信息公开工作年度报告\n一、总体情况\n…"))
+    assert (d2.agency_name, d2.year) == ("西藏自治区政府国资委", 2020)
+    d3, _ev3, _t3 = parse_reading(read_text(
+        "某局2019年政府信息公开工作年度报告\n一、总体情况 2019年,我局认真贯彻落实《条例》,主动公开政府信息120条。\n"
+        "二、主动公开政府信息情况"))
+    assert ("proactive.total", 120) in {(f.key, f.value) for f in d3.figures}

@@ -1037,3 +1037,22 @@ def test_wordings_of_the_thirty_first_round() -> None:
     # Only an account pushes: the count pushed in a sentence naming one account is that account's (成山镇 2019).
     got2 = _figs("利用“荣成成山”微信公众号,及时发布成山镇工作动态、政策解读等,2019年推送信息128条,是有益补充。")
     assert ("proactive.channel", 128) in got2 and ("proactive.total", 128) not in got2
+
+
+def test_wordings_of_the_thirty_second_round() -> None:
+    # Helper b33 (provinces the corpus had least of), one rule each.
+    # Fees on request are no applications (月浦镇 2025).
+    assert not any(k == "applications.received" for k, _v in _figs(
+        "申请均在法定期限内予以答复,未发生依申请公开政府信息收费、减免情况。"))
+    # The year's own count after a 累计 one and a clause between: the 累计 one is the running total (高桥镇 2009).
+    line = "本镇到2009年底累计主动公开政府信息81条,全文电子化率达100%,其中,本年度新增的主动公开政府信息27条。"
+    got = {(f.key, f.value) for f in extract_figures([("overview", line)], year=2009)}
+    assert ("proactive.total", 27) in got and ("proactive.total", 81) not in got
+    # A list of kinds after a channel's count: none of them is more of that channel (东梁乡 2023).
+    got2 = _figs("通过盂县东梁乡政府信息公开平台,共发布政务信息742条,行政权力信息62条,"
+                 "惠民资金政策和补贴发放类信息364条,意见征集信息8条,政策解读信息6条,主动回应信息21条。")
+    assert ("proactive.channel", 62) not in got2
+    # A part larger than the whole it breaks down: both kept as published, both unsure (西藏国资委 2020).
+    figs = extract_figures([("overview", "充分发挥政府门户网站作用,主动公开信息19条,其中向政府网站推送35条。")])
+    flagged = {(f.key, f.value) for f in figs if f.unsure}
+    assert {("proactive.total", 19), ("proactive.channel", 35)} <= flagged
