@@ -944,6 +944,7 @@ class _Parser:
         self.evidence: dict[str, Evidence] = {}
         # (table, row) → (candidate splits, token index, columns, label) of glued digit runs.
         self.glued: dict[tuple[str, str], tuple[list[tuple[int, ...]], int | None, list[str], str]] = {}
+        self.short_runs = False  # a glued Table 3/4 row had fewer digits than cells (set in place)
         self.year_stated = False
         self._offsets: list[int] | None = None
         self._last_idx: list[int] = []
@@ -1164,6 +1165,9 @@ class _Parser:
             data.notes.append(f"“{label}”一行有{len(cols)}格，只印出{len(real)}个数据（{raw}），其余为连写的表格线，"
                               "无法确定数据所在列，已标为存疑")
             return
+        if (table.key in ("table3", "table4") and len(vals) == 1 and vals[0].text.strip().isdigit()
+                and len(vals[0].text.strip()) < len(cols)):
+            self.short_runs = True  # fewer digits than cells: this table's empty cells were dropped, not printed 0
         printed = max(len(vals), len(vals) + getattr(self, "_overflow", 0) if len(vals) == len(cols) else 0)
         # One figure first in a wide row, blank cells past it (never "| | … | 0 |": the blanks place that one).
         lone = len(real) == 1 and vals[0].kind != "blank" and len(cols) >= 5 and printed > len(cols)
@@ -2221,9 +2225,16 @@ class _Parser:
                     pos += w
                 d.notes.append(f"“{label}”一行数字连写（{raw}），按表内勾稽关系唯一拆分")
                 continue
+            offered = cands
+            if not cands and raw.isdigit() and len(raw) == len(cols) and not self.short_runs:
+                # "0000100" for seven cells whose 总计 is printed 0 (会仪镇 2021 flattened): no split keeps the rules,
+                # and one digit a cell is the only split there is — offered to a person, never read. Not when another
+                # row had fewer digits than cells (上海市政府办公厅 2019: "2581211" was 258 | 12 | 1 | 1, blanks
+                # dropped).
+                offered = [tuple(int(ch) for ch in raw)]
             for k, col in enumerate(cols):
-                alts = tuple(dict.fromkeys(c[k] for c in cands))
-                if len(alts) == 1:
+                alts = tuple(dict.fromkeys(c[k] for c in offered))
+                if len(alts) == 1 and cands:
                     # Every split that satisfies the rules gives this cell the same value: it is known.
                     d.set(tkey, rkey, col, Cell(alts[0], raw=raw))
                     self.note_evidence(table, rowdecl, col, ix)
@@ -2234,6 +2245,9 @@ class _Parser:
                 opts = "；".join("|".join(str(v) for v in c) for c in cands[:6])
                 d.notes.append(f"“{label}”一行数字连写（{raw}），有{len(cands)}种拆分都符合表内关系（{opts}），"
                                "已标为存疑，请人工确认")
+            elif offered:
+                d.notes.append(f"“{label}”一行数字连写（{raw}），逐位拆分不符合表内关系（原表可能有误或有空格被略去），"
+                               "已标为存疑，请对照原文确认")
             else:
                 d.notes.append(f"“{label}”一行数字连写（{raw}），没有符合表内关系的拆分，已标为存疑")
 

@@ -1017,3 +1017,21 @@ def test_titles_whose_year_lost_its_nian_and_a_heading_opening_its_paragraph() -
         "某局2019年政府信息公开工作年度报告\n一、总体情况 2019年,我局认真贯彻落实《条例》,主动公开政府信息120条。\n"
         "二、主动公开政府信息情况"))
     assert ("proactive.total", 120) in {(f.key, f.value) for f in d3.figures}
+
+
+def test_a_glued_row_breaking_the_rules_offers_one_digit_a_cell_only_in_a_dense_table() -> None:
+    # 会仪镇 2021 flattened with nothing between cells: "0000100" (its 总计 printed 0 beside a 1) keeps no rule, so
+    # nothing is read — but one digit a cell is the only split there is, offered to a person. 上海市政府办公厅 2019
+    # flattened: rows with fewer digits than cells show that its empty cells were dropped, so "2581211" (258 | 12 | 1 |
+    # 1) is offered nothing.
+    from gongkai.ingest.pipeline import ingest_reading
+
+    content, _exp = _crawler_page("yn-huiyi-town-2021", "")
+    r = ingest_reading("page.txt", content)
+    cell = r.data.cell("table3", "new_received", "legal_service")
+    assert cell is not None and cell.unsure and cell.value is None
+    assert r.evidence["table3|new_received|legal_service"].alternatives == (1,)
+    content2, _exp2 = _crawler_page("sh-office-2019-html", "")
+    r2 = ingest_reading("page.txt", content2)
+    ev = r2.evidence.get("table3|granted|natural_person")
+    assert ev is None or 258 in ev.alternatives or not ev.alternatives
