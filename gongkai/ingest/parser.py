@@ -100,9 +100,11 @@ _TITLE_ALT_RE = re.compile(
 )
 # ("自2009年1月1日《条例》实施之日起,至2009年12月31日止", 大栅栏街道 2009: words between the two dates.)
 # ("自2014年1月1日起至12月22日止", 吴淞街道 2014: a period cut short at the day the report was written.)
-_PERIOD_RE = re.compile(r"((?:19|20)\d{2})年1月1日[^。；;\d]{0,16}?至\s*(?:(?:19|20)\d{2}年)?12月[0-3]?\d日")
+# ("统计期限为2022年1月1日到2022年12月31日止", 盐城市生态环境局 2022.)
+_PERIOD_RE = re.compile(r"((?:19|20)\d{2})年1月1日[^。；;\d]{0,16}?(?:至|到)\s*(?:\1年)?12月[0-3]?\d日")
 # ("截至2019年12月30日", 哈日诺尔苏木 2019: the day before the year's end, as printed; "截止2010年末", 龙潭街道 2010.)
-_YEAR_END_RE = re.compile(r"截[止至]\s*((?:19|20)\d{2})\s*年(?:\s*12\s*月\s*3[01]\s*日|末|底)")
+# ("截止2019年12月,我局通过…门户网站主动公开文件115条", 海沧区某局 2019: December without its day.)
+_YEAR_END_RE = re.compile(r"截[止至]\s*((?:19|20)\d{2})\s*年(?:\s*12\s*月(?:\s*3[01]\s*日|底|末|(?=[，,]))|末|底)")
 # A year that sets the time of its clause ("，2011年新增…", "2022年度我镇未收到…", "我委2015年度在…"), not a date
 # (2011年5月), a comparison (与2011年相比) or a running period (2008年以来).
 _TIME_YEAR_RE = re.compile(r"(?:^|[。；;，,：:]|我[镇乡街局委区县市办]|本[镇乡街局委])\s*((?:19|20)\d{2})\s*年度?"
@@ -1198,6 +1200,7 @@ class _Parser:
             for col, tok, ix in zip(cols, vals, idxs, strict=True):
                 data.set(table.key, row.key, col, to_cell(tok))
                 self.note_evidence(table, row, col, ix)
+            self._cut_last(table, row, cols, vals, idxs, label)
         elif (self._truncated and 1 < len(vals) < len(cols) and all(v.kind in ("cell", "line") for v in vals)
               and all(parse_number(v.text) is not None and len(v.text.strip()) <= 6 for v in vals)):
             # "| 6.属于四类过程性信息 | 0 | 0 | 0 | 0 | 0 | 0" and then nothing: the text ends inside the row (a page
@@ -1206,6 +1209,7 @@ class _Parser:
                 data.set(table.key, row.key, col, to_cell(tok))
                 self.note_evidence(table, row, col, ix)
             data.notes.append(f"文本在“{label}”一行中途结束，只读入前{len(vals)}格")
+            self._cut_last(table, row, cols, vals, idxs, label)
         elif not real:
             for col in cols:
                 data.set(table.key, row.key, col, Cell(None, raw=""))
@@ -1252,6 +1256,20 @@ class _Parser:
                 c = to_cell(tok)
                 data.set(table.key, row.key, col, Cell(None, raw=c.raw, note=c.note, unsure=True))
             data.notes.append(f"“{label}”一行有{len(cols)}格，只读到{len(vals)}个数据，无法确定所在列，已标为存疑")
+
+    def _cut_last(self, table: Table, row: Row, cols: Sequence[str], vals: list[Token], idxs: list[int | None],
+                  label: str) -> None:
+        """The text's very last token is a figure other than 0: where the page was cut, it may have been cut
+        inside the number ("…| 2 | 1" for 12 or 1x, 四平某局 2022) — offered to a person, not read."""
+        if not (self._truncated and vals and idxs and idxs[-1] == len(self.tokens) - 1):
+            return
+        last = vals[-1].text.strip()
+        if parse_number(last) is None or re.fullmatch(r"0+", last):
+            return
+        col = cols[len(vals) - 1]
+        self.data.set(table.key, row.key, col, Cell(None, raw=last, unsure=True))
+        self.note_evidence(table, row, col, idxs[-1])
+        self.data.notes.append(f"文本在“{label}”一行的“{last}”处结束，该数可能被截断，已标为存疑")
 
     # -- passes --
     def prepare(self) -> None:
@@ -1466,8 +1484,9 @@ class _Parser:
             # its working group is called, then a page's source field.
             # A later way's fuller name of the same agency wins ("现将茅坪回族镇2022年度…" ⏎ "茅坪回族镇人民政府严格…").
             # (A page's source field and its contact line come last and never lengthen a name found before.)
-            names = [name for find in (self._agency_named, self._agency_compiler, self._agency_opening,
-                                       self._agency_group) if (name := find(head))]
+            # ("编制2012年我乡政府信息公开工作年度报告", 参内乡 2012: 我乡 names no agency.)
+            finds = (self._agency_named, self._agency_compiler, self._agency_opening, self._agency_group)
+            names = [name for find in finds if (name := find(head)) and not name.startswith(("我", "本"))]
             if names:
                 d.agency_name = next((x for x in names[1:] if _fuller_by_place(names[0], x)), names[0])
             else:

@@ -30,7 +30,7 @@ _CHANNEL_RE = re.compile(
     # ("通过门户网站和其他信息公开渠道主动公开政府信息2398条", 黑龙江省商务厅 2010: every channel, the total.)
     # ("通过政府网站主动公布政府信息共计304条", 东港镇 2021.)
     # ("通过多种渠道共发布信息376条", 林山乡 2020: every channel; "通过公示公告栏等途径发布信息861条", 会仪镇 2021.)
-    r"客户端|头条号?|抖音号?|视频号|快手号?|APP|形式|方式|栏目|专栏|系统|公示栏|公告栏|报刊|(?:其他|其它|多种|不同)[^，。；,;\d]{0,6}?(?:渠道|载体|途径)|等途径))(?P<q>[“\"][^”\"]{1,20}[”\"])?[^。；;\d]{0,14}?(?:公开|发布|推送|公示|公布)"
+    r"客户端|头条号?|抖音号?|视频号|快手号?|APP|形式|方式|栏目|专栏|系统|公示栏|公告栏|报刊|(?:其他|其它|多种|不同|各类|各种)[^，。；,;\d]{0,6}?(?:渠道|载体|途径)|等途径))(?P<q>[“\"][^”\"]{1,20}[”\"])?[^。；;\d]{0,14}?(?:公开|发布|推送|公示|公布)"
     # "公开低保评议发放、扶贫领域…等方面的政务信息合计298条": what was published, listed, closed by 等.
     # ("通过铁东区门户网站公开信息85篇", 新兴街道 2025: a website's posts counted in 篇.)
     # ("通过政府网站依法主动公开机构概况、规划计划、业务工作、人事任免相关领域信息共计39条", 涟水开发区 2022.)
@@ -162,7 +162,9 @@ _MANY_WAYS_RE = re.compile(r"等(?:多种|各类|各种)?(?:形式|方式|渠道
 # Every channel at once: "线上线下", "通过不同渠道和方式主动公开政务信息共217条" (大五里镇 2020).
 _ALL_CHANNELS_RE = re.compile(
     # ("全年通过各类平台发布政府信息超500条", 汲滩镇 2025.)
-    r"线上(?:及|和|与|、|\+)?线下|(?:不同|多种|各种|各类|各)渠道|(?:不同|多种|各种)(?:形式|方式)|(?:各类|各种|多种)平台")
+    # ("通过各类政务公开载体发布信息18269条,其中…政务网2905条,微博…", 天津滨海高新区 2021.)
+    r"线上(?:及|和|与|、|\+)?线下|(?:不同|多种|各种|各类|各)渠道|(?:不同|多种|各种)(?:形式|方式)|(?:各类|各种|多种)平台"
+    r"|(?:各类|各种|多种)[^，。；,;\d]{0,4}?载体")
 # "局微信公众号公开政府信息175条", "网站共发布各类信息46106条": a channel named without 在/通过.
 _CHANNEL_BARE_RE = re.compile(
     # ("学习强国等国家级媒体公开信息64条,四川新闻网等省市级平台公开信息33条", 大村镇 2024.)
@@ -236,8 +238,14 @@ _YEAR_SLICE_RE = re.compile(r"^(?:其中)?[，,:：]?(?:本年度?|全年|当年
 # A part named by its outlet ("其中,政府网站人社信息387条", 眉山市人社局 2022).
 _LEAD_OUTLET_RE = re.compile(
     r"[，,:：、]?(?:其中)?[，,:：]?(?P<o>政府网站|门户网站|网站|微信公众号|公众号|微信|微博|客户端)")
+# Outlets named by their own names (一点资讯 arrives as 一点信息: 资讯 is read as 信息 first).
+_APP_OUTLET_RE = re.compile(r"(?:今日头条|头条号|抖音号?|快手号?|视频号|学习强国|一点(?:资讯|信息)|人民号|澎湃号|百家号"
+                            r"|政务网|信息网)$")
+_SENT_UP_RE = re.compile(r"(?<!通过)向[^，,；;。]{0,16}?(?:送交|报送|呈报|上报)")
 _ARCHIVES_RE = re.compile(r"档案馆|两馆|图书馆")
 _NOT_PROACTIVE_RE = re.compile(r"申请|复议|诉讼|清理|审查|备案|征求|不予公开|原创|转载")
+# ("确定继续有效的行政规范性文件33件", 杭州市卫健委 2023: documents kept in force, not published this year.)
+_IN_FORCE_RE = re.compile(r"(?:继续|现行)有效的?[^，,；;、]{0,12}$")
 _VERB_PREFIX_RE = re.compile(r"^(?:全年|累计|共计?)*(?:主动)?(?:发布|更新|公开|刊登|公布|推送)(?:了)?")
 # "通过局门户网站公开政府信息公开52条,其他信息2167条": a bare "…信息N条" right after a channel's figure
 # shares that channel (the verb and the channel are not repeated).
@@ -272,7 +280,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
                                          # ("共收到信息公开申请22宗", 新华街道 2021: 广东 counts in 宗.)
                                          # ("共收到4条公开政府信息的申请", 金山街道 2023.)
                                          # ("受理并按时回复政府信息依申请公开事项19项", 亳州高新区 2022.)
-                                         + r"(?:件|个|份|条|宗|项(?<=事项\d项)|项(?<=事项\d\d项)|(?=[，。；,;]|$))"
+                                         # ("收到并处理政府信息公开申请7项", 福州市统计局 2019; never 许可申请N项.)
+                                         + r"(?:件|个|份|条|宗|项(?<=事项\d项)|项(?<=事项\d\d项)|项(?<=公开申请\d项)"
+                                         + r"|项(?<=公开申请\d\d项)|(?=[，。；,;]|$))"
                                          + r"|收到(?P<n2>\d+)(?:件|起|份|宗|条)"
                                          + _GAP
                                          + r"{0,8}?申请"),
@@ -285,7 +295,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     ("applications.answered", re.compile(r"(?<!同意公开)(?<!部分公开)(?<!不予公开)(?<!予以公开)(?<!年度办理)(?<!年度)"
                                          r"(?<!按时)(?<!延期)(?<!提案)(?<!建议)(?:答复|办结|回复办理|(?<=[共计])(?:办理|处理))"
                                          # (Not "申请答复被申请行政复议共1件", 番禺区 2019: the reviews of the replies.)
-                                         + r"(?:(?!复议|诉讼)" + _GAP + r"){0,10}?" + _N + r"件"), "件", "申请"),
+                                         + r"(?:(?!复议|诉讼)" + _GAP + r"){0,10}?" + _N + r"件"
+                                         # ("…申请12件,答复7件,不予受理4件", 遵义市人社局 2021: one outcome of many.)
+                                         + r"(?![，,、]\s*不予(?:受理|处理|公开|答复))"), "件", "申请"),
     # "收到群众要求公开政府信息21件…。目前20件申请已办结" (萧山区农业农村局 2024): requests; a count before its noun.
     ("applications.received", re.compile(r"收到[^，。；,;\d]{0,8}?要求公开(?:政府)?信息" + _N + r"件"), "件", None),
     ("applications.answered", re.compile(r"(?<![\d.])(?P<n>\d+)件申请(?:均已|已|均)(?:办结|答复)"), "件", None),
@@ -952,11 +964,14 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                                        or any(w in raw_name for w in _DOC_WORDS if w != "解读")):
                     break  # the kinds end where something else is counted ("…回应网上民声8674条")
                 if (_NOT_PROACTIVE_RE.search(raw_name) or _YEAR_SLICE_RE.match(raw_name)
+                        or _IN_FORCE_RE.search(raw_name)
                         # "上报政府信息316条" (江阴临港开发区 2023): sent up, not published.
                         or raw_name.startswith("上报")
                         # "向县档案馆累计报送…主动公开文件135件" (闽侯县政府办 2023): sent to the archives.
                         # ("主动报送“两馆”文件共1297件", 建瓯市 2019: to the archives and the library.)
                         or _ARCHIVES_RE.search(compact, _clause_start(compact, m.start("name")), m.end("name"))
+                        # "向省政府办公厅送交主动公开文件45件" (辽宁省卫健委 2020): sent up, not published.
+                        or _SENT_UP_RE.search(compact, _clause_start(compact, m.start("name")), m.end("name"))
                         or re.match(r"解读[^类]{0,6}?(?:政策|文件)", raw_name)):
                     # "依申请公开信息0条": no kind of what was published proactively; "其中,本年度新增的主动公开政府
                     # 信息3条" (江川路街道 2010): the year's part of a running total, no kind.
@@ -994,6 +1009,9 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                                 or name.startswith(("网络", "网路"))
                                 # "政务微信信息数9条" (温州空港新区 2017): an outlet's count of information.
                                 or re.fullmatch(r"(?:政务)?(?:微信|微博|网站|门户网站|公众号)(?:信息)?数?", name))) or (
+                        # "其中天津滨海高新技术产业开发区政务网2905条,…今日头条5135条,一点资讯2487条,抖音74条" (天津滨海
+                        # 高新区 2021): outlets named by their own names.
+                        (_APP_OUTLET_RE.search(name) or _APP_OUTLET_RE.search(raw_name)) and unit == "条") or (
                         any(x in raw_name for x in named) or _NET_PUBLISH_RE.search(raw_name)):
                     # "其中我局财政信息网公开财政信息为19条、政府简报信息报送24条" after "通过区政府信息公开网、简报信息
                     # 报送、宣传栏等…主动公开信息43条" (鹿城区财政局 2014): the parts name outlets: channels.

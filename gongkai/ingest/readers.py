@@ -314,6 +314,8 @@ def read_text(text: str) -> list[Token]:
                 out.append(Token("line", tail))
         else:
             out.append(Token("line", line.strip()))
+    if raw_lines and raw_lines[-1].strip() in ("|", "｜") and out and out[-1].kind != "eor":
+        out.append(EOR)  # the text ends with a row's closing border: its last figure is whole, not cut
     return out
 
 

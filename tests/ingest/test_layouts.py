@@ -1035,3 +1035,26 @@ def test_a_glued_row_breaking_the_rules_offers_one_digit_a_cell_only_in_a_dense_
     r2 = ingest_reading("page.txt", content2)
     ev = r2.evidence.get("table3|granted|natural_person")
     assert ev is None or 258 in ev.alternatives or not ev.alternatives
+
+
+def test_identity_and_a_cut_figure_of_the_fourth_session_batches() -> None:
+    # 海沧区某局 2019: "截止2019年12月," is the year's end; 盐城市生态环境局 2022: a period "…到…12月31日止";
+    # 参内乡 2012: "编制2012年我乡…报告" names no agency — the page's 发布机构 does.
+    d, _ev, _t = parse_reading(read_text(
+        "一、总体情况\n(一)主动公开政府信息情况\n截止2019年12月,我局通过海沧区政府门户网站主动公开文件115条。2018年…"))
+    assert d.year == 2019
+    d2, _ev2, _t2 = parse_reading(read_text(
+        "本报告是根据《条例》要求编制而成。报告中所列数据的统计期限为2022年1月1日到2022年12月31日止。\n一、总体情况"))
+    assert d2.year == 2022
+    d3, _ev3, _t3 = parse_reading(read_text(
+        "- 发布机构:参内乡\n根据《条例》规定,并结合我乡工作实际编制2012年我乡政府信息公开工作年度报告。全文包括概述。\n"
+        "一、概述"))
+    assert d3.agency_name != "我乡"
+    # 四平某局 2022: the page cut right after a figure other than 0 — it may be the first digits of a longer number.
+    d4, _ev4, _t4 = parse_reading(read_text(
+        "某局2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n法人或其他组织\n总计\n"
+        "商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n一、本年新收政府信息公开申请数量\n8\n0\n0\n0\n0\n0\n8\n"
+        "三、本年度办理结果\n（一）予以公开\n4\n0\n2\n1"))
+    assert d4.value("table3", "granted", "natural_person") == 4
+    cut = d4.cell("table3", "granted", "public_interest")
+    assert cut is not None and cut.unsure and cut.value is None

@@ -1056,3 +1056,21 @@ def test_wordings_of_the_thirty_second_round() -> None:
     figs = extract_figures([("overview", "充分发挥政府门户网站作用,主动公开信息19条,其中向政府网站推送35条。")])
     flagged = {(f.key, f.value) for f in figs if f.unsure}
     assert {("proactive.total", 19), ("proactive.channel", 35)} <= flagged
+
+
+def test_wordings_of_the_thirty_third_round() -> None:
+    # Helpers b34 (city and province departments, zones) and b35 (福建 2019–2020), one rule each.
+    got = _figs("2019年,累计对外公开规章和规范性文件14件,行政处罚2项,收到并处理政府信息公开申请7项。")  # 福州市统计局
+    assert ("applications.received", 7) in got
+    assert not any(k == "applications.received" for k, _v in _figs("全年受理行政许可申请58项。"))
+    assert ("proactive.category", 45) not in _figs(  # 辽宁省卫健委 2020: sent up, not published
+        "全年通过门户网站等平台公开发布信息2249条,向省政府办公厅送交主动公开文件45件。")
+    assert not any(k == "applications.answered" for k, _v in _figs(  # 遵义市人社局 2021: one outcome of several
+        "我局2021年度共受理依申请公开政府信息申请12件,答复7件,不予受理4件。"))
+    assert ("proactive.category", 33) not in _figs(  # 杭州市卫健委 2023: kept in force, not published
+        "2023年度新发布的行政规范性文件4件,制作相关解读文字和图片8个,确定继续有效的行政规范性文件33件。")
+    got2 = _figs("2021年,高新区通过各类政务公开载体发布信息18269条,其中天津滨海高新技术产业开发区政务网2905条,"
+                 "微博(天津高新区THT)6128条,今日头条5135条,一点资讯2487条,抖音74条。")  # 天津滨海高新区 2021
+    assert ("proactive.total", 18269) in got2
+    assert {("proactive.channel", v) for v in (2905, 6128, 5135, 2487, 74)} <= got2
+    assert not any(k == "proactive.category" for k, _v in got2)

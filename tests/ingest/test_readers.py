@@ -177,7 +177,8 @@ def test_bad_files() -> None:
 
 def test_labels_broken_over_lines_and_title_with_year_after_name() -> None:
     text = "\n".join(["某局政府信息公开工作2021年度报告", "本年制发件数", "一、本年新收政府信息", "公开申请数量",
-                      *["1"] * 7, "（二）部分公开", "（区分处理的，只计这一情形，不计其他情形）", *["2"] * 7])
+                      *["1"] * 7, "（二）部分公开", "（区分处理的，只计这一情形，不计其他情形）", *["2"] * 7,
+                      "（三）不予公开"])
     d = parse_tokens(read_text(text))
     assert (d.agency_name, d.year) == ("某局", 2021)
     assert d.value("table3", "new_received", "total") == 1
