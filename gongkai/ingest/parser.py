@@ -1257,7 +1257,7 @@ class _Parser:
                 data.set(table.key, row.key, col, Cell(None, raw=c.raw, note=c.note, unsure=True))
             data.notes.append(f"“{label}”一行有{len(cols)}格，只读到{len(vals)}个数据，无法确定所在列，已标为存疑")
 
-    def _cut_last(self, table: Table, row: Row, cols: Sequence[str], vals: list[Token], idxs: list[int | None],
+    def _cut_last(self, table: Table, row: Row, cols: Sequence[str], vals: list[Token], idxs: Sequence[int | None],
                   label: str) -> None:
         """The text's very last token is a figure other than 0: where the page was cut, it may have been cut
         inside the number ("…| 2 | 1" for 12 or 1x, 四平某局 2022) — offered to a person, not read."""
