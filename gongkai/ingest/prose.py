@@ -26,7 +26,8 @@ _NW = _N + r"(?P<wan>万)?"
 
 _CHANNEL_RE = re.compile(
     # ("于政务门户网站主动公开各类信息共8516件", 建瓯市 2019.)
-    r"(?:在|通过|利用|依托|以|于)(?P<ch>[^，。；,;\d]{0,30}(?:网站|门户网|网|公众号|微博|微信群?|平台|公报|报纸|日报|媒体|公开栏|宣传栏|"
+    # ("通过福田政府在线共主动公开政府信息524条", 香蜜湖街道 2018: the district portal's name.)
+    r"(?:在|通过|利用|依托|以|于)(?P<ch>[^，。；,;\d]{0,30}(?:网站|门户网|网|政府在线|公众号|微博|微信群?|平台|公报|报纸|日报|媒体|公开栏|宣传栏|"
     # ("通过门户网站和其他信息公开渠道主动公开政府信息2398条", 黑龙江省商务厅 2010: every channel, the total.)
     # ("通过政府网站主动公布政府信息共计304条", 东港镇 2021.)
     # ("通过多种渠道共发布信息376条", 林山乡 2020: every channel; "通过公示公告栏等途径发布信息861条", 会仪镇 2021.)
@@ -71,7 +72,8 @@ _TOTAL_RES = (
     # 2008-era wording: "共发布各类主动公开信息96件".
     re.compile(r"(?:共|累计)(?:发布|公开)(?:各类)?主动公开(?:政府)?信息(?:共计?)?\s*" + _N + r"(?:条|件)"),
     # "主动公开政府工作信息、动态755多条": what was published named in a short list, then the count.
-    re.compile(r"主动公开[^。；;\d，,]{0,12}?信息(?:、[^。；;\d，,中]{1,6})" + _NW + r"条"),
+    # ("我局共公布政府信息、工作动态信息128余条", 平江县档案局 2017.)
+    re.compile(r"(?:主动公开|(?<=共)公布)[^。；;\d，,]{0,12}?信息(?:、[^。；;\d，,中]{1,6})" + _NW + r"条"),
     # "政府信息主动公开170篇" (泗村店镇 2019): the information first, then 主动公开 and its count.
     re.compile(r"(?:^|[，,。])(?:政府|政务)信息主动公开(?:共计?|合计)?\s*" + _NW + r"(?:条|篇)"),
     # The 2008 outline's items answered on their line: "1.主动公开政府信息的情况:81条" (长湖乡 2018).
@@ -196,7 +198,9 @@ _CHANNEL_WORDS = ("线上", "线下", "网站", "门户网", "公众号", "微�
 # 各市(地)政府及市直单位…", 黑龙江省 2011): parts by level, none of them the total.
 _LEVEL_RE = re.compile(r"(?:政府|机关)及[^，,；;。\d]{0,6}?直(?:单位|部门|机关)")
 _PUBLISHER_RE = re.compile(r"(?:机关|部门|单位|社区|行署|人民政府|乡镇|各村|各县(?:[(（]市、区[)）])?|各区|各市)$")
-_ANY_INFO_RE = re.compile(r"^(?:了)?(?:各类|各项)?(?:政府|政务|主动公开)?(?:信息)?(?:共计?|总计|累计|数量?为?)?\s*$")
+# ("…共主动公开机构信息、政策文件、…、疫情防控等方面政府信息7579条", 威县 2021: the areas listed, closed by 等方面.)
+_ANY_INFO_RE = re.compile(r"^(?:了)?(?:各类|各项)?(?:政府|政务|主动公开)?(?:信息)?(?:共计?|总计|累计|数量?为?)?\s*$"
+                          r"|^[^。；;\d]{2,80}?等(?:方面|领域)的?(?:政府|政务)?信息$")
 _CHANNEL_TOTAL_RE = re.compile(r"主动公开[^。；;\d]{0,10}?(?:共计?|累计|总计)|共计?(?:新增)?(?:主动)?(?:公开|发布)|"
                                # ("通过区政府门户网站公开发布信息共计481条", 鼓楼区市场监管局 2025.)
                                r"累计(?:发布|公开)[^。；;\d]{0,10}?共计|(?:公开|发布|公布)[^。；;\d]{0,8}?(?:共计|累计)")
@@ -359,7 +363,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
                                          + _GAP + r"{0,4}?" + _N + r"(?:篇|条|件)"), "条", None),
     # "共解读文件23个", "开展政策解读活动15次" (events of interpretation, counted as they are printed).
     # ("解读民生政策文件6余件", 兴海县 2021.)
-    ("interpretations.count", re.compile(r"(?:解读文件|政策解读活动|解读政策|解读[^，。；,;\d]{1,6}?(?:政策|文件))"
+    # ("发布各类解读429件", 天津市 2020.)
+    ("interpretations.count", re.compile(r"(?:解读文件|政策解读活动|解读政策|解读[^，。；,;\d]{1,6}?(?:政策|文件)"
+                                         r"|(?<=发布各类)解读)"
                                          + _GAP + r"{0,4}?" + _N
                                          + r"(?:个|次|件|篇)"),
      "条", None),
@@ -376,7 +382,9 @@ _INTERP_PART_RE = re.compile(r"(?P<name>[^，,；;、:：。\d()（）]{2,16}?)"
 
 # (The gap never runs past an item's number: "…收费及减免情况:无5.因…申请行政复议…:4条", 长湖乡 2018 on one line.)
 _NO_ITEM_GAP = r"(?:(?![\d一二三四五六七八九十][.、．])[^。]){0,40}?"
-_JOINT_ZERO = r"|行政复议[、和及与](?:提起)?(?:行政)?诉讼(?:案件)?(?:数|数量)?(?:为|共)?0\s*(?:条|件|起|宗|个)"
+# ("…的行政复议、行政诉讼和申诉案件0件", 平江县档案局 2017.)
+_JOINT_ZERO = (r"|行政复议[、和及与](?:提起)?(?:行政)?诉讼(?:[、和及与]申诉)?(?:案件)?(?:数|数量)?(?:为|共)?0\s*"
+               r"(?:条|件|起|宗|个)")
 _NOT_LOST = r"(?![^，。；]{0,4}?(?:纠错|纠正|败诉|撤销))"
 _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("applications.received", re.compile(r"无依申请公开(?:件|事项|申请|情况|的?(?:政府)?信息)|"
@@ -399,7 +407,7 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                r"没有[^。；，,]{0,24}?的?收费|"
                                r"未有收费|收费(?:及减免)?(?:的)?情况[:：]\s*无(?![^，。；]{0,3}[\d一二三四五六七八九十])|"
                                # (Not "无行政事业性收费事项": Table 2's fees, 宛城区民政局 2025.)
-                               r"未收取[^。；]{0,14}?费|未发生[^。；]{0,20}?收费|无(?!行政事业性)[^，。；]{0,6}?收费|"
+                               r"未收取[^。；]{0,14}?费|未发生[^。；]{0,20}?收费|无(?!行政事业性)[^，。；]{0,10}?收费|"
                                r"未涉及[^。；，,]{0,14}?收费|未[^。；，,]{0,20}?收取[^。；]{0,6}?费)")),
     # "未发生…被行政复议纠错": no review was lost, which does not say none was filed.
     # "未接到有关政府信息公开方面的复议、诉讼和申诉": 复议/诉讼 without 行政 in such a list are the same.
@@ -554,6 +562,29 @@ def _sentences(text: str) -> Iterable[str]:
         s = m.group(0).strip()
         if s:
             yield s
+
+
+def _verb_tail(raw_name: str) -> str | None:
+    """What a part says from its publishing verb on ("政府网站公开政府信息数" → "公开政府信息数"), if it has one."""
+    v = _PUBLISH_IN_NAME_RE.search(raw_name)
+    return raw_name[v.start():] if v is not None and v.start() >= 2 else None
+
+
+def _other_thing(key: str, compact: str, m: re.Match[str]) -> bool:
+    """A match of ``key``'s pattern that counts something else: interpretations named inside a kind's bracket
+    ("工作文件类(包括规范性文件、政策解读等)信息10条", 昌岗街道 2018), a kind whose name mentions a hotline
+    ("便民热线、规划总结等其它类信息641条", 淄川区卫计局 2014), one way of asking ("现场接待咨询200余人次",
+    "解答网上咨询4人次", 怀化市统计局 2017: walk-ins and the web are ways, not all consultations)."""
+    if key == "interpretations.count":
+        opened = max(compact.rfind("(", 0, m.start()), compact.rfind("（", 0, m.start()))
+        closed = max(compact.rfind(")", 0, m.start()), compact.rfind("）", 0, m.start()))
+        return opened > closed or re.search(r"[)）]", m.group(0)) is not None
+    if key == "hotline.received":
+        return re.search(r"(?<![各此该])类", m.group(0)) is not None  # (never "各类咨询、投诉42件", 晋安区发改局 2023)
+    if key.startswith("consultations."):
+        return re.search(r"(?:网上|网络|电话|现场|当面|来电|来访)(?:接待)?[咨谘]询", m.group(0)) is not None or compact[
+            max(0, m.start() - 2):m.start()] in ("现场", "电话", "当面")
+    return False
 
 
 def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None = None,
@@ -953,11 +984,14 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 # the count before it, not a second list.
                 second_cue = compact.find("其中", second_cue + 2)
             end_at = kinds_to if kinds_from is not None and cat_from == kinds_from else len(compact)
+            channel_tails: set[str] = set()  # what an outlet's part says after its verb ("公开政府信息数")
             for m in _CATEGORY_ITEM_RE.finditer(compact, cat_from or 0, end_at) if cat_from is not None else ():
                 if second_cue >= 0 and m.end() > second_cue:
                     break  # a second 其中 breaks down something else
 
                 if any(a < m.end() and m.start() < b for a, b in channel_spans):
+                    if (tail0 := _verb_tail(m.group("name"))) is not None and len(tail0) >= 4:
+                        channel_tails.add(tail0)
                     continue
                 raw_name = m.group("name")
                 if kinds_only and not (raw_name.endswith(("类", "类信息"))
@@ -999,6 +1033,8 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                     if not (starter and _PUBLISH_RE.search(compact, clause_at + 1, m.start() + len(raw_name))):
                         continue
                     listing = True
+                if raw_name.endswith("各类解读"):
+                    continue  # "发布各类解读429件" (天津市 2020): interpretations of every kind, no kind of information
                 if name in _GENERIC_NAMES or re.search(r"信箱|留言|热线|来电", raw_name):
                     # "公开信息96条": no kind named; "全年县长信箱留言答复17条" (陇县城关镇 2023): letters answered.
                     continue
@@ -1012,9 +1048,17 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                         # "其中天津滨海高新技术产业开发区政务网2905条,…今日头条5135条,一点资讯2487条,抖音74条" (天津滨海
                         # 高新区 2021): outlets named by their own names.
                         (_APP_OUTLET_RE.search(name) or _APP_OUTLET_RE.search(raw_name)) and unit == "条") or (
-                        any(x in raw_name for x in named) or _NET_PUBLISH_RE.search(raw_name)):
+                        any(x in raw_name for x in named) or _NET_PUBLISH_RE.search(raw_name)) or (
+                        # "其中政府网站公开政府信息数38条,诗画浦江公开政府信息数50条" (浦江县交通运输局 2020): a part
+                        # worded as an outlet's part before it is another outlet's (an app named by its name).
+                        (tail := _verb_tail(raw_name)) is not None and tail in channel_tails) or (
+                        # "…政务微信公开政府信息数58条,其他方式24条" (平江县档案局 2017): an outlet word in a list of
+                        # outlets' parts.
+                        outlet and bool(channel_tails)):
                     # "其中我局财政信息网公开财政信息为19条、政府简报信息报送24条" after "通过区政府信息公开网、简报信息
                     # 报送、宣传栏等…主动公开信息43条" (鹿城区财政局 2014): the parts name outlets: channels.
+                    if (tail := _verb_tail(raw_name)) is not None and len(tail) >= 4:
+                        channel_tails.add(tail)
                     if unit == "条" and not docs_only:
                         # "其中线上信息公开15条": a channel, not a category of information.
                         add(ProseFigure("proactive.channel", _val(m), "条", name, sent, section,
@@ -1078,7 +1122,8 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 m2 = next((x for x in rx.finditer(compact)
                            if not _cumulative(compact, x.start("n") if x.groupdict().get("n") else x.start(), year)
                            # "内容涵盖…预算决算2条、政策解读15条、…" (平川区发改局 2025): one kind in a list of kinds.
-                           and not (key == "interpretations.count" and _in_kinds_list(compact, x.start()))),
+                           and not (key == "interpretations.count" and _in_kinds_list(compact, x.start()))
+                           and not _other_thing(key, compact, x)),
                           None)
                 if m2:
                     if key == "interpretations.count" and interp_end is None:

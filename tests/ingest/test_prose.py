@@ -1074,3 +1074,29 @@ def test_wordings_of_the_thirty_third_round() -> None:
     assert ("proactive.total", 18269) in got2
     assert {("proactive.channel", v) for v in (2905, 6128, 5135, 2487, 74)} <= got2
     assert not any(k == "proactive.category" for k, _v in got2)
+
+
+def test_wordings_of_the_thirty_fourth_round() -> None:
+    # Helpers b36 (2014–2018, central provinces) and b37 (crawler pages), one rule each.
+    assert not any(k == "interpretations.count" for k, _v in _figs(  # 昌岗街道 2018: inside a kind's bracket
+        "全年主动公开政府信息250条。其中:1.组织机构类信息5条;2.工作文件类(包括规范性文件、政策解读等)信息10条。"))
+    assert not any(k == "hotline.received" for k, _v in _figs(  # 淄川区卫计局 2014: a kind naming a hotline
+        "公告、通知类信息620条,占19.7%;便民热线、规划总结等其它类信息641条,占20.4%。"))
+    assert not any(k.startswith("consultations") for k, _v in _figs(  # 怀化市统计局 2017: ways of asking
+        "共解答网上咨询4人次;接听电话咨询1000余人次,现场接待咨询200余人次。"))
+    got = _figs("本街道2018年通过福田政府在线共主动公开政府信息524条,其中全文电子化率达100%。"
+                "本街道2018年通过街道官方微信公众号共发布有关信息519条。")  # 香蜜湖街道 2018
+    assert ("proactive.channel", 524) in got and ("proactive.total", 524) not in got
+    got2 = _figs("截至2020年12月31日,我局主动公开政府信息88条,其中政府网站公开政府信息数38条,"
+                 "诗画浦江公开政府信息数50条。")  # 浦江县交通运输局 2020: parallel parts, an app by its name
+    assert {("proactive.channel", 38), ("proactive.channel", 50)} <= got2
+    got3 = _figs("截至2017年底,我局共公布政府信息、工作动态信息128余条。其中:政府网站公开政府信息数46条,"
+                 "政务微信公开政府信息数58条,其他方式24条。")  # 平江县档案局 2017
+    assert ("proactive.total", 128) in got3 and ("proactive.channel", 24) in got3
+    assert ("interpretations.count", 429) in _figs("加大政策解读力度,发布各类解读429件,在天津政务网开展在线访谈20期。")
+    assert ("fees.amount", 0) in _figs("无政府信息公开的收费及减免情况。")  # 郎溪县交通运输局 2019
+    got4 = _figs("我局2017年度共受理有关政府信息公开工作的行政复议、行政诉讼和申诉案件0件。")
+    assert {("review.total", 0), ("litigation.total", 0)} <= got4
+    got5 = _figs("2021年,全县各级各部门通过县政府门户网站暨信息公开平台共主动公开机构信息、政策文件、财政预决算、"
+                 "疫情防控等方面政府信息7579条,未发生信息公开泄密事件。")  # 威县 2021: the only channel's 共…主动公开
+    assert {("proactive.total", 7579), ("proactive.channel", 7579)} <= got5
