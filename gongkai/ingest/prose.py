@@ -50,7 +50,9 @@ _TOTAL_RES = (
     # ("共主动公开、更新各类信息222条", 宁河县 2014.)
     # ("今年来主动公开的信息数共有164条", 泸州乡 2018.)
     # ("全年共发布、更新各类信息567条", 宣州区自然资源局 2021: publishing and updating, the year's whole work.)
-    re.compile(r"(?<!不予)(?<!予以)(?<!申请)(?<!免于)(?:主动)?(?:公开|(?<=主动)发布|(?<=共)发布(?=、更新)|(?<=累计)更新)"
+    # ("全年共上传信息385条", 宗圃镇 2013.)
+    re.compile(r"(?<!不予)(?<!予以)(?<!申请)(?<!免于)(?:主动)?(?:公开|(?<=主动)发布|(?<=共)发布(?=、更新)|(?<=累计)更新"
+               r"|(?<=全年共)上传)"
                # ("一年来,我局主动公开了各类信息24条", 吴起县商务局 2022.)
                r"(?:发布|、更新)?了?(?:各类)?"
                r"(?:(?<=主动公开)的)?(?:政府信息?|政务(?:动态)?信息|信息)"
@@ -66,7 +68,9 @@ _TOTAL_RES = (
                r"(?:共计?)?" + _NW + r"条"),
     # "…发布信息514条，总计2401条": the sum the report states itself.
     re.compile(r"(?<=条)[，,]\s*(?:总计|合计)\s*" + _N + r"条"),
+    # ("2009年我街政府信息公开的数量有24件", 通江街道 2009.)
     re.compile(r"信息公开(?:数量|总数|数)(?:共计?|达到?|为|累计)?\s*" + _N + r"条"),
+    re.compile(r"(?<!申请)政府信息公开的(?:数量|总数)(?:共计?|达到?|为|有)\s*" + _N + r"[条件]"),
     # "全镇政府信息公开566条": 政府信息公开 as the subject, its count the total.
     re.compile(r"(?:^|[，,])[^，,。；;\d]{0,8}?(?<!申请)政府信息公开(?:共计?|合计)?\s*" + _NW + r"条"),
     # 2008-era wording: "共发布各类主动公开信息96件".
@@ -408,6 +412,8 @@ _ZERO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                r"未有收费|收费(?:及减免)?(?:的)?情况[:：]\s*无(?![^，。；]{0,3}[\d一二三四五六七八九十])|"
                                # (Not "无行政事业性收费事项": Table 2's fees, 宛城区民政局 2025.)
                                r"未收取[^。；]{0,14}?费|未发生[^。；]{0,20}?收费|无(?!行政事业性)[^，。；]{0,10}?收费|"
+                               # ("2011年度暂不存在政府信息公开收费及减免情况", 文庙街道 2011.)
+                               r"不存在[^。；，,]{0,16}?收费|"
                                r"未涉及[^。；，,]{0,14}?收费|未[^。；，,]{0,20}?收取[^。；]{0,6}?费)")),
     # "未发生…被行政复议纠错": no review was lost, which does not say none was filed.
     # "未接到有关政府信息公开方面的复议、诉讼和申诉": 复议/诉讼 without 行政 in such a list are the same.
@@ -726,7 +732,11 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 # ("通过门户网站主动公开信息26条,通过微博、微信公众号主动公开信息750条", 胡家园街道 2024: outlets named
                 # together after another channel's count are one channel more, not every one.)
                 alone = not any(f.key == "proactive.channel" and f.snippet == sent for f in out)
-                if every or (_JOINT_CHANNELS_RE.search(m.group("ch")) and alone and (
+                # ("通过市政府信息公开统一平台等渠道,主动公开政府信息79条", 五常市自然资源局 2024: one outlet and
+                # 等渠道, with the proactive wording — every channel.)
+                many = (_MANY_WAYS_RE.search(m.group("ch")) is not None or _MANY_WAYS_RE.match(
+                    compact, m.end("ch")) is not None) and proactive and alone
+                if every or many or (_JOINT_CHANNELS_RE.search(m.group("ch")) and alone and (
                         proactive or _MANY_WAYS_RE.search(m.group("ch")) or year_part)):
                     # ("通过…网站以及新闻媒体、公告栏等多种形式,发布各类政府信息70多条", 荣成市发改局 2013.)
                     # "通过政府信息公开平台、政府网站主动公开政府信息12条": channels named together, with the

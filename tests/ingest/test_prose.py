@@ -1100,3 +1100,13 @@ def test_wordings_of_the_thirty_fourth_round() -> None:
     got5 = _figs("2021年,全县各级各部门通过县政府门户网站暨信息公开平台共主动公开机构信息、政策文件、财政预决算、"
                  "疫情防控等方面政府信息7579条,未发生信息公开泄密事件。")  # 威县 2021: the only channel's 共…主动公开
     assert {("proactive.total", 7579), ("proactive.channel", 7579)} <= got5
+
+
+def test_wordings_of_the_thirty_fifth_round() -> None:
+    # Helpers b38 (2008–2013 towns) and b39 (2024–2025 county departments), one rule each.
+    got = _figs("2024年,通过市政府信息公开统一平台等渠道,主动公开政府信息79条。")  # 五常市自然资源局 2024
+    assert ("proactive.total", 79) in got and ("proactive.channel", 79) not in got
+    assert ("proactive.total", 385) in _figs("结合我镇实际,对全年政府工作形成的信息进行了梳理,全年共上传信息385条。")
+    assert ("proactive.total", 24) in _figs("2009年我街政府信息公开的数量有24件。")  # 通江街道 2009
+    assert not any(k == "proactive.total" for k, _v in _figs("2009年依申请政府信息公开的数量有2件。"))
+    assert ("fees.amount", 0) in _figs("2011年度暂不存在政府信息公开收费及减免情况。")  # 文庙街道 2011
