@@ -1058,3 +1058,11 @@ def test_identity_and_a_cut_figure_of_the_fourth_session_batches() -> None:
     assert d4.value("table3", "granted", "natural_person") == 4
     cut = d4.cell("table3", "granted", "public_interest")
     assert cut is not None and cut.unsure and cut.value is None
+
+
+def test_a_report_presented_by_its_agency_before_its_year() -> None:
+    # 桐屿街道 2024: no title; "特向社会公布桐屿街道2024年度信息公开年度报告" names the agency before the year.
+    d, _ev, _t = parse_reading(read_text(
+        "根据《中华人民共和国政府信息公开条例》(以下简称《条例》)规定,特向社会公布桐屿街道2024年度信息公开年度报告。"
+        "本报告由…等六个部分组成。\n一、总体情况"))
+    assert (d.agency_name, d.year) == ("桐屿街道", 2024)
