@@ -104,7 +104,9 @@ _CLAUSE_CHANNEL_RE = re.compile(r"(?:在|通过|利用|依托|借助)(?!线上(?
 _CLAUSE_START_RE = re.compile(r"[，,；;]")
 _JOINT_CHANNELS_RE = re.compile(
     # ("利用电子屏、公告栏等主动公开政府信息48条", 八里镇 2023.)
-    r"(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|公告栏|公示栏|电子屏|客户端|新媒体)[^，。；,;]{0,12}?[、和及与]"
+    # ("通过政府信息公开专栏及我局政务网站主动公开…2585条", 北京市环保局 2010; "…信息公开系统和民政局网站…", 鄂尔多斯.)
+    r"(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|公告栏|公示栏|电子屏|客户端|新媒体|专栏|系统)[^，。；,;]{0,12}?"
+    r"[、和及与]"
     r"[^，。；,;]{0,20}?(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|公告栏|公示栏|客户端|新媒体|媒体|渠道|载体|途径)"
     # "通过两个网站平台,主动公开政府信息数209条次" (锡林郭勒盟商务局 2021): channels counted, not named.
     r"|(?:两|二|三|四|五|多)个[^，。；,;]{0,4}?(?:网站|平台|公众号|媒体)")
@@ -169,7 +171,8 @@ _MANY_WAYS_RE = re.compile(r"等(?:多种|各类|各种)?(?:形式|方式|渠道
 _ALL_CHANNELS_RE = re.compile(
     # ("全年通过各类平台发布政府信息超500条", 汲滩镇 2025.)
     # ("通过各类政务公开载体发布信息18269条,其中…政务网2905条,微博…", 天津滨海高新区 2021.)
-    r"线上(?:及|和|与|、|\+)?线下|(?:不同|多种|各种|各类|各)渠道|(?:不同|多种|各种)(?:形式|方式)|(?:各类|各种|多种)平台"
+    # ("通过各类方式公布政务信息近300条", 骑马乡 2020.)
+    r"线上(?:及|和|与|、|\+)?线下|(?:不同|多种|各种|各类|各)渠道|(?:不同|多种|各种|各类)(?:形式|方式)|(?:各类|各种|多种)平台"
     r"|(?:各类|各种|多种)[^，。；,;\d]{0,4}?载体")
 # "局微信公众号公开政府信息175条", "网站共发布各类信息46106条": a channel named without 在/通过.
 _CHANNEL_BARE_RE = re.compile(
@@ -345,7 +348,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
     ("training.attendees", re.compile(r"(?:培训|参训|参加培训)" + _GAP + r"{0,10}?" + _N
                                       + r"人次|(?P<n2>\d+)人次参(?:加)?训"), "人次", None),
     # (热线办理N件 is what was received and handled: 麻阳县板栗树乡 2022, 北部湾办 2022, 西乡塘街道 2024; 办结 is not.)
-    ("hotline.received", re.compile(r"(?:热线|网络问政|在线咨询|政民互动|留言|信箱)(?:(?!办结)[^。；;]){0,20}?" + _N
+    # ("接处“12345”专网交办的来电来信工单共132件", 南通市民政局 2019.)
+    ("hotline.received", re.compile(r"(?:热线|12345[”\"]?(?:专网|热线|平台|工单)|网络问政|在线咨询|政民互动|留言|信箱)"
+                                    r"(?:(?!办结)[^。；;]){0,20}?" + _N
                                     + r"(?:件|条|个)"), "件", None),
     ("hotline.completed", re.compile(r"(?:热线|问政|留言)[^。；;]{0,30}?办结" + _N + r"(?:件|条|个)"), "件", None),
     # Only a rate of what the public sent in (建议、提案 办结率 is no hotline's).
@@ -690,6 +695,12 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                     # another clause's count of one kind.
                     continue
                 seg = compact[m.end("ch"):m.start("n")]
+                if "分别" in seg and not re.match(r"[、,，]\s*\d+\s*(?:余|多)?[条件篇]", compact[m.end():]):
+                    # "在…门户网站和…门户网站信息公开栏目分别主动公开政府信息148条" (攀枝花市审计局 2014): each outlet's
+                    # count, or both together — the words do not say; no figure. (Counts given one per outlet, "分别发布
+                    # 各类信息92条、306条" (河西街道 2019), are read as before.)
+                    channel_spans.append(m.span())
+                    continue
                 verbs = list(re.finditer(r"公开|发布|推送|公示|公布", seg))
                 if verbs and seg[verbs[-1].end():].rstrip().endswith(_DOC_OBJECTS):
                     # "通过局门户网站发布通知公告45篇、回复建议提案34篇" (衡阳市商务局 2022): documents of one kind
@@ -1050,7 +1061,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                     continue
                 # ("…微博信息1760条,网络宣传1941条", 南阳市生态环境局 2022: 网络/网路 is an outlet.)
                 outlet = any(w in name for w in (*_CHANNEL_WORDS, "方式", "渠道", "网上", "网络", "网路", "揭示板",
-                                                 "公示栏", "栏目"))
+                                                 "公示栏", "公告栏", "栏目"))
                 if (outlet and (_PUBLISH_IN_NAME_RE.search(raw_name) or name in _OUTLET_NAMES
                                 or name.startswith(("网络", "网路"))
                                 # "政务微信信息数9条" (温州空港新区 2017): an outlet's count of information.

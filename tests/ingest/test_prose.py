@@ -1110,3 +1110,23 @@ def test_wordings_of_the_thirty_fifth_round() -> None:
     assert ("proactive.total", 24) in _figs("2009年我街政府信息公开的数量有24件。")  # 通江街道 2009
     assert not any(k == "proactive.total" for k, _v in _figs("2009年依申请政府信息公开的数量有2件。"))
     assert ("fees.amount", 0) in _figs("2011年度暂不存在政府信息公开收费及减免情况。")  # 文庙街道 2011
+
+
+def test_wordings_of_the_thirty_sixth_round() -> None:
+    # Helper b40 (2019-form tables), one rule each.
+    got = _figs("2020年,我乡通过各类方式公布政务信息近300条,其中:政府门户网站主动公开信息20条;微信公众号公布73条。")
+    assert ("proactive.total", 300) in got and ("proactive.channel", 300) not in got  # 骑马乡 2020: every channel
+    assert ("hotline.received", 132) in _figs(  # 南通市民政局 2019
+        "接处“12345”专网交办的来电来信工单共132件,市长信箱42件,接处网上依申请公开7件。")
+    assert not any(k == "hotline.received" for k, _v in _figs(  # 西夏区 2024: handled through several channels
+        "办理答复中国政府网、微博、“12345”等渠道咨询投诉500余件,办结率100%。"))
+
+
+def test_wordings_of_the_thirty_seventh_round() -> None:
+    # Helper b41 (city and province departments 2010–2016), one rule each.
+    got = _figs("2010年,通过政府信息公开专栏及我局政务网站主动公开政府信息2585条,全文电子化率为100%。")  # 北京市环保局
+    assert ("proactive.total", 2585) in got and not any(k == "proactive.channel" for k, _v in got)
+    got2 = _figs("截止2011年12月31日,我局通过市政府信息公开系统和民政局网站主动公开政府信息累计91条,全部为网上公开。")
+    assert ("proactive.total", 91) in got2 and not any(k == "proactive.channel" for k, _v in got2)  # 鄂尔多斯市民政局
+    assert not any(v == 148 for _k, v in _figs(  # 攀枝花市审计局 2014: each outlet's, or both — not said
+        "2014年,我局在攀枝花市人民政府门户网站和攀枝花市审计局门户网站信息公开栏目分别主动公开政府信息148条。"))
