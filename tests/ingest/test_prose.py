@@ -1130,3 +1130,10 @@ def test_wordings_of_the_thirty_seventh_round() -> None:
     assert ("proactive.total", 91) in got2 and not any(k == "proactive.channel" for k, _v in got2)  # 鄂尔多斯市民政局
     assert not any(v == 148 for _k, v in _figs(  # 攀枝花市审计局 2014: each outlet's, or both — not said
         "2014年,我局在攀枝花市人民政府门户网站和攀枝花市审计局门户网站信息公开栏目分别主动公开政府信息148条。"))
+
+
+def test_wordings_of_the_thirty_eighth_round() -> None:
+    # Helper b42 (2021–2023 towns reaching their tables), one rule each.
+    assert ("proactive.total", 200) in _figs(  # 金紫乡 2021: the areas listed, closed by 等…领域
+        "全年我乡主动公开机构设置、领导人事变动、安全生产、环境保护、减灾救灾、乡村振兴等相关领域信息共计200余条。")
+    assert ("proactive.channel", 36) in _figs("2022年,共发布信息18条,发布政府公报1期。微信公众平台发布36条。")  # 卯都乡
