@@ -1137,3 +1137,12 @@ def test_wordings_of_the_thirty_eighth_round() -> None:
     assert ("proactive.total", 200) in _figs(  # 金紫乡 2021: the areas listed, closed by 等…领域
         "全年我乡主动公开机构设置、领导人事变动、安全生产、环境保护、减灾救灾、乡村振兴等相关领域信息共计200余条。")
     assert ("proactive.channel", 36) in _figs("2022年,共发布信息18条,发布政府公报1期。微信公众平台发布36条。")  # 卯都乡
+
+
+def test_wordings_of_the_thirty_ninth_round() -> None:
+    # Helper b43 (福建 towns and departments 2021–2025), one rule each.
+    got = _figs("2023年华大街道主动公开政府信息共6条。",
+                "2023年度公开的6条政府信息中,业务公文2条、人事信息、公务员招录考试3条、其他应当主动公开的政府信息1条。")
+    assert ("proactive.total", 6) in got and ("proactive.total", 1) not in got  # 华大街道 2023: a kind, not the total
+    assert not any(k == "proactive.total" for k, _v in _figs(  # 三元区卫健局 2025: the statutory items
+        "《中华人民共和国政府信息公开条例》第二十条规定的法定主动公开0条政府信息;公开行政法规、规章和规范性文件0条。"))
