@@ -94,7 +94,8 @@ _TOTAL_RES = (
     # "2020年,共公开各类统计信息1870条" (张掖市统计局 2020): the agency's own kind of information, all of it.
     re.compile(r"共(?:主动)?公开各类[^\d，。；,;]{1,4}信息" + _NW + r"条"),
     # "主动公开事项共计273余项" (长兴岛街道 2022): the items counted in 项.
-    re.compile(r"主动公开事项(?:共计?|合计)?\s*" + _NW + r"项"),
+    # ("全年主动公开信息16项", 府谷县交通运输局 2022.)
+    re.compile(r"主动公开(?:事项|(?:各类)?(?:政府|政务)?信息)(?:共计?|合计)?\s*" + _NW + r"项"),
     # "主动公开省政府及省政府办公厅政府信息759件": a total counted in 件.
     re.compile(r"主动公开[^。；;\d，,]{0,20}?政府信息(?:件数|数量)?(?:为|是)?\s*" + _N + r"件"),
     # The number before its noun: "公开了1860条信息", "主动公开的86条政府信息" (never inside a channel's clause:

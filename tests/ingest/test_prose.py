@@ -1146,3 +1146,8 @@ def test_wordings_of_the_thirty_ninth_round() -> None:
     assert ("proactive.total", 6) in got and ("proactive.total", 1) not in got  # 华大街道 2023: a kind, not the total
     assert not any(k == "proactive.total" for k, _v in _figs(  # 三元区卫健局 2025: the statutory items
         "《中华人民共和国政府信息公开条例》第二十条规定的法定主动公开0条政府信息;公开行政法规、规章和规范性文件0条。"))
+
+
+def test_wordings_of_the_fortieth_round() -> None:
+    # Helper b45 (northern towns and departments 2019–2023): information counted in 项 (府谷县交通运输局 2022).
+    assert ("proactive.total", 16) in _figs("对招生入学、人事编制等事项积极主动进行政务公开,全年主动公开信息16项。")
