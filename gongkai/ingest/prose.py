@@ -114,9 +114,9 @@ _CLAUSE_START_RE = re.compile(r"[，,；;]")
 _JOINT_CHANNELS_RE = re.compile(
     # ("利用电子屏、公告栏等主动公开政府信息48条", 八里镇 2023.)
     # ("通过政府信息公开专栏及我局政务网站主动公开…2585条", 北京市环保局 2010; "…信息公开系统和民政局网站…", 鄂尔多斯.)
-    r"(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|公告栏|公示栏|电子屏|客户端|新媒体|专栏|系统)[^，。；,;]{0,12}?"
+    r"(?:网站|网|公众号|微博|微信|平台|公报|报纸|日报|公开栏|宣传栏|公告栏|公示栏|电子屏|客户端|新媒体|专栏|系统)[^，。；,;]{0,12}?"
     r"[、和及与]"
-    r"[^，。；,;]{0,20}?(?:网站|网|公众号|微博|微信|平台|公报|报纸|公开栏|宣传栏|公告栏|公示栏|客户端|新媒体|媒体|渠道|载体|途径)"
+    r"[^，。；,;]{0,20}?(?:网站|网|公众号|微博|微信|平台|公报|报纸|日报|公开栏|宣传栏|公告栏|公示栏|客户端|新媒体|媒体|渠道|载体|途径)"
     # "通过两个网站平台,主动公开政府信息数209条次" (锡林郭勒盟商务局 2021): channels counted, not named.
     r"|(?:两|二|三|四|五|多)个[^，。；,;]{0,4}?(?:网站|平台|公众号|媒体)")
 # ("分平台看,政府网站发布各类信息285条,…,今日头条公开各类信息67条", 张掖市统计局 2020.)
@@ -717,6 +717,13 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                     # published on the channel, not its count of information.
                     continue
                 obj = seg[verbs[-1].end():].rstrip() if verbs else ""
+                if (_JOINT_CHANNELS_RE.search(m.group("ch")) and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", obj)
+                        and not re.search(r"信息|内容|数|量|各类|政府|政务|计", obj)
+                        and not _cumulative(compact, m.start("n"), year)):
+                    # "在眉山日报、四川农村日报公开发布工作动态5条" (钟祥镇 2019): one kind on outlets named together —
+                    # neither a channel's count nor the total (岳阳市民政局 2015's convention).
+                    channel_spans.append(m.span())
+                    continue
                 if re.search(r"(?<![各此该])[^\d各]{1,8}类(?:信息)?$", obj) and not _cumulative(
                         compact, m.start("n"), year):
                     # "在泽州县人民政府门户网站发布动态类信息56条" (泽州县民政局 2022): one kind published on a channel

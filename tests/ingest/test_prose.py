@@ -1151,3 +1151,9 @@ def test_wordings_of_the_thirty_ninth_round() -> None:
 def test_wordings_of_the_fortieth_round() -> None:
     # Helper b45 (northern towns and departments 2019–2023): information counted in 项 (府谷县交通运输局 2022).
     assert ("proactive.total", 16) in _figs("对招生入学、人事编制等事项积极主动进行政务公开,全年主动公开信息16项。")
+
+
+def test_wordings_of_the_forty_first_round() -> None:
+    # Helper b44 (south-west 2015–2020): one kind on outlets named together is no channel's count (钟祥镇 2019).
+    got = _figs("在信息公示栏、宣传展板、工作手册公开内容145条;在眉山日报、四川农村日报公开发布工作动态5条。")
+    assert not any(v == 5 for _k, v in got)
