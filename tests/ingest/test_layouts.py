@@ -1066,3 +1066,15 @@ def test_a_report_presented_by_its_agency_before_its_year() -> None:
         "根据《中华人民共和国政府信息公开条例》(以下简称《条例》)规定,特向社会公布桐屿街道2024年度信息公开年度报告。"
         "本报告由…等六个部分组成。\n一、总体情况"))
     assert (d.agency_name, d.year) == ("桐屿街道", 2024)
+
+
+def test_a_title_after_the_line_break_of_its_opening_sentence() -> None:
+    # 江门市人民政府办公室 2013 (a wiki mirror): "…的规定,现公布" ⏎ "江门市人民政府办公室(以下简称市府办公室)2013年…
+    # 年度报告。本报告由…" — the title opens the long line, its short name in brackets; the overview's 市府办公室 does
+    # not win.
+    # A sentence opening a line ("…办事处向社会公布2021年…报告。") is no title.
+    d, _ev, _t = parse_reading(read_text(
+        "根据《\n中华人民共和国政府信息公开条例》的规定,现公布\n江门市人民政府办公室(以下简称市府办公室)2013年政府信息公开"
+        "工作年度报告。本报告由概述、主动公开政府信息情况、依申请公开政府信息及政府信息公开相关费用情况等五部分组成。\n"
+        "一、概述\n2013年,市府办公室按照《条例》的要求,完善机制,精心组织。"))
+    assert (d.agency_name, d.year) == ("江门市人民政府办公室", 2013)
