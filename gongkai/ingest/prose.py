@@ -201,6 +201,7 @@ _CHANNEL_BARE_RE = re.compile(
     r"|[^。；;条]{0,30}?共计)?" + _NW
     + r"(?P<bu>条|篇)"
 )
+_NEXT_LISTED_RE = re.compile(r"、[^，。；;,、:：\d]{2,12}?\d+\s*(?:余|多)?[条件篇期项]")
 _PUSHED_RE = re.compile(r"推送(?:各类)?(?:信息|文章|消息)?(?:共计?)?" + _NW + r"(?P<bu>条|篇)")
 _PUSHER_RE = re.compile(r"(?:[“\"][^”\"]{1,12}[”\"])?"
                         r"(?:微信公众号|微信公众平台|微信号|政务微博|微博|抖音号|头条号|视频号)")
@@ -717,9 +718,13 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                     # published on the channel, not its count of information.
                     continue
                 obj = seg[verbs[-1].end():].rstrip() if verbs else ""
-                if (_JOINT_CHANNELS_RE.search(m.group("ch")) and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", obj)
-                        and not re.search(r"信息|内容|数|量|各类|政府|政务|计", obj)
-                        and not _cumulative(compact, m.start("n"), year)):
+                named_kind = (re.fullmatch(r"[\u4e00-\u9fff]{2,8}", obj) is not None
+                              and not re.search(r"信息|内容|数|量|各类|政府|政务|计", obj))
+                if named_kind and not _cumulative(compact, m.start("n"), year) and (
+                        _JOINT_CHANNELS_RE.search(m.group("ch"))
+                        # "…专栏,发布疫情防控举措445条、疫情总体信息343条…" (湖南省政府办公厅 2020): a list of kinds
+                        # joined by 、 after one outlet — no channel's count.
+                        or _NEXT_LISTED_RE.match(compact, m.end()) is not None):
                     # "在眉山日报、四川农村日报公开发布工作动态5条" (钟祥镇 2019): one kind on outlets named together —
                     # neither a channel's count nor the total (岳阳市民政局 2015's convention).
                     channel_spans.append(m.span())

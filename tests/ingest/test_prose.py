@@ -1157,3 +1157,11 @@ def test_wordings_of_the_forty_first_round() -> None:
     # Helper b44 (south-west 2015–2020): one kind on outlets named together is no channel's count (钟祥镇 2019).
     got = _figs("在信息公示栏、宣传展板、工作手册公开内容145条;在眉山日报、四川农村日报公开发布工作动态5条。")
     assert not any(v == 5 for _k, v in got)
+
+
+def test_wordings_of_the_forty_second_round() -> None:
+    # Helper b47 (zones and province offices): a list of kinds joined by 、 after one outlet is no channel's count
+    # (湖南省政府办公厅 2020).
+    got = _figs("在全国省级政府网站率先建立“抗击新冠肺炎疫情—湖南在行动”专栏,发布疫情防控举措445条、疫情总体信息343期、"
+                "辟谣信息21条、防护知识83条。")
+    assert not any(k == "proactive.channel" for k, _v in got)
