@@ -93,6 +93,20 @@ _TITLE_PAREN_RE = re.compile(
 _TITLE_BARE_YEAR_RE = re.compile(
     r"^(?P<a1>[\u4e00-\u9fff]{2,40}?)?(?P<y>(?:19|20)\d{2})(?P<a2>[\u4e00-\u9fff]{2,30}?)?"
     r"(?<=[\u4e00-\u9fff])(?:政府)?信息公开(?:工作)?年度报告$")
+# A title opening a long line ("保定市徐水区交通运输局 2021年度…报告 根据《…》…", a page on one line;
+# "江门市人民政府办公室(以下简称市府办公室)2013年政府信息公开工作年度报告。本报告由…", the line the opening
+# sentence's 现公布 broke before).
+_LEAD_TITLE_RE = re.compile(
+    r"^\s*([\u4e00-\u9fff（）()]{2,40}\s?(?:19|20)\d{2}\s?年度?[\u4e00-\u9fff]{0,20}?报告)[\s。]")
+
+
+def _with_lead_title(line: str) -> tuple[str, ...]:
+    m = _LEAD_TITLE_RE.match(line) if len(line) > 80 else None
+    if m is not None and re.search(r"公布|发布|编制|现将|报送|印发|根据|按照", m.group(1)):
+        m = None  # a sentence ("…办事处向社会公布2021年…报告。"), not a title
+    return (m.group(1), line) if m else (line,)
+
+
 _BARE_ORGANS = frozenset({"办事处", "街道办事处", "人民政府", "政府", "管委会", "管理委员会", "委员会", "办公室", "局"})
 _PLACE_LINE_RE = re.compile(r"^[^\d\s，。,:：|>《》]{2,30}(?:镇|乡|街道|区|县|市|人民政府)$")
 _TITLE_ALT_RE = re.compile(
@@ -158,19 +172,6 @@ _NAMED_REPORT2_RE = re.compile(
 # 报告", "特向社会公布2015年度长春高新区信息公开年度报告"): the name must end as a place or an organ does.
 # The report presented with the year first and the agency after it ("现将2023年陇县城关镇人民政府信息公开工作年度
 # 报告…予以公布", "我街道特公布2022年度萧山区城厢街道办事处政府信息公开工作年度报告"): one more way of naming it.
-# ("江门市人民政府办公室(以下简称市府办公室)2013年政府信息公开工作年度报告。本报告由…", 江门市政府办 2013: the line
-# the opening sentence's 现公布 broke before.)
-_LEAD_TITLE_RE = re.compile(
-    r"^\s*([\u4e00-\u9fff（）()]{2,40}\s?(?:19|20)\d{2}\s?年度?[\u4e00-\u9fff]{0,20}?报告)[\s。]")
-
-
-def _with_lead_title(line: str) -> tuple[str, ...]:
-    m = _LEAD_TITLE_RE.match(line) if len(line) > 80 else None
-    if m is not None and re.search(r"公布|发布|编制|现将|报送|印发|根据|按照", m.group(1)):
-        m = None  # a sentence ("…办事处向社会公布2021年…报告。"), not a title
-    return (m.group(1), line) if m else (line,)
-
-
 _PRESENTED_RE = re.compile(
     r"(?:现将|特公布|特发布)《?(?P<y>(?:19|20)\d{2})\s*年度?(?P<a>(?![我本])[^。，,；;:：\d《》]{2,30}?(?:人民政府|人民|办事处|"
     r"管委会|委员会|局|办公室|镇|乡|街道))(?:政府)?信息公开(?:工作)?(?:年度)?报告")

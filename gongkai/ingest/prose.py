@@ -1081,6 +1081,7 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                 if name in _GENERIC_NAMES or re.search(r"信箱|留言|热线|来电", raw_name):
                     # "公开信息96条": no kind named; "全年县长信箱留言答复17条" (陇县城关镇 2023): letters answered.
                     continue
+                tail = _verb_tail(raw_name)  # what the part says from its verb on ("公开政府信息数")
                 # ("…微博信息1760条,网络宣传1941条", 南阳市生态环境局 2022: 网络/网路 is an outlet.)
                 outlet = any(w in name for w in (*_CHANNEL_WORDS, "方式", "渠道", "网上", "网络", "网路", "揭示板",
                                                  "公示栏", "公告栏", "栏目"))
@@ -1094,13 +1095,13 @@ def extract_figures(lines: Iterable[tuple[str | None, str]], *, year: int | None
                         any(x in raw_name for x in named) or _NET_PUBLISH_RE.search(raw_name)) or (
                         # "其中政府网站公开政府信息数38条,诗画浦江公开政府信息数50条" (浦江县交通运输局 2020): a part
                         # worded as an outlet's part before it is another outlet's (an app named by its name).
-                        (tail := _verb_tail(raw_name)) is not None and tail in channel_tails) or (
+                        tail is not None and tail in channel_tails) or (
                         # "…政务微信公开政府信息数58条,其他方式24条" (平江县档案局 2017): an outlet word in a list of
                         # outlets' parts.
                         outlet and bool(channel_tails)):
                     # "其中我局财政信息网公开财政信息为19条、政府简报信息报送24条" after "通过区政府信息公开网、简报信息
                     # 报送、宣传栏等…主动公开信息43条" (鹿城区财政局 2014): the parts name outlets: channels.
-                    if (tail := _verb_tail(raw_name)) is not None and len(tail) >= 4:
+                    if tail is not None and len(tail) >= 4:
                         channel_tails.add(tail)
                     if unit == "条" and not docs_only:
                         # "其中线上信息公开15条": a channel, not a category of information.

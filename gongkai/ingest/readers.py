@@ -303,15 +303,13 @@ def read_text(text: str) -> list[Token]:
                     head = head[:cap.start()].strip()
                     parts = [cap.group(0).strip(), *parts]
                 out.append(Token("line", head))
-            tail = parts[-1].strip() if parts else ""
-            if _is_prose(tail):
-                parts = parts[:-1]
-            for p in parts:
+            tail = parts[-1].strip() if parts and _is_prose(parts[-1].strip()) else None
+            for p in parts[:-1] if tail is not None else parts:
                 p = p.strip()
                 out.append(Token("cell", p) if p else BLANK)
             out.append(EOR)
-            if _is_prose(tail):
-                out.append(Token("line", tail))
+            if tail is not None:
+                out.append(Token("line", tail))  # the prose after the last border
         else:
             out.append(Token("line", line.strip()))
     if raw_lines and raw_lines[-1].strip() in ("|", "｜") and out and out[-1].kind != "eor":
