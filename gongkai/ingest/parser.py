@@ -593,7 +593,9 @@ def _digit_run(norm: str, d0: int, stop: int) -> int:
     return k
 
 
-_SLASH_RUN_RE = re.compile(r"(?:\d+|/)*/(?:\d+|/)*")
+# (A character class, never "(?:\d+|/)*": nested repetition backtracks exponentially on a long digit run without a
+# slash.)
+_SLASH_RUN_RE = re.compile(r"[\d/]*/[\d/]*")
 
 
 def _slash_cells(norm: str, d0: int, stop: int) -> list[str] | None:

@@ -1078,3 +1078,14 @@ def test_a_title_after_the_line_break_of_its_opening_sentence() -> None:
         "工作年度报告。本报告由概述、主动公开政府信息情况、依申请公开政府信息及政府信息公开相关费用情况等五部分组成。\n"
         "一、概述\n2013年,市府办公室按照《条例》的要求,完善机制,精心组织。"))
     assert (d.agency_name, d.year) == ("江门市人民政府办公室", 2013)
+
+
+def test_a_long_glued_run_without_slashes_is_read_in_one_pass() -> None:
+    # The slash-cell cut must stay linear: a 40-digit run after a Table 3 label (a page that glued a phone number or an
+    # ID onto a row) is looked at once and has no slash cells — with nested repetition it would never come back.
+    from gongkai.ingest.parser import _slash_cells
+
+    run = "1" * 40 + "二、上年结转"
+    assert _slash_cells(run, 0, len(run)) is None
+    glued = "1" * 40 + "/0二"
+    assert _slash_cells(glued, 0, len(glued)) == ["1" * 40, "/", "0"]
